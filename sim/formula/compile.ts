@@ -1,0 +1,206 @@
+/**
+ * Hazard formulas: mathjs expressions compiled once into plain JavaScript closures.
+ *
+ * The expression is parsed by mathjs into a tree, every node is checked against a whitelist
+ * (numbers, known variable names, arithmetic, comparisons, logic, a ternary, and a few math
+ * functions), and only then is JavaScript generated from the tree. Nothing the user wrote is
+ * ever evaluated by mathjs or passed to JavaScript as text: the generated source contains only
+ * numeric literals, whitelisted operators, `Math.*` calls and array reads we name ourselves.
+ * Anything else (`import`, `evaluate`, `createUnit`, property access, assignment, function
+ * definition, matrices, ranges, strings, units, unknown names) is a FormulaError.
+ */
+import { parse, type MathNode } from 'mathjs';
+
+export class FormulaError extends Error {
+  constructor(
+    message: string,
+    readonly formula: string,
+  ) {
+    super(message);
+    this.name = 'FormulaError';
+  }
+}
+
+/** How a variable is read for agent i. */
+export type VariableBinding =
+  | { kind: 'agent'; values: ArrayLike<number> } // values[i]
+  | { kind: 'scalar'; values: ArrayLike<number> } // values[0], a society-level field
+  | { kind: 'keyed'; values: ArrayLike<number>; key: ArrayLike<number> }; // values[key[i]]
+
+export interface CompiledFormula {
+  /** The expression as written. */
+  readonly source: string;
+  /** Variable names the expression reads, in first-use order. */
+  readonly variables: readonly string[];
+  /** The generated JavaScript body, for inspection and tests. */
+  readonly js: string;
+  /** Binds the variables to arrays and returns the per-agent evaluator. */
+  bind(resolve: (name: string) => VariableBinding): (i: number) => number;
+}
+
+type FnSpec = { arity: [number, number]; js: (args: string[]) => string; help: string };
+
+/** The functions a formula may call. */
+export const FORMULA_FUNCTIONS: Readonly<Record<string, FnSpec>> = {
+  min: { arity: [1, 16], js: (a) => `Math.min(${a.join(', ')})`, help: 'min(a, b, ...)' },
+  max: { arity: [1, 16], js: (a) => `Math.max(${a.join(', ')})`, help: 'max(a, b, ...)' },
+  abs: { arity: [1, 1], js: (a) => `Math.abs(${a[0]})`, help: 'abs(x)' },
+  exp: { arity: [1, 1], js: (a) => `Math.exp(${a[0]})`, help: 'exp(x)' },
+  log: {
+    arity: [1, 2],
+    js: (a) => (a.length === 1 ? `Math.log(${a[0]})` : `(Math.log(${a[0]}) / Math.log(${a[1]}))`),
+    help: 'log(x) natural, log(x, base)',
+  },
+  sqrt: { arity: [1, 1], js: (a) => `Math.sqrt(${a[0]})`, help: 'sqrt(x)' },
+  pow: { arity: [2, 2], js: (a) => `Math.pow(${a[0]}, ${a[1]})`, help: 'pow(x, y)' },
+  floor: { arity: [1, 1], js: (a) => `Math.floor(${a[0]})`, help: 'floor(x)' },
+  ceil: { arity: [1, 1], js: (a) => `Math.ceil(${a[0]})`, help: 'ceil(x)' },
+  clamp: {
+    arity: [3, 3],
+    js: (a) => `Math.min(Math.max(${a[0]}, ${a[1]}), ${a[2]})`,
+    help: 'clamp(x, lo, hi)',
+  },
+  logistic: { arity: [1, 1], js: (a) => `(1 / (1 + Math.exp(-(${a[0]}))))`, help: 'logistic(x) = 1/(1+exp(-x))' },
+  step: { arity: [1, 1], js: (a) => `((${a[0]}) > 0 ? 1 : 0)`, help: 'step(x) = 1 if x > 0 else 0' },
+};
+
+const BINARY: Readonly<Record<string, (a: string, b: string) => string>> = {
+  add: (a, b) => `(${a} + ${b})`,
+  subtract: (a, b) => `(${a} - ${b})`,
+  multiply: (a, b) => `(${a} * ${b})`,
+  divide: (a, b) => `(${a} / ${b})`,
+  pow: (a, b) => `Math.pow(${a}, ${b})`,
+  smaller: (a, b) => `(${a} < ${b} ? 1 : 0)`,
+  larger: (a, b) => `(${a} > ${b} ? 1 : 0)`,
+  smallerEq: (a, b) => `(${a} <= ${b} ? 1 : 0)`,
+  largerEq: (a, b) => `(${a} >= ${b} ? 1 : 0)`,
+  equal: (a, b) => `(${a} === ${b} ? 1 : 0)`,
+  unequal: (a, b) => `(${a} !== ${b} ? 1 : 0)`,
+  and: (a, b) => `(${a} !== 0 && ${b} !== 0 ? 1 : 0)`,
+  or: (a, b) => `(${a} !== 0 || ${b} !== 0 ? 1 : 0)`,
+};
+const UNARY: Readonly<Record<string, (a: string) => string>> = {
+  unaryMinus: (a) => `(-${a})`,
+  unaryPlus: (a) => `(+${a})`,
+  not: (a) => `(${a} === 0 ? 1 : 0)`,
+};
+const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+
+const NODE_WORDS: Readonly<Record<string, string>> = {
+  AccessorNode: 'property or index access',
+  AssignmentNode: 'assignment',
+  FunctionAssignmentNode: 'function definition',
+  IndexNode: 'indexing',
+  ObjectNode: 'objects',
+  ArrayNode: 'matrices and arrays',
+  RangeNode: 'ranges',
+  BlockNode: 'several statements',
+  RelationalNode: 'chained comparisons',
+};
+
+/**
+ * Compiles `source` against the allowed variable names and named constants. Constants are
+ * inlined as numbers; variables are read through the binding given to `bind`.
+ */
+export function compileFormula(
+  source: string,
+  allowedVariables: ReadonlySet<string> | readonly string[],
+  constants: Readonly<Record<string, number>> = {},
+): CompiledFormula {
+  const allowed = allowedVariables instanceof Set ? allowedVariables : new Set(allowedVariables);
+  if (typeof source !== 'string' || source.trim() === '') {
+    throw new FormulaError('is empty; write an expression such as "0.01 * justice"', String(source));
+  }
+  let tree: MathNode;
+  try {
+    tree = parse(source);
+  } catch (err) {
+    throw new FormulaError(`does not parse: ${(err as Error).message}`, source);
+  }
+  const used: string[] = [];
+  const fail = (what: string): never => {
+    throw new FormulaError(what, source);
+  };
+
+  const gen = (node: MathNode): string => {
+    const n = node as MathNode & Record<string, unknown>;
+    switch (node.type) {
+      case 'ConstantNode': {
+        const v = n.value;
+        if (typeof v !== 'number' || !Number.isFinite(v)) fail(`only numbers are allowed as constants, not ${JSON.stringify(v)}`);
+        return `(${String(v)})`;
+      }
+      case 'SymbolNode': {
+        const name = n.name as string;
+        if (Object.hasOwn(constants, name)) {
+          const v = constants[name];
+          if (!Number.isFinite(v)) fail(`constant "${name}" is not a finite number`);
+          return `(${String(v)})`;
+        }
+        if (Object.hasOwn(CONSTANTS, name)) return `(${String(CONSTANTS[name])})`;
+        if (!allowed.has(name)) {
+          fail(`unknown name "${name}"; allowed variables: ${[...allowed].sort().join(', ')}` +
+            (Object.keys(constants).length ? `; constants: ${Object.keys(constants).sort().join(', ')}` : ''));
+        }
+        let k = used.indexOf(name);
+        if (k < 0) k = used.push(name) - 1;
+        return `v${k}`;
+      }
+      case 'ParenthesisNode':
+        return gen(n.content as MathNode);
+      case 'OperatorNode': {
+        const fn = n.fn as string;
+        const args = (n.args as MathNode[]).map(gen);
+        if (args.length === 1 && Object.hasOwn(UNARY, fn)) return UNARY[fn](args[0]);
+        if (args.length === 2 && Object.hasOwn(BINARY, fn)) return BINARY[fn](args[0], args[1]);
+        return fail(`operator "${String(n.op)}" is not allowed; use + - * / ^, comparisons, and, or, not`);
+      }
+      case 'ConditionalNode':
+        return `(${gen(n.condition as MathNode)} !== 0 ? ${gen(n.trueExpr as MathNode)} : ${gen(n.falseExpr as MathNode)})`;
+      case 'FunctionNode': {
+        const callee = n.fn as MathNode & { name?: string };
+        if (callee.type !== 'SymbolNode' || !callee.name) return fail('only calls of named functions are allowed');
+        const name = callee.name;
+        if (!Object.hasOwn(FORMULA_FUNCTIONS, name)) {
+          fail(`function "${name}" is not allowed; allowed functions: ${Object.keys(FORMULA_FUNCTIONS).join(', ')}`);
+        }
+        const spec = FORMULA_FUNCTIONS[name];
+        const args = (n.args as MathNode[]).map(gen);
+        if (args.length < spec.arity[0] || args.length > spec.arity[1]) fail(`${spec.help} takes ${spec.arity[0] === spec.arity[1] ? spec.arity[0] : `${spec.arity[0]} to ${spec.arity[1]}`} argument(s), got ${args.length}`);
+        return spec.js(args);
+      }
+      default:
+        return fail(`formulas may not use ${NODE_WORDS[node.type] ?? node.type}`);
+    }
+  };
+
+  const body = gen(tree);
+  const variables = [...used];
+  const js = `return ${body};`;
+  return {
+    source,
+    variables,
+    js,
+    bind(resolve) {
+      // One parameter per variable array (and key array), so V8 sees plain local reads.
+      const params: string[] = [];
+      const values: unknown[] = [];
+      const reads: string[] = [];
+      variables.forEach((name, k) => {
+        const b = resolve(name);
+        params.push(`a${k}`);
+        values.push(b.values);
+        if (b.kind === 'agent') reads.push(`const v${k} = a${k}[i];`);
+        else if (b.kind === 'scalar') reads.push(`const v${k} = a${k}[0];`);
+        else {
+          params.push(`k${k}`);
+          values.push(b.key);
+          reads.push(`const v${k} = a${k}[k${k}[i]];`);
+        }
+      });
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source generated from a whitelisted tree
+      const factory = new Function(...params, `return function formula(i) { ${reads.join(' ')} ${js} };`);
+      return factory(...values) as (i: number) => number;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Action (MODEL.md 4.7): violence willingness grows in the action phase and fades outside it;
+ * an agent in the action phase may commit an incident, which becomes a macro trigger (with
+ * reciprocal radicalisation) and may end in arrest and detention. Detention takes the agent out
+ * of the network and out of its group (an arrested leader may break the group up); release
+ * exposes them to the triggers that apply on release.
+ */
+import { agentUniform } from '../random/streams.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { queueMacro } from './macro.ts';
+import type { World } from './world.ts';
+
+export interface ActionHooks {
+  /** Takes i out of its group; `breakupChance` forces a break-up before succession is tried. */
+  leaveGroup(w: World, i: number, breakupChance: number): void;
+  onIncident?(w: World, i: number): void;
+  onArrest?(w: World, i: number): void;
+  onRelease?(w: World, i: number): void;
+}
+
+export function createActionStage(s: Scenario, hooks: ActionHooks) {
+  const p = s.action;
+  // The model population samples a larger society: an incident moves the climate in proportion
+  // to the incident rate per capita, so results do not depend on the number of agents.
+  const strength = (p.incidentStrength * 100_000) / s.agents;
+  return function actionStage(w: World): void {
+    const a = w.agents;
+    // Iterate backwards: hooks may remove the current agent from the active set.
+    for (let q = w.active.size - 1; q >= 0; q--) {
+      const i = w.active.at(q);
+      if (a.detainedUntil[i] >= 0) {
+        if (w.week >= a.detainedUntil[i]) {
+          a.detainedUntil[i] = -1;
+          a.releasedWeek[i] = w.week;
+          w.record.releases++;
+          hooks.onRelease?.(w, i);
+        }
+        continue;
+      }
+      if (a.phase[i] !== 3) {
+        a.violence[i] *= 1 - p.violenceDecay;
+        // Back in phase 0 with violence faded: nothing left to follow for this agent.
+        if (a.phase[i] === 0 && a.violence[i] < 0.01) {
+          a.violence[i] = 0;
+          w.active.delete(i);
+        }
+        continue;
+      }
+      a.violence[i] += p.violenceGrowth * (1 - a.violence[i]);
+      if (agentUniform(w.keys.incident, w.week, i, 0) >= p.incidentPerWeek * a.violence[i]) continue;
+      w.record.incidents++;
+      queueMacro(w.macro, { type: p.incidentType, strength, source: 'incident', ideology: a.leaning[i] }, w.week + 1);
+      hooks.onIncident?.(w, i);
+      if (agentUniform(w.keys.arrest, w.week, i, 0) < p.arrestChance) {
+        w.record.arrests++;
+        a.detainedUntil[i] = w.week + p.detentionWeeks;
+        const leads = a.group[i] >= 0 && w.groups.leader[a.group[i]] === i;
+        hooks.leaveGroup(w, i, leads ? p.leaderArrestBreakup : 0);
+        hooks.onArrest?.(w, i);
+      }
+    }
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Phase transitions (MODEL.md 4.6): competing weekly hazards between any two phases, each a
+ * compiled scenario formula. One draw decides whether the agent moves this week
+ * (chance 1 - exp(-sum of hazards)), a second picks where, in proportion to the hazards.
+ * Negative or non-finite hazards count as 0.
+ */
+import { compileFormula } from '../formula/compile.ts';
+import { agentUniform } from '../random/streams.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { bindVariable, FORMULA_VARIABLE_NAMES } from './variables.ts';
+import type { World } from './world.ts';
+
+export interface Hazard {
+  readonly from: number;
+  readonly to: number;
+  readonly source: string;
+  readonly rate: (i: number) => number;
+}
+
+export type TransitionHandler = (w: World, i: number, from: number, to: number) => void;
+
+export function compileHazards(w: World): Hazard[][] {
+  const s = w.scenario;
+  const byFrom: Hazard[][] = [[], [], [], []];
+  for (const [key, source] of Object.entries(s.phases.hazards)) {
+    const [from, to] = key.split('->').map(Number);
+    const f = compileFormula(source, FORMULA_VARIABLE_NAMES, s.phases.constants);
+    byFrom[from].push({ from, to, source, rate: f.bind((name) => bindVariable(w, name)) });
+  }
+  for (const list of byFrom) list.sort((x, y) => x.to - y.to);
+  return byFrom;
+}
+
+export function createPhaseStage(s: Scenario, hazards: Hazard[][], move: TransitionHandler) {
+  const h = new Float64Array(4);
+  return function phaseStage(w: World): void {
+    const a = w.agents;
+    const key = w.keys.phase, week = w.week;
+    for (let i = 0; i < a.n; i++) {
+      if (a.detainedUntil[i] >= 0) continue;
+      const from = a.phase[i];
+      const list = hazards[from];
+      let total = 0;
+      for (let k = 0; k < list.length; k++) {
+        const v = list[k].rate(i);
+        h[k] = v > 0 && v < Infinity ? v : 0;
+        total += h[k];
+      }
+      a.weeksInPhase[i]++;
+      if (total <= 0) continue;
+      if (agentUniform(key, week, i, 0) >= 1 - Math.exp(-total)) continue;
+      let r = agentUniform(key, week, i, 1) * total;
+      let chosen = 0;
+      for (let k = 0; k < list.length; k++) {
+        if (h[k] <= 0) continue;
+        chosen = k;
+        r -= h[k];
+        if (r < 0) break;
+      }
+      move(w, i, from, list[chosen].to);
+    }
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Susceptibility (MODEL.md 4.3): how hard a trigger hits this person. Impact = strength x a
+ * table of trigger level by dominant motive x age, sex and education multipliers x a pathology
+ * moderator (radicalising triggers only) x damping by protective factors (radicalising only).
+ * Pathology only ever multiplies the impact of a trigger: with no trigger it does nothing.
+ */
+import { AGE_BANDS, EDUCATION, NEEDS, PATHOLOGIES, TRIGGER_LEVELS, ageBandOf } from '../domain.ts';
+import type { Agents } from '../population/agents.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+const CELLS = AGE_BANDS.length * 2 * EDUCATION.length * NEEDS.length;
+
+export interface Susceptibility {
+  /** Multiplier of a trigger of this level (0 micro, 1 meso, 2 macro) on agent i. */
+  (a: Agents, i: number, level: number, radicalising: boolean): number;
+}
+
+export function createSusceptibility(s: Scenario): Susceptibility {
+  const t = s.susceptibility;
+  // One table per level over (age band, sex, education, motive): all but the per-agent moderators.
+  const tables = TRIGGER_LEVELS.map((level) => {
+    const table = new Float32Array(CELLS);
+    for (let b = 0; b < AGE_BANDS.length; b++)
+      for (let m = 0; m < 2; m++)
+        for (let e = 0; e < EDUCATION.length; e++)
+          for (let k = 0; k < NEEDS.length; k++)
+            table[((b * 2 + m) * EDUCATION.length + e) * NEEDS.length + k] =
+              t.byMotive[level][NEEDS[k]] * t.byAge[b] * (m ? t.male : 1) * t.byEducation[EDUCATION[e]];
+    return table;
+  });
+  const weights = PATHOLOGIES.map((d) => (s.ablation.pathology ? t.pathology[d] : 0));
+  const damping = t.protectiveDamping;
+  return (a, i, level, radicalising) => {
+    const cell = ((ageBandOf(a.age[i]) * 2 + a.male[i]) * EDUCATION.length + a.education[i]) * NEEDS.length + a.motive[i];
+    let x = tables[level][cell];
+    if (!radicalising) return x;
+    const p = a.pathology;
+    const moderator =
+      1 + weights[0] * p.adhd[i] + weights[1] * p.autism[i] + weights[2] * p.psychosis[i] +
+      weights[3] * p.narcissism[i] + weights[4] * p.depression[i] + weights[5] * p.trauma[i];
+    return x * moderator * (1 - damping * a.protection[i]);
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * What happened during one tick, as counters reset at the start of each tick. The series
+ * recorder reads them at the end of the tick; nothing here allocates per agent.
+ */
+import type { RouteLog } from '../run/routes.ts';
+
+export interface TickRecord {
+  /** transitions[from * 4 + to]: agents that moved from one phase to another this week. */
+  readonly transitions: Int32Array;
+  /** triggers[level * 2 + (deradicalising ? 1 : 0)]; level 0 micro, 1 meso, 2 macro (events, not agents). */
+  readonly triggers: Int32Array;
+  incidents: number;
+  arrests: number;
+  releases: number;
+  groupsFormed: number;
+  groupsDissolved: number;
+  /** Agents whose route is recorded, and where it goes. */
+  readonly traced: Uint8Array;
+  readonly routes: RouteLog;
+}
+
+export function createTickRecord(n: number, routes: RouteLog): TickRecord {
+  const traced = new Uint8Array(n);
+  for (const id of routes.ids) traced[id] = 1;
+  return {
+    transitions: new Int32Array(16),
+    triggers: new Int32Array(6),
+    incidents: 0,
+    arrests: 0,
+    releases: 0,
+    groupsFormed: 0,
+    groupsDissolved: 0,
+    traced,
+    routes,
+  };
+}
+
+export function resetTickRecord(r: TickRecord): void {
+  r.transitions.fill(0);
+  r.triggers.fill(0);
+  r.incidents = 0;
+  r.arrests = 0;
+  r.releases = 0;
+  r.groupsFormed = 0;
+  r.groupsDissolved = 0;
+}

@@ -1,0 +1,155 @@
+/**
+ * Micro and meso triggers (MODEL.md 4.2) and the agent-level reach of macro triggers.
+ *
+ * Each week an agent meets at most one micro or meso trigger: the rates of every trigger that
+ * can reach the agent are added, one draw decides whether something happens, and a second picks
+ * what, in proportion to the rates. Rates depend on age band, sex, education, the area and,
+ * for some triggers, on the agent's situation (in a group, ties to group members, online
+ * exposure, just released). The recent-trigger load that hazards read decays with a half-life.
+ */
+import { AGE_BANDS, EDUCATION, NEEDS, PROTECTIVE, ageBandOf } from '../domain.ts';
+import type { Agents } from '../population/agents.ts';
+import { refreshDerived } from '../population/agents.ts';
+import { agentUniform } from '../random/streams.ts';
+import type { Scenario, TriggerSpec } from '../scenario/schema.ts';
+import { createSusceptibility } from './susceptibility.ts';
+import type { World } from './world.ts';
+
+const APPLIES = ['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released'] as const;
+const CELLS = AGE_BANDS.length * 2 * EDUCATION.length;
+
+interface CompiledTrigger {
+  readonly spec: TriggerSpec;
+  readonly index: number;
+  readonly level: number; // 0 micro, 1 meso
+  readonly radicalising: boolean;
+  readonly applies: number; // index into APPLIES
+  /** Weekly rate by (age band, sex, education) cell, before the area and situation factors. */
+  readonly rate: Float32Array;
+  readonly needs: Float32Array; // effect per unit impact, by NEEDS
+  readonly protective: Float32Array; // by PROTECTIVE
+}
+
+export type TriggerListener = (w: World, i: number, trigger: TriggerSpec, impact: number) => void;
+
+export function compileTriggers(s: Scenario): CompiledTrigger[] {
+  const out: CompiledTrigger[] = [];
+  s.triggers.catalogue.forEach((spec, index) => {
+    const level = spec.level === 'micro' ? 0 : 1;
+    if ((level === 0 && !s.ablation.microTriggers) || (level === 1 && !s.ablation.mesoTriggers)) return;
+    if (spec.appliesTo === 'groupMembers' && !s.ablation.groups) return;
+    if (spec.appliesTo === 'groupTies' && !s.ablation.groups) return;
+    const rate = new Float32Array(CELLS);
+    for (let b = 0; b < AGE_BANDS.length; b++)
+      for (let m = 0; m < 2; m++)
+        for (let e = 0; e < EDUCATION.length; e++)
+          rate[(b * 2 + m) * EDUCATION.length + e] = (spec.perYear / 52) * spec.byAge[b] * (m ? spec.male : 1) * spec.byEducation[EDUCATION[e]];
+    out.push({
+      spec,
+      index,
+      level,
+      radicalising: spec.direction === 'radicalising',
+      applies: APPLIES.indexOf(spec.appliesTo),
+      rate,
+      needs: Float32Array.from(NEEDS, (k) => spec.effects.needs[k] ?? 0),
+      protective: Float32Array.from(PROTECTIVE, (k) => spec.effects.protective[k] ?? 0),
+    });
+  });
+  return out;
+}
+
+/** The situation factor of a trigger for agent i: 0 when it cannot reach them. */
+function situation(w: World, applies: number, i: number): number {
+  const a = w.agents;
+  switch (applies) {
+    case 0: return 1;
+    case 1: return a.phase[i] > 0 ? 1 : 0;
+    case 2: return w.flags.member[i];
+    case 3: return a.groupTies[i];
+    case 4: return a.online[i];
+    default: return a.releasedWeek[i] === w.week - 1 ? 52 : 0; // the release week itself: a yearly rate becomes a weekly chance
+  }
+}
+
+export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
+  const triggers = compileTriggers(s);
+  const susceptibility = createSusceptibility(s);
+  const decay = Math.pow(0.5, 1 / s.triggers.recentHalfLifeWeeks);
+  const areaRate = Float32Array.from(s.regions, (r) => r.triggerRate);
+  const needsOn = s.ablation.needs;
+  const impact = s.macro.impact;
+
+  function apply(w: World, i: number, t: CompiledTrigger): void {
+    const a = w.agents;
+    const x = t.spec.strength * susceptibility(a, i, t.level, t.radicalising);
+    const e = t.spec.effects;
+    if (needsOn) NEEDS.forEach((k, j) => (a.need[k][i] = clamp01(a.need[k][i] + x * t.needs[j])));
+    PROTECTIVE.forEach((k, j) => (a.protective[k][i] = clamp01(a.protective[k][i] + x * t.protective[j])));
+    const att = a.attitude[i];
+    a.attitude[i] = clamp01(att + x * e.attitude * (e.attitude > 0 ? 1 - att : att));
+    if (w.flags.member[i]) a.groupIdentification[i] = clamp01(a.groupIdentification[i] + x * e.groupIdentification);
+    a.recentTrigger[i] = t.radicalising ? a.recentTrigger[i] + x : Math.max(0, a.recentTrigger[i] - x);
+    refreshDerived(a, i);
+    w.record.triggers[t.level * 2 + (t.radicalising ? 0 : 1)]++;
+    onTrigger?.(w, i, t.spec, x);
+  }
+
+  /** A fresh rise of the macro fields reaches every agent, scaled by their susceptibility. */
+  function macroReach(w: World, i: number): void {
+    const a = w.agents;
+    const rise = w.macro.rise;
+    const own = rise.salience[a.leaning[i]];
+    if (rise.grievance === 0 && rise.threat === 0 && own === 0) return;
+    const x = susceptibility(a, i, 2, true);
+    if (needsOn) {
+      a.need.justice[i] = clamp01(a.need.justice[i] + x * rise.grievance * impact.justicePerGrievance);
+      a.need.identity[i] = clamp01(a.need.identity[i] + x * rise.threat * impact.identityPerThreat);
+    }
+    a.attitude[i] = clamp01(a.attitude[i] + x * own * impact.attitudePerSalience * (1 - a.attitude[i]));
+    a.recentTrigger[i] += x * (rise.grievance + rise.threat + own);
+    refreshDerived(a, i);
+  }
+
+  // Rates summed per situation class, so the weekly total costs six terms, not one per trigger.
+  const classRate = APPLIES.map((_, c) => {
+    const sum = new Float32Array(CELLS);
+    for (const t of triggers) if (t.applies === c) for (let x = 0; x < CELLS; x++) sum[x] += t.rate[x];
+    return sum;
+  });
+
+  return function triggerStage(w: World): void {
+    const a = w.agents;
+    const macroFresh = w.macro.rise.grievance > 0 || w.macro.rise.threat > 0 || w.macro.rise.salience.some((v) => v > 0);
+    const key = w.keys.trigger, pickKey = w.keys.triggerPick, week = w.week;
+    for (let i = 0; i < a.n; i++) {
+      a.recentTrigger[i] *= decay;
+      if (a.detainedUntil[i] >= 0) continue;
+      if (macroFresh) macroReach(w, i);
+      const cell = (ageBandOf(a.age[i]) * 2 + a.male[i]) * EDUCATION.length + a.education[i];
+      let total = 0;
+      for (let c = 0; c < APPLIES.length; c++) {
+        const r = classRate[c][cell];
+        if (r > 0) total += r * situation(w, c, i);
+      }
+      total *= areaRate[a.region[i]];
+      if (total <= 0) continue;
+      // Competing events: the chance that at least one happens this week.
+      if (agentUniform(key, week, i, 0) >= 1 - Math.exp(-total)) continue;
+      // Which one: in proportion to the rates (the area factor is common to all, so it drops out).
+      let r = agentUniform(pickKey, week, i, 0) * (total / areaRate[a.region[i]]);
+      let chosen = -1;
+      for (let k = 0; k < triggers.length; k++) {
+        const rk = triggers[k].rate[cell] * situation(w, triggers[k].applies, i);
+        if (rk <= 0) continue;
+        chosen = k;
+        r -= rk;
+        if (r < 0) break;
+      }
+      if (chosen >= 0) apply(w, i, triggers[chosen]);
+    }
+  };
+}
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}

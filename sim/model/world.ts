@@ -1,0 +1,57 @@
+/**
+ * Everything a running simulation holds: the scenario, the agents, the network, the groups,
+ * the society-level fields, the random purpose keys and the current week. Stages are plain
+ * functions over a World.
+ */
+import type { Network } from '../network/csr.ts';
+import type { Agents } from '../population/agents.ts';
+import type { RegionLayout } from '../population/build.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { Groups } from './groups.ts';
+import type { MacroState } from './macro.ts';
+import type { SparseSet } from './sparseSet.ts';
+import type { TickRecord } from './tickRecord.ts';
+
+/** Per-agent flags derived from state, kept as arrays so formulas can read them. */
+export interface Flags {
+  readonly member: Uint8Array; // in a group
+  readonly leader: Uint8Array; // leads a group
+  readonly adolescent: Uint8Array; // age < 18
+  readonly eduLow: Uint8Array;
+  readonly eduHigh: Uint8Array;
+}
+
+/** Named random purposes of the tick loop; each gets its own key (see random/streams.ts). */
+export const PURPOSES = [
+  'macro',
+  'trigger',
+  'triggerPick',
+  'influence',
+  'influencePartner',
+  'online',
+  'phase',
+  'group',
+  'incident',
+  'arrest',
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export interface World {
+  readonly scenario: Scenario;
+  readonly agents: Agents;
+  readonly layout: RegionLayout;
+  readonly network: Network;
+  readonly flags: Flags;
+  readonly groups: Groups;
+  readonly macro: MacroState;
+  readonly keys: Readonly<Record<Purpose, number>>;
+  /** A zero column of length n, read by formulas in place of an ablated factor. */
+  readonly zeros: Float32Array;
+  readonly record: TickRecord;
+  /** Agents that per-tick work beyond the population-wide stages must visit: phase >= 1 or detained. */
+  readonly active: SparseSet;
+  /** Running totals of agents who ever reached phase 1 and phase 3. */
+  everSensitive: number;
+  everAction: number;
+  week: number;
+}

@@ -1,0 +1,118 @@
+/**
+ * Builds the four layers of the social network (MODEL.md section 3):
+ * - household: everyone in a household knows everyone else;
+ * - peer: schools (ages 12-17) and workplaces or colleges (active adults), ties to the nearest
+ *   in age within the unit, so peers are alike in age and live in the same area;
+ * - neighbourhood: a few random ties within the neighbourhood;
+ * - online: a Chung-Lu random graph whose expected degrees follow online exposure, partly
+ *   across regions.
+ */
+import type { Agents } from '../population/agents.ts';
+import type { RegionLayout } from '../population/build.ts';
+import { stream, type Stream } from '../random/streams.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { EdgeList, type Network } from './csr.ts';
+
+export const HOUSEHOLD = 0, PEER = 1, NEIGHBOURHOOD = 2, ONLINE = 3;
+
+export function buildNetwork(s: Scenario, a: Agents, layout: RegionLayout): Network {
+  const edges = new EdgeList();
+  householdTies(a, edges);
+  peerTies(s, a, layout, edges, stream(s.seed, 'network/peer'));
+  neighbourhoodTies(s, layout, edges, stream(s.seed, 'network/neighbourhood'));
+  onlineTies(s, a, layout, edges, stream(s.seed, 'network/online'));
+  return edges.toCSR(a.n);
+}
+
+function householdTies(a: Agents, edges: EdgeList): void {
+  let start = 0;
+  for (let i = 1; i <= a.n; i++) {
+    if (i === a.n || a.household[i] !== a.household[start]) {
+      for (let x = start; x < i; x++) for (let y = x + 1; y < i; y++) edges.add(x, y, HOUSEHOLD);
+      start = i;
+    }
+  }
+}
+
+/** Ties each member of a unit to its nearest members in age order (a ring lattice by age). */
+function latticeByAge(members: number[], a: Agents, meanDegree: number, edges: EdgeList, rs: Stream): void {
+  if (members.length < 2) return;
+  members.sort((x, y) => a.age[x] - a.age[y] || x - y);
+  const half = meanDegree / 2;
+  const m = members.length;
+  for (let k = 0; k < m; k++) {
+    // Whole ties plus one more with the fractional chance, so the mean degree is as given.
+    const links = Math.floor(half) + (rs.uniform() < half - Math.floor(half) ? 1 : 0);
+    for (let d = 1; d <= links && d < m; d++) edges.add(members[k], members[(k + d) % m], PEER);
+  }
+}
+
+function peerTies(s: Scenario, a: Agents, layout: RegionLayout, edges: EdgeList, rs: Stream): void {
+  const p = s.network.peer;
+  for (let r = 0; r < s.regions.length; r++) {
+    const from = layout.regionStart[r], to = layout.regionStart[r + 1];
+    // Schools take pupils from consecutive neighbourhoods until they are full.
+    let school: number[] = [];
+    const active: number[] = [];
+    for (let i = from; i < to; i++) {
+      const age = a.age[i];
+      if (age < 18) {
+        school.push(i);
+        if (school.length >= p.schoolSize) {
+          latticeByAge(school, a, p.meanDegree, edges, rs);
+          school = [];
+        }
+      } else if (age < 67 && rs.uniform() < p.activeShare) active.push(i);
+    }
+    latticeByAge(school, a, p.meanDegree, edges, rs);
+    // Workplaces and colleges mix the region's neighbourhoods.
+    rs.shuffle(active);
+    for (let k = 0; k < active.length; k += p.workplaceSize) {
+      latticeByAge(active.slice(k, k + p.workplaceSize), a, p.meanDegree, edges, rs);
+    }
+  }
+}
+
+function neighbourhoodTies(s: Scenario, layout: RegionLayout, edges: EdgeList, rs: Stream): void {
+  const half = s.network.neighbourhood.meanDegree / 2;
+  const starts = layout.neighbourhoodStart;
+  for (let b = 0; b + 1 < starts.length; b++) {
+    const from = starts[b], size = starts[b + 1] - from;
+    if (size < 2) continue;
+    for (let i = from; i < from + size; i++) {
+      const k = rs.poisson(half);
+      for (let t = 0; t < k; t++) edges.add(i, from + rs.int(size), NEIGHBOURHOOD);
+    }
+  }
+}
+
+/** Index in [from, to) drawn with chance proportional to the weights, by bisection of cumulative sums. */
+function drawWeighted(cum: Float64Array, from: number, to: number, rs: Stream): number {
+  const lo0 = from === 0 ? 0 : cum[from - 1];
+  const target = lo0 + rs.uniform() * (cum[to - 1] - lo0);
+  let lo = from, hi = to - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cum[mid] > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function onlineTies(s: Scenario, a: Agents, layout: RegionLayout, edges: EdgeList, rs: Stream): void {
+  const { meanDegree, crossRegionShare } = s.network.online;
+  const n = a.n;
+  const cum = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) cum[i] = total += a.online[i];
+  if (total <= 0 || meanDegree <= 0) return;
+  // Chung-Lu: endpoints drawn in proportion to exposure give expected degree ~ exposure.
+  const edgesWanted = Math.round((n * meanDegree) / 2);
+  const regionOf = a.region;
+  for (let e = 0; e < edgesWanted; e++) {
+    const u = drawWeighted(cum, 0, n, rs);
+    const r = regionOf[u];
+    const v = rs.uniform() < crossRegionShare ? drawWeighted(cum, 0, n, rs) : drawWeighted(cum, layout.regionStart[r], layout.regionStart[r + 1], rs);
+    edges.add(u, v, ONLINE);
+  }
+}

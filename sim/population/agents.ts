@@ -1,0 +1,119 @@
+/**
+ * The agent state as a structure of typed arrays (MODEL.md section 2). An agent is an index.
+ * Hot fields read every tick are Float32 or Uint8; nothing here is allocated per tick.
+ */
+import { NEEDS, PATHOLOGIES, PRACTICE_DOMAINS, PROTECTIVE, WORKING_ELEMENTS } from '../domain.ts';
+
+type Columns<K extends string> = Record<K, Float32Array>;
+
+function columns<K extends string>(keys: readonly K[], n: number): Columns<K> {
+  return Object.fromEntries(keys.map((k) => [k, new Float32Array(n)])) as Columns<K>;
+}
+
+export interface Agents {
+  readonly n: number;
+  // demographics
+  readonly age: Float32Array; // years
+  readonly male: Uint8Array; // 1 = man
+  readonly education: Uint8Array; // index into EDUCATION
+  readonly region: Uint8Array; // index into scenario.regions
+  readonly neighbourhood: Int32Array; // global neighbourhood id, contiguous
+  readonly household: Int32Array; // household id, contiguous
+  // needs: current unmet intensity and the personal baseline it relaxes to
+  readonly need: Columns<(typeof NEEDS)[number]>;
+  readonly needBaseline: Columns<(typeof NEEDS)[number]>;
+  readonly needMean: Float32Array; // derived each tick: mean of the four needs
+  readonly motive: Uint8Array; // derived each tick: index of the largest need (dominant motive)
+  // psychopathology severities, 0 = absent
+  readonly pathology: Columns<(typeof PATHOLOGIES)[number]>;
+  readonly pathologyAny: Float32Array; // 1 - prod(1 - severity): combined severity
+  // protective factors
+  readonly protective: Columns<(typeof PROTECTIVE)[number]>;
+  readonly protection: Float32Array; // derived: mean of resilience, critical thinking, emotion regulation, bonds
+  // radical state
+  readonly leaning: Uint8Array; // ideology (1..4) this person would radicalise toward
+  readonly attitude: Float32Array; // strength of adherence to the leaning, 0..1
+  readonly uncertainty: Float32Array; // relative-agreement uncertainty
+  readonly groupIdentification: Float32Array;
+  readonly group: Int32Array; // group id, -1 = none
+  readonly violence: Float32Array; // willingness to use violence
+  readonly phase: Uint8Array; // 0..3
+  readonly weeksInPhase: Float32Array;
+  readonly maxPhase: Uint8Array; // highest phase ever reached
+  readonly firstSensitiveWeek: Int32Array; // week of first entry into phase >= 1, -1 = never
+  readonly entryMotive: Uint8Array; // dominant motive at first entry (255 = none yet)
+  // triggers
+  readonly recentTrigger: Float32Array; // decaying load of recent trigger impact
+  readonly groupTies: Float32Array; // ties to members of a group of the own leaning (refreshed weekly)
+  // detention
+  readonly detainedUntil: Int32Array; // week of release, -1 = free
+  readonly releasedWeek: Int32Array; // week of the last release, -1 = never
+  // practice state (the pipeline of MODEL.md 4.8 writes these)
+  readonly signalled: Uint8Array;
+  readonly inTriage: Uint8Array;
+  readonly inCase: Uint8Array;
+  readonly labelled: Uint8Array;
+  readonly labelWeek: Int32Array;
+  readonly dose: Columns<(typeof WORKING_ELEMENTS)[number]>;
+  // exposure
+  readonly online: Float32Array;
+  readonly contact: Columns<(typeof PRACTICE_DOMAINS)[number]>;
+}
+
+export function allocateAgents(n: number): Agents {
+  const filled = (a: Int32Array, v: number) => (a.fill(v), a);
+  return {
+    n,
+    age: new Float32Array(n),
+    male: new Uint8Array(n),
+    education: new Uint8Array(n),
+    region: new Uint8Array(n),
+    neighbourhood: new Int32Array(n),
+    household: new Int32Array(n),
+    need: columns(NEEDS, n),
+    needBaseline: columns(NEEDS, n),
+    needMean: new Float32Array(n),
+    motive: new Uint8Array(n),
+    pathology: columns(PATHOLOGIES, n),
+    pathologyAny: new Float32Array(n),
+    protective: columns(PROTECTIVE, n),
+    protection: new Float32Array(n),
+    leaning: new Uint8Array(n),
+    attitude: new Float32Array(n),
+    uncertainty: new Float32Array(n),
+    groupIdentification: new Float32Array(n),
+    group: filled(new Int32Array(n), -1),
+    violence: new Float32Array(n),
+    phase: new Uint8Array(n),
+    weeksInPhase: new Float32Array(n),
+    maxPhase: new Uint8Array(n),
+    firstSensitiveWeek: filled(new Int32Array(n), -1),
+    entryMotive: new Uint8Array(n).fill(255),
+    recentTrigger: new Float32Array(n),
+    groupTies: new Float32Array(n),
+    detainedUntil: filled(new Int32Array(n), -1),
+    releasedWeek: filled(new Int32Array(n), -1),
+    signalled: new Uint8Array(n),
+    inTriage: new Uint8Array(n),
+    inCase: new Uint8Array(n),
+    labelled: new Uint8Array(n),
+    labelWeek: filled(new Int32Array(n), -1),
+    dose: columns(WORKING_ELEMENTS, n),
+    online: new Float32Array(n),
+    contact: columns(PRACTICE_DOMAINS, n),
+  };
+}
+
+/** Refreshes the derived per-agent summaries that formulas and susceptibility read. */
+export function refreshDerived(a: Agents, i: number): void {
+  const { identity, justice, meaning, sensation } = a.need;
+  const ni = identity[i], nj = justice[i], nm = meaning[i], ns = sensation[i];
+  a.needMean[i] = (ni + nj + nm + ns) * 0.25;
+  let m = 0, best = ni;
+  if (nj > best) (m = 1), (best = nj);
+  if (nm > best) (m = 2), (best = nm);
+  if (ns > best) m = 3;
+  a.motive[i] = m;
+  const p = a.protective;
+  a.protection[i] = (p.resilience[i] + p.criticalThinking[i] + p.emotionRegulation[i] + p.socialBonds[i]) * 0.25;
+}

@@ -1,0 +1,175 @@
+/**
+ * Builds the synthetic population: agents spread over regions and neighbourhoods, grouped in
+ * households, with every trait drawn from the distributions of the scenario.
+ *
+ * Agents are numbered region by region, neighbourhood by neighbourhood and household by
+ * household, so that most social ties connect agents close together in memory.
+ */
+import { EDUCATION, EXTREMIST_IDEOLOGIES, NEEDS, PATHOLOGIES, PRACTICE_DOMAINS, PROTECTIVE } from '../domain.ts';
+import { stream, type Stream } from '../random/streams.ts';
+import type { RegionSpec, Scenario } from '../scenario/schema.ts';
+import { allocateAgents, refreshDerived, type Agents } from './agents.ts';
+
+export interface RegionLayout {
+  /** First agent index of each region, plus n at the end. */
+  readonly regionStart: Int32Array;
+  /** First agent index of each neighbourhood, plus n at the end. */
+  readonly neighbourhoodStart: Int32Array;
+  readonly households: number;
+}
+
+export interface Population {
+  readonly agents: Agents;
+  readonly layout: RegionLayout;
+}
+
+/** Splits n into parts proportional to shares, by largest remainder (deterministic). */
+export function apportion(n: number, shares: readonly number[]): number[] {
+  const total = shares.reduce((a, b) => a + b, 0);
+  const raw = shares.map((s) => (n * s) / total);
+  const parts = raw.map(Math.floor);
+  let left = n - parts.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k][1]]++;
+  return parts;
+}
+
+export function buildPopulation(s: Scenario): Population {
+  const n = s.agents;
+  const a = allocateAgents(n);
+  const rs = {
+    age: stream(s.seed, 'population/age'),
+    household: stream(s.seed, 'population/household'),
+    demography: stream(s.seed, 'population/demography'),
+    pathology: stream(s.seed, 'population/pathology'),
+    protective: stream(s.seed, 'population/protective'),
+    needs: stream(s.seed, 'population/needs'),
+    radical: stream(s.seed, 'population/radical'),
+    exposure: stream(s.seed, 'population/exposure'),
+  };
+  const sizes = apportion(n, s.regions.map((r) => r.share));
+  const regionStart = new Int32Array(s.regions.length + 1);
+  const nbStarts: number[] = [];
+  let next = 0;
+  let household = 0;
+  let nb = 0;
+  s.regions.forEach((region, r) => {
+    regionStart[r] = next;
+    const size = sizes[r];
+    const nbCount = Math.max(1, Math.round(size / region.neighbourhoodSize));
+    for (const nbSize of apportion(size, new Array(nbCount).fill(1))) {
+      if (nbSize === 0) continue;
+      nbStarts.push(next);
+      const ages = drawAges(region.population?.ageBands ?? s.population.ageBands, nbSize, rs.age);
+      const order = formHouseholds(ages, s.population.householdSize, rs.household);
+      for (const h of order) {
+        for (const k of h) {
+          const i = next++;
+          a.age[i] = ages[k];
+          a.region[i] = r;
+          a.neighbourhood[i] = nb;
+          a.household[i] = household;
+          drawTraits(a, i, s, region, rs);
+        }
+        household++;
+      }
+      nb++;
+    }
+  });
+  regionStart[s.regions.length] = n;
+  nbStarts.push(n);
+  return { agents: a, layout: { regionStart, neighbourhoodStart: Int32Array.from(nbStarts), households: household } };
+}
+
+function drawAges(bands: Scenario['population']['ageBands'], count: number, rs: Stream): Float32Array {
+  const weights = bands.map((b) => b.share);
+  const ages = new Float32Array(count);
+  for (let k = 0; k < count; k++) {
+    const b = bands[rs.pick(weights)];
+    ages[k] = b.from + rs.uniform() * (b.to - b.from);
+  }
+  return ages;
+}
+
+/**
+ * Groups the members of a neighbourhood into households: sizes from the scenario's weights,
+ * minors living with one or two adults of parenting age (25-59), other adults alone or in pairs.
+ * Returns lists of member positions, in the order they will be numbered.
+ */
+function formHouseholds(ages: Float32Array, sizeWeights: readonly number[], rs: Stream): number[][] {
+  const minors: number[] = [], parents: number[] = [], others: number[] = [];
+  ages.forEach((age, k) => (age < 18 ? minors : age >= 25 && age < 60 ? parents : others).push(k));
+  rs.shuffle(minors);
+  rs.shuffle(parents);
+  rs.shuffle(others);
+  const households: number[][] = [];
+  const families: number[][] = [];
+  const takeAdult = () => (others.length && (rs.uniform() < 0.5 || !parents.length) ? others.pop() : parents.pop());
+  while (parents.length + others.length > 0) {
+    const size = 1 + rs.pick(sizeWeights);
+    if (size >= 3 && minors.length && parents.length) {
+      const h = [parents.pop()!];
+      if (rs.uniform() < 0.75 && parents.length) h.push(parents.pop()!);
+      while (h.length < size && minors.length) h.push(minors.pop()!);
+      households.push(h);
+      families.push(h);
+    } else {
+      const h = [takeAdult()!];
+      if (size >= 2 && parents.length + others.length > 0) h.push(takeAdult()!);
+      households.push(h);
+    }
+  }
+  // Minors left over join existing families (or, with no family at all, live together).
+  const homes = families.length ? families : households.length ? households : [[]];
+  if (!households.length) households.push(homes[0]);
+  for (let k = 0; minors.length; k++) homes[k % homes.length].push(minors.pop()!);
+  return households;
+}
+
+function drawTraits(a: Agents, i: number, s: Scenario, region: RegionSpec, rs: Record<string, Stream>): void {
+  const p = s.population;
+  const age = a.age[i];
+  const male = rs.demography.uniform() < p.maleShare ? 1 : 0;
+  a.male[i] = male;
+  const edu = region.population?.education ?? p.education;
+  a.education[i] = rs.demography.pick(EDUCATION.map((e) => edu[e]));
+
+  let none = 1;
+  for (const d of PATHOLOGIES) {
+    const spec = p.pathology[d];
+    // Split the prevalence by sex so that the population prevalence stays as given.
+    const scale = spec.prevalence / (p.maleShare * spec.maleRatio + (1 - p.maleShare));
+    const prev = Math.min(1, male ? scale * spec.maleRatio : scale);
+    const sev = rs.pathology.uniform() < prev ? Math.max(0.01, rs.pathology.betaMeanSd(spec.severity.mean, spec.severity.sd)) : 0;
+    a.pathology[d][i] = sev;
+    none *= 1 - sev;
+  }
+  a.pathologyAny[i] = 1 - none;
+
+  for (const f of PROTECTIVE) a.protective[f][i] = rs.protective.betaMeanSd(p.protective[f].mean, p.protective[f].sd);
+
+  for (const need of NEEDS) {
+    let mean = p.needs.baseline[need].mean;
+    if (need === 'identity' && age < 18) mean += p.needs.adolescentIdentityExtra;
+    if (need === 'sensation' && male && age >= 15 && age < 30) mean += p.needs.youngMaleSensationExtra;
+    const v = rs.needs.betaMeanSd(Math.min(0.95, mean), p.needs.baseline[need].sd);
+    a.needBaseline[need][i] = v;
+    a.need[need][i] = v;
+  }
+
+  const lean = region.population?.ideologyLeaning ?? p.ideologyLeaning;
+  a.leaning[i] = 1 + rs.radical.pick(EXTREMIST_IDEOLOGIES.map((k) => lean[k]));
+  a.attitude[i] = rs.radical.betaMeanSd(p.attitude.mean, p.attitude.sd);
+  a.uncertainty[i] = Math.min(2, Math.max(0.02, p.uncertainty.mean + p.uncertainty.sd * rs.radical.normal()));
+  if (rs.radical.uniform() < p.initialSensitivityShare) {
+    a.phase[i] = 1;
+    a.maxPhase[i] = 1;
+    a.firstSensitiveWeek[i] = 0;
+  }
+
+  a.online[i] = rs.exposure.betaMeanSd(Math.min(0.95, p.online.mean + (age < 25 ? p.online.youthExtra : 0)), p.online.sd);
+  for (const d of PRACTICE_DOMAINS) a.contact[d][i] = rs.exposure.betaMeanSd(p.contact[d], p.contact[d] * 0.5);
+
+  refreshDerived(a, i);
+  if (a.phase[i] === 1) a.entryMotive[i] = a.motive[i];
+}

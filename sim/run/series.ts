@@ -1,0 +1,116 @@
+/**
+ * The weekly output series (MODEL.md section 6), one column per quantity, one row per week
+ * (row 0 is the state before the first tick). Breakdowns count only the agents that are
+ * radicalising, which the active set already lists, so recording costs little per week.
+ */
+import { AGE_BANDS, EXTREMIST_IDEOLOGIES, NEEDS, ageBandOf } from '../domain.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { World } from '../model/world.ts';
+
+export interface Series {
+  readonly columns: readonly string[];
+  /** values[c][week] */
+  readonly values: Float64Array[];
+  weeks: number; // rows filled
+}
+
+const SEXES = ['female', 'male'] as const;
+
+export function seriesColumns(s: Scenario): string[] {
+  const cols = ['week', 'phase_0', 'phase_1', 'phase_2', 'phase_3'];
+  const breakdown = (prefix: string, names: readonly string[]) => {
+    for (const name of names) for (const p of [1, 2, 3]) cols.push(`${prefix}_${name}_phase_${p}`);
+  };
+  breakdown('ideology', EXTREMIST_IDEOLOGIES);
+  breakdown('age', AGE_BANDS.map((b) => b.name));
+  breakdown('sex', SEXES);
+  breakdown('region', s.regions.map((r) => r.name));
+  breakdown('motive', NEEDS);
+  for (let f = 0; f < 4; f++) for (let t = 0; t < 4; t++) if (f !== t) cols.push(`transition_${f}_${t}`);
+  cols.push('ever_phase_1', 'ever_phase_3');
+  cols.push('incidents', 'arrests', 'detained');
+  cols.push('triggers_micro_radicalising', 'triggers_micro_deradicalising', 'triggers_meso_radicalising', 'triggers_meso_deradicalising', 'macro_events');
+  cols.push('groups', 'group_members', 'groups_formed', 'groups_dissolved');
+  cols.push('grievance', 'threat', ...EXTREMIST_IDEOLOGIES.map((k) => `salience_${k}`));
+  cols.push(...NEEDS.map((k) => `mean_need_${k}`), 'mean_attitude_radicalising');
+  return cols;
+}
+
+export function createSeries(s: Scenario): Series {
+  const columns = seriesColumns(s);
+  return { columns, values: columns.map(() => new Float64Array(s.weeks + 1)), weeks: 0 };
+}
+
+/** Fills row `w.week` from the world's state and the tick record. */
+export function recordWeek(series: Series, w: World): void {
+  const row = w.week;
+  const v = series.values;
+  const a = w.agents, s = w.scenario;
+  let c = 0;
+  const put = (x: number) => (v[c++][row] = x);
+  put(row);
+  // Phase counts and breakdowns from the active set.
+  const counts = new Float64Array(4);
+  const nReg = s.regions.length;
+  const ideology = new Float64Array(4 * 3), age = new Float64Array(AGE_BANDS.length * 3), sex = new Float64Array(2 * 3);
+  const region = new Float64Array(nReg * 3), motive = new Float64Array(4 * 3);
+  let detained = 0, members = 0, attitudeSum = 0;
+  for (let q = 0; q < w.active.size; q++) {
+    const i = w.active.at(q);
+    if (a.detainedUntil[i] >= 0) detained++;
+    if (a.group[i] >= 0) members++;
+    const p = a.phase[i];
+    if (p === 0) continue;
+    counts[p]++;
+    attitudeSum += a.attitude[i];
+    const k = p - 1;
+    ideology[(a.leaning[i] - 1) * 3 + k]++;
+    age[ageBandOf(a.age[i]) * 3 + k]++;
+    sex[a.male[i] * 3 + k]++;
+    region[a.region[i] * 3 + k]++;
+    motive[a.motive[i] * 3 + k]++;
+  }
+  const radicalising = counts[1] + counts[2] + counts[3];
+  put(a.n - radicalising);
+  put(counts[1]);
+  put(counts[2]);
+  put(counts[3]);
+  for (const arr of [ideology, age, sex, region, motive]) for (let x = 0; x < arr.length; x++) put(arr[x]);
+  const tr = w.record.transitions;
+  for (let f = 0; f < 4; f++) for (let t = 0; t < 4; t++) if (f !== t) put(tr[f * 4 + t]);
+  put(w.everSensitive);
+  put(w.everAction);
+  put(w.record.incidents);
+  put(w.record.arrests);
+  put(detained);
+  const trg = w.record.triggers;
+  for (let x = 0; x < 5; x++) put(trg[x]);
+  put(w.groups.alive);
+  put(members);
+  put(w.record.groupsFormed);
+  put(w.record.groupsDissolved);
+  put(w.macro.grievance[0]);
+  put(w.macro.threat[0]);
+  for (let k = 1; k <= 4; k++) put(w.macro.salience[k]);
+  for (const k of NEEDS) {
+    const col = a.need[k];
+    let sum = 0;
+    for (let i = 0; i < a.n; i++) sum += col[i];
+    put(sum / a.n);
+  }
+  put(radicalising > 0 ? attitudeSum / radicalising : 0);
+  series.weeks = row + 1;
+}
+
+/** CSV text of the series, one row per week, numbers printed exactly as JavaScript does. */
+export function seriesToCSV(series: Series): string {
+  const lines = [series.columns.join(',')];
+  for (let r = 0; r < series.weeks; r++) {
+    lines.push(series.values.map((col) => formatNumber(col[r])).join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function formatNumber(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Math.round(x * 1e9) / 1e9);
+}

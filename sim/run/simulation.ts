@@ -1,0 +1,204 @@
+/**
+ * A simulation: builds the world from a validated scenario and runs the tick, an ordered plan
+ * of named stages in the order of MODEL.md section 4, timing each stage.
+ *
+ *   macro triggers -> recruitment ties -> micro/meso triggers (with susceptibility)
+ *   -> social influence -> needs -> phase transitions -> action -> practice -> interventions
+ *   -> record the week
+ *
+ * The practice pipeline and the interventions (MODEL.md 4.8, 4.9 and 5) are not part of the
+ * model yet: their state is allocated in Agents and their stages will slot into the plan here.
+ */
+import { EXTREMIST_IDEOLOGIES, IDEOLOGIES } from '../domain.ts';
+import { createActionStage } from '../model/action.ts';
+import { createGroups, createGroupTiesStage } from '../model/groups.ts';
+import { createMacroState, macroStage, queueMacro } from '../model/macro.ts';
+import { createNeedsStage } from '../model/needs.ts';
+import { compileHazards, createPhaseStage } from '../model/phases.ts';
+import { createInfluenceStage, type InfluenceListener } from '../model/socialInfluence.ts';
+import { SparseSet } from '../model/sparseSet.ts';
+import { createTickRecord, resetTickRecord } from '../model/tickRecord.ts';
+import { createTransitions } from '../model/transitions.ts';
+import { createTriggerStage } from '../model/triggers.ts';
+import { PURPOSES, type Purpose, type World } from '../model/world.ts';
+import { buildNetwork } from '../network/build.ts';
+import { buildPopulation } from '../population/build.ts';
+import { purposeKey, stream } from '../random/streams.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { RouteLog } from './routes.ts';
+import { createSeries, recordWeek, type Series } from './series.ts';
+
+export interface Stage {
+  readonly name: string;
+  readonly run: (w: World) => void;
+  /** Total milliseconds spent in this stage. */
+  ms: number;
+}
+
+export interface SimulationOptions {
+  /** Observes every influence step between members of the same group (for analysis). */
+  onGroupInfluence?: InfluenceListener;
+  /** Injected clock for stage timing; defaults to performance.now where it exists. */
+  now?: () => number;
+}
+
+export class Simulation {
+  readonly world: World;
+  readonly series: Series;
+  readonly stages: Stage[];
+  readonly buildMs: number;
+  private readonly now: () => number;
+
+  constructor(readonly scenario: Scenario, options: SimulationOptions = {}) {
+    this.now = options.now ?? (() => globalThis.performance?.now() ?? 0);
+    const t0 = this.now();
+    this.world = createWorld(scenario);
+    this.series = createSeries(scenario);
+    this.stages = createPlan(this.world, options).map(([name, run]) => ({ name, run, ms: 0 }));
+    recordWeek(this.series, this.world);
+    this.buildMs = this.now() - t0;
+  }
+
+  get week(): number {
+    return this.world.week;
+  }
+
+  get done(): boolean {
+    return this.world.week >= this.scenario.weeks;
+  }
+
+  /** Runs one week. */
+  step(): void {
+    if (this.done) return;
+    const w = this.world;
+    w.week++;
+    resetTickRecord(w.record);
+    for (const stage of this.stages) {
+      const t = this.now();
+      stage.run(w);
+      stage.ms += this.now() - t;
+    }
+    recordWeek(this.series, w);
+  }
+
+  /** Runs to the end, calling `onWeek` after each week (for progress). */
+  run(onWeek?: (week: number) => void): this {
+    while (!this.done) {
+      this.step();
+      onWeek?.(this.world.week);
+    }
+    return this;
+  }
+
+  /** Fires a macro trigger live; it takes effect at the start of the next week. */
+  fireMacro(type: string, strength = 1): void {
+    if (!Object.hasOwn(this.scenario.macro.types, type)) {
+      throw new Error(`unknown macro type "${type}"; defined types: ${Object.keys(this.scenario.macro.types).join(', ')}`);
+    }
+    if (!(strength >= 0)) throw new Error(`macro strength must be a number >= 0, got ${strength}`);
+    queueMacro(this.world.macro, { type, strength, source: 'fired' }, this.world.week + 1);
+  }
+
+  /** Final counts and totals for summary.json. */
+  summary(): Record<string, unknown> {
+    const v = (name: string) => this.series.values[this.series.columns.indexOf(name)];
+    const last = this.series.weeks - 1;
+    const total = (name: string) => v(name).reduce((a, b) => a + b, 0);
+    return {
+      agents: this.scenario.agents,
+      weeks: this.scenario.weeks,
+      finalPhaseCounts: [0, 1, 2, 3].map((p) => v(`phase_${p}`)[last]),
+      everSensitive: this.world.everSensitive,
+      everAction: this.world.everAction,
+      incidents: total('incidents'),
+      arrests: total('arrests'),
+      groupsFormed: total('groups_formed'),
+      groupsAtEnd: this.world.groups.alive,
+      transitions: Object.fromEntries(this.series.columns.filter((c) => c.startsWith('transition_')).map((c) => [c.slice(11).replace('_', '->'), total(c)])),
+      finalRadicalisingByIdeology: Object.fromEntries(
+        EXTREMIST_IDEOLOGIES.map((k) => [k, [1, 2, 3].reduce((a, p) => a + v(`ideology_${k}_phase_${p}`)[last], 0)]),
+      ),
+      macroEvents: this.world.macro.log.map((e) => ({ ...e, ideology: e.ideology === undefined ? undefined : IDEOLOGIES[e.ideology] })),
+    };
+  }
+}
+
+function createWorld(s: Scenario): World {
+  const { agents, layout } = buildPopulation(s);
+  const network = buildNetwork(s, agents, layout);
+  const n = agents.n;
+  const keys = Object.fromEntries(PURPOSES.map((p) => [p, purposeKey(s.seed, `tick/${p}`)])) as Record<Purpose, number>;
+  const routes = new RouteLog([...s.outputs.routes.ids, ...sampleIds(s)]);
+  const world: World = {
+    scenario: s,
+    agents,
+    layout,
+    network,
+    flags: {
+      member: new Uint8Array(n),
+      leader: new Uint8Array(n),
+      adolescent: Uint8Array.from(agents.age, (x) => (x < 18 ? 1 : 0)),
+      eduLow: Uint8Array.from(agents.education, (e) => (e === 0 ? 1 : 0)),
+      eduHigh: Uint8Array.from(agents.education, (e) => (e === 2 ? 1 : 0)),
+    },
+    groups: createGroups(),
+    macro: createMacroState(),
+    keys,
+    zeros: new Float32Array(n),
+    record: createTickRecord(n, routes),
+    active: new SparseSet(n),
+    everSensitive: 0,
+    everAction: 0,
+    week: 0,
+  };
+  for (let i = 0; i < n; i++) {
+    if (agents.phase[i] > 0) {
+      world.active.add(i);
+      world.everSensitive++;
+    }
+  }
+  if (!s.ablation.needs) for (const col of Object.values(agents.need)) col.fill(0);
+  return world;
+}
+
+/** Agents whose route is recorded at random, from their own stream. */
+function sampleIds(s: Scenario): number[] {
+  const k = Math.min(s.outputs.routes.sample, s.agents);
+  if (k === 0) return [];
+  const rs = stream(s.seed, 'outputs/routes');
+  const chosen = new Set<number>();
+  while (chosen.size < k) chosen.add(rs.int(s.agents));
+  return [...chosen];
+}
+
+function createPlan(w: World, options: SimulationOptions): [string, (w: World) => void][] {
+  const s = w.scenario;
+  const routes = w.record.routes;
+  const traced = w.record.traced;
+  const transitions = createTransitions(s, (world, i, group, event) => {
+    if (traced[i]) routes.add(i, { week: world.week, kind: 'group', event, group });
+  });
+  const hazards = compileHazards(w);
+  return [
+    ['macro', macroStage],
+    ['groupTies', createGroupTiesStage()],
+    [
+      'triggers',
+      createTriggerStage(s, (world, i, t, impact) => {
+        if (traced[i]) routes.add(i, { week: world.week, kind: 'trigger', id: t.id, level: t.level, direction: t.direction, impact: Math.round(impact * 1000) / 1000 });
+      }),
+    ],
+    ['influence', createInfluenceStage(s, options.onGroupInfluence)],
+    ['needs', createNeedsStage(s)],
+    ['phases', createPhaseStage(s, hazards, transitions.move)],
+    [
+      'action',
+      createActionStage(s, {
+        leaveGroup: transitions.leaveGroup,
+        onIncident: (world, i) => traced[i] && routes.add(i, { week: world.week, kind: 'incident' }),
+        onArrest: (world, i) => traced[i] && routes.add(i, { week: world.week, kind: 'arrest' }),
+        onRelease: (world, i) => traced[i] && routes.add(i, { week: world.week, kind: 'release' }),
+      }),
+    ],
+  ];
+}

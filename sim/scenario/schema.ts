@@ -1,0 +1,307 @@
+/**
+ * The scenario schema: every parameter of the model, with its unit and range.
+ *
+ * No defaults live here: `scenarios/baseline.json` is the one documented default, and other
+ * scenarios `extend` it. Objects are strict, so a misspelt key is an error rather than a
+ * silently ignored parameter. Descriptions travel with the schema (zod `.meta`) so the
+ * editor and the docs can show them.
+ */
+import { z } from 'zod';
+import { AGE_BANDS, EDUCATION, EXTREMIST_IDEOLOGIES, LAYERS, NEEDS, PATHOLOGIES, PROTECTIVE, TRIGGER_LEVELS } from '../domain.ts';
+import { compileFormula, FormulaError } from '../formula/compile.ts';
+import { FORMULA_VARIABLE_NAMES } from '../model/variables.ts';
+
+const num = (description: string, unit = '') => z.number().meta({ description, unit });
+const unit01 = (description: string) => z.number().min(0).max(1).meta({ description, unit: '0..1' });
+const nonNeg = (description: string, unit = '') => z.number().min(0).meta({ description, unit });
+const positive = (description: string, unit = '') => z.number().gt(0).meta({ description, unit });
+const count = (description: string) => z.number().int().min(0).meta({ description, unit: 'count' });
+
+/** A record with exactly the given keys, each of the same schema. */
+function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], value: S) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, S>);
+}
+/** Shares over named categories that must add up to 1. */
+function shares<K extends string>(keys: readonly K[], what: string) {
+  return keyed(keys, unit01(`share of ${what}`)).refine(
+    (o) => Math.abs(Object.values(o as Record<string, number>).reduce((a, b) => a + b, 0) - 1) < 1e-6,
+    { message: `the shares of ${what} must add up to 1` },
+  );
+}
+const meanSd = (what: string) =>
+  z.strictObject({ mean: unit01(`mean ${what}`), sd: nonNeg(`standard deviation of ${what}`) });
+
+const ageBandShare = z.strictObject({
+  from: z.number().int().min(0).max(120).meta({ description: 'lowest age in the band', unit: 'years' }),
+  to: z.number().int().min(1).max(121).meta({ description: 'first age past the band', unit: 'years' }),
+  share: unit01('share of the population in this band'),
+});
+const ageBands = z
+  .array(ageBandShare)
+  .min(1)
+  .superRefine((bands, ctx) => {
+    const total = bands.reduce((a, b) => a + b.share, 0);
+    if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: 'custom', message: `the age band shares must add up to 1 (they add up to ${total})` });
+    bands.forEach((b, i) => {
+      if (b.to <= b.from) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `"to" must be greater than "from" (${b.from})` });
+      if (b.from < 12) ctx.addIssue({ code: 'custom', path: [i, 'from'], message: 'the model population starts at age 12' });
+    });
+  });
+
+const ideologyShares = shares(EXTREMIST_IDEOLOGIES, 'ideological leanings');
+const educationShares = shares(EDUCATION, 'education levels');
+
+const pathologySpec = z.strictObject({
+  prevalence: unit01('share of the population with this condition'),
+  maleRatio: positive('prevalence in men divided by prevalence in women', 'ratio'),
+  severity: meanSd('severity among those who have it'),
+});
+
+const needsPopulation = z.strictObject({
+  baseline: keyed(NEEDS, meanSd('baseline unmet need')),
+  adolescentIdentityExtra: unit01('added to the identity-need mean below age 18'),
+  youngMaleSensationExtra: unit01('added to the sensation-need mean of men aged 15-29'),
+});
+
+export const populationSchema = z.strictObject({
+  ageBands,
+  maleShare: unit01('share of men'),
+  education: educationShares,
+  householdSize: z.array(nonNeg('weight')).min(1).max(10).meta({ description: 'weights of household sizes 1, 2, 3, ...', unit: 'weights' }),
+  ideologyLeaning: ideologyShares,
+  pathology: keyed(PATHOLOGIES, pathologySpec),
+  protective: keyed(PROTECTIVE, meanSd('protective factor')),
+  needs: needsPopulation,
+  attitude: meanSd('initial attitude strength toward the leaning ideology'),
+  uncertainty: z.strictObject({ mean: positive('mean opinion uncertainty (relative agreement)'), sd: nonNeg('sd of uncertainty') }),
+  online: z.strictObject({ mean: unit01('mean online exposure'), sd: nonNeg('sd of online exposure'), youthExtra: unit01('added below age 25') }),
+  contact: keyed(['care', 'social', 'security'] as const, unit01('mean weekly contact intensity with professionals of this domain')),
+  initialSensitivityShare: unit01('share starting in phase 1 (sensitivity)'),
+});
+
+const regionPopulationOverride = z.strictObject({
+  ageBands: ageBands.optional(),
+  education: educationShares.optional(),
+  ideologyLeaning: ideologyShares.optional(),
+});
+
+export const regionSchema = z.strictObject({
+  name: z.string().min(1).meta({ description: 'region name' }),
+  share: unit01('share of the agents living here'),
+  urban: z.boolean().meta({ description: 'a big city (true) or a rural region (false)' }),
+  neighbourhoodSize: z.number().int().min(20).meta({ description: 'agents per neighbourhood', unit: 'agents' }),
+  triggerRate: positive('multiplier on micro and meso trigger rates in this area', 'ratio'),
+  population: regionPopulationOverride.optional(),
+});
+
+export const networkSchema = z.strictObject({
+  peer: z.strictObject({
+    meanDegree: nonNeg('mean peer ties (school or work)', 'ties'),
+    schoolSize: z.number().int().min(2).meta({ description: 'pupils per school (ages 12-17)', unit: 'agents' }),
+    workplaceSize: z.number().int().min(2).meta({ description: 'people per workplace or college', unit: 'agents' }),
+    activeShare: unit01('share of adults below 67 in work or study'),
+  }),
+  neighbourhood: z.strictObject({ meanDegree: nonNeg('mean neighbourhood ties', 'ties') }),
+  online: z.strictObject({
+    meanDegree: nonNeg('mean online ties of an agent with average exposure', 'ties'),
+    crossRegionShare: unit01('share of online ties that cross regions'),
+  }),
+  weights: keyed(LAYERS, nonNeg('relative chance that a weekly contact uses a tie of this layer')),
+});
+
+const macroType = z.strictObject({
+  grievance: nonNeg('rise of the grievance climate per unit strength'),
+  threat: nonNeg('rise of perceived threat per unit strength'),
+  salience: keyed(EXTREMIST_IDEOLOGIES, nonNeg('rise of this ideology\u2019s salience per unit strength')),
+});
+
+export const macroSchema = z.strictObject({
+  halfLifeWeeks: z.strictObject({
+    grievance: positive('half-life of the grievance climate', 'weeks'),
+    threat: positive('half-life of perceived threat', 'weeks'),
+    salience: positive('half-life of ideology salience', 'weeks'),
+  }),
+  types: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), macroType).meta({ description: 'named kinds of macro event' }),
+  schedule: z.array(z.strictObject({
+    week: z.number().int().min(0).meta({ description: 'week the event happens', unit: 'week' }),
+    type: z.string().meta({ description: 'a key of macro.types' }),
+    strength: nonNeg('strength'),
+  })),
+  stochastic: z.array(z.strictObject({
+    type: z.string().meta({ description: 'a key of macro.types' }),
+    perYear: nonNeg('expected events per year', '1/year'),
+    strength: nonNeg('strength'),
+  })),
+  opponents: keyed(EXTREMIST_IDEOLOGIES, z.enum(['none', ...EXTREMIST_IDEOLOGIES])).meta({ description: 'whose salience an incident of this ideology raises (reciprocal radicalisation)' }),
+  reciprocalShare: unit01('share of an incident\u2019s salience rise that goes to the opposing ideology'),
+  impact: z.strictObject({
+    justicePerGrievance: nonNeg('rise of the justice need per unit rise of grievance, before susceptibility'),
+    identityPerThreat: nonNeg('rise of the identity need per unit rise of threat'),
+    attitudePerSalience: nonNeg('rise of attitude per unit rise of own-leaning salience'),
+  }),
+});
+
+const triggerEffects = z.strictObject({
+  needs: keyed(NEEDS, num('change of this unmet need per unit impact')).partial(),
+  protective: keyed(PROTECTIVE, num('change of this protective factor per unit impact')).partial(),
+  attitude: num('change of attitude strength per unit impact'),
+  groupIdentification: num('change of group identification per unit impact'),
+});
+
+const triggerSpec = z.strictObject({
+  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).meta({ description: 'identifier' }),
+  label: z.string().meta({ description: 'what happens' }),
+  level: z.enum(['micro', 'meso']),
+  direction: z.enum(['radicalising', 'deradicalising']),
+  perYear: nonNeg('base rate per person per year', '1/year'),
+  strength: positive('impact before susceptibility'),
+  appliesTo: z.enum(['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released']).meta({
+    description: 'who can meet it: everyone; people in phase 1-3; group members; rate scaled by ties to group members; rate scaled by online exposure; people just released from detention',
+  }),
+  byAge: z.array(nonNeg('rate multiplier', 'ratio')).length(AGE_BANDS.length).meta({ description: `rate multipliers for the age bands ${AGE_BANDS.map((b) => b.name).join(', ')}` }),
+  male: nonNeg('rate multiplier for men', 'ratio'),
+  byEducation: keyed(EDUCATION, nonNeg('rate multiplier', 'ratio')),
+  effects: triggerEffects,
+});
+
+export const triggersSchema = z.strictObject({
+  recentHalfLifeWeeks: positive('half-life of the recent-trigger load that hazards read', 'weeks'),
+  catalogue: z.array(triggerSpec).min(1),
+});
+
+export const susceptibilitySchema = z.strictObject({
+  byMotive: keyed(TRIGGER_LEVELS, keyed(NEEDS, nonNeg('multiplier of a trigger of this level for people with this dominant motive'))),
+  byAge: z.array(nonNeg('multiplier')).length(AGE_BANDS.length).meta({ description: 'impact multipliers by age band' }),
+  male: nonNeg('impact multiplier for men', 'ratio'),
+  byEducation: keyed(EDUCATION, nonNeg('impact multiplier')),
+  pathology: keyed(PATHOLOGIES, nonNeg('added to the impact multiplier per unit severity')),
+  protectiveDamping: unit01('share of impact absorbed at full protection'),
+});
+
+export const influenceSchema = z.strictObject({
+  contactsPerWeek: nonNeg('influence meetings per agent per week', '1/week'),
+  mu: unit01('convergence rate of relative agreement'),
+  followerConformity: nonNeg('multiplier of mu for group followers meeting members', 'ratio'),
+  leaderConformity: nonNeg('multiplier of mu for group leaders meeting members', 'ratio'),
+  mainstreamThreshold: unit01('attitude below which a contact of another leaning counts as mainstream'),
+  sources: z.strictObject({
+    reach: keyed(EXTREMIST_IDEOLOGIES, unit01('weekly chance that a fully online person of this leaning meets this ideology\u2019s high-reach sources')),
+    amplification: nonNeg('algorithmic amplification multiplier on reach (moderation lowers it)', 'ratio'),
+    attitude: unit01('attitude of the sources'),
+    uncertainty: positive('uncertainty of the sources (confident extremists are low)'),
+  }),
+  groupIdentificationGrowth: unit01('weekly growth of group identification toward 1 among members'),
+});
+
+export const needsSchema = z.strictObject({
+  relaxRate: unit01('weekly share of the gap to baseline that closes'),
+  groupMeets: keyed(NEEDS, unit01('share of this need met by full identification with a group')),
+});
+
+export const groupsSchema = z.strictObject({
+  maxSize: z.number().int().min(2).meta({ description: 'largest group size', unit: 'agents' }),
+  onlineJoinShare: unit01('chance that a new member without a tie to a group joins an online group of the leaning rather than founding one'),
+  leaderScore: z.strictObject({
+    narcissism: nonNeg('weight of narcissistic traits in the leadership score'),
+    sensation: nonNeg('weight of the sensation need'),
+    attitude: nonNeg('weight of attitude strength'),
+  }),
+  successionChance: unit01('chance that a group survives the loss of its leader by choosing a new one'),
+  breakupAttitudeLoss: unit01('share of attitude strength members lose when their group breaks up'),
+});
+
+const hazardKey = z.string().regex(/^[0-3]->[0-3]$/, 'a hazard key looks like "0->1" (from phase -> to phase, 0..3)');
+
+export const phasesSchema = z.strictObject({
+  constants: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), z.number()).meta({ description: 'named constants the hazard formulas may use' }),
+  hazards: z.record(hazardKey, z.string()).meta({ description: 'weekly hazard of each transition, a formula over agent variables' }),
+});
+
+export const actionSchema = z.strictObject({
+  incidentPerWeek: unit01('weekly incident probability at full violence willingness'),
+  violenceGrowth: unit01('weekly growth of violence willingness toward 1 in the action phase'),
+  violenceDecay: unit01('weekly decay of violence willingness outside the action phase'),
+  incidentStrength: nonNeg('macro strength of an incident rate of one per 100,000 people, so the climate depends on the rate, not the model size'),
+  incidentType: z.string().meta({ description: 'the macro type an incident fires (a key of macro.types)' }),
+  arrestChance: unit01('chance that the perpetrator is arrested'),
+  detentionWeeks: count('weeks of detention after arrest'),
+  leaderArrestBreakup: unit01('chance that a group breaks up when its leader is arrested, before succession'),
+});
+
+export const ablationSchema = z.strictObject({
+  pathology: z.boolean().meta({ description: 'pathology moderates trigger impact and hazards' }),
+  needs: z.boolean().meta({ description: 'unmet needs exist and drive hazards' }),
+  microTriggers: z.boolean(),
+  mesoTriggers: z.boolean(),
+  macroTriggers: z.boolean(),
+  socialInfluence: z.boolean(),
+  groups: z.boolean(),
+});
+
+export const outputsSchema = z.strictObject({
+  routes: z.strictObject({
+    ids: z.array(z.number().int().min(0)).meta({ description: 'agent ids whose route is recorded' }),
+    sample: count('number of agents, drawn at random, whose route is recorded'),
+  }),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).meta({ description: 'short name' }),
+    question: z.string().min(1).meta({ description: 'the one-sentence question this scenario asks' }),
+    description: z.string().optional(),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).meta({ description: 'random seed', unit: 'integer' }),
+    agents: z.number().int().min(10).max(50_000_000).meta({ description: 'population size', unit: 'agents' }),
+    weeks: z.number().int().min(1).max(5200).meta({ description: 'run length', unit: 'weeks' }),
+    regions: z.array(regionSchema).min(1).max(255),
+    population: populationSchema,
+    network: networkSchema,
+    macro: macroSchema,
+    triggers: triggersSchema,
+    susceptibility: susceptibilitySchema,
+    influence: influenceSchema,
+    needs: needsSchema,
+    groups: groupsSchema,
+    phases: phasesSchema,
+    action: actionSchema,
+    ablation: ablationSchema,
+    outputs: outputsSchema,
+  })
+  .superRefine((s, ctx) => {
+    const total = s.regions.reduce((a, r) => a + r.share, 0);
+    if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['regions'], message: `the region shares must add up to 1 (they add up to ${total})` });
+    const names = new Set<string>();
+    s.regions.forEach((r, i) => {
+      if (names.has(r.name)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'name'], message: `region names must be unique ("${r.name}" repeats)` });
+      names.add(r.name);
+    });
+    const types = Object.keys(s.macro.types);
+    const checkType = (t: string, path: (string | number)[]) => {
+      if (!Object.hasOwn(s.macro.types, t)) ctx.addIssue({ code: 'custom', path, message: `unknown macro type "${t}"; defined types: ${types.join(', ')}` });
+    };
+    s.macro.schedule.forEach((e, i) => checkType(e.type, ['macro', 'schedule', i, 'type']));
+    s.macro.stochastic.forEach((e, i) => checkType(e.type, ['macro', 'stochastic', i, 'type']));
+    checkType(s.action.incidentType, ['action', 'incidentType']);
+    const ids = new Set<string>();
+    s.triggers.catalogue.forEach((t, i) => {
+      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['triggers', 'catalogue', i, 'id'], message: `trigger ids must be unique ("${t.id}" repeats)` });
+      ids.add(t.id);
+    });
+    for (const [key, formula] of Object.entries(s.phases.hazards)) {
+      const [from, to] = key.split('->');
+      if (from === to) ctx.addIssue({ code: 'custom', path: ['phases', 'hazards', key], message: 'a hazard must lead to another phase' });
+      try {
+        compileFormula(formula, FORMULA_VARIABLE_NAMES, s.phases.constants);
+      } catch (err) {
+        if (!(err instanceof FormulaError)) throw err;
+        ctx.addIssue({ code: 'custom', path: ['phases', 'hazards', key], message: err.message });
+      }
+    }
+    for (const id of s.outputs.routes.ids) {
+      if (id >= s.agents) ctx.addIssue({ code: 'custom', path: ['outputs', 'routes', 'ids'], message: `agent id ${id} is outside the population (0..${s.agents - 1})` });
+    }
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type TriggerSpec = z.infer<typeof triggerSpec>;
+export type RegionSpec = z.infer<typeof regionSchema>;

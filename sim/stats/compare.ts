@@ -1,0 +1,179 @@
+/**
+ * Confidence intervals for ensemble means and for scenario comparisons.
+ *
+ * Scenario ensembles share common random numbers (replicate r of every scenario uses the same
+ * seeds), so the difference "other - reference" is a paired difference: its variance subtracts
+ * twice the covariance the shared seeds induce, and {@link pairedDifference} exploits that. It
+ * also reports the unpaired (Welch) interval of the same difference, to show what pairing buys.
+ *
+ * Sign convention everywhere: differences are `other - ref` (positive = the scenario raises the
+ * outcome relative to the reference).
+ */
+
+import { mean, variance, type NumArray } from './summary.ts';
+import { tCdf, tQuantile } from './tdist.ts';
+
+/** Two-sided t interval for a mean. */
+export interface MeanCI {
+  n: number;
+  mean: number;
+  sd: number;
+  /** Standard error sd / sqrt(n). */
+  se: number;
+  /** Degrees of freedom n - 1. */
+  df: number;
+  level: number;
+  lo: number;
+  hi: number;
+}
+
+/** Welch (unequal-variance) interval for mean(other) - mean(ref). */
+export interface WelchInterval {
+  nRef: number;
+  nOther: number;
+  /** mean(other) - mean(ref). */
+  diff: number;
+  /** sqrt(var(ref)/nRef + var(other)/nOther). */
+  se: number;
+  /** Welch-Satterthwaite degrees of freedom (non-integer). */
+  df: number;
+  level: number;
+  lo: number;
+  hi: number;
+}
+
+/** Paired comparison of two scenarios run on common random numbers; see {@link pairedDifference}. */
+export interface PairedDifference {
+  /** Number of pairs (replicates). */
+  n: number;
+  level: number;
+  /** mean(other_i - ref_i). */
+  meanDiff: number;
+  /** Sample sd of the differences. */
+  sdDiff: number;
+  /** sdDiff / sqrt(n). */
+  pairedSE: number;
+  /** n - 1. */
+  df: number;
+  /** Paired t interval for the mean difference. */
+  lo: number;
+  hi: number;
+  /** Two-sided paired t-test p-value for "mean difference = 0". */
+  pValue: number;
+  /** meanDiff / mean(ref): relative change; null when mean(ref) = 0. */
+  relative: number | null;
+  /** Welch standard error of the same difference, ignoring the pairing. */
+  unpairedSE: number;
+  /** Welch interval of the same difference, ignoring the pairing (for comparison only). */
+  unpairedLo: number;
+  unpairedHi: number;
+}
+
+/**
+ * Two-sided Student t confidence interval for the mean (R `t.test(x)$conf.int`).
+ * Throws when empty; with n = 1 the interval bounds are NaN (no variance estimate).
+ */
+export function meanCI(values: NumArray, level = 0.95): MeanCI {
+  checkLevel(level);
+  const n = values.length;
+  if (n === 0) throw new RangeError('meanCI: no values');
+  checkFinite(values, 'meanCI');
+  const m = mean(values);
+  const s = n > 1 ? Math.sqrt(variance(values)) : NaN;
+  const se = s / Math.sqrt(n);
+  const df = n - 1;
+  const half = n > 1 ? tCrit(level, df) * se : NaN;
+  return { n, mean: m, sd: s, se, df, level, lo: m - half, hi: m + half };
+}
+
+/**
+ * Welch interval for mean(other) - mean(ref) with Welch-Satterthwaite df
+ * (Welch 1947; R `t.test(other, ref)$conf.int`). Needs at least 2 values in each group.
+ */
+export function welchInterval(ref: NumArray, other: NumArray, level = 0.95): WelchInterval {
+  checkLevel(level);
+  if (ref.length < 2 || other.length < 2) {
+    throw new RangeError(`welchInterval: need at least 2 values per group, got ${ref.length} and ${other.length}`);
+  }
+  checkFinite(ref, 'welchInterval (ref)');
+  checkFinite(other, 'welchInterval (other)');
+  const n1 = ref.length;
+  const n2 = other.length;
+  const v1 = variance(ref) / n1;
+  const v2 = variance(other) / n2;
+  const diff = mean(other) - mean(ref);
+  const se = Math.sqrt(v1 + v2);
+  // With both groups constant the interval degenerates to a point; df is then conventional.
+  const df = se > 0 ? ((v1 + v2) * (v1 + v2)) / ((v1 * v1) / (n1 - 1) + (v2 * v2) / (n2 - 1)) : n1 + n2 - 2;
+  const half = se > 0 ? tCrit(level, df) * se : 0;
+  return { nRef: n1, nOther: n2, diff, se, df, level, lo: diff - half, hi: diff + half };
+}
+
+/**
+ * Paired comparison of `other` against `ref`, where element r of both came from replicate r
+ * (same seeds). Paired t interval on d_r = other_r - ref_r (Student 1908; R
+ * `t.test(other, ref, paired = TRUE)`), plus the Welch interval of the same difference.
+ * Throws when the lengths differ or n < 2.
+ */
+export function pairedDifference(ref: NumArray, other: NumArray, level = 0.95): PairedDifference {
+  checkLevel(level);
+  const n = ref.length;
+  if (other.length !== n) {
+    throw new RangeError(
+      `pairedDifference: ref has ${n} replicates but other has ${other.length}; paired comparison needs one value per replicate in both`,
+    );
+  }
+  if (n < 2) throw new RangeError(`pairedDifference: need at least 2 paired replicates, got ${n}`);
+  checkFinite(ref, 'pairedDifference (ref)');
+  checkFinite(other, 'pairedDifference (other)');
+
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) d[i] = other[i] - ref[i];
+  const meanDiff = mean(d);
+  const sdDiff = Math.sqrt(variance(d));
+  const pairedSE = sdDiff / Math.sqrt(n);
+  const df = n - 1;
+  let lo: number, hi: number, pValue: number;
+  if (pairedSE > 0) {
+    const half = tCrit(level, df) * pairedSE;
+    lo = meanDiff - half;
+    hi = meanDiff + half;
+    pValue = 2 * tCdf(-Math.abs(meanDiff / pairedSE), df);
+  } else {
+    // Identical differences in every replicate (common with CRN when a lever never fires).
+    lo = hi = meanDiff;
+    pValue = meanDiff === 0 ? 1 : 0;
+  }
+  const refMean = mean(ref);
+  const w = welchInterval(ref, other, level);
+  return {
+    n,
+    level,
+    meanDiff,
+    sdDiff,
+    pairedSE,
+    df,
+    lo,
+    hi,
+    pValue,
+    relative: refMean === 0 ? null : meanDiff / refMean,
+    unpairedSE: w.se,
+    unpairedLo: w.lo,
+    unpairedHi: w.hi,
+  };
+}
+
+/** Two-sided critical value t_{1 - (1 - level)/2, df}. */
+function tCrit(level: number, df: number): number {
+  return tQuantile(0.5 + level / 2, df);
+}
+
+function checkLevel(level: number): void {
+  if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must be in (0, 1), got ${level}`);
+}
+
+function checkFinite(xs: NumArray, where: string): void {
+  for (let i = 0; i < xs.length; i++) {
+    if (!Number.isFinite(xs[i])) throw new RangeError(`${where}: value at index ${i} is not finite (${xs[i]})`);
+  }
+}

@@ -65,7 +65,7 @@ export async function runCommand(args: string[]): Promise<number> {
   writeAtomic(out, 'series.csv', seriesToCSV(sim.series));
   writeJSON(out, 'scenario.json', scenario);
   const traced = scenario.outputs.routes.ids.length + scenario.outputs.routes.sample > 0;
-  if (traced) writeJSON(out, 'routes.json', sim.world.record.routes.toJSON(sim.world.agents));
+  if (traced) writeJSON(out, 'routes.json', sim.world.record.routes.toJSON(sim.world.agents, scenario.regions.map((r) => r.name)));
   writeJSON(out, 'summary.json', {
     scenario: scenario.name,
     question: scenario.question,

@@ -38,15 +38,15 @@ export class RouteLog {
   }
 
   /** Routes with each agent's fixed profile, for routes.json. */
-  toJSON(a: Agents): Route[] {
+  toJSON(a: Agents, regionNames: readonly string[] = []): Route[] {
     return this.ids.map((id) => {
       const profile: Record<string, number | string> = {
-        age: round(a.age[id]),
+        ageAtEnd: round(a.age[id]),
         sex: a.male[id] ? 'male' : 'female',
         education: ['low', 'mid', 'high'][a.education[id]],
-        region: a.region[id],
+        region: regionNames[a.region[id]] ?? a.region[id],
         leaning: IDEOLOGIES[a.leaning[id]],
-        phase: a.phase[id],
+        phaseAtEnd: a.phase[id],
       };
       for (const d of PATHOLOGIES) if (a.pathology[d][id] > 0) profile[d] = round(a.pathology[d][id]);
       return { id, profile, events: this.byId.get(id) ?? [] };

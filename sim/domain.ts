@@ -60,3 +60,11 @@ export function ageBandOf(age: number): number {
   for (let b = 0; b < AGE_BANDS.length; b++) if (age < AGE_BANDS[b].to) return b;
   return AGE_BANDS.length - 1;
 }
+
+/** Number of demographic cells: age band x sex x education. */
+export const DEMOGRAPHIC_CELLS = AGE_BANDS.length * 2 * EDUCATION.length;
+
+/** The demographic cell of an agent, the row of per-cell rate and susceptibility tables. */
+export function demographicCell(age: number, male: number, education: number): number {
+  return (ageBandOf(age) * 2 + male) * EDUCATION.length + education;
+}

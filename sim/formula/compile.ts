@@ -127,7 +127,8 @@ export function compileFormula(
     switch (node.type) {
       case 'ConstantNode': {
         const v = n.value;
-        if (typeof v !== 'number' || !Number.isFinite(v)) fail(`only numbers are allowed as constants, not ${JSON.stringify(v)}`);
+        if (typeof v === 'number' && !Number.isFinite(v)) fail(`a constant must be a finite number, not ${String(v)}`);
+        if (typeof v !== 'number') fail(`only numbers are allowed as constants, not ${JSON.stringify(v)}`);
         return `(${String(v)})`;
       }
       case 'SymbolNode': {

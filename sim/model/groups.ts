@@ -87,8 +87,8 @@ export function createGroupOps(s: Scenario, listen?: GroupListener) {
         }
       }
     }
-    // Online: the largest group of the leaning with room.
-    if (chosen < 0 && agentUniform(w.keys.group, w.week, i, 1) < s.groups.onlineJoinShare * a.online[i]) {
+    // Online: the largest group of the leaning with room, more likely the more online one is.
+    if (chosen < 0 && agentUniform(w.keys.group, w.week, i, 1) < s.groups.onlineJoinShare * 2 * a.online[i]) {
       let best = 0;
       for (let k = 0; k < g.count; k++) {
         if (g.size[k] > best && g.ideology[k] === lean && g.size[k] < s.groups.maxSize) (best = g.size[k]), (chosen = k);
@@ -111,7 +111,7 @@ export function createGroupOps(s: Scenario, listen?: GroupListener) {
     setMember(w, i, chosen);
     note(w, i, chosen, 'joined');
     const lead = g.leader[chosen];
-    if (lead < 0 || leaderScore(s, w, i) > 1.25 * leaderScore(s, w, lead)) {
+    if (lead < 0 || leaderScore(s, w, i) > s.groups.takeoverMargin * leaderScore(s, w, lead)) {
       setLeader(w, chosen, i);
       note(w, i, chosen, 'tookLead');
     }

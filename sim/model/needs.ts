@@ -1,35 +1,41 @@
 /**
  * Needs (MODEL.md 4.5): unmet needs relax toward the personal baseline; a group meets part of
  * its members' needs in proportion to their identification with it, which is what makes groups
- * attractive. Members' identification grows with time in the group. Also ages everyone by a week.
+ * attractive. Members' identification grows with time in the group and fades outside it.
  */
 import { NEEDS } from '../domain.ts';
-import { refreshDerived } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from './world.ts';
 
 export function createNeedsStage(s: Scenario) {
   const rate = s.needs.relaxRate;
-  const met = Float32Array.from(NEEDS, (k) => (s.ablation.groups ? s.needs.groupMeets[k] : 0));
+  const [mId, mJu, mMe, mSe] = NEEDS.map((k) => (s.ablation.groups ? s.needs.groupMeets[k] : 0));
   const growth = s.influence.groupIdentificationGrowth;
+  const needsOn = s.ablation.needs;
   return function needsStage(w: World): void {
     const a = w.agents;
-    const cur = NEEDS.map((k) => a.need[k]);
-    const base = NEEDS.map((k) => a.needBaseline[k]);
-    const member = w.flags.member, adolescent = w.flags.adolescent;
-    const gi = a.groupIdentification;
+    const { identity, justice, meaning, sensation } = a.need;
+    const b = a.needBaseline;
+    const bId = b.identity, bJu = b.justice, bMe = b.meaning, bSe = b.sensation;
+    const needMean = a.needMean, motive = a.motive;
+    const member = w.flags.member, gi = a.groupIdentification;
     for (let i = 0; i < a.n; i++) {
-      a.age[i] += 1 / 52;
-      adolescent[i] = a.age[i] < 18 ? 1 : 0;
-      if (member[i]) gi[i] += growth * (1 - gi[i]);
+      let g = 0;
+      if (member[i]) g = gi[i] += growth * (1 - gi[i]);
       else if (gi[i] > 0) gi[i] *= 1 - growth;
-      if (!s.ablation.needs) continue;
-      const g = member[i] ? gi[i] : 0;
-      for (let k = 0; k < 4; k++) {
-        const target = base[k][i] * (1 - met[k] * g);
-        cur[k][i] += rate * (target - cur[k][i]);
-      }
-      refreshDerived(a, i);
+      if (!needsOn) continue;
+      identity[i] += rate * (bId[i] * (1 - mId * g) - identity[i]);
+      justice[i] += rate * (bJu[i] * (1 - mJu * g) - justice[i]);
+      meaning[i] += rate * (bMe[i] * (1 - mMe * g) - meaning[i]);
+      sensation[i] += rate * (bSe[i] * (1 - mSe * g) - sensation[i]);
+      const ni = identity[i], nj = justice[i], nm = meaning[i], ns = sensation[i];
+      // Derived summaries (as refreshDerived), inlined: this loop runs for every agent every week.
+      needMean[i] = (ni + nj + nm + ns) * 0.25;
+      let m = 0, best = ni;
+      if (nj > best) (m = 1), (best = nj);
+      if (nm > best) (m = 2), (best = nm);
+      if (ns > best) m = 3;
+      motive[i] = m;
     }
   };
 }

@@ -5,7 +5,7 @@
  * Negative or non-finite hazards count as 0.
  */
 import { compileFormula } from '../formula/compile.ts';
-import { agentUniform } from '../random/streams.ts';
+import { tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { bindVariable, FORMULA_VARIABLE_NAMES } from './variables.ts';
 import type { World } from './world.ts';
@@ -35,10 +35,11 @@ export function createPhaseStage(s: Scenario, hazards: Hazard[][], move: Transit
   const h = new Float64Array(4);
   return function phaseStage(w: World): void {
     const a = w.agents;
-    const key = w.keys.phase, week = w.week;
+    const tk = tickKey(w.keys.phase, w.week);
+    const detained = a.detainedUntil, phase = a.phase, weeks = a.weeksInPhase;
     for (let i = 0; i < a.n; i++) {
-      if (a.detainedUntil[i] >= 0) continue;
-      const from = a.phase[i];
+      if (detained[i] >= 0) continue;
+      const from = phase[i];
       const list = hazards[from];
       let total = 0;
       for (let k = 0; k < list.length; k++) {
@@ -46,10 +47,10 @@ export function createPhaseStage(s: Scenario, hazards: Hazard[][], move: Transit
         h[k] = v > 0 && v < Infinity ? v : 0;
         total += h[k];
       }
-      a.weeksInPhase[i]++;
+      weeks[i]++;
       if (total <= 0) continue;
-      if (agentUniform(key, week, i, 0) >= 1 - Math.exp(-total)) continue;
-      let r = agentUniform(key, week, i, 1) * total;
+      if (tickUniform(tk, i, 0) >= 1 - Math.exp(-total)) continue;
+      let r = tickUniform(tk, i, 1) * total;
       let chosen = 0;
       for (let k = 0; k < list.length; k++) {
         if (h[k] <= 0) continue;

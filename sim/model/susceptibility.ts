@@ -4,15 +4,15 @@
  * moderator (radicalising triggers only) x damping by protective factors (radicalising only).
  * Pathology only ever multiplies the impact of a trigger: with no trigger it does nothing.
  */
-import { AGE_BANDS, EDUCATION, NEEDS, PATHOLOGIES, TRIGGER_LEVELS, ageBandOf } from '../domain.ts';
+import { AGE_BANDS, EDUCATION, NEEDS, PATHOLOGIES, TRIGGER_LEVELS } from '../domain.ts';
 import type { Agents } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 const CELLS = AGE_BANDS.length * 2 * EDUCATION.length * NEEDS.length;
 
 export interface Susceptibility {
-  /** Multiplier of a trigger of this level (0 micro, 1 meso, 2 macro) on agent i. */
-  (a: Agents, i: number, level: number, radicalising: boolean): number;
+  /** Multiplier of a trigger of this level (0 micro, 1 meso, 2 macro) on agent i in demographic cell `cell`. */
+  (a: Agents, i: number, cell: number, level: number, radicalising: boolean): number;
 }
 
 export function createSusceptibility(s: Scenario): Susceptibility {
@@ -30,9 +30,8 @@ export function createSusceptibility(s: Scenario): Susceptibility {
   });
   const weights = PATHOLOGIES.map((d) => (s.ablation.pathology ? t.pathology[d] : 0));
   const damping = t.protectiveDamping;
-  return (a, i, level, radicalising) => {
-    const cell = ((ageBandOf(a.age[i]) * 2 + a.male[i]) * EDUCATION.length + a.education[i]) * NEEDS.length + a.motive[i];
-    let x = tables[level][cell];
+  return (a, i, cell, level, radicalising) => {
+    const x = tables[level][cell * NEEDS.length + a.motive[i]];
     if (!radicalising) return x;
     const p = a.pathology;
     const moderator =

@@ -7,16 +7,17 @@
  * for some triggers, on the agent's situation (in a group, ties to group members, online
  * exposure, just released). The recent-trigger load that hazards read decays with a half-life.
  */
-import { AGE_BANDS, EDUCATION, NEEDS, PROTECTIVE, ageBandOf } from '../domain.ts';
+import { AGE_BANDS, EDUCATION, NEEDS, PROTECTIVE } from '../domain.ts';
 import type { Agents } from '../population/agents.ts';
-import { refreshDerived } from '../population/agents.ts';
-import { agentUniform } from '../random/streams.ts';
+import { refreshNeeds, refreshProtection } from '../population/agents.ts';
+import { tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario, TriggerSpec } from '../scenario/schema.ts';
 import { createSusceptibility } from './susceptibility.ts';
 import type { World } from './world.ts';
 
 const APPLIES = ['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released'] as const;
 const CELLS = AGE_BANDS.length * 2 * EDUCATION.length;
+const GROUP_MEMBERS = APPLIES.indexOf('groupMembers');
 
 interface CompiledTrigger {
   readonly spec: TriggerSpec;
@@ -81,7 +82,9 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
 
   function apply(w: World, i: number, t: CompiledTrigger): void {
     const a = w.agents;
-    const x = t.spec.strength * susceptibility(a, i, t.level, t.radicalising);
+    let x = t.spec.strength * susceptibility(a, i, w.flags.cell[i], t.level, t.radicalising);
+    // Pressure from within the group: followers are more sensitive to it than leaders (003).
+    if (t.applies === GROUP_MEMBERS && t.radicalising) x *= w.flags.leader[i] ? s.influence.leaderConformity : s.influence.followerConformity;
     const e = t.spec.effects;
     if (needsOn) NEEDS.forEach((k, j) => (a.need[k][i] = clamp01(a.need[k][i] + x * t.needs[j])));
     PROTECTIVE.forEach((k, j) => (a.protective[k][i] = clamp01(a.protective[k][i] + x * t.protective[j])));
@@ -89,7 +92,9 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     a.attitude[i] = clamp01(att + x * e.attitude * (e.attitude > 0 ? 1 - att : att));
     if (w.flags.member[i]) a.groupIdentification[i] = clamp01(a.groupIdentification[i] + x * e.groupIdentification);
     a.recentTrigger[i] = t.radicalising ? a.recentTrigger[i] + x : Math.max(0, a.recentTrigger[i] - x);
-    refreshDerived(a, i);
+    // With needs switched off the dominant motive stays the one of the personal baseline.
+    if (needsOn) refreshNeeds(a, i);
+    refreshProtection(a, i);
     w.record.triggers[t.level * 2 + (t.radicalising ? 0 : 1)]++;
     onTrigger?.(w, i, t.spec, x);
   }
@@ -100,18 +105,18 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     const rise = w.macro.rise;
     const own = rise.salience[a.leaning[i]];
     if (rise.grievance === 0 && rise.threat === 0 && own === 0) return;
-    const x = susceptibility(a, i, 2, true);
+    const x = susceptibility(a, i, w.flags.cell[i], 2, true);
     if (needsOn) {
       a.need.justice[i] = clamp01(a.need.justice[i] + x * rise.grievance * impact.justicePerGrievance);
       a.need.identity[i] = clamp01(a.need.identity[i] + x * rise.threat * impact.identityPerThreat);
     }
     a.attitude[i] = clamp01(a.attitude[i] + x * own * impact.attitudePerSalience * (1 - a.attitude[i]));
     a.recentTrigger[i] += x * (rise.grievance + rise.threat + own);
-    refreshDerived(a, i);
+    if (needsOn) refreshNeeds(a, i);
   }
 
   // Rates summed per situation class, so the weekly total costs six terms, not one per trigger.
-  const classRate = APPLIES.map((_, c) => {
+  const [rEveryone, rRadicalising, rMembers, rTies, rOnline, rReleased] = APPLIES.map((_, c) => {
     const sum = new Float32Array(CELLS);
     for (const t of triggers) if (t.applies === c) for (let x = 0; x < CELLS; x++) sum[x] += t.rate[x];
     return sum;
@@ -119,24 +124,30 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
 
   return function triggerStage(w: World): void {
     const a = w.agents;
-    const macroFresh = w.macro.rise.grievance > 0 || w.macro.rise.threat > 0 || w.macro.rise.salience.some((v) => v > 0);
-    const key = w.keys.trigger, pickKey = w.keys.triggerPick, week = w.week;
+    const rise = w.macro.rise;
+    const macroFresh = rise.grievance > 0 || rise.threat > 0 || rise.salience.some((v) => v > 0);
+    const tk = tickKey(w.keys.trigger, w.week), pickTk = tickKey(w.keys.triggerPick, w.week);
+    const recent = a.recentTrigger, detained = a.detainedUntil, phase = a.phase, online = a.online;
+    const groupTies = a.groupTies, released = a.releasedWeek, region = a.region;
+    const member = w.flags.member, cellOf = w.flags.cell;
+    const justReleased = w.week - 1;
     for (let i = 0; i < a.n; i++) {
-      a.recentTrigger[i] *= decay;
-      if (a.detainedUntil[i] >= 0) continue;
+      recent[i] *= decay;
+      if (detained[i] >= 0) continue;
       if (macroFresh) macroReach(w, i);
-      const cell = (ageBandOf(a.age[i]) * 2 + a.male[i]) * EDUCATION.length + a.education[i];
-      let total = 0;
-      for (let c = 0; c < APPLIES.length; c++) {
-        const r = classRate[c][cell];
-        if (r > 0) total += r * situation(w, c, i);
-      }
-      total *= areaRate[a.region[i]];
+      const cell = cellOf[i];
+      // The situation factors of the six classes, as in `situation` below.
+      let total = rEveryone[cell] + rOnline[cell] * online[i];
+      if (phase[i] > 0) total += rRadicalising[cell];
+      if (member[i]) total += rMembers[cell];
+      if (groupTies[i] > 0) total += rTies[cell] * groupTies[i];
+      if (released[i] === justReleased) total += rReleased[cell] * 52;
+      total *= areaRate[region[i]];
       if (total <= 0) continue;
       // Competing events: the chance that at least one happens this week.
-      if (agentUniform(key, week, i, 0) >= 1 - Math.exp(-total)) continue;
+      if (tickUniform(tk, i, 0) >= 1 - Math.exp(-total)) continue;
       // Which one: in proportion to the rates (the area factor is common to all, so it drops out).
-      let r = agentUniform(pickKey, week, i, 0) * (total / areaRate[a.region[i]]);
+      let r = tickUniform(pickTk, i, 0) * (total / areaRate[region[i]]);
       let chosen = -1;
       for (let k = 0; k < triggers.length; k++) {
         const rk = triggers[k].rate[cell] * situation(w, triggers[k].applies, i);

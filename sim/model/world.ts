@@ -19,6 +19,8 @@ export interface Flags {
   readonly adolescent: Uint8Array; // age < 18
   readonly eduLow: Uint8Array;
   readonly eduHigh: Uint8Array;
+  /** Demographic cell (age band, sex, education): the index of rate and susceptibility tables. */
+  readonly cell: Uint8Array;
 }
 
 /** Named random purposes of the tick loop; each gets its own key (see random/streams.ts). */
@@ -28,7 +30,6 @@ export const PURPOSES = [
   'triggerPick',
   'influence',
   'influencePartner',
-  'online',
   'phase',
   'group',
   'incident',
@@ -53,5 +54,7 @@ export interface World {
   /** Running totals of agents who ever reached phase 1 and phase 3. */
   everSensitive: number;
   everAction: number;
+  /** People who left at the oldest age and were replaced by a newcomer. */
+  renewed: number;
   week: number;
 }

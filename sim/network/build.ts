@@ -43,7 +43,8 @@ function latticeByAge(members: number[], a: Agents, meanDegree: number, edges: E
   for (let k = 0; k < m; k++) {
     // Whole ties plus one more with the fractional chance, so the mean degree is as given.
     const links = Math.floor(half) + (rs.uniform() < half - Math.floor(half) ? 1 : 0);
-    for (let d = 1; d <= links && d < m; d++) edges.add(members[k], members[(k + d) % m], PEER);
+    // No wrap-around: the oldest of a unit are not tied to the youngest.
+    for (let d = 1; d <= links && k + d < m; d++) edges.add(members[k], members[k + d], PEER);
   }
 }
 

@@ -106,6 +106,12 @@ export function allocateAgents(n: number): Agents {
 
 /** Refreshes the derived per-agent summaries that formulas and susceptibility read. */
 export function refreshDerived(a: Agents, i: number): void {
+  refreshNeeds(a, i);
+  refreshProtection(a, i);
+}
+
+/** Mean need and dominant motive (ties go to the first need in NEEDS order). */
+export function refreshNeeds(a: Agents, i: number): void {
   const { identity, justice, meaning, sensation } = a.need;
   const ni = identity[i], nj = justice[i], nm = meaning[i], ns = sensation[i];
   a.needMean[i] = (ni + nj + nm + ns) * 0.25;
@@ -114,6 +120,9 @@ export function refreshDerived(a: Agents, i: number): void {
   if (nm > best) (m = 2), (best = nm);
   if (ns > best) m = 3;
   a.motive[i] = m;
+}
+
+export function refreshProtection(a: Agents, i: number): void {
   const p = a.protective;
   a.protection[i] = (p.resilience[i] + p.criticalThinking[i] + p.emotionRegulation[i] + p.socialBonds[i]) * 0.25;
 }

@@ -69,7 +69,7 @@ export function buildPopulation(s: Scenario): Population {
           a.region[i] = r;
           a.neighbourhood[i] = nb;
           a.household[i] = household;
-          drawTraits(a, i, s, region, rs);
+          drawTraits(a, i, s, region, rs, true);
         }
         household++;
       }
@@ -126,7 +126,11 @@ function formHouseholds(ages: Float32Array, sizeWeights: readonly number[], rs: 
   return households;
 }
 
-function drawTraits(a: Agents, i: number, s: Scenario, region: RegionSpec, rs: Record<string, Stream>): void {
+/** The trait streams: one per purpose. */
+export type TraitStreams = Record<'demography' | 'pathology' | 'protective' | 'needs' | 'radical' | 'exposure', Stream>;
+
+/** Draws every trait of agent i at its current age; `initial` allows a start in phase 1. */
+export function drawTraits(a: Agents, i: number, s: Scenario, region: RegionSpec, rs: TraitStreams, initial: boolean): void {
   const p = s.population;
   const age = a.age[i];
   const male = rs.demography.uniform() < p.maleShare ? 1 : 0;
@@ -161,7 +165,7 @@ function drawTraits(a: Agents, i: number, s: Scenario, region: RegionSpec, rs: R
   a.leaning[i] = 1 + rs.radical.pick(EXTREMIST_IDEOLOGIES.map((k) => lean[k]));
   a.attitude[i] = rs.radical.betaMeanSd(p.attitude.mean, p.attitude.sd);
   a.uncertainty[i] = Math.min(2, Math.max(0.02, p.uncertainty.mean + p.uncertainty.sd * rs.radical.normal()));
-  if (rs.radical.uniform() < p.initialSensitivityShare) {
+  if (initial && rs.radical.uniform() < p.initialSensitivityShare) {
     a.phase[i] = 1;
     a.maxPhase[i] = 1;
     a.firstSensitiveWeek[i] = 0;

@@ -140,8 +140,21 @@ function fmix32(h: number): number {
  * allocation-free, and independent across agents, weeks and purposes.
  */
 export function agentUniform(key: number, tick: number, agent: number, k: number): number {
-  let h = fmix32(key ^ Math.imul(tick + 1, 0x9e3779b1));
-  h = fmix32(h ^ Math.imul(agent + 1, 0x85ebca77));
-  h = fmix32(h ^ Math.imul(k + 1, 0xc2b2ae3d));
-  return (h >>> 8) / 16777216;
+  return (agentBits(tickKey(key, tick), agent, k) >>> 8) / 16777216;
+}
+
+/** The part of a draw that depends only on the purpose and the week: compute once per tick. */
+export function tickKey(key: number, tick: number): number {
+  return fmix32(key ^ Math.imul(tick + 1, 0x9e3779b1));
+}
+
+/** 32 random bits for (tick key, agent, k). `agentUniform` is the top 24 of them. */
+export function agentBits(tk: number, agent: number, k: number): number {
+  const h = fmix32(tk ^ Math.imul(agent + 1, 0x85ebca77));
+  return fmix32(h ^ Math.imul(k + 1, 0xc2b2ae3d));
+}
+
+/** Uniform in [0, 1) from a tick key: same value as agentUniform(key, tick, agent, k). */
+export function tickUniform(tk: number, agent: number, k: number): number {
+  return (agentBits(tk, agent, k) >>> 8) / 16777216;
 }

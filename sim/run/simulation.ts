@@ -3,15 +3,16 @@
  * of named stages in the order of MODEL.md section 4, timing each stage.
  *
  *   macro triggers -> recruitment ties -> micro/meso triggers (with susceptibility)
- *   -> social influence -> needs -> phase transitions -> action -> practice -> interventions
- *   -> record the week
+ *   -> social influence -> needs -> ageing -> phase transitions -> action -> practice
+ *   -> interventions -> record the week
  *
  * The practice pipeline and the interventions (MODEL.md 4.8, 4.9 and 5) are not part of the
  * model yet: their state is allocated in Agents and their stages will slot into the plan here.
  */
-import { EXTREMIST_IDEOLOGIES, IDEOLOGIES } from '../domain.ts';
+import { demographicCell, EXTREMIST_IDEOLOGIES, IDEOLOGIES } from '../domain.ts';
 import { createActionStage } from '../model/action.ts';
 import { createGroups, createGroupTiesStage } from '../model/groups.ts';
+import { createLifecourseStage } from '../model/lifecourse.ts';
 import { createMacroState, macroStage, queueMacro } from '../model/macro.ts';
 import { createNeedsStage } from '../model/needs.ts';
 import { compileHazards, createPhaseStage } from '../model/phases.ts';
@@ -114,6 +115,7 @@ export class Simulation {
       arrests: total('arrests'),
       groupsFormed: total('groups_formed'),
       groupsAtEnd: this.world.groups.alive,
+      renewed: this.world.renewed,
       transitions: Object.fromEntries(this.series.columns.filter((c) => c.startsWith('transition_')).map((c) => [c.slice(11).replace('_', '->'), total(c)])),
       finalRadicalisingByIdeology: Object.fromEntries(
         EXTREMIST_IDEOLOGIES.map((k) => [k, [1, 2, 3].reduce((a, p) => a + v(`ideology_${k}_phase_${p}`)[last], 0)]),
@@ -140,6 +142,7 @@ function createWorld(s: Scenario): World {
       adolescent: Uint8Array.from(agents.age, (x) => (x < 18 ? 1 : 0)),
       eduLow: Uint8Array.from(agents.education, (e) => (e === 0 ? 1 : 0)),
       eduHigh: Uint8Array.from(agents.education, (e) => (e === 2 ? 1 : 0)),
+      cell: Uint8Array.from(agents.age, (age, i) => demographicCell(age, agents.male[i], agents.education[i])),
     },
     groups: createGroups(),
     macro: createMacroState(),
@@ -149,6 +152,7 @@ function createWorld(s: Scenario): World {
     active: new SparseSet(n),
     everSensitive: 0,
     everAction: 0,
+    renewed: 0,
     week: 0,
   };
   for (let i = 0; i < n; i++) {
@@ -157,7 +161,12 @@ function createWorld(s: Scenario): World {
       world.everSensitive++;
     }
   }
-  if (!s.ablation.needs) for (const col of Object.values(agents.need)) col.fill(0);
+  if (!s.ablation.needs) {
+    // No unmet needs: current needs and their mean read zero; the dominant motive keeps the one
+    // of the personal baseline, which the susceptibility table still uses.
+    for (const col of Object.values(agents.need)) col.fill(0);
+    agents.needMean.fill(0);
+  }
   return world;
 }
 
@@ -190,6 +199,7 @@ function createPlan(w: World, options: SimulationOptions): [string, (w: World) =
     ],
     ['influence', createInfluenceStage(s, options.onGroupInfluence)],
     ['needs', createNeedsStage(s)],
+    ['lifecourse', createLifecourseStage(s)],
     ['phases', createPhaseStage(s, hazards, transitions.move)],
     [
       'action',

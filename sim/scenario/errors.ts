@@ -61,10 +61,17 @@ export function fromZod(error: z.ZodError, input: unknown): ScenarioIssue[] {
         message = value === undefined ? `is missing; expected ${issue.expected}` : `expected ${issue.expected}`;
         break;
       case 'too_small':
-        message = `must be ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}`;
+        message = issue.exact
+          ? `must have exactly ${String(issue.minimum)} items`
+          : `must be ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}`;
         break;
       case 'too_big':
-        message = `must be ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : ''}`;
+        message = issue.exact
+          ? `must have exactly ${String(issue.maximum)} items`
+          : `must be ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : ''}`;
+        break;
+      case 'invalid_key':
+        message = `invalid key: ${issue.issues.map((x) => x.message).join('; ')}`;
         break;
       case 'unrecognized_keys':
         message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling (allowed fields are listed in docs/scenario-format.md)`;

@@ -16,7 +16,11 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function deepMerge(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return structuredClone(over);
   const out: Record<string, unknown> = structuredClone(base);
-  for (const [k, v] of Object.entries(over)) out[k] = k in out ? deepMerge(out[k], v) : structuredClone(v);
+  for (const [k, v] of Object.entries(over)) {
+    // defineProperty, so that a "__proto__" key stays a key (and the schema reports it).
+    const value = Object.hasOwn(out, k) ? deepMerge(out[k], v) : structuredClone(v);
+    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 

@@ -104,7 +104,7 @@ export const networkSchema = z.strictObject({
   neighbourhood: z.strictObject({ meanDegree: nonNeg('mean neighbourhood ties', 'ties') }),
   online: z.strictObject({
     meanDegree: nonNeg('mean online ties of an agent with average exposure', 'ties'),
-    crossRegionShare: unit01('share of online ties that cross regions'),
+    crossRegionShare: unit01('chance that the partner of an online tie is drawn from the whole population rather than the own region (so the share crossing regions is lower)'),
   }),
   weights: keyed(LAYERS, nonNeg('relative chance that a weekly contact uses a tie of this layer')),
 });
@@ -123,7 +123,7 @@ export const macroSchema = z.strictObject({
   }),
   types: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), macroType).meta({ description: 'named kinds of macro event' }),
   schedule: z.array(z.strictObject({
-    week: z.number().int().min(0).meta({ description: 'week the event happens', unit: 'week' }),
+    week: z.number().int().min(1).meta({ description: 'week the event happens (1 = the first week run)', unit: 'week' }),
     type: z.string().meta({ description: 'a key of macro.types' }),
     strength: nonNeg('strength'),
   })),
@@ -153,7 +153,7 @@ const triggerSpec = z.strictObject({
   label: z.string().meta({ description: 'what happens' }),
   level: z.enum(['micro', 'meso']),
   direction: z.enum(['radicalising', 'deradicalising']),
-  perYear: nonNeg('base rate per person per year', '1/year'),
+  perYear: nonNeg('base rate per person per year; for appliesTo "released", the weekly rate in the week after release (1 gives a 63% chance)', '1/year'),
   strength: positive('impact before susceptibility'),
   appliesTo: z.enum(['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released']).meta({
     description: 'who can meet it: everyone; people in phase 1-3; group members; rate scaled by ties to group members; rate scaled by online exposure; people just released from detention',
@@ -200,13 +200,14 @@ export const needsSchema = z.strictObject({
 
 export const groupsSchema = z.strictObject({
   maxSize: z.number().int().min(2).meta({ description: 'largest group size', unit: 'agents' }),
-  onlineJoinShare: unit01('chance that a new member without a tie to a group joins an online group of the leaning rather than founding one'),
+  onlineJoinShare: unit01('chance, at online exposure 0.5 and in proportion to exposure, that a new member without a tie to a group joins the largest online group of the leaning rather than founding one'),
   leaderScore: z.strictObject({
     narcissism: nonNeg('weight of narcissistic traits in the leadership score'),
     sensation: nonNeg('weight of the sensation need'),
     attitude: nonNeg('weight of attitude strength'),
   }),
   successionChance: unit01('chance that a group survives the loss of its leader by choosing a new one'),
+  takeoverMargin: nonNeg('a newcomer takes the lead when their leadership score exceeds the leader\u2019s by this factor', 'ratio'),
   breakupAttitudeLoss: unit01('share of attitude strength members lose when their group breaks up'),
 });
 
@@ -287,6 +288,9 @@ export const scenarioSchema = z
       if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['triggers', 'catalogue', i, 'id'], message: `trigger ids must be unique ("${t.id}" repeats)` });
       ids.add(t.id);
     });
+    for (const name of Object.keys(s.phases.constants)) {
+      if (FORMULA_VARIABLE_NAMES.includes(name)) ctx.addIssue({ code: 'custom', path: ['phases', 'constants', name], message: `"${name}" is an agent variable; a constant of that name would hide it in every formula, choose another name` });
+    }
     for (const [key, formula] of Object.entries(s.phases.hazards)) {
       const [from, to] = key.split('->');
       if (from === to) ctx.addIssue({ code: 'custom', path: ['phases', 'hazards', key], message: 'a hazard must lead to another phase' });

@@ -14,6 +14,23 @@ export interface TickRecord {
   releases: number;
   groupsFormed: number;
   groupsDissolved: number;
+  // practice (MODEL.md 4.8)
+  signalsTrue: number;
+  signalsFalse: number;
+  includedTrue: number;
+  includedFalse: number;
+  dismissedTrue: number;
+  dismissedFalse: number;
+  detectionDelaySum: number;
+  detectionCount: number;
+  caseStarts: number;
+  practiceHours: number;
+  // interventions (MODEL.md 5)
+  interventionStarts: number;
+  interventionCompletions: number;
+  interventionDropouts: number;
+  interventionDeclined: number;
+  interventionHours: number;
   /** Agents whose route is recorded, and where it goes. */
   readonly traced: Uint8Array;
   readonly routes: RouteLog;
@@ -30,6 +47,7 @@ export function createTickRecord(n: number, routes: RouteLog): TickRecord {
     releases: 0,
     groupsFormed: 0,
     groupsDissolved: 0,
+    ...ZERO_PRACTICE,
     traced,
     routes,
   };
@@ -43,4 +61,23 @@ export function resetTickRecord(r: TickRecord): void {
   r.releases = 0;
   r.groupsFormed = 0;
   r.groupsDissolved = 0;
+  Object.assign(r, ZERO_PRACTICE);
 }
+
+const ZERO_PRACTICE = {
+  signalsTrue: 0,
+  signalsFalse: 0,
+  includedTrue: 0,
+  includedFalse: 0,
+  dismissedTrue: 0,
+  dismissedFalse: 0,
+  detectionDelaySum: 0,
+  detectionCount: 0,
+  caseStarts: 0,
+  practiceHours: 0,
+  interventionStarts: 0,
+  interventionCompletions: 0,
+  interventionDropouts: 0,
+  interventionDeclined: 0,
+  interventionHours: 0,
+};

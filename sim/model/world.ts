@@ -34,6 +34,11 @@ export const PURPOSES = [
   'group',
   'incident',
   'arrest',
+  'signal',
+  'triage',
+  'interventionOffer',
+  'interventionCoverage',
+  'interventionDropout',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -54,6 +59,8 @@ export interface World {
   /** Running totals of agents who ever reached phase 1 and phase 3. */
   everSensitive: number;
   everAction: number;
+  /** Stocks of the practice pipeline and interventions, kept current by their stages. */
+  readonly practiceStocks: { triageQueue: number; waitingList: number; cases: number; participants: number };
   /** People who left at the oldest age and were replaced by a newcomer. */
   renewed: number;
   week: number;

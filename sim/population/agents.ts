@@ -54,7 +54,15 @@ export interface Agents {
   readonly inCase: Uint8Array;
   readonly labelled: Uint8Array;
   readonly labelWeek: Int32Array;
-  readonly dose: Columns<(typeof WORKING_ELEMENTS)[number]>;
+  readonly signalWeek: Int32Array; // last signal, -1 = never
+  readonly caseUntil: Int32Array; // last week of the case plan, -1 = none
+  readonly followUntil: Int32Array; // last week of follow-up, -1 = none
+  readonly detectedWeek: Int32Array; // first inclusion in the PGA, -1 = never
+  // interventions: the one taken part in now, for how long, and the effect per working element
+  readonly enrolled: Int16Array; // index of the intervention (scenario list; the case plan after it), -1 = none
+  readonly enrolledWeeks: Uint16Array;
+  readonly dose: Columns<(typeof WORKING_ELEMENTS)[number]>; // current effect level, 0..1
+  readonly doseFloor: Columns<(typeof WORKING_ELEMENTS)[number]>; // the part of it that lasts
   // exposure
   readonly online: Float32Array;
   readonly contact: Columns<(typeof PRACTICE_DOMAINS)[number]>;
@@ -98,7 +106,14 @@ export function allocateAgents(n: number): Agents {
     inCase: new Uint8Array(n),
     labelled: new Uint8Array(n),
     labelWeek: filled(new Int32Array(n), -1),
+    signalWeek: filled(new Int32Array(n), -1),
+    caseUntil: filled(new Int32Array(n), -1),
+    followUntil: filled(new Int32Array(n), -1),
+    detectedWeek: filled(new Int32Array(n), -1),
+    enrolled: new Int16Array(n).fill(-1),
+    enrolledWeeks: new Uint16Array(n),
     dose: columns(WORKING_ELEMENTS, n),
+    doseFloor: columns(WORKING_ELEMENTS, n),
     online: new Float32Array(n),
     contact: columns(PRACTICE_DOMAINS, n),
   };

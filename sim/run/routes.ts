@@ -10,7 +10,11 @@ export type RouteEvent =
   | { week: number; kind: 'phase'; from: number; to: number; needs: Record<string, number>; attitude: number; trigger: number; group: number }
   | { week: number; kind: 'trigger'; id: string; level: string; direction: string; impact: number }
   | { week: number; kind: 'group'; event: string; group: number }
-  | { week: number; kind: 'incident' | 'arrest' | 'release' };
+  | { week: number; kind: 'incident' | 'arrest' | 'release' }
+  | { week: number; kind: 'signal'; truePositive: boolean }
+  | { week: number; kind: 'triage'; decision: 'included' | 'dismissed' | 'waiting list' | 'case started' | 'follow-up'; radicalising: boolean }
+  | { week: number; kind: 'case'; event: 'ended' }
+  | { week: number; kind: 'intervention'; event: string; id: string };
 
 export interface Route {
   id: number;

@@ -33,6 +33,10 @@ export function seriesColumns(s: Scenario): string[] {
   cols.push('groups', 'group_members', 'groups_formed', 'groups_dissolved');
   cols.push('grievance', 'threat', ...EXTREMIST_IDEOLOGIES.map((k) => `salience_${k}`));
   cols.push(...NEEDS.map((k) => `mean_need_${k}`), 'mean_attitude_radicalising');
+  cols.push('signals_true', 'signals_false', 'triage_queue', 'included_true', 'included_false', 'dismissed_true', 'dismissed_false');
+  cols.push('waiting_list', 'cases', 'detections', 'detection_delay_mean_weeks', 'labelled', 'labelled_never_radicalised', 'missed_cases');
+  cols.push('intervention_participants', 'intervention_starts', 'intervention_completions', 'intervention_dropouts', 'intervention_declined');
+  cols.push('hours_practice', 'hours_interventions');
   return cols;
 }
 
@@ -54,13 +58,14 @@ export function recordWeek(series: Series, w: World): void {
   const nReg = s.regions.length;
   const ideology = new Float64Array(4 * 3), age = new Float64Array(AGE_BANDS.length * 3), sex = new Float64Array(2 * 3);
   const region = new Float64Array(nReg * 3), motive = new Float64Array(4 * 3);
-  let detained = 0, members = 0, attitudeSum = 0;
+  let detained = 0, members = 0, attitudeSum = 0, missed = 0;
   for (let q = 0; q < w.active.size; q++) {
     const i = w.active.at(q);
     if (a.detainedUntil[i] >= 0) detained++;
     if (a.group[i] >= 0) members++;
     const p = a.phase[i];
     if (p === 0) continue;
+    if (!a.labelled[i]) missed++;
     counts[p]++;
     attitudeSum += a.attitude[i];
     const k = p - 1;
@@ -92,13 +97,43 @@ export function recordWeek(series: Series, w: World): void {
   put(w.macro.grievance[0]);
   put(w.macro.threat[0]);
   for (let k = 1; k <= 4; k++) put(w.macro.salience[k]);
-  for (const k of NEEDS) {
-    const col = a.need[k];
-    let sum = 0;
-    for (let i = 0; i < a.n; i++) sum += col[i];
-    put(sum / a.n);
+  // One pass over everyone for the population means and the label stocks.
+  const { identity, justice, meaning, sensation } = a.need;
+  let sId = 0, sJu = 0, sMe = 0, sSe = 0, labelled = 0, labelledNever = 0;
+  for (let i = 0; i < a.n; i++) {
+    sId += identity[i];
+    sJu += justice[i];
+    sMe += meaning[i];
+    sSe += sensation[i];
+    if (a.labelled[i]) {
+      labelled++;
+      if (a.maxPhase[i] === 0) labelledNever++;
+    }
   }
+  for (const sum of [sId, sJu, sMe, sSe]) put(sum / a.n);
   put(radicalising > 0 ? attitudeSum / radicalising : 0);
+  const r = w.record, ps = w.practiceStocks;
+  put(r.signalsTrue);
+  put(r.signalsFalse);
+  put(ps.triageQueue);
+  put(r.includedTrue);
+  put(r.includedFalse);
+  put(r.dismissedTrue);
+  put(r.dismissedFalse);
+  put(ps.waitingList);
+  put(ps.cases);
+  put(r.detectionCount);
+  put(r.detectionCount > 0 ? r.detectionDelaySum / r.detectionCount : 0);
+  put(labelled);
+  put(labelledNever);
+  put(missed);
+  put(ps.participants);
+  put(r.interventionStarts);
+  put(r.interventionCompletions);
+  put(r.interventionDropouts);
+  put(r.interventionDeclined);
+  put(r.practiceHours);
+  put(r.interventionHours);
   series.weeks = row + 1;
 }
 

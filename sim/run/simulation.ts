@@ -6,8 +6,6 @@
  *   -> social influence -> needs -> ageing -> phase transitions -> action -> practice
  *   -> interventions -> record the week
  *
- * The practice pipeline and the interventions (MODEL.md 4.8, 4.9 and 5) are not part of the
- * model yet: their state is allocated in Agents and their stages will slot into the plan here.
  */
 import { demographicCell, EXTREMIST_IDEOLOGIES, IDEOLOGIES } from '../domain.ts';
 import { createActionStage } from '../model/action.ts';
@@ -17,6 +15,8 @@ import { createMacroState, macroStage, queueMacro } from '../model/macro.ts';
 import { createNeedsStage } from '../model/needs.ts';
 import { compileHazards, createPhaseStage } from '../model/phases.ts';
 import { createInfluenceStage, type InfluenceListener } from '../model/socialInfluence.ts';
+import { createInterventions } from '../model/interventions.ts';
+import { createPracticeStage } from '../model/practice.ts';
 import { SparseSet } from '../model/sparseSet.ts';
 import { createTickRecord, resetTickRecord } from '../model/tickRecord.ts';
 import { createTransitions } from '../model/transitions.ts';
@@ -153,6 +153,7 @@ function createWorld(s: Scenario): World {
     everSensitive: 0,
     everAction: 0,
     renewed: 0,
+    practiceStocks: { triageQueue: 0, waitingList: 0, cases: 0, participants: 0 },
     week: 0,
   };
   for (let i = 0; i < n; i++) {
@@ -188,6 +189,7 @@ function createPlan(w: World, options: SimulationOptions): [string, (w: World) =
     if (traced[i]) routes.add(i, { week: world.week, kind: 'group', event, group });
   });
   const hazards = compileHazards(w);
+  const interventions = createInterventions(s);
   return [
     ['macro', macroStage],
     ['groupTies', createGroupTiesStage()],
@@ -210,5 +212,7 @@ function createPlan(w: World, options: SimulationOptions): [string, (w: World) =
         onRelease: (world, i) => traced[i] && routes.add(i, { week: world.week, kind: 'release' }),
       }),
     ],
+    ['practice', createPracticeStage(s, interventions)],
+    ['interventions', interventions.stage],
   ];
 }

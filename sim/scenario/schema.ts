@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { AGE_BANDS, EDUCATION, EXTREMIST_IDEOLOGIES, LAYERS, NEEDS, PATHOLOGIES, PROTECTIVE, TRIGGER_LEVELS } from '../domain.ts';
 import { compileFormula, FormulaError } from '../formula/compile.ts';
 import { FORMULA_VARIABLE_NAMES } from '../model/variables.ts';
+import { interventionMechanicsSchema, interventionSchema, practiceSchema, regionPracticeSchema } from './practiceSchema.ts';
 
 const num = (description: string, unit = '') => z.number().meta({ description, unit });
 const unit01 = (description: string) => z.number().min(0).max(1).meta({ description, unit: '0..1' });
@@ -92,6 +93,7 @@ export const regionSchema = z.strictObject({
   neighbourhoodSize: z.number().int().min(20).meta({ description: 'agents per neighbourhood', unit: 'agents' }),
   triggerRate: positive('multiplier on micro and meso trigger rates in this area', 'ratio'),
   population: regionPopulationOverride.optional(),
+  practice: regionPracticeSchema.optional(),
 });
 
 export const networkSchema = z.strictObject({
@@ -265,6 +267,9 @@ export const scenarioSchema = z
     groups: groupsSchema,
     phases: phasesSchema,
     action: actionSchema,
+    practice: practiceSchema,
+    interventionMechanics: interventionMechanicsSchema,
+    interventions: z.array(interventionSchema),
     ablation: ablationSchema,
     outputs: outputsSchema,
   })
@@ -301,6 +306,22 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['phases', 'hazards', key], message: err.message });
       }
     }
+    const regionNames = s.regions.map((r) => r.name);
+    const interventionIds = new Set<string>();
+    s.interventions.forEach((v, i) => {
+      const at = (...p: (string | number)[]) => ['interventions', i, ...p];
+      if (interventionIds.has(v.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `intervention ids must be unique ("${v.id}" repeats)` });
+      interventionIds.add(v.id);
+      if (v.ageTo <= v.ageFrom) ctx.addIssue({ code: 'custom', path: at('ageTo'), message: `must be greater than ageFrom (${v.ageFrom})` });
+      if (v.endWeek < v.startWeek) ctx.addIssue({ code: 'custom', path: at('endWeek'), message: `must not be before startWeek (${v.startWeek})` });
+      v.regions.forEach((r, k) => {
+        if (!regionNames.includes(r)) ctx.addIssue({ code: 'custom', path: at('regions', k), message: `unknown region "${r}"; regions: ${regionNames.join(', ')}` });
+      });
+      if (v.reach === 'indicated' && v.phases.length === 0) ctx.addIssue({ code: 'custom', path: at('phases'), message: 'an indicated intervention names the phases it reaches' });
+    });
+    if (s.interventions.length > 255) ctx.addIssue({ code: 'custom', path: ['interventions'], message: 'at most 255 interventions' });
+    const r = s.interventionMechanics.response;
+    if (r.fullEffectWeeks < r.minEffectiveWeeks) ctx.addIssue({ code: 'custom', path: ['interventionMechanics', 'response', 'fullEffectWeeks'], message: `must be at least minEffectiveWeeks (${r.minEffectiveWeeks})` });
     for (const id of s.outputs.routes.ids) {
       if (id >= s.agents) ctx.addIssue({ code: 'custom', path: ['outputs', 'routes', 'ids'], message: `agent id ${id} is outside the population (0..${s.agents - 1})` });
     }

@@ -1,0 +1,207 @@
+/**
+ * The early-detection practice (MODEL.md 4.8; seed 004_3f123f64741c8191.txt): professionals in
+ * the care, social and security domains notice signals; the triage team (municipality, police,
+ * prosecutor) weighs them within a weekly capacity; inclusion in the person-centred approach
+ * (PGA) gives a case plan within limited case slots (a waiting list otherwise) and a follow-up.
+ * Inclusion labels the person: stigma raises the justice need and lowers trust, less so when the
+ * process is transparent; the label stays. Each region has its own practice.
+ *
+ * Signals come with a chance that grows with contact with each domain, with how visible the
+ * person's phase is (confused behaviour from pathology is visible too, which makes false
+ * signals), with training, and falls with recognition bias by ideology and sex. The triage
+ * team's chance to include a radicalising person (sensitivity) and a person who is not (false
+ * positive) depends on information sharing and a standardised risk assessment.
+ */
+import { EXTREMIST_IDEOLOGIES, PRACTICE_DOMAINS } from '../domain.ts';
+import { refreshNeeds } from '../population/agents.ts';
+import { tickKey, tickUniform } from '../random/streams.ts';
+import type { Practice } from '../scenario/practiceSchema.ts';
+import { deepMerge } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { InterventionOps } from './interventions.ts';
+import { AgentQueue } from './queue.ts';
+import { SparseSet } from './sparseSet.ts';
+import type { World } from './world.ts';
+
+interface RegionPractice {
+  readonly p: Practice;
+  readonly recognition: Float32Array; // by ideology index (0 unused), bias training applied
+  readonly female: number;
+  readonly training: number;
+  readonly sensitivity: number;
+  readonly falsePositive: number;
+  readonly triagePerWeek: number;
+  readonly slots: number;
+  readonly stigma: number; // share of the labelling harm that lands
+  readonly queue: AgentQueue;
+  readonly waiting: AgentQueue;
+  carry: number;
+  cases: number;
+}
+
+export function regionPractice(s: Scenario, r: number, people: number): RegionPractice {
+  const p = deepMerge(s.practice, s.regions[r].practice ?? {}) as Practice;
+  const sig = p.signals, t = p.triage;
+  const unbias = (rec: number) => rec + sig.biasTraining * (1 - rec);
+  const recognition = new Float32Array(EXTREMIST_IDEOLOGIES.length + 1);
+  EXTREMIST_IDEOLOGIES.forEach((k, j) => (recognition[j + 1] = unbias(sig.recognition[k])));
+  return {
+    p,
+    recognition,
+    female: unbias(sig.recognitionFemale),
+    training: 1 + sig.training * sig.trainingGain,
+    sensitivity: Math.min(1, t.sensitivity.base + t.informationSharing * t.sensitivity.sharingGain + t.riskAssessment * t.sensitivity.assessmentGain),
+    falsePositive: t.falsePositive.base * (1 - t.informationSharing * t.falsePositive.sharingReduction) * (1 - t.riskAssessment * t.falsePositive.assessmentReduction),
+    triagePerWeek: (t.capacityPer100k * people) / 100_000,
+    slots: Math.round((p.cases.slotsPer100k * people) / 100_000),
+    stigma: 1 - p.labelling.transparency * p.labelling.transparencyProtection,
+    queue: new AgentQueue(),
+    waiting: new AgentQueue(),
+    carry: 0,
+    cases: 0,
+  };
+}
+
+export function createPracticeStage(s: Scenario, interventions: InterventionOps) {
+  let regions: RegionPractice[] | undefined;
+  let inCase: SparseSet | undefined; // people with a running case plan
+
+  function trace(w: World, i: number, e: Parameters<World['record']['routes']['add']>[1]): void {
+    if (w.record.traced[i]) w.record.routes.add(i, e);
+  }
+
+  function label(w: World, i: number, rp: RegionPractice): void {
+    const a = w.agents;
+    if (a.labelled[i]) return;
+    a.labelled[i] = 1;
+    a.labelWeek[i] = w.week;
+    const l = rp.p.labelling;
+    if (s.ablation.needs) {
+      a.needBaseline.justice[i] = Math.min(1, a.needBaseline.justice[i] + l.justiceRise * rp.stigma);
+      a.need.justice[i] = Math.min(1, a.need.justice[i] + l.justiceRise * rp.stigma);
+      refreshNeeds(a, i);
+    }
+    a.protective.institutionalTrust[i] = Math.max(0, a.protective.institutionalTrust[i] - l.trustLoss * rp.stigma);
+  }
+
+  function startCase(w: World, i: number, rp: RegionPractice): void {
+    const a = w.agents;
+    a.inCase[i] = 1;
+    inCase!.add(i);
+    a.caseUntil[i] = w.week + rp.p.cases.caseWeeks;
+    rp.cases++;
+    w.record.caseStarts++;
+    const targeted = interventions.targetedFor(w, i);
+    interventions.enroll(w, i, targeted >= 0 ? targeted : interventions.casePlan(a.region[i]));
+    trace(w, i, { week: w.week, kind: 'triage', decision: 'case started', radicalising: a.phase[i] > 0 });
+  }
+
+  function include(w: World, i: number, rp: RegionPractice, radicalising: boolean): void {
+    const a = w.agents;
+    if (radicalising) w.record.includedTrue++;
+    else w.record.includedFalse++;
+    if (a.detectedWeek[i] < 0) {
+      a.detectedWeek[i] = w.week;
+      if (radicalising && a.firstSensitiveWeek[i] >= 0) {
+        w.record.detectionDelaySum += w.week - a.firstSensitiveWeek[i];
+        w.record.detectionCount++;
+      }
+    }
+    label(w, i, rp);
+    if (rp.cases < rp.slots) startCase(w, i, rp);
+    else {
+      rp.waiting.push(i);
+      a.inCase[i] = 2; // 2 = on the waiting list
+      trace(w, i, { week: w.week, kind: 'triage', decision: 'waiting list', radicalising });
+    }
+  }
+
+  return function practiceStage(w: World): void {
+    const a = w.agents;
+    if (!regions) {
+      const sizes = Array.from(w.layout.regionStart.subarray(1), (end, r) => end - w.layout.regionStart[r]);
+      regions = s.regions.map((_, r) => regionPractice(s, r, sizes[r]));
+      inCase = new SparseSet(a.n);
+    }
+    const week = w.week;
+    // 1. Cases that end go into follow-up; free slots take people from the waiting list.
+    endCases(w, regions);
+    // 2. Signals.
+    const tk = tickKey(w.keys.signal, week);
+    const phase = a.phase, contact = PRACTICE_DOMAINS.map((d) => a.contact[d]);
+    for (let i = 0; i < a.n; i++) {
+      const ph = phase[i];
+      if (ph === 0 && a.pathologyAny[i] === 0) continue; // nothing visible
+      if (a.inTriage[i] || a.inCase[i] || a.detainedUntil[i] >= 0) continue;
+      const rp = regions[a.region[i]];
+      const sig = rp.p.signals;
+      if (a.signalWeek[i] >= 0 && week - a.signalWeek[i] < sig.cooldownWeeks) continue;
+      let visible: number;
+      if (ph > 0) visible = sig.visibilityByPhase[ph];
+      else {
+        const c = sig.confusion;
+        visible = c.falseSignalShare * Math.min(1, c.adhd * a.pathology.adhd[i] + c.autism * a.pathology.autism[i] + c.psychosis * a.pathology.psychosis[i]);
+      }
+      const q = visible * rp.recognition[a.leaning[i]] * (a.male[i] ? 1 : rp.female) * rp.training;
+      if (q <= 0) continue;
+      let none = 1;
+      for (let d = 0; d < contact.length; d++) none *= 1 - Math.min(1, sig.rate[PRACTICE_DOMAINS[d]] * contact[d][i] * q);
+      if (tickUniform(tk, i, 0) >= 1 - none) continue;
+      a.signalWeek[i] = week;
+      a.signalled[i] = 1;
+      if (ph > 0) w.record.signalsTrue++;
+      else w.record.signalsFalse++;
+      trace(w, i, { week, kind: 'signal', truePositive: ph > 0 });
+      // In follow-up after a case: straight back into the PGA.
+      if (a.followUntil[i] >= week) {
+        include(w, i, rp, ph > 0);
+        continue;
+      }
+      a.inTriage[i] = 1;
+      rp.queue.push(i);
+    }
+    // 3. Triage within capacity, in order of arrival.
+    const ttk = tickKey(w.keys.triage, week);
+    for (const rp of regions) {
+      let budget = rp.carry + rp.triagePerWeek;
+      while (budget >= 1 && rp.queue.size > 0) {
+        budget -= 1;
+        const i = rp.queue.shift();
+        a.inTriage[i] = 0;
+        w.record.practiceHours += rp.p.triage.hoursPerSignal;
+        const radicalising = a.phase[i] > 0;
+        if (tickUniform(ttk, i, 0) < (radicalising ? rp.sensitivity : rp.falsePositive)) include(w, i, rp, radicalising);
+        else {
+          if (radicalising) w.record.dismissedTrue++;
+          else w.record.dismissedFalse++;
+          trace(w, i, { week, kind: 'triage', decision: 'dismissed', radicalising });
+        }
+      }
+      // Unused capacity is not banked beyond a fraction of one signal.
+      rp.carry = rp.queue.size > 0 ? budget : Math.min(budget, 1) % 1;
+      w.record.practiceHours += rp.cases * rp.p.cases.hoursPerWeek;
+    }
+    let queue = 0, waiting = 0, cases = 0;
+    for (const rp of regions) (queue += rp.queue.size), (waiting += rp.waiting.size), (cases += rp.cases);
+    w.practiceStocks.triageQueue = queue;
+    w.practiceStocks.waitingList = waiting;
+    w.practiceStocks.cases = cases;
+  };
+
+  function endCases(w: World, rs: RegionPractice[]): void {
+    const a = w.agents;
+    for (let q = inCase!.size - 1; q >= 0; q--) {
+      const i = inCase!.at(q);
+      if (a.caseUntil[i] >= w.week) continue;
+      const rp = rs[a.region[i]];
+      inCase!.delete(i);
+      a.inCase[i] = 0;
+      a.followUntil[i] = w.week + rp.p.cases.followUpWeeks;
+      rp.cases--;
+      trace(w, i, { week: w.week, kind: 'case', event: 'ended' });
+    }
+    for (const rp of rs) {
+      while (rp.cases < rp.slots && rp.waiting.size > 0) startCase(w, rp.waiting.shift(), rp);
+    }
+  }
+}

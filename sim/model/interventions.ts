@@ -46,6 +46,8 @@ export interface InterventionOps {
   targetedFor(w: World, i: number): number;
   enroll(w: World, i: number, k: number): boolean;
   stage(w: World): void;
+  /** 1 for every agent who ever started programme k (undefined before the first week). */
+  tookPart(k: number): Uint8Array | undefined;
 }
 
 export function programmeSynergy(intensity: ArrayLike<number>, synergy: number): number {
@@ -99,6 +101,7 @@ export function createInterventions(s: Scenario): InterventionOps {
   const capacity = programmes.map((p) => (p.spec.capacityPer100k > 0 ? Math.max(1, Math.round((p.spec.capacityPer100k * s.agents) / 100_000)) : Infinity));
   const participants = new Int32Array(programmes.length);
   let offered: Uint8Array[] = [];
+  let took: Uint8Array[] = [];
   let treated: SparseSet | undefined;
   const keepRange = Math.max(1, m.response.fullEffectWeeks - m.response.minEffectiveWeeks);
   const decay = m.response.decayHalfLifeWeeks > 0 ? Math.pow(0.5, 1 / m.response.decayHalfLifeWeeks) : 0;
@@ -165,6 +168,7 @@ export function createInterventions(s: Scenario): InterventionOps {
     if (treated) return;
     treated = new SparseSet(w.agents.n);
     offered = programmes.map(() => new Uint8Array(w.agents.n));
+    took = programmes.map(() => new Uint8Array(w.agents.n));
   }
 
   function enroll(w: World, i: number, k: number): boolean {
@@ -175,6 +179,7 @@ export function createInterventions(s: Scenario): InterventionOps {
     a.enrolled[i] = k;
     a.enrolledWeeks[i] = 0;
     participants[k]++;
+    took[k][i] = 1;
     treated!.add(i);
     w.record.interventionStarts++;
     if (w.record.traced[i]) w.record.routes.add(i, { week: w.week, kind: 'intervention', event: 'started', id: programmes[k].spec.id });
@@ -313,5 +318,6 @@ export function createInterventions(s: Scenario): InterventionOps {
     },
     enroll,
     stage,
+    tookPart: (k) => took[k],
   };
 }

@@ -12,10 +12,11 @@ import type { Agents } from '../population/agents.ts';
 import { refreshNeeds, refreshProtection } from '../population/agents.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario, TriggerSpec } from '../scenario/schema.ts';
+import { deepMerge } from '../scenario/resolve.ts';
 import { createSusceptibility } from './susceptibility.ts';
 import type { World } from './world.ts';
 
-const APPLIES = ['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released'] as const;
+const APPLIES = ['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released', 'labelled'] as const;
 const CELLS = AGE_BANDS.length * 2 * EDUCATION.length;
 const GROUP_MEMBERS = APPLIES.indexOf('groupMembers');
 
@@ -60,6 +61,9 @@ export function compileTriggers(s: Scenario): CompiledTrigger[] {
 }
 
 /** The situation factor of a trigger for agent i: 0 when it cannot reach them. */
+/** Per region: the share of the stigma of a label that lands (1 - transparency x protection). */
+let labelStigma = new Float32Array(0);
+
 function situation(w: World, applies: number, i: number): number {
   const a = w.agents;
   switch (applies) {
@@ -68,7 +72,8 @@ function situation(w: World, applies: number, i: number): number {
     case 2: return w.flags.member[i];
     case 3: return a.groupTies[i];
     case 4: return a.online[i];
-    default: return a.releasedWeek[i] === w.week - 1 ? 52 : 0; // the release week itself: a yearly rate becomes a weekly chance
+    case 5: return a.releasedWeek[i] === w.week - 1 ? 52 : 0; // the week after release: perYear is read as a weekly rate
+    default: return a.labelled[i] ? labelStigma[a.region[i]] : 0;
   }
 }
 
@@ -102,6 +107,7 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
   /** A fresh rise of the macro fields reaches every agent, scaled by their susceptibility. */
   function macroReach(w: World, i: number): void {
     const a = w.agents;
+    labelStigma = stigma;
     const rise = w.macro.rise;
     const own = rise.salience[a.leaning[i]];
     if (rise.grievance === 0 && rise.threat === 0 && own === 0) return;
@@ -116,7 +122,11 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
   }
 
   // Rates summed per situation class, so the weekly total costs six terms, not one per trigger.
-  const [rEveryone, rRadicalising, rMembers, rTies, rOnline, rReleased] = APPLIES.map((_, c) => {
+  const stigma = Float32Array.from(s.regions, (r) => {
+    const l = (deepMerge(s.practice, r.practice ?? {}) as Scenario['practice']).labelling;
+    return 1 - l.transparency * l.transparencyProtection;
+  });
+  const [rEveryone, rRadicalising, rMembers, rTies, rOnline, rReleased, rLabelled] = APPLIES.map((_, c) => {
     const sum = new Float32Array(CELLS);
     for (const t of triggers) if (t.applies === c) for (let x = 0; x < CELLS; x++) sum[x] += t.rate[x];
     return sum;
@@ -124,12 +134,13 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
 
   return function triggerStage(w: World): void {
     const a = w.agents;
+    labelStigma = stigma;
     const rise = w.macro.rise;
     const macroFresh = rise.grievance > 0 || rise.threat > 0 || rise.salience.some((v) => v > 0);
     const tk = tickKey(w.keys.trigger, w.week), pickTk = tickKey(w.keys.triggerPick, w.week);
     const recent = a.recentTrigger, detained = a.detainedUntil, phase = a.phase, online = a.online;
     const groupTies = a.groupTies, released = a.releasedWeek, region = a.region;
-    const member = w.flags.member, cellOf = w.flags.cell;
+    const member = w.flags.member, cellOf = w.flags.cell, labelled = a.labelled;
     const justReleased = w.week - 1;
     for (let i = 0; i < a.n; i++) {
       recent[i] *= decay;
@@ -142,6 +153,7 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
       if (member[i]) total += rMembers[cell];
       if (groupTies[i] > 0) total += rTies[cell] * groupTies[i];
       if (released[i] === justReleased) total += rReleased[cell] * 52;
+      if (labelled[i]) total += rLabelled[cell] * stigma[region[i]];
       total *= areaRate[region[i]];
       if (total <= 0) continue;
       // Competing events: the chance that at least one happens this week.

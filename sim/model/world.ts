@@ -39,6 +39,7 @@ export const PURPOSES = [
   'interventionOffer',
   'interventionCoverage',
   'interventionDropout',
+  'lifecourse',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

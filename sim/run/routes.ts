@@ -11,6 +11,8 @@ export type RouteEvent =
   | { week: number; kind: 'trigger'; id: string; level: string; direction: string; impact: number }
   | { week: number; kind: 'group'; event: string; group: number }
   | { week: number; kind: 'incident' | 'arrest' | 'release' }
+  /** The person left (oldest age) and a newcomer took this id: what follows is the newcomer's route. */
+  | { week: number; kind: 'renewed' }
   | { week: number; kind: 'signal'; truePositive: boolean }
   | { week: number; kind: 'triage'; decision: 'included' | 'dismissed' | 'waiting list' | 'case started' | 'follow-up'; radicalising: boolean }
   | { week: number; kind: 'case'; event: 'ended' }

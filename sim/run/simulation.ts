@@ -15,7 +15,7 @@ import { createMacroState, macroStage, queueMacro } from '../model/macro.ts';
 import { createNeedsStage } from '../model/needs.ts';
 import { compileHazards, createPhaseStage } from '../model/phases.ts';
 import { createInfluenceStage, type InfluenceListener } from '../model/socialInfluence.ts';
-import { createInterventions } from '../model/interventions.ts';
+import { createInterventions, type InterventionOps } from '../model/interventions.ts';
 import { createPracticeStage } from '../model/practice.ts';
 import { SparseSet } from '../model/sparseSet.ts';
 import { createTickRecord, resetTickRecord } from '../model/tickRecord.ts';
@@ -47,6 +47,7 @@ export class Simulation {
   readonly world: World;
   readonly series: Series;
   readonly stages: Stage[];
+  readonly interventions: InterventionOps;
   readonly buildMs: number;
   private readonly now: () => number;
 
@@ -55,7 +56,9 @@ export class Simulation {
     const t0 = this.now();
     this.world = createWorld(scenario);
     this.series = createSeries(scenario);
-    this.stages = createPlan(this.world, options).map(([name, run]) => ({ name, run, ms: 0 }));
+    const plan = createPlan(this.world, options);
+    this.interventions = plan.interventions;
+    this.stages = plan.stages.map(([name, run]) => ({ name, run, ms: 0 }));
     recordWeek(this.series, this.world);
     this.buildMs = this.now() - t0;
   }
@@ -181,7 +184,7 @@ function sampleIds(s: Scenario): number[] {
   return [...chosen];
 }
 
-function createPlan(w: World, options: SimulationOptions): [string, (w: World) => void][] {
+function createPlan(w: World, options: SimulationOptions): { stages: [string, (w: World) => void][]; interventions: InterventionOps } {
   const s = w.scenario;
   const routes = w.record.routes;
   const traced = w.record.traced;
@@ -190,7 +193,7 @@ function createPlan(w: World, options: SimulationOptions): [string, (w: World) =
   });
   const hazards = compileHazards(w);
   const interventions = createInterventions(s);
-  return [
+  const stages: [string, (w: World) => void][] = [
     ['macro', macroStage],
     ['groupTies', createGroupTiesStage()],
     [
@@ -215,4 +218,5 @@ function createPlan(w: World, options: SimulationOptions): [string, (w: World) =
     ['practice', createPracticeStage(s, interventions)],
     ['interventions', interventions.stage],
   ];
+  return { stages, interventions };
 }

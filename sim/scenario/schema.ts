@@ -157,8 +157,8 @@ const triggerSpec = z.strictObject({
   direction: z.enum(['radicalising', 'deradicalising']),
   perYear: nonNeg('base rate per person per year; for appliesTo "released", the weekly rate in the week after release (1 gives a 63% chance)', '1/year'),
   strength: positive('impact before susceptibility'),
-  appliesTo: z.enum(['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released']).meta({
-    description: 'who can meet it: everyone; people in phase 1-3; group members; rate scaled by ties to group members; rate scaled by online exposure; people just released from detention',
+  appliesTo: z.enum(['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released', 'labelled']).meta({
+    description: 'who can meet it: everyone; people in phase 1-3; group members; rate scaled by ties to group members; rate scaled by online exposure; people just released from detention; people labelled by the practice pipeline (rate scaled by how much of the stigma the process lets land)',
   }),
   byAge: z.array(nonNeg('rate multiplier', 'ratio')).length(AGE_BANDS.length).meta({ description: `rate multipliers for the age bands ${AGE_BANDS.map((b) => b.name).join(', ')}` }),
   male: nonNeg('rate multiplier for men', 'ratio'),

@@ -37,7 +37,7 @@ beforeAll(() => {
     run(`no_${f}`, [f]);
     run(`${f}Only`, FACTORS.filter((g) => g !== f));
   }
-});
+}, 900_000); // ensembles take minutes on a busy 2-core machine
 
 describe('fact 1: pathology alone produces (almost) no radicalisation', () => {
   it('adds almost no entries when needs and triggers are off', () => {

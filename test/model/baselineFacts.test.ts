@@ -45,7 +45,7 @@ beforeAll(() => {
     }
     return sim;
   });
-});
+}, 900_000); // ensembles take minutes on a busy 2-core machine
 
 describe('fact 1: psychopathology is a weak predictor on its own (with all factors on)', () => {
   it('raises the risk of reaching the action phase only modestly', () => {

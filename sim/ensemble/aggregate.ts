@@ -1,0 +1,233 @@
+/**
+ * Aggregation: from the run records of a finished plan to the aggregate files. Pure; the
+ * statistics come from sim/stats (bands, t intervals, paired differences, PRCC). Records are
+ * taken in job-index order, never in the order runs finished, so the files depend only on the
+ * plan and the runs' results: not on the number of workers, on sharding or on resuming.
+ *
+ * Comparison: outcomes.csv, differences.csv, runs.csv, series_bands.csv,
+ *             series_differences.csv, summary.md
+ * Sweep:      sweep.csv, sweep_points.csv, sensitivity.csv, summary.md
+ */
+import { jobCount, planJobs, pointId, type ComparePlan, type Plan, type SweepPlan } from './plan.ts';
+import type { RunRecord } from './records.ts';
+import { compareSummary, sweepSummary } from './report.ts';
+import { bandColumn, csvText } from './csv.ts';
+import { bandKey, mean, meanCI, pairedDifference, prcc, quantile, seriesBands, tCdf, type MeanCI, type PairedDifference } from '../stats/index.ts';
+
+export type AggregateFiles = Record<string, string>;
+
+/** Per scenario (or point) and outcome. */
+export interface OutcomeStats {
+  variant: number;
+  outcome: string;
+  values: number[];
+  ci: MeanCI;
+  median: number;
+  /** Quantiles at the plan's band probabilities. */
+  q: number[];
+}
+
+export interface DifferenceStats {
+  variant: number;
+  outcome: string;
+  refMean: number;
+  mean: number;
+  d: PairedDifference;
+}
+
+export interface CompareStats {
+  plan: ComparePlan;
+  outcomes: OutcomeStats[];
+  /** Every non-reference scenario against the reference. */
+  differences: DifferenceStats[];
+}
+
+export interface SensitivityStats {
+  parameter: string;
+  outcome: string;
+  prcc: number;
+  pValue: number;
+  runs: number;
+}
+
+export interface SweepStats {
+  plan: SweepPlan;
+  points: OutcomeStats[];
+  sensitivity: SensitivityStats[];
+}
+
+/** The aggregate files of a plan from all its run records (any order; all must be present). */
+export function aggregatePlan(plan: Plan, records: readonly RunRecord[]): AggregateFiles {
+  const runs = inJobOrder(plan, records);
+  return plan.kind === 'compare' ? aggregateCompare(plan, runs) : aggregateSweep(plan, runs);
+}
+
+/** Records sorted by job index; throws if any job is missing or repeated. */
+export function inJobOrder(plan: Plan, records: readonly RunRecord[]): RunRecord[] {
+  const n = jobCount(plan);
+  const out: (RunRecord | undefined)[] = new Array(n);
+  for (const r of records) {
+    if (r.plan !== plan.hash) throw new Error(`run ${r.job} belongs to plan ${r.plan}, not ${plan.hash}`);
+    if (!(r.index >= 0 && r.index < n)) throw new Error(`run ${r.job} has index ${r.index}, outside 0..${n - 1}`);
+    if (out[r.index]) throw new Error(`run ${r.job} is given twice`);
+    out[r.index] = r;
+  }
+  const jobs = planJobs(plan);
+  const missing = jobs.filter((j) => !out[j.index]).map((j) => j.id);
+  if (missing.length) throw new Error(`${missing.length} of ${n} runs are missing (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''})`);
+  return out as RunRecord[];
+}
+
+// --- comparison ----------------------------------------------------------------------------
+
+export function compareStats(plan: ComparePlan, runs: readonly RunRecord[]): CompareStats {
+  const V = plan.scenarios.length;
+  const R = plan.replicates;
+  const value = (v: number, o: string) => Array.from({ length: R }, (_, r) => runs[r * V + v].outcomes[o]);
+  const outcomes: OutcomeStats[] = [];
+  const differences: DifferenceStats[] = [];
+  for (let v = 0; v < V; v++) {
+    for (const o of plan.outcomes) outcomes.push(outcomeStats(plan, v, o, value(v, o)));
+  }
+  for (let v = 1; v < V; v++) {
+    for (const o of plan.outcomes) {
+      const ref = value(0, o);
+      const other = value(v, o);
+      const d = pairedDifference(ref, other, plan.level);
+      differences.push({ variant: v, outcome: o, refMean: mean(ref), mean: mean(other), d });
+    }
+  }
+  return { plan, outcomes, differences };
+}
+
+export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]): AggregateFiles {
+  const stats = compareStats(plan, runs);
+  const V = plan.scenarios.length;
+  const R = plan.replicates;
+  const label = (v: number) => plan.scenarios[v].label;
+  const qCols = plan.bandProbs.map(bandColumn);
+  const ref = label(0);
+
+  const runRows: (string | number)[][] = [];
+  const jobs = planJobs(plan);
+  for (let v = 0; v < V; v++) {
+    for (let r = 0; r < R; r++) {
+      const rec = runs[r * V + v];
+      for (const o of plan.outcomes) runRows.push([jobs[r * V + v].id, label(v), r, rec.seed, o, rec.outcomes[o]]);
+    }
+  }
+
+  const outcomeRows = stats.outcomes.map((s) => [label(s.variant), s.outcome, s.ci.n, s.ci.mean, s.ci.sd, s.ci.lo, s.ci.hi, s.median, ...s.q]);
+
+  const diffRows = stats.differences.map(({ variant, outcome, refMean, mean: scenarioMean, d }) => {
+    const pairedWidth = d.hi - d.lo;
+    const unpairedWidth = d.unpairedHi - d.unpairedLo;
+    return [
+      label(variant), ref, outcome, d.n, refMean, scenarioMean, d.meanDiff, d.lo, d.hi,
+      d.relative, refMean !== 0 ? d.lo / refMean : null, refMean !== 0 ? d.hi / refMean : null,
+      d.pValue, d.pairedSE, d.unpairedSE, d.unpairedLo, d.unpairedHi, pairedWidth, unpairedWidth,
+      pairedWidth > 0 ? unpairedWidth / pairedWidth : null,
+    ];
+  });
+
+  const bandRows: (string | number)[][] = [];
+  const seriesDiffRows: (string | number)[][] = [];
+  const seriesOf = (v: number, c: string) => Array.from({ length: R }, (_, r) => runs[r * V + v].series[c]);
+  for (let v = 0; v < V; v++) {
+    for (const c of plan.series) {
+      const b = seriesBands(seriesOf(v, c), plan.bandProbs);
+      for (let w = 0; w < b.length; w++) bandRows.push([label(v), c, w, b.mean[w], ...plan.bandProbs.map((p) => b.q[bandKey(p)][w])]);
+    }
+  }
+  for (let v = 1; v < V; v++) {
+    for (const c of plan.series) {
+      const refRuns = seriesOf(0, c);
+      const otherRuns = seriesOf(v, c);
+      const T = Math.min(refRuns[0].length, otherRuns[0].length);
+      for (let w = 0; w < T; w++) {
+        const d = pairedDifference(refRuns.map((x) => x[w]), otherRuns.map((x) => x[w]), plan.level);
+        seriesDiffRows.push([label(v), ref, c, w, d.meanDiff, d.lo, d.hi]);
+      }
+    }
+  }
+
+  return {
+    'runs.csv': csvText(['run_id', 'scenario', 'replicate', 'seed', 'outcome', 'value'], runRows),
+    'outcomes.csv': csvText(['scenario', 'outcome', 'n', 'mean', 'sd', 'ci_lo', 'ci_hi', 'median', ...qCols], outcomeRows),
+    'differences.csv': csvText(
+      ['scenario', 'reference', 'outcome', 'n', 'reference_mean', 'scenario_mean', 'difference', 'ci_lo', 'ci_hi', 'relative', 'relative_lo', 'relative_hi',
+        'p_value', 'paired_se', 'unpaired_se', 'unpaired_lo', 'unpaired_hi', 'paired_width', 'unpaired_width', 'width_ratio'],
+      diffRows,
+    ),
+    'series_bands.csv': csvText(['scenario', 'series', 'week', 'mean', ...qCols], bandRows),
+    'series_differences.csv': csvText(['scenario', 'reference', 'series', 'week', 'difference', 'ci_lo', 'ci_hi'], seriesDiffRows),
+    'summary.md': compareSummary(stats),
+  };
+}
+
+// --- sweep ---------------------------------------------------------------------------------
+
+export function sweepStats(plan: SweepPlan, runs: readonly RunRecord[]): SweepStats {
+  const P = plan.points.length;
+  const R = plan.replicates;
+  const points: OutcomeStats[] = [];
+  for (let p = 0; p < P; p++) {
+    for (const o of plan.outcomes) points.push(outcomeStats(plan, p, o, Array.from({ length: R }, (_, r) => runs[r * P + p].outcomes[o])));
+  }
+  // PRCC over all runs (every replicate of every point is one row).
+  const X = runs.map((rec) => plan.points[rec.variant].map(numeric));
+  const k = plan.vary.length;
+  const N = runs.length;
+  const sensitivity: SensitivityStats[] = [];
+  for (const o of plan.outcomes) {
+    const y = runs.map((rec) => rec.outcomes[o]);
+    const r = N >= 3 ? prcc(X, y) : new Array<number>(k).fill(NaN);
+    plan.vary.forEach((v, j) => sensitivity.push({ parameter: v.path, outcome: o, prcc: r[j], pValue: prccPValue(r[j], N, k), runs: N }));
+  }
+  return { plan, points, sensitivity };
+}
+
+/**
+ * Two-sided p-value of a PRCC r from N runs with k parameters: t = r sqrt(df / (1 - r^2)),
+ * df = N - 2 - (k - 1) (Marino et al. 2008, the k - 1 other parameters are controlled for).
+ */
+export function prccPValue(r: number, N: number, k: number): number {
+  const df = N - 1 - k;
+  if (!Number.isFinite(r) || df < 1) return NaN;
+  if (Math.abs(r) >= 1) return 0;
+  const t = r * Math.sqrt(df / (1 - r * r));
+  return 2 * tCdf(-Math.abs(t), df);
+}
+
+export function aggregateSweep(plan: SweepPlan, runs: readonly RunRecord[]): AggregateFiles {
+  const stats = sweepStats(plan, runs);
+  const P = plan.points.length;
+  const R = plan.replicates;
+  const params = plan.vary.map((v) => v.path);
+  const jobs = planJobs(plan);
+  const rows: (string | number | boolean)[][] = [];
+  for (let p = 0; p < P; p++) {
+    for (let r = 0; r < R; r++) {
+      const rec = runs[r * P + p];
+      for (const o of plan.outcomes) rows.push([jobs[r * P + p].id, pointId(plan, p), r, rec.seed, ...plan.points[p], o, rec.outcomes[o]]);
+    }
+  }
+  const pointRows = stats.points.map((s) => [pointId(plan, s.variant), ...plan.points[s.variant], s.outcome, s.ci.n, s.ci.mean, s.ci.sd, s.ci.lo, s.ci.hi, s.median]);
+  const sensRows = stats.sensitivity.map((s) => [s.parameter, s.outcome, s.prcc, s.pValue, s.runs]);
+  return {
+    'sweep.csv': csvText(['run_id', 'point', 'replicate', 'seed', ...params, 'outcome', 'value'], rows),
+    'sweep_points.csv': csvText(['point', ...params, 'outcome', 'n', 'mean', 'sd', 'ci_lo', 'ci_hi', 'median'], pointRows),
+    'sensitivity.csv': csvText(['parameter', 'outcome', 'prcc', 'p_value', 'runs'], sensRows),
+    'summary.md': sweepSummary(stats),
+  };
+}
+
+// --- helpers -------------------------------------------------------------------------------
+
+function outcomeStats(plan: Plan, variant: number, outcome: string, values: number[]): OutcomeStats {
+  return { variant, outcome, values, ci: meanCI(values, plan.level), median: quantile(values, 0.5), q: plan.bandProbs.map((p) => quantile(values, p)) };
+}
+
+function numeric(v: number | boolean): number {
+  return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+}

@@ -1,0 +1,17 @@
+/**
+ * Ensembles: replicate seeds, plans (comparisons and sweeps) and their jobs, shards, outcomes,
+ * run records, aggregation and the plain-language summary. Pure and host-independent: the
+ * command line (cli/compare.ts, cli/sweep.ts, cli/merge.ts) and a browser app drive it.
+ */
+export { canonicalJSON, hashText, hashValue } from './hash.ts';
+export { replicateSeed, replicateSeeds } from './seeds.ts';
+export { getPath, parsePath, PathError, setPath } from './paths.ts';
+export { availableOutcomes, computeOutcomes, DEFAULT_BAND_SERIES, DEFAULT_OUTCOMES, OUTCOMES, outcomeLabel, outcomeProblems, type OutcomeDef, type SeriesView } from './outcomes.ts';
+export {
+  createComparePlan, createSweepPlan, jobCount, jobScenario, parseShard, parseVary, PLAN_FORMAT, PlanError, planHash, planJobs, pointData, pointId,
+  pointLabel, shardJobs, variantCount, variantLabel,
+  type ComparePlan, type CompareOptions, type Job, type ParamValue, type Plan, type ScenarioEntry, type Shard, type SweepOptions, type SweepPlan, type VarySpec,
+} from './plan.ts';
+export { parseRunRecord, RUN_FORMAT, runRecord, runRecordText, sameResults, type RunRecord } from './records.ts';
+export { aggregateCompare, aggregatePlan, aggregateSweep, compareStats, inJobOrder, prccPValue, sweepStats, type AggregateFiles, type CompareStats, type SweepStats } from './aggregate.ts';
+export { compareSummary, differenceSentence, ETHICS_LINE, sweepSummary } from './report.ts';

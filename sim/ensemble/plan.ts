@@ -1,0 +1,402 @@
+/**
+ * Ensemble plans: what a `compare` or a `sweep` runs, as data.
+ *
+ * A plan holds the fully resolved scenarios (a comparison) or the base scenario and the sweep
+ * design (a sweep), the number of replicates, the base seed and what to record. It is written
+ * to `DIR/plan.json` and identified by a hash of its content, so a plan alone says what to run:
+ * `--resume` continues it and `merge` joins its shards without the original scenario files.
+ *
+ * The jobs of a plan are derived, never stored: job i is (variant v, replicate r) with
+ * i = r * V + v (replicate-major, so an interrupted ensemble has complete replicates of every
+ * scenario first), id `s<v>-r<r>` (comparison) or `p<v>-r<r>` (sweep point) and seed
+ * replicateSeed(baseSeed, r). A shard k/n takes the jobs with i mod n = k.
+ */
+import seedrandom from 'seedrandom';
+import { seriesColumns } from '../run/series.ts';
+import { formatIssue, ScenarioError } from '../scenario/errors.ts';
+import { validateScenario } from '../scenario/resolve.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { DEFAULT_BAND_PROBS, gridValues, latinHypercube, type Range } from '../stats/index.ts';
+import { hashValue } from './hash.ts';
+import { availableOutcomes, DEFAULT_BAND_SERIES, outcomeProblems } from './outcomes.ts';
+import { describe, getPath, parsePath, PathError } from './paths.ts';
+import { replicateSeed } from './seeds.ts';
+
+export const PLAN_FORMAT = 'radsim-plan/1';
+
+/** A problem with what was asked for; nothing has run. Lists every problem found. */
+export class PlanError extends Error {
+  constructor(
+    readonly problems: readonly string[],
+    heading = 'cannot plan the ensemble',
+  ) {
+    super(`${heading}:\n${problems.map((p) => `  - ${p.replace(/\n/g, '\n    ')}`).join('\n')}`);
+    this.name = 'PlanError';
+  }
+}
+
+export interface ScenarioEntry {
+  /** Unique short name used in outputs (the scenario name, made unique with the file name). */
+  label: string;
+  /** The file as named on the command line (informative; not part of the plan hash). */
+  file: string;
+  /** The resolved, validated scenario; its seed is the plan's base seed. */
+  scenario: Scenario;
+}
+
+/** A sweep parameter value. */
+export type ParamValue = number | boolean;
+
+export interface VarySpec {
+  /** Dotted scenario path, e.g. "influence.mu". */
+  path: string;
+  /** The text after "=" as given. */
+  spec: string;
+  /** Grid values, or the values a Latin hypercube picks from. */
+  values: ParamValue[] | null;
+  /** Continuous range of a Latin hypercube. */
+  range: Range | null;
+  /** The value in the base scenario. */
+  base: ParamValue;
+}
+
+interface PlanBase {
+  format: string;
+  kind: 'compare' | 'sweep';
+  /** Hash of the plan's content (everything except this field and the file names). */
+  hash: string;
+  radsimVersion: string;
+  baseSeed: number;
+  replicates: number;
+  /** Confidence level of every interval. */
+  level: number;
+  outcomes: string[];
+  /** Series columns recorded per run and banded (comparisons). */
+  series: string[];
+  bandProbs: number[];
+}
+
+export interface ComparePlan extends PlanBase {
+  kind: 'compare';
+  /** scenarios[0] is the reference. */
+  scenarios: ScenarioEntry[];
+}
+
+export interface SweepPlan extends PlanBase {
+  kind: 'sweep';
+  base: ScenarioEntry;
+  design: 'grid' | 'latin-hypercube';
+  /** Number of hypercube samples (null for a grid). */
+  samples: number | null;
+  vary: VarySpec[];
+  /** points[p][j] is the value of vary[j] at point p. */
+  points: ParamValue[][];
+}
+
+export type Plan = ComparePlan | SweepPlan;
+
+export interface Job {
+  /** Position in the plan, 0-based: index = replicate * variants + variant. */
+  index: number;
+  /** Stable name, also the run file name: "s01-r003" or "p0012-r004". */
+  id: string;
+  /** Scenario index (comparison) or point index (sweep). */
+  variant: number;
+  replicate: number;
+  seed: number;
+}
+
+interface CommonOptions {
+  radsimVersion: string;
+  replicates: number;
+  /** Defaults to the seed of the reference (comparison) or base (sweep) scenario. */
+  baseSeed?: number;
+  outcomes?: readonly string[];
+  level?: number;
+}
+
+export interface CompareOptions extends CommonOptions {
+  /** Columns to record and band; "all" for every column. */
+  series?: readonly string[] | 'all';
+}
+
+export interface SweepOptions extends CommonOptions {
+  /** "path=spec" texts, as given to --vary. */
+  vary: readonly string[];
+  /** Latin hypercube sample size; a full grid when absent. */
+  samples?: number;
+}
+
+/** A comparison of scenarios[0] (the reference) with each of the others. */
+export function createComparePlan(scenarios: readonly { file: string; scenario: Scenario }[], o: CompareOptions): ComparePlan {
+  const problems: string[] = [];
+  if (scenarios.length < 2) problems.push('name a reference scenario and at least one scenario to compare with it');
+  if (!Number.isInteger(o.replicates) || o.replicates < 2) problems.push(`a comparison needs at least 2 replicates for its intervals (got ${o.replicates})`);
+  const level = checkLevel(o.level, problems);
+  const columnsOf = scenarios.map((s) => seriesColumns(s.scenario));
+  const outcomes = [...(o.outcomes ?? availableOutcomes(...columnsOf))];
+  const seriesWanted = o.series === 'all' ? undefined : [...(o.series ?? DEFAULT_BAND_SERIES)];
+  let series: string[] = [];
+  if (scenarios.length > 0) {
+    series = seriesWanted ?? columnsOf[0].filter((c) => c !== 'week' && columnsOf.every((cols) => cols.includes(c)));
+    scenarios.forEach((s, i) => {
+      problems.push(...outcomeProblems(outcomes, columnsOf[i]));
+      const missing = series.filter((c) => !columnsOf[i].includes(c));
+      if (missing.length) problems.push(`${s.file}: no series column(s) ${missing.join(', ')}; columns are ${columnsOf[i].join(', ')}`);
+    });
+  }
+  const weeks = new Set(scenarios.map((s) => s.scenario.weeks));
+  if (weeks.size > 1) problems.push(`the scenarios run different numbers of weeks (${scenarios.map((s) => `${s.file}: ${s.scenario.weeks}`).join(', ')}); set the same for all with --weeks`);
+  if (problems.length) throw new PlanError([...new Set(problems)]);
+  const baseSeed = o.baseSeed ?? scenarios[0].scenario.seed;
+  const labels = uniqueLabels(scenarios.map((s) => ({ name: s.scenario.name, file: s.file })));
+  const plan: ComparePlan = {
+    format: PLAN_FORMAT,
+    kind: 'compare',
+    hash: '',
+    radsimVersion: o.radsimVersion,
+    baseSeed,
+    replicates: o.replicates,
+    level,
+    outcomes,
+    series,
+    bandProbs: [...DEFAULT_BAND_PROBS],
+    scenarios: scenarios.map((s, i) => ({ label: labels[i], file: s.file, scenario: { ...s.scenario, seed: baseSeed } })),
+  };
+  plan.hash = planHash(plan);
+  return plan;
+}
+
+/** A sweep over `--vary` parameters of a base scenario: a full grid, or a Latin hypercube. */
+export function createSweepPlan(base: { file: string; scenario: Scenario }, o: SweepOptions): SweepPlan {
+  const problems: string[] = [];
+  if (!Number.isInteger(o.replicates) || o.replicates < 1) problems.push(`replicates must be a whole number >= 1 (got ${o.replicates})`);
+  const samples = o.samples;
+  if (samples !== undefined && (!Number.isInteger(samples) || samples < 1)) problems.push(`--samples must be a whole number >= 1 (got ${samples})`);
+  const level = checkLevel(o.level, problems);
+  const columns = seriesColumns(base.scenario);
+  const outcomes = [...(o.outcomes ?? availableOutcomes(columns))];
+  problems.push(...outcomeProblems(outcomes, columns));
+  if (o.vary.length === 0) problems.push('name at least one parameter to vary: --vary path=values');
+  const vary: VarySpec[] = [];
+  for (const text of o.vary) {
+    try {
+      const v = parseVary(text, base.scenario, samples !== undefined);
+      if (vary.some((x) => x.path === v.path)) problems.push(`--vary ${v.path} is given twice`);
+      else vary.push(v);
+    } catch (err) {
+      if (!(err instanceof PathError || err instanceof PlanError)) throw err;
+      problems.push(err instanceof PlanError ? err.problems.join('; ') : `--vary ${err.message}`);
+    }
+  }
+  if (problems.length) throw new PlanError(problems);
+  const baseSeed = o.baseSeed ?? base.scenario.seed;
+  const points = samples === undefined ? gridPoints(vary) : hypercubePoints(vary, samples, baseSeed);
+  const plan: SweepPlan = {
+    format: PLAN_FORMAT,
+    kind: 'sweep',
+    hash: '',
+    radsimVersion: o.radsimVersion,
+    baseSeed,
+    replicates: o.replicates,
+    level,
+    outcomes,
+    series: [],
+    bandProbs: [...DEFAULT_BAND_PROBS],
+    base: { label: uniqueLabels([{ name: base.scenario.name, file: base.file }])[0], file: base.file, scenario: { ...base.scenario, seed: baseSeed } },
+    design: samples === undefined ? 'grid' : 'latin-hypercube',
+    samples: samples ?? null,
+    vary,
+    points,
+  };
+  // Every point must be a valid scenario before anything runs.
+  const bad: string[] = [];
+  for (let p = 0; p < points.length; p++) {
+    try {
+      validateScenario(pointData(plan, p), pointLabel(plan, p));
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      bad.push(`${err.file}:\n${err.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`);
+    }
+  }
+  if (bad.length) {
+    const shown = bad.slice(0, 10);
+    if (bad.length > shown.length) shown.push(`... and ${bad.length - shown.length} more invalid point(s)`);
+    throw new PlanError(shown, `${bad.length} of ${points.length} sweep point(s) are invalid scenarios; nothing was run`);
+  }
+  plan.hash = planHash(plan);
+  return plan;
+}
+
+/** The hash of a plan: its canonical JSON without `hash` and the informative file names. */
+export function planHash(plan: Plan): string {
+  const strip = (e: ScenarioEntry) => ({ label: e.label, scenario: e.scenario });
+  const content = plan.kind === 'compare' ? { ...plan, hash: undefined, scenarios: plan.scenarios.map(strip) } : { ...plan, hash: undefined, base: strip(plan.base) };
+  return hashValue(content);
+}
+
+/** Number of scenarios (comparison) or points (sweep). */
+export function variantCount(plan: Plan): number {
+  return plan.kind === 'compare' ? plan.scenarios.length : plan.points.length;
+}
+
+export function jobCount(plan: Plan): number {
+  return variantCount(plan) * plan.replicates;
+}
+
+/** Every job of the plan, in index order. */
+export function planJobs(plan: Plan): Job[] {
+  const V = variantCount(plan);
+  const R = plan.replicates;
+  const wv = Math.max(2, String(V - 1).length);
+  const wr = Math.max(3, String(R - 1).length);
+  const prefix = plan.kind === 'compare' ? 's' : 'p';
+  const jobs: Job[] = [];
+  for (let r = 0; r < R; r++) {
+    const seed = replicateSeed(plan.baseSeed, r);
+    for (let v = 0; v < V; v++) {
+      jobs.push({ index: r * V + v, id: `${prefix}${String(v).padStart(wv, '0')}-r${String(r).padStart(wr, '0')}`, variant: v, replicate: r, seed });
+    }
+  }
+  return jobs;
+}
+
+/** The scenario data a job runs (not validated again here; the runner validates). */
+export function jobScenario(plan: Plan, job: Job): Scenario {
+  const data = plan.kind === 'compare' ? plan.scenarios[job.variant].scenario : pointData(plan, job.variant);
+  return { ...data, seed: job.seed };
+}
+
+/** Label of a scenario (comparison) or a point with its values (sweep). */
+export function variantLabel(plan: Plan, v: number): string {
+  return plan.kind === 'compare' ? plan.scenarios[v].label : pointLabel(plan, v);
+}
+
+export function pointId(plan: SweepPlan, p: number): string {
+  return `p${String(p).padStart(Math.max(2, String(plan.points.length - 1).length), '0')}`;
+}
+
+export function pointLabel(plan: SweepPlan, p: number): string {
+  return `sweep point ${pointId(plan, p)} (${plan.vary.map((v, j) => `${v.path}=${plan.points[p][j]}`).join(', ')})`;
+}
+
+/** The base scenario with the values of point p set. */
+export function pointData(plan: SweepPlan, p: number): Scenario {
+  const out = structuredClone(plan.base.scenario);
+  plan.vary.forEach((v, j) => {
+    const segs = parsePath(v.path);
+    let cur = out as unknown as Record<PropertyKey, unknown>;
+    for (let s = 0; s < segs.length - 1; s++) cur = cur[segs[s]] as Record<PropertyKey, unknown>;
+    cur[segs[segs.length - 1]] = plan.points[p][j];
+  });
+  return out;
+}
+
+export interface Shard {
+  k: number;
+  n: number;
+}
+
+/** "k/n" with 0 <= k < n (k is 0-based, like SLURM_ARRAY_TASK_ID and JOB_COMPLETION_INDEX). */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m) throw new PlanError([`--shard must look like k/n, e.g. 0/4 (got "${text}")`]);
+  const k = Number(m[1]);
+  const n = Number(m[2]);
+  if (n < 1) throw new PlanError([`--shard ${text}: n must be at least 1`]);
+  if (k >= n) throw new PlanError([`--shard ${text}: k counts from 0, so it must be below n (0/${n} .. ${n - 1}/${n})`]);
+  return { k, n };
+}
+
+/** The jobs of shard k of n: those whose index is k modulo n. */
+export function shardJobs<J extends { index: number }>(jobs: readonly J[], shard: Shard | null | undefined): J[] {
+  if (!shard) return [...jobs];
+  return jobs.filter((j) => j.index % shard.n === shard.k);
+}
+
+// --- sweep designs -------------------------------------------------------------------------
+
+/** Parses "path=spec" against the base scenario. */
+export function parseVary(text: string, base: Scenario, hypercube: boolean): VarySpec {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new PlanError([`--vary "${text}": write path=values, e.g. influence.mu=0.05,0.1,0.2 or phases.constants.a01=0.001:0.003:5`]);
+  const path = text.slice(0, eq).trim();
+  const spec = text.slice(eq + 1).trim();
+  const where = `--vary ${path}`;
+  if (parsePath(path)[0] === 'seed' && parsePath(path).length === 1) throw new PlanError([`${where}: the seed is not a parameter; replicates get their seeds from the base seed (use --seed and --replicates)`]);
+  const baseValue = getPath(base, path);
+  if (typeof baseValue !== 'number' && typeof baseValue !== 'boolean') {
+    throw new PlanError([`${where}: the value at this path is ${describe(baseValue)}; vary a number or true/false inside it`]);
+  }
+  if (spec === '') throw new PlanError([`${where}: no values after "="`]);
+  const parts = spec.split(':');
+  if (parts.length > 1) {
+    if (typeof baseValue === 'boolean') throw new PlanError([`${where}: a true/false parameter takes a list (true,false), not a range`]);
+    if (parts.length > 3) throw new PlanError([`${where}=${spec}: a range is lo:hi:n (grid) or lo:hi (with --samples)`]);
+    const lo = toNumber(parts[0], where);
+    const hi = toNumber(parts[1], where);
+    if (hi < lo) throw new PlanError([`${where}=${spec}: hi (${hi}) is below lo (${lo})`]);
+    if (parts.length === 3) {
+      if (hypercube) throw new PlanError([`${where}=${spec}: with --samples the hypercube picks the values; give the range as lo:hi`]);
+      const n = Number(parts[2]);
+      if (!Number.isInteger(n) || n < 1) throw new PlanError([`${where}=${spec}: n must be a whole number >= 1 (got "${parts[2]}")`]);
+      return { path, spec, values: gridValues(lo, hi, n), range: null, base: baseValue };
+    }
+    if (!hypercube) throw new PlanError([`${where}=${spec}: say how many grid values: lo:hi:n (or add --samples N for a Latin hypercube)`]);
+    return { path, spec, values: null, range: { lo, hi }, base: baseValue };
+  }
+  const values = spec.split(',').map((tok) => {
+    const t = tok.trim();
+    if (typeof baseValue === 'boolean') {
+      if (t === 'true' || t === 'false') return t === 'true';
+      throw new PlanError([`${where}: this parameter is true/false, got "${t}"`]);
+    }
+    return toNumber(t, where);
+  });
+  return { path, spec, values, range: null, base: baseValue };
+}
+
+function toNumber(t: string, where: string): number {
+  const x = t.trim() === '' ? NaN : Number(t);
+  if (!Number.isFinite(x)) throw new PlanError([`${where}: "${t}" is not a number`]);
+  return x;
+}
+
+/** Full factorial: the first --vary changes slowest. */
+function gridPoints(vary: readonly VarySpec[]): ParamValue[][] {
+  let points: ParamValue[][] = [[]];
+  for (const v of vary) points = points.flatMap((p) => v.values!.map((x) => [...p, x]));
+  return points;
+}
+
+/**
+ * Latin hypercube over the ranges (lists: over their indices, each value an equal share), from
+ * seedrandom's xor4096 seeded with "<baseSeed>/sweep/latin-hypercube".
+ */
+function hypercubePoints(vary: readonly VarySpec[], samples: number, baseSeed: number): ParamValue[][] {
+  const rand = seedrandom.xor4096(`${baseSeed}/sweep/latin-hypercube`);
+  const ranges: Range[] = vary.map((v) => v.range ?? { lo: 0, hi: v.values!.length });
+  const u = latinHypercube(samples, ranges, rand);
+  return u.map((row) => row.map((x, j) => {
+    const vals = vary[j].values;
+    return vals ? vals[Math.min(Math.floor(x), vals.length - 1)] : x;
+  }));
+}
+
+function checkLevel(level: number | undefined, problems: string[]): number {
+  const l = level ?? 0.95;
+  if (!(l > 0 && l < 1)) problems.push(`the confidence level must be between 0 and 1 (got ${l})`);
+  return l;
+}
+
+/** Scenario names, made unique with the file name (and a number) where they repeat. */
+function uniqueLabels(items: readonly { name: string; file: string }[]): string[] {
+  const base = items.map((it) => it.name);
+  const count = (xs: string[], x: string) => xs.filter((y) => y === x).length;
+  const withFile = base.map((n, i) => (count(base, n) > 1 ? `${n} (${fileName(items[i].file)})` : n));
+  return withFile.map((n, i) => (count(withFile, n) > 1 ? `${n} #${i + 1}` : n));
+}
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

@@ -74,7 +74,8 @@ export function createLifecourseStage(s: Scenario) {
     const tk = tickKey(w.keys.lifecourse, w.week);
     for (let i = 0; i < a.n; i++) {
       const before = age[i];
-      let x = (age[i] = before + step);
+      age[i] = before + step;
+      let x = age[i]; // the stored (32-bit) age, so the checks agree with what others read
       if (before < 30 && x >= 15) {
         if (before < 18 && x >= 18) identity[i] = Math.max(0.01, identity[i] - idExtra);
         if (male[i] && before < 15) sensation[i] = Math.min(1, sensation[i] + sensExtra);
@@ -87,8 +88,11 @@ export function createLifecourseStage(s: Scenario) {
         renew(w, i);
         x = age[i];
       }
-      adolescent[i] = x < 18 ? 1 : 0;
-      cell[i] = demographicCell(x, male[i], edu[i]);
+      // Age bands start at whole years, so the cell can only change on a birthday (or renewal).
+      if (Math.floor(x) !== Math.floor(before) || leaves) {
+        adolescent[i] = x < 18 ? 1 : 0;
+        cell[i] = demographicCell(x, male[i], edu[i]);
+      }
     }
   };
 }

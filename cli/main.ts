@@ -3,7 +3,10 @@
  * explains itself with --help. Exit codes: 0 success, 1 invalid input, 2 usage error.
  */
 import { parseArgs } from 'node:util';
+import { compareCommand, COMPARE_HELP } from './compare.ts';
+import { mergeCommand, MERGE_HELP } from './merge.ts';
 import { runCommand, RUN_HELP } from './run.ts';
+import { sweepCommand, SWEEP_HELP } from './sweep.ts';
 import { validateCommand, VALIDATE_HELP } from './validate.ts';
 
 const HELP = `radsim: an agent-based simulator of radicalisation dynamics (synthetic populations only;
@@ -12,11 +15,19 @@ not a tool to assess real persons).
 Usage:
   radsim run <scenario.json> --out DIR [--seed N] [--agents N] [--weeks N] [--routes N]
   radsim validate <scenario.json>...
+  radsim compare <reference.json> <scenario.json>... --out DIR [--replicates R] [--workers N]
+  radsim sweep <scenario.json> --vary <path>=<values>... --out DIR [--samples N] [--replicates R]
+  radsim merge <dir>... [--out DIR]
   radsim <command> --help
 
 Commands:
   run        run a scenario headless and write series.csv, summary.json, scenario.json
   validate   check scenario files and list every error
+  compare    ensembles of scenarios on common random numbers: bands, paired differences to
+             the reference, summary.md (--shard k/n, --resume)
+  sweep      ensembles over a grid or Latin hypercube of parameters: tidy CSV and PRCC
+             sensitivity (--shard k/n, --resume)
+  merge      join the shard outputs of a compare or sweep
 `;
 
 export class UsageError extends Error {}
@@ -24,6 +35,9 @@ export class UsageError extends Error {}
 const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
   run: { help: RUN_HELP, run: runCommand },
   validate: { help: VALIDATE_HELP, run: validateCommand },
+  compare: { help: COMPARE_HELP, run: compareCommand },
+  sweep: { help: SWEEP_HELP, run: sweepCommand },
+  merge: { help: MERGE_HELP, run: mergeCommand },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -97,7 +97,7 @@ export function compareSummary(stats: CompareStats): string {
   L.push(
     `- **${lvl} interval**: the range of mean differences compatible with the replicates. It measures the model's own randomness under these assumptions, not uncertainty about the real world, and it narrows with more replicates (about 1/sqrt(replicates)).`,
     `- **No clear difference** means the interval includes zero: with ${plan.replicates} replicates the difference cannot be told from chance. It does not show that there is no effect.`,
-    '- **Relative change** is the difference divided by the reference mean; its interval divides the interval of the difference by the reference mean (treating that mean as fixed).',
+    '- **Relative change** is the difference divided by the reference mean; its interval divides the interval of the difference by the reference mean (treating that mean as fixed). An interval reaching past a 100% reduction (impossible for counts) means there are too few replicates for a precise relative statement.',
     '- The parameters are literature-informed assumptions, not a calibration: read differences as the behaviour of mechanisms, not as predictions.',
     '- Files: `differences.csv` (every number above, with p-values and unpaired intervals), `outcomes.csv`, `runs.csv` (one row per run and outcome), `series_bands.csv` (weekly mean and quantile bands), `series_differences.csv` (weekly paired differences), `plan.json` (the resolved scenarios and seeds). Methods: docs/statistics.md.',
     '',

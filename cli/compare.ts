@@ -1,0 +1,65 @@
+import { createComparePlan, parseShard, PlanError, type Plan } from '../sim/ensemble/plan.ts';
+import { DEFAULT_BAND_SERIES } from '../sim/ensemble/outcomes.ts';
+import { ENSEMBLE_OPTIONS, ENSEMBLE_OPTIONS_HELP, executePlan, execOptions, loadScenarios, outcomesOf, overridesOf, reportPlanError, storedPlan } from './ensemble.ts';
+import { intOption, parse, UsageError } from './main.ts';
+import { VERSION } from './version.ts';
+
+export const COMPARE_HELP = `radsim compare <reference.json> <scenario.json>... --out DIR [options]
+
+Runs every scenario R times on common random numbers (replicate r of every scenario uses the
+same seed, so the same synthetic people meet the same random draws) and compares each scenario
+with the reference (the first file). Writes to DIR:
+  summary.md              the comparison in plain language, for readers of the results
+  differences.csv         per scenario and outcome: the paired difference to the reference with
+                          its interval, relative change, p-value, and the unpaired (Welch)
+                          interval of the same difference for comparison
+  outcomes.csv            per scenario and outcome: mean, interval, median, quantiles
+  runs.csv                one row per run and outcome (run_id, scenario, replicate, seed, ...)
+  series_bands.csv        per scenario, series and week: mean and 5/25/50/75/95% quantiles
+  series_differences.csv  per scenario, series and week: paired difference to the reference
+  plan.json, runs/        the plan and one file per finished run (for --resume and merge)
+  timing.json             run times (not part of the results)
+
+Options:
+  --out DIR        output folder
+${ENSEMBLE_OPTIONS_HELP}  --series LIST    series columns to band (default: ${DEFAULT_BAND_SERIES.join(', ')}), or "all"
+
+Example:
+  npx radsim compare scenarios/baseline.json my-variant.json --replicates 10 --out out/cmp
+`;
+
+export async function compareCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { ...ENSEMBLE_OPTIONS, series: { type: 'string' } });
+  let shard;
+  try {
+    shard = values.shard === undefined ? null : parseShard(values.shard);
+  } catch (err) {
+    throw new UsageError((err as PlanError).problems.join('; '));
+  }
+  const o = execOptions('compare', values, shard);
+  let plan: Plan;
+  if (positionals.length === 0) {
+    if (!o.resume) throw new UsageError('name the reference scenario and at least one scenario to compare with it');
+    for (const opt of ['replicates', 'seed', 'agents', 'weeks', 'outcomes', 'series'] as const) {
+      if (values[opt] !== undefined) throw new UsageError(`--${opt} cannot change a stored plan; --resume without scenario files continues ${o.dir}/plan.json as it is`);
+    }
+    plan = storedPlan(o.dir, 'compare');
+  } else {
+    if (positionals.length < 2) throw new UsageError('name the reference scenario and at least one scenario to compare with it');
+    const scenarios = loadScenarios(positionals, overridesOf(values));
+    if (!scenarios) return 1;
+    const series = values.series === undefined ? undefined : values.series.trim() === 'all' ? 'all' as const : values.series.split(',').map((s) => s.trim()).filter(Boolean);
+    try {
+      plan = createComparePlan(scenarios, {
+        radsimVersion: VERSION,
+        replicates: intOption('replicates', values.replicates, 1) ?? 10,
+        baseSeed: intOption('seed', values.seed),
+        outcomes: outcomesOf(values),
+        series,
+      });
+    } catch (err) {
+      return reportPlanError(err);
+    }
+  }
+  return executePlan(plan, o, VERSION);
+}

@@ -1,0 +1,338 @@
+/**
+ * What `radsim compare` and `radsim sweep` share: the common options, the output folder
+ * checks, running the jobs of a plan on the worker pool (writing each finished run at once),
+ * Ctrl-C, and rebuilding the aggregate files from the run files.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { aggregatePlan } from '../sim/ensemble/aggregate.ts';
+import { jobCount, jobScenario, planJobs, PlanError, shardJobs, type Job, type Plan, type Shard } from '../sim/ensemble/plan.ts';
+import { runRecord, runRecordText } from '../sim/ensemble/records.ts';
+import { DEFAULT_OUTCOMES } from '../sim/ensemble/outcomes.ts';
+import { ScenarioError } from '../sim/scenario/errors.ts';
+import { resolveScenarioFile } from '../sim/scenario/file.ts';
+import { validateScenario, withOverrides } from '../sim/scenario/resolve.ts';
+import type { Scenario } from '../sim/scenario/schema.ts';
+import type { JobSpec } from '../sim/api/types.ts';
+import {
+  AGGREGATE_FILES, appendTiming, clearOutput, readPlan, readRuns, removeTemporaryFiles, runFile, runFileNames, timingFileName, writeFileAtomic, writePlan,
+} from './ensembleFiles.ts';
+import { createEnsembleProgress, duration } from './ensembleProgress.ts';
+import { intOption, UsageError } from './main.ts';
+import { createRunner, defaultWorkers } from './pool.ts';
+
+/** parseArgs options common to compare and sweep. */
+export const ENSEMBLE_OPTIONS = {
+  out: { type: 'string' },
+  replicates: { type: 'string' },
+  workers: { type: 'string' },
+  seed: { type: 'string' },
+  agents: { type: 'string' },
+  weeks: { type: 'string' },
+  outcomes: { type: 'string' },
+  shard: { type: 'string' },
+  resume: { type: 'boolean' },
+  overwrite: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+export const ENSEMBLE_OPTIONS_HELP = `  --replicates R   runs per scenario or point (default 10); replicate r of each uses the same seed
+  --workers N      worker threads (default: the number of cores, here ${defaultWorkers()}); 0 runs in
+                   this thread. Results do not depend on N.
+  --seed N         base seed of the replicate seeds (default: the seed in the scenario file)
+  --agents N       population size of every run (overrides the scenario files)
+  --weeks N        length of every run (overrides the scenario files)
+  --outcomes LIST  comma-separated outcomes (default: all that the model records):
+${wrap(DEFAULT_OUTCOMES.join(', '), 19, 95)}
+  --shard k/n      run only part k of n (k = 0..n-1) of the runs, for clusters; join the
+                   parts with "radsim merge"
+  --resume         continue an interrupted run in DIR, skipping finished runs; without
+                   scenario files it continues the plan stored in DIR/plan.json
+  --overwrite      discard what DIR holds and start again
+  --quiet          no progress output
+`;
+
+/** Wraps words into lines of at most `width` characters, continuation lines indented by `indent`. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.map((l) => ' '.repeat(indent) + l).join('\n');
+}
+
+export interface CommonValues {
+  out?: string;
+  replicates?: string;
+  workers?: string;
+  seed?: string;
+  agents?: string;
+  weeks?: string;
+  outcomes?: string;
+  shard?: string;
+  resume?: boolean;
+  overwrite?: boolean;
+  quiet?: boolean;
+}
+
+export interface ExecOptions {
+  command: 'compare' | 'sweep';
+  dir: string;
+  workers: number;
+  shard: Shard | null;
+  resume: boolean;
+  overwrite: boolean;
+  quiet: boolean;
+}
+
+export function execOptions(command: 'compare' | 'sweep', v: CommonValues, shard: Shard | null): ExecOptions {
+  if (!v.out) throw new UsageError('--out DIR is required');
+  if (v.resume && v.overwrite) throw new UsageError('--resume and --overwrite contradict each other');
+  return {
+    command,
+    dir: v.out,
+    workers: intOption('workers', v.workers, 0) ?? defaultWorkers(),
+    shard,
+    resume: Boolean(v.resume),
+    overwrite: Boolean(v.overwrite),
+    quiet: Boolean(v.quiet),
+  };
+}
+
+export function overridesOf(v: CommonValues): { agents?: number; weeks?: number } {
+  return { agents: intOption('agents', v.agents, 10), weeks: intOption('weeks', v.weeks, 1) };
+}
+
+export function outcomesOf(v: CommonValues): string[] | undefined {
+  return v.outcomes === undefined ? undefined : v.outcomes.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Loads scenario files with overrides; prints every problem of every file and returns null if any. */
+export function loadScenarios(files: readonly string[], overrides: { agents?: number; weeks?: number }): { file: string; scenario: Scenario }[] | null {
+  const out: { file: string; scenario: Scenario }[] = [];
+  let bad = false;
+  for (const file of files) {
+    try {
+      out.push({ file, scenario: validateScenario(withOverrides(resolveScenarioFile(file), overrides), file) });
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      process.stderr.write(`${err.message}\n`);
+      bad = true;
+    }
+  }
+  if (bad) {
+    process.stderr.write('Nothing was run.\n');
+    return null;
+  }
+  return out;
+}
+
+/** Prints a PlanError and returns exit code 1. */
+export function reportPlanError(err: unknown): number {
+  if (!(err instanceof PlanError)) throw err;
+  process.stderr.write(`${err.message}\nNothing was run.\n`);
+  return 1;
+}
+
+/** The plan stored in DIR for `--resume` without scenario files. */
+export function storedPlan(dir: string, kind: 'compare' | 'sweep'): Plan {
+  const plan = readPlan(dir);
+  if (!plan) throw new UsageError(`--resume without scenario files continues the plan in ${dir}/plan.json, but there is none`);
+  if (plan.kind !== kind) throw new UsageError(`${dir} holds a ${plan.kind}, not a ${kind}: use "radsim ${plan.kind} --resume --out ${dir}"`);
+  return plan;
+}
+
+function resumeCommand(o: ExecOptions): string {
+  return `npx radsim ${o.command} --resume --out ${o.dir}${o.shard ? ` --shard ${o.shard.k}/${o.shard.n}` : ''}`;
+}
+
+/**
+ * Runs the plan's jobs (or the shard's) that have no valid run file in DIR yet, writing each
+ * run file as soon as the run finishes, then (without --shard) rebuilds the aggregate files.
+ * Returns the exit code: 0 done, 1 failed, 130 interrupted (143 on SIGTERM).
+ */
+export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): Promise<number> {
+  const t0 = performance.now();
+  const startedAt = new Date().toISOString();
+  if (plan.radsimVersion !== VERSION) {
+    process.stderr.write(`${o.dir}/plan.json was made by radsim ${plan.radsimVersion}; this is radsim ${VERSION}. Start a new ensemble (another --out, or --overwrite).\n`);
+    return 1;
+  }
+  const prepared = prepareDir(plan, o);
+  if (prepared !== null) return prepared;
+
+  const all = planJobs(plan);
+  const mine = shardJobs(all, o.shard);
+  const stored = readRuns(o.dir, plan, mine);
+  for (const bad of stored.invalid) process.stderr.write(`radsim: ${bad.file} ${bad.reason}; running it again\n`);
+  const todo = mine.filter((j) => !stored.records.has(j.index));
+  const skipped = mine.length - todo.length;
+  const where = o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : '';
+  const specs = new Map<string, { job: Job; spec: JobSpec; agents: number; weeks: number }>();
+  for (const job of todo) {
+    const scenario = jobScenario(plan, job);
+    specs.set(job.id, { job, spec: { id: job.id, scenario, outcomes: plan.outcomes, series: plan.series }, agents: scenario.agents, weeks: scenario.weeks });
+  }
+
+  const workers = o.workers === 0 ? 0 : Math.max(1, Math.min(o.workers, todo.length));
+  const progress = createEnsembleProgress(o.shard ? `${o.command} shard ${o.shard.k}/${o.shard.n}` : o.command, [...specs.values()].map((s) => ({ id: s.job.id, agents: s.agents, weeks: s.weeks })), process.stderr, o.quiet);
+  if (!o.quiet) {
+    const total = o.shard ? `${mine.length} of the ${jobCount(plan)} runs` : `${jobCount(plan)} runs`;
+    progress.note(`${where}${total}${skipped ? `, ${skipped} already finished` : ''}; running ${todo.length} on ${workers === 0 ? 'the main thread' : `${workers} worker thread(s)`}. Output: ${o.dir}`);
+  }
+
+  let ran = 0;
+  let runSeconds = 0;
+  let signal: NodeJS.Signals | null = null;
+  let outcome: { stopped: boolean; error?: { job: string; error: Error } } = { stopped: false };
+  if (todo.length > 0) {
+    const runner = createRunner(workers);
+    const onSignal = (sig: NodeJS.Signals) => {
+      if (signal) {
+        process.stderr.write(`\nradsim: stopped at once; ${skipped + ran} finished runs are in ${o.dir}/runs\n`);
+        process.exit(sig === 'SIGTERM' ? 143 : 130);
+      }
+      signal = sig;
+      progress.note(`${sig === 'SIGINT' ? 'Ctrl-C' : sig}: stopping; finished runs are kept (Ctrl-C again quits at once)`);
+      runner.stop();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      outcome = await runner.run([...specs.values()].map((s) => s.spec), {
+        onStart: (job) => progress.start(job.id),
+        onWeek: (job, week) => progress.week(job.id, week),
+        onDone: (spec, result, seconds) => {
+          const { job } = specs.get(spec.id)!;
+          writeFileAtomic(runFile(o.dir, job.id), runRecordText(runRecord(plan, job, result, Math.round(seconds * 1000) / 1000)));
+          ran++;
+          runSeconds += seconds;
+          progress.done(job.id);
+        },
+      });
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await runner.close();
+    }
+  }
+
+  const wallSeconds = (performance.now() - t0) / 1000;
+  appendTiming(o.dir, timingFileName(o.shard), {
+    command: o.command,
+    startedAt,
+    shard: o.shard ? `${o.shard.k}/${o.shard.n}` : null,
+    workers,
+    planned: mine.length,
+    skipped,
+    ran,
+    interrupted: signal !== null,
+    failed: outcome.error ? outcome.error.job : null,
+    wallSeconds: round3(wallSeconds),
+    runSeconds: round3(runSeconds),
+  });
+
+  if (outcome.error) {
+    progress.finish('');
+    process.stderr.write(`radsim ${o.command}: run ${outcome.error.job} failed: ${outcome.error.error.stack ?? outcome.error.error.message}\n${skipped + ran} finished runs are kept in ${o.dir}/runs; after fixing the cause, continue with: ${resumeCommand(o)}\n`);
+    return 1;
+  }
+  if (signal || outcome.stopped) {
+    progress.finish('');
+    process.stderr.write(`Interrupted: ${skipped + ran} of ${mine.length} runs${o.shard ? ' of this shard' : ''} are finished and kept in ${o.dir}/runs.\nContinue with: ${resumeCommand(o)}\n`);
+    return signal === 'SIGTERM' ? 143 : 130;
+  }
+  const timeText = `${ran} run(s) in ${duration(wallSeconds)}${skipped ? ` (${skipped} finished earlier)` : ''}`;
+  if (o.shard) {
+    progress.finish(`${where}done: ${timeText}. When every shard is done, join them with: npx radsim merge <shard dirs> --out <dir> (or "npx radsim merge ${o.dir}" if the shards share it)`);
+    return 0;
+  }
+  const files = buildAggregates(plan, o.dir);
+  progress.finish(`${o.command}: ${timeText}. Wrote ${files.map((f) => join(o.dir, f)).join(', ')}`);
+  if (!o.quiet) printFindings(join(o.dir, 'summary.md'));
+  return 0;
+}
+
+/**
+ * Checks DIR against the plan and writes plan.json; returns an exit code to stop with, or null
+ * to go on.
+ */
+function prepareDir(plan: Plan, o: ExecOptions): number | null {
+  let existing: Plan | null;
+  try {
+    existing = readPlan(o.dir);
+  } catch (err) {
+    if (!o.overwrite || o.shard) {
+      process.stderr.write(`radsim ${o.command}: ${(err as Error).message}; use another --out, or --overwrite to start again\n`);
+      return 1;
+    }
+    existing = null;
+  }
+  const finished = () => runFileNames(o.dir).length;
+  if (existing && existing.hash === plan.hash) {
+    if (o.overwrite && !o.shard) {
+      clearOutput(o.dir);
+    } else if (!o.resume && !o.shard) {
+      process.stderr.write(
+        `radsim ${o.command}: ${o.dir} already holds this ${plan.kind} (${finished()} of ${jobCount(plan)} runs finished).\n` +
+          `Continue it with --resume, start it again with --overwrite, or choose another --out.\n`,
+      );
+      return 1;
+    }
+  } else if (existing) {
+    if (o.overwrite && !o.shard) {
+      clearOutput(o.dir);
+    } else {
+      const why = existing.kind !== plan.kind ? `a ${existing.kind}` : `a different ${plan.kind} (plan ${existing.hash}, this command's plan is ${plan.hash})`;
+      process.stderr.write(
+        `radsim ${o.command}: ${o.dir} holds ${why}: the scenarios, overrides, seeds, replicates, outcomes or radsim version differ.\n` +
+          `Resume it with the same command (or "npx radsim ${existing.kind} --resume --out ${o.dir}"), choose another --out${o.shard ? '' : ', or --overwrite to discard it'}.\n`,
+      );
+      return 1;
+    }
+  } else if (finished() > 0 && !o.overwrite) {
+    process.stderr.write(`radsim ${o.command}: ${o.dir}/runs holds run files but ${o.dir} has no plan.json; choose another --out, or --overwrite\n`);
+    return 1;
+  } else if (o.overwrite && !o.shard) {
+    clearOutput(o.dir);
+  }
+  mkdirSync(o.dir, { recursive: true });
+  if (!o.shard) removeTemporaryFiles(o.dir);
+  const again = readPlanQuietly(o.dir);
+  if (!again || again.hash !== plan.hash) writePlan(o.dir, plan);
+  return null;
+}
+
+function readPlanQuietly(dir: string): Plan | null {
+  try {
+    return readPlan(dir);
+  } catch {
+    return null;
+  }
+}
+
+/** Rebuilds the aggregate files of a finished plan from the run files in DIR; returns their names. */
+export function buildAggregates(plan: Plan, dir: string): string[] {
+  const jobs = planJobs(plan);
+  const { records, invalid } = readRuns(dir, plan, jobs);
+  if (invalid.length) throw new PlanError(invalid.map((b) => `${b.file} ${b.reason}`), `${dir} holds run files that do not belong to its plan`);
+  const files = aggregatePlan(plan, [...records.values()]);
+  const names = AGGREGATE_FILES[plan.kind] as readonly string[];
+  for (const name of names) writeFileAtomic(join(dir, name), files[name]);
+  return [...names];
+}
+
+/** The "Main findings" section of summary.md on stdout, for a quick look. */
+function printFindings(summaryPath: string): void {
+  const m = /## Main findings\n\n([\s\S]*?)\n\n## /.exec(readFileSync(summaryPath, 'utf8'));
+  if (m) process.stdout.write(`\n${m[1].replace(/\*\*/g, '')}\n\n(details: ${summaryPath})\n`);
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,7 +1,7 @@
 import { createComparePlan, parseShard, PlanError, type Plan } from '../sim/ensemble/plan.ts';
 import { DEFAULT_BAND_SERIES } from '../sim/ensemble/outcomes.ts';
 import { ENSEMBLE_OPTIONS, ENSEMBLE_OPTIONS_HELP, executePlan, execOptions, loadScenarios, outcomesOf, overridesOf, reportPlanError, storedPlan } from './ensemble.ts';
-import { intOption, parse, UsageError } from './main.ts';
+import { intOption, parse, UsageError } from './args.ts';
 import { VERSION } from './version.ts';
 
 export const COMPARE_HELP = `radsim compare <reference.json> <scenario.json>... --out DIR [options]

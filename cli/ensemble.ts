@@ -18,7 +18,7 @@ import {
   AGGREGATE_FILES, appendTiming, clearOutput, readPlan, readRuns, removeTemporaryFiles, runFile, runFileNames, timingFileName, writeFileAtomic, writePlan,
 } from './ensembleFiles.ts';
 import { createEnsembleProgress, duration } from './ensembleProgress.ts';
-import { intOption, UsageError } from './main.ts';
+import { intOption, UsageError } from './args.ts';
 import { createRunner, defaultWorkers } from './pool.ts';
 
 /** parseArgs options common to compare and sweep. */

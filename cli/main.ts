@@ -2,12 +2,9 @@
  * `radsim <command>`: the headless command line. Each command parses its own options and
  * explains itself with --help. Exit codes: 0 success, 1 invalid input, 2 usage error.
  */
-import { parseArgs } from 'node:util';
-import { compareCommand, COMPARE_HELP } from './compare.ts';
-import { mergeCommand, MERGE_HELP } from './merge.ts';
-import { runCommand, RUN_HELP } from './run.ts';
-import { sweepCommand, SWEEP_HELP } from './sweep.ts';
-import { validateCommand, VALIDATE_HELP } from './validate.ts';
+import { UsageError } from './args.ts';
+
+export { intOption, parse, UsageError } from './args.ts';
 
 const HELP = `radsim: an agent-based simulator of radicalisation dynamics (synthetic populations only;
 not a tool to assess real persons).
@@ -30,14 +27,15 @@ Commands:
   merge      join the shard outputs of a compare or sweep
 `;
 
-export class UsageError extends Error {}
+type Command = { help: string; run: (args: string[]) => Promise<number> };
 
-const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<number> }> = {
-  run: { help: RUN_HELP, run: runCommand },
-  validate: { help: VALIDATE_HELP, run: validateCommand },
-  compare: { help: COMPARE_HELP, run: compareCommand },
-  sweep: { help: SWEEP_HELP, run: sweepCommand },
-  merge: { help: MERGE_HELP, run: mergeCommand },
+// Commands load on demand: `radsim --help` should not wait for the simulator to load.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  run: async () => import('./run.ts').then((m) => ({ help: m.RUN_HELP, run: m.runCommand })),
+  validate: async () => import('./validate.ts').then((m) => ({ help: m.VALIDATE_HELP, run: m.validateCommand })),
+  compare: async () => import('./compare.ts').then((m) => ({ help: m.COMPARE_HELP, run: m.compareCommand })),
+  sweep: async () => import('./sweep.ts').then((m) => ({ help: m.SWEEP_HELP, run: m.sweepCommand })),
+  merge: async () => import('./merge.ts').then((m) => ({ help: m.MERGE_HELP, run: m.mergeCommand })),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -51,11 +49,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const cmd = COMMANDS[command];
-  if (!cmd) {
+  if (!Object.hasOwn(COMMANDS, command)) {
     process.stderr.write(`radsim: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
+  const cmd = await COMMANDS[command]();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(cmd.help);
     return 0;
@@ -69,17 +67,4 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-}
-
-/** parseArgs with the strictness we want everywhere. */
-export function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(args: string[], options: T) {
-  return parseArgs({ args, options, allowPositionals: true, strict: true });
-}
-
-/** A non-negative integer option, or a usage error naming it. */
-export function intOption(name: string, value: string | undefined, min = 0): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number >= ${min}, got "${value}"`);
-  return n;
 }

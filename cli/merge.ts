@@ -4,7 +4,7 @@ import { jobCount, planJobs, type Plan } from '../sim/ensemble/plan.ts';
 import { sameResults, type RunRecord } from '../sim/ensemble/records.ts';
 import { buildAggregates } from './ensemble.ts';
 import { appendTiming, readPlan, readRuns, runFile, writeFileAtomic, writePlan } from './ensembleFiles.ts';
-import { parse, UsageError } from './main.ts';
+import { parse, UsageError } from './args.ts';
 
 export const MERGE_HELP = `radsim merge <dir>... [--out DIR]
 

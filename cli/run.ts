@@ -3,7 +3,7 @@ import { resolveScenarioFile } from '../sim/scenario/file.ts';
 import { validateScenario, withOverrides } from '../sim/scenario/resolve.ts';
 import { Simulation } from '../sim/run/simulation.ts';
 import { seriesToCSV } from '../sim/run/series.ts';
-import { intOption, parse, UsageError } from './main.ts';
+import { intOption, parse, UsageError } from './args.ts';
 import { writeAtomic, writeJSON } from './output.ts';
 import { createProgress } from './progress.ts';
 import { VERSION } from './version.ts';

@@ -1,6 +1,6 @@
 import { createSweepPlan, parseShard, PlanError, type Plan } from '../sim/ensemble/plan.ts';
 import { ENSEMBLE_OPTIONS, ENSEMBLE_OPTIONS_HELP, executePlan, execOptions, loadScenarios, outcomesOf, overridesOf, reportPlanError, storedPlan } from './ensemble.ts';
-import { intOption, parse, UsageError } from './main.ts';
+import { intOption, parse, UsageError } from './args.ts';
 import { VERSION } from './version.ts';
 
 export const SWEEP_HELP = `radsim sweep <scenario.json> --vary <path>=<values>... --out DIR [options]

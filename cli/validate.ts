@@ -1,6 +1,6 @@
 import { ScenarioError } from '../sim/scenario/errors.ts';
 import { loadScenarioFile } from '../sim/scenario/file.ts';
-import { parse, UsageError } from './main.ts';
+import { parse, UsageError } from './args.ts';
 
 export const VALIDATE_HELP = `radsim validate <scenario.json>...
 

@@ -9,7 +9,7 @@
  * Anything else (`import`, `evaluate`, `createUnit`, property access, assignment, function
  * definition, matrices, ranges, strings, units, unknown names) is a FormulaError.
  */
-import { parse, type MathNode } from 'mathjs';
+import { parse, type MathNode } from 'mathjs/number';
 
 export class FormulaError extends Error {
   constructor(

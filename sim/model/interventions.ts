@@ -107,6 +107,7 @@ export function createInterventions(s: Scenario): InterventionOps {
   const decay = m.response.decayHalfLifeWeeks > 0 ? Math.pow(0.5, 1 / m.response.decayHalfLifeWeeks) : 0;
   const delta = new Float32Array(E);
   const target = new Float32Array(E);
+  const score = new Float32Array(E);
   const fx = m.effects;
 
   function resistance(w: World, i: number): number {
@@ -143,10 +144,12 @@ export function createInterventions(s: Scenario): InterventionOps {
       // Treatment scales severity down; decay of the treatment effect scales it back up.
       const f = t > 0 ? 1 - Math.min(0.99, t) : 1 / (1 - Math.min(0.99, -t));
       const q = a.pathology;
-      for (const col of [q.adhd, q.psychosis, q.depression, q.trauma]) col[i] = Math.min(1, col[i] * f);
-      let none = 1;
-      for (const col of Object.values(q)) none *= 1 - col[i];
-      a.pathologyAny[i] = 1 - none;
+      q.adhd[i] = Math.min(1, q.adhd[i] * f);
+      q.psychosis[i] = Math.min(1, q.psychosis[i] * f);
+      q.depression[i] = Math.min(1, q.depression[i] * f);
+      q.trauma[i] = Math.min(1, q.trauma[i] * f);
+      a.pathologyAny[i] =
+        1 - (1 - q.adhd[i]) * (1 - q.autism[i]) * (1 - q.psychosis[i]) * (1 - q.narcissism[i]) * (1 - q.depression[i]) * (1 - q.trauma[i]);
     }
     refreshProtection(a, i);
   }
@@ -206,16 +209,17 @@ export function createInterventions(s: Scenario): InterventionOps {
     out.set(p.intensity);
     if (p.tailored <= 0) return;
     const a = w.agents;
-    const total = p.intensity.reduce((x, y) => x + y, 0);
-    const score = [
-      a.attitude[i], // cognitive
-      1 - a.protection[i], // psychosocial
-      (a.need.identity[i] + a.need.meaning[i]) / 2, // social and educational
-      a.phase[i] / 3 + a.violence[i], // behavioural
-      a.need.justice[i], // societal
-      a.pathologyAny[i], // pathology treatment, only where there is pathology
-    ];
-    const sum = score.reduce((x, y) => x + y, 0) || 1;
+    let total = 0;
+    for (let e = 0; e < E; e++) total += p.intensity[e];
+    score[COG] = a.attitude[i];
+    score[PSY] = 1 - a.protection[i];
+    score[SOC] = (a.need.identity[i] + a.need.meaning[i]) / 2;
+    score[BEH] = a.phase[i] / 3 + a.violence[i];
+    score[SOCIETAL] = a.need.justice[i];
+    score[PATH] = a.pathologyAny[i]; // pathology treatment only where there is pathology
+    let sum = 0;
+    for (let e = 0; e < E; e++) sum += score[e];
+    if (sum === 0) sum = 1;
     for (let e = 0; e < E; e++) out[e] = Math.min(1, (1 - p.tailored) * p.intensity[e] + (p.tailored * total * score[e]) / sum);
   }
 

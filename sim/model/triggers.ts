@@ -60,23 +60,6 @@ export function compileTriggers(s: Scenario): CompiledTrigger[] {
   return out;
 }
 
-/** The situation factor of a trigger for agent i: 0 when it cannot reach them. */
-/** Per region: the share of the stigma of a label that lands (1 - transparency x protection). */
-let labelStigma = new Float32Array(0);
-
-function situation(w: World, applies: number, i: number): number {
-  const a = w.agents;
-  switch (applies) {
-    case 0: return 1;
-    case 1: return a.phase[i] > 0 ? 1 : 0;
-    case 2: return w.flags.member[i];
-    case 3: return a.groupTies[i];
-    case 4: return a.online[i];
-    case 5: return a.releasedWeek[i] === w.week - 1 ? 52 : 0; // the week after release: perYear is read as a weekly rate
-    default: return a.labelled[i] ? labelStigma[a.region[i]] : 0;
-  }
-}
-
 export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
   const triggers = compileTriggers(s);
   const susceptibility = createSusceptibility(s);
@@ -107,7 +90,6 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
   /** A fresh rise of the macro fields reaches every agent, scaled by their susceptibility. */
   function macroReach(w: World, i: number): void {
     const a = w.agents;
-    labelStigma = stigma;
     const rise = w.macro.rise;
     const own = rise.salience[a.leaning[i]];
     if (rise.grievance === 0 && rise.threat === 0 && own === 0) return;
@@ -121,20 +103,21 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     if (needsOn) refreshNeeds(a, i);
   }
 
-  // Rates summed per situation class, so the weekly total costs six terms, not one per trigger.
+  // Rates summed per situation class, so the weekly total costs seven terms, not one per trigger.
   const stigma = Float32Array.from(s.regions, (r) => {
     const l = (deepMerge(s.practice, r.practice ?? {}) as Scenario['practice']).labelling;
     return 1 - l.transparency * l.transparencyProtection;
   });
-  const [rEveryone, rRadicalising, rMembers, rTies, rOnline, rReleased, rLabelled] = APPLIES.map((_, c) => {
+  const classRate = APPLIES.map((_, c) => {
     const sum = new Float32Array(CELLS);
     for (const t of triggers) if (t.applies === c) for (let x = 0; x < CELLS; x++) sum[x] += t.rate[x];
     return sum;
   });
+  /** The situation factor of each class for the current agent: 0 when it cannot reach them. */
+  const factor = new Float64Array(APPLIES.length);
 
   return function triggerStage(w: World): void {
     const a = w.agents;
-    labelStigma = stigma;
     const rise = w.macro.rise;
     const macroFresh = rise.grievance > 0 || rise.threat > 0 || rise.salience.some((v) => v > 0);
     const tk = tickKey(w.keys.trigger, w.week), pickTk = tickKey(w.keys.triggerPick, w.week);
@@ -147,13 +130,18 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
       if (detained[i] >= 0) continue;
       if (macroFresh) macroReach(w, i);
       const cell = cellOf[i];
-      // The situation factors of the six classes, as in `situation` below.
-      let total = rEveryone[cell] + rOnline[cell] * online[i];
-      if (phase[i] > 0) total += rRadicalising[cell];
-      if (member[i]) total += rMembers[cell];
-      if (groupTies[i] > 0) total += rTies[cell] * groupTies[i];
-      if (released[i] === justReleased) total += rReleased[cell] * 52;
-      if (labelled[i]) total += rLabelled[cell] * stigma[region[i]];
+      // Situation factors, in the order of APPLIES: everyone, radicalising, group members,
+      // ties to group members, online, the week after release (perYear read as a weekly
+      // rate), labelled (scaled by the share of stigma that lands in the region).
+      factor[0] = 1;
+      factor[1] = phase[i] > 0 ? 1 : 0;
+      factor[2] = member[i];
+      factor[3] = groupTies[i];
+      factor[4] = online[i];
+      factor[5] = released[i] === justReleased ? 52 : 0;
+      factor[6] = labelled[i] ? stigma[region[i]] : 0;
+      let total = 0;
+      for (let c = 0; c < factor.length; c++) if (factor[c] > 0) total += classRate[c][cell] * factor[c];
       total *= areaRate[region[i]];
       if (total <= 0) continue;
       // Competing events: the chance that at least one happens this week.
@@ -162,7 +150,7 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
       let r = tickUniform(pickTk, i, 0) * (total / areaRate[region[i]]);
       let chosen = -1;
       for (let k = 0; k < triggers.length; k++) {
-        const rk = triggers[k].rate[cell] * situation(w, triggers[k].applies, i);
+        const rk = triggers[k].rate[cell] * factor[triggers[k].applies];
         if (rk <= 0) continue;
         chosen = k;
         r -= rk;

@@ -49,7 +49,9 @@ export function createPhaseStage(s: Scenario, hazards: Hazard[][], move: Transit
       }
       weeks[i]++;
       if (total <= 0) continue;
-      if (tickUniform(tk, i, 0) >= 1 - Math.exp(-total)) continue;
+      // 1 - exp(-total) <= total, so a draw at or above total needs no exp to say "no event".
+      const u = tickUniform(tk, i, 0);
+      if (u >= total || u >= 1 - Math.exp(-total)) continue;
       let r = tickUniform(tk, i, 1) * total;
       let chosen = 0;
       for (let k = 0; k < list.length; k++) {

@@ -74,8 +74,9 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     // Pressure from within the group: followers are more sensitive to it than leaders (003).
     if (t.applies === GROUP_MEMBERS && t.radicalising) x *= w.flags.leader[i] ? s.influence.leaderConformity : s.influence.followerConformity;
     const e = t.spec.effects;
-    if (needsOn) NEEDS.forEach((k, j) => (a.need[k][i] = clamp01(a.need[k][i] + x * t.needs[j])));
-    PROTECTIVE.forEach((k, j) => (a.protective[k][i] = clamp01(a.protective[k][i] + x * t.protective[j])));
+    const needCols = needColumns(a), protCols = protectiveColumns(a);
+    if (needsOn) for (let j = 0; j < needCols.length; j++) needCols[j][i] = clamp01(needCols[j][i] + x * t.needs[j]);
+    for (let j = 0; j < protCols.length; j++) protCols[j][i] = clamp01(protCols[j][i] + x * t.protective[j]);
     const att = a.attitude[i];
     a.attitude[i] = clamp01(att + x * e.attitude * (e.attitude > 0 ? 1 - att : att));
     if (w.flags.member[i]) a.groupIdentification[i] = clamp01(a.groupIdentification[i] + x * e.groupIdentification);
@@ -145,7 +146,9 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
       total *= areaRate[region[i]];
       if (total <= 0) continue;
       // Competing events: the chance that at least one happens this week.
-      if (tickUniform(tk, i, 0) >= 1 - Math.exp(-total)) continue;
+      // 1 - exp(-total) <= total, so a draw at or above total needs no exp to say "no event".
+      const u = tickUniform(tk, i, 0);
+      if (u >= total || u >= 1 - Math.exp(-total)) continue;
       // Which one: in proportion to the rates (the area factor is common to all, so it drops out).
       let r = tickUniform(pickTk, i, 0) * (total / areaRate[region[i]]);
       let chosen = -1;
@@ -159,6 +162,20 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
       if (chosen >= 0) apply(w, i, triggers[chosen]);
     }
   };
+}
+
+// The need and protective columns in NEEDS and PROTECTIVE order, made once per population.
+const needCache = new WeakMap<Agents, Float32Array[]>();
+const protCache = new WeakMap<Agents, Float32Array[]>();
+function needColumns(a: Agents): Float32Array[] {
+  let c = needCache.get(a);
+  if (!c) needCache.set(a, (c = NEEDS.map((k) => a.need[k])));
+  return c;
+}
+function protectiveColumns(a: Agents): Float32Array[] {
+  let c = protCache.get(a);
+  if (!c) protCache.set(a, (c = PROTECTIVE.map((k) => a.protective[k])));
+  return c;
 }
 
 export function clamp01(x: number): number {

@@ -172,6 +172,11 @@ export function createInterventions(s: Scenario): InterventionOps {
     treated = new SparseSet(w.agents.n);
     offered = programmes.map(() => new Uint8Array(w.agents.n));
     took = programmes.map(() => new Uint8Array(w.agents.n));
+    // A newcomer in a renewed slot has not been offered anything yet.
+    w.renewListeners.push((i) => {
+      for (const o of offered) o[i] = 0;
+      for (const t of took) t[i] = 0;
+    });
   }
 
   function enroll(w: World, i: number, k: number): boolean {

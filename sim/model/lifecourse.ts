@@ -63,6 +63,7 @@ export function createLifecourseStage(s: Scenario) {
     w.flags.eduLow[i] = a.education[i] === 0 ? 1 : 0;
     w.flags.eduHigh[i] = a.education[i] === 2 ? 1 : 0;
     w.renewed++;
+    for (const forget of w.renewListeners) forget(i);
   }
 
   return function lifecourseStage(w: World): void {

@@ -87,6 +87,7 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
   function startCase(w: World, i: number, rp: RegionPractice): void {
     const a = w.agents;
     a.inCase[i] = 1;
+    w.flags.caseActive[i] = 1;
     inCase!.add(i);
     a.caseUntil[i] = w.week + rp.p.cases.caseWeeks;
     rp.cases++;
@@ -154,9 +155,11 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
       trace(w, i, { week, kind: 'signal', truePositive: ph > 0 });
       // In follow-up after a case: straight back into the PGA.
       if (a.followUntil[i] >= week) {
+        trace(w, i, { week, kind: 'triage', decision: 'follow-up', radicalising: ph > 0 });
         include(w, i, rp, ph > 0);
         continue;
       }
+      if (rp.triagePerWeek <= 0) continue; // no triage team: the signal goes nowhere
       a.inTriage[i] = 1;
       rp.queue.push(i);
     }
@@ -196,6 +199,7 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
       const rp = rs[a.region[i]];
       inCase!.delete(i);
       a.inCase[i] = 0;
+      w.flags.caseActive[i] = 0;
       a.followUntil[i] = w.week + rp.p.cases.followUpWeeks;
       rp.cases--;
       trace(w, i, { week: w.week, kind: 'case', event: 'ended' });

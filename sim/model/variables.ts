@@ -68,6 +68,7 @@ export const FORMULA_VARIABLES: Readonly<Record<string, VariableSpec>> = {
   weeks: { description: 'weeks in the current phase', unit: 'weeks', bind: agent((w) => w.agents.weeksInPhase) },
   online: { description: 'online exposure', unit: '0..1', bind: agent((w) => w.agents.online) },
   labelled: { description: '1 if labelled by the practice pipeline', unit: '0/1', bind: agent((w) => w.agents.labelled) },
+  inCase: { description: '1 while a PGA case plan runs (2 on the waiting list reads as 0)', unit: '0/1', bind: agent((w) => w.flags.caseActive) },
   grievance: { description: 'society-level grievance climate', unit: 'field', bind: (w) => ({ kind: 'scalar', values: w.macro.grievance }) },
   threat: { description: 'society-level perceived threat', unit: 'field', bind: (w) => ({ kind: 'scalar', values: w.macro.threat }) },
   salience: {

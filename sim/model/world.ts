@@ -21,6 +21,8 @@ export interface Flags {
   readonly eduHigh: Uint8Array;
   /** Demographic cell (age band, sex, education): the index of rate and susceptibility tables. */
   readonly cell: Uint8Array;
+  /** 1 while a PGA case plan runs (the waiting list does not count). */
+  readonly caseActive: Uint8Array;
 }
 
 /** Named random purposes of the tick loop; each gets its own key (see random/streams.ts). */
@@ -62,6 +64,8 @@ export interface World {
   everAction: number;
   /** Stocks of the practice pipeline and interventions, kept current by their stages. */
   readonly practiceStocks: { triageQueue: number; waitingList: number; cases: number; participants: number };
+  /** Called with the id of each person replaced by a newcomer, so modules can forget them. */
+  readonly renewListeners: ((i: number) => void)[];
   /** People who left at the oldest age and were replaced by a newcomer. */
   renewed: number;
   week: number;

@@ -14,7 +14,7 @@ export type RouteEvent =
   /** The person left (oldest age) and a newcomer took this id: what follows is the newcomer's route. */
   | { week: number; kind: 'renewed' }
   | { week: number; kind: 'signal'; truePositive: boolean }
-  | { week: number; kind: 'triage'; decision: 'included' | 'dismissed' | 'waiting list' | 'case started' | 'follow-up'; radicalising: boolean }
+  | { week: number; kind: 'triage'; decision: 'dismissed' | 'waiting list' | 'case started' | 'follow-up'; radicalising: boolean }
   | { week: number; kind: 'case'; event: 'ended' }
   | { week: number; kind: 'intervention'; event: string; id: string };
 

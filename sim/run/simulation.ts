@@ -146,6 +146,7 @@ function createWorld(s: Scenario): World {
       eduLow: Uint8Array.from(agents.education, (e) => (e === 0 ? 1 : 0)),
       eduHigh: Uint8Array.from(agents.education, (e) => (e === 2 ? 1 : 0)),
       cell: Uint8Array.from(agents.age, (age, i) => demographicCell(age, agents.male[i], agents.education[i])),
+      caseActive: new Uint8Array(n),
     },
     groups: createGroups(),
     macro: createMacroState(),
@@ -156,6 +157,7 @@ function createWorld(s: Scenario): World {
     everSensitive: 0,
     everAction: 0,
     renewed: 0,
+    renewListeners: [],
     practiceStocks: { triageQueue: 0, waitingList: 0, cases: 0, participants: 0 },
     week: 0,
   };

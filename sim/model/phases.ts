@@ -6,7 +6,6 @@
  */
 import { compileFormula } from '../formula/compile.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
-import type { Scenario } from '../scenario/schema.ts';
 import { bindVariable, FORMULA_VARIABLE_NAMES } from './variables.ts';
 import type { World } from './world.ts';
 
@@ -31,7 +30,7 @@ export function compileHazards(w: World): Hazard[][] {
   return byFrom;
 }
 
-export function createPhaseStage(s: Scenario, hazards: Hazard[][], move: TransitionHandler) {
+export function createPhaseStage(hazards: Hazard[][], move: TransitionHandler) {
   const h = new Float64Array(4);
   return function phaseStage(w: World): void {
     const a = w.agents;

@@ -8,7 +8,6 @@
  * exposure, just released). The recent-trigger load that hazards read decays with a half-life.
  */
 import { AGE_BANDS, EDUCATION, NEEDS, PROTECTIVE } from '../domain.ts';
-import type { Agents } from '../population/agents.ts';
 import { refreshNeeds, refreshProtection } from '../population/agents.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario, TriggerSpec } from '../scenario/schema.ts';
@@ -68,13 +67,15 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
   const needsOn = s.ablation.needs;
   const impact = s.macro.impact;
 
+  // The need and protective columns in NEEDS and PROTECTIVE order, taken at the start of each week.
+  let needCols: Float32Array[] = [], protCols: Float32Array[] = [];
+
   function apply(w: World, i: number, t: CompiledTrigger): void {
     const a = w.agents;
     let x = t.spec.strength * susceptibility(a, i, w.flags.cell[i], t.level, t.radicalising);
     // Pressure from within the group: followers are more sensitive to it than leaders (003).
     if (t.applies === GROUP_MEMBERS && t.radicalising) x *= w.flags.leader[i] ? s.influence.leaderConformity : s.influence.followerConformity;
     const e = t.spec.effects;
-    const needCols = needColumns(a), protCols = protectiveColumns(a);
     if (needsOn) for (let j = 0; j < needCols.length; j++) needCols[j][i] = clamp01(needCols[j][i] + x * t.needs[j]);
     for (let j = 0; j < protCols.length; j++) protCols[j][i] = clamp01(protCols[j][i] + x * t.protective[j]);
     const att = a.attitude[i];
@@ -119,6 +120,8 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
 
   return function triggerStage(w: World): void {
     const a = w.agents;
+    needCols = NEEDS.map((k) => a.need[k]);
+    protCols = PROTECTIVE.map((k) => a.protective[k]);
     const rise = w.macro.rise;
     const macroFresh = rise.grievance > 0 || rise.threat > 0 || rise.salience.some((v) => v > 0);
     const tk = tickKey(w.keys.trigger, w.week), pickTk = tickKey(w.keys.triggerPick, w.week);
@@ -162,20 +165,6 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
       if (chosen >= 0) apply(w, i, triggers[chosen]);
     }
   };
-}
-
-// The need and protective columns in NEEDS and PROTECTIVE order, made once per population.
-const needCache = new WeakMap<Agents, Float32Array[]>();
-const protCache = new WeakMap<Agents, Float32Array[]>();
-function needColumns(a: Agents): Float32Array[] {
-  let c = needCache.get(a);
-  if (!c) needCache.set(a, (c = NEEDS.map((k) => a.need[k])));
-  return c;
-}
-function protectiveColumns(a: Agents): Float32Array[] {
-  let c = protCache.get(a);
-  if (!c) protCache.set(a, (c = PROTECTIVE.map((k) => a.protective[k])));
-  return c;
 }
 
 export function clamp01(x: number): number {

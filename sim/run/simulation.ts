@@ -207,7 +207,7 @@ function createPlan(w: World, options: SimulationOptions): { stages: [string, (w
     ['influence', createInfluenceStage(s, options.onGroupInfluence)],
     ['needs', createNeedsStage(s)],
     ['lifecourse', createLifecourseStage(s)],
-    ['phases', createPhaseStage(s, hazards, transitions.move)],
+    ['phases', createPhaseStage(hazards, transitions.move)],
     [
       'action',
       createActionStage(s, {

@@ -1,57 +1,28 @@
 /**
- * End-to-end tests of the web app in Debian's headless Chromium (playwright-core; never a
- * browser download). The app is built into a temporary directory and served by `vite preview`.
- * Screenshots of each mode go to docs/screenshots/.
+ * End-to-end tests of the web app (see harness.ts). Screenshots of each mode go to docs/screenshots/.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as netServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shots, startApp, type App } from './harness.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const shots = join(root, 'docs/screenshots');
-let outDir = '';
-let server: PreviewServer;
-let browser: Browser;
+let app: App;
 let page: Page;
 let base = '';
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = netServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
 
 const weekOf = (p: Page) => p.locator('#status').getAttribute('data-week').then(Number);
 const counts = (p: Page) =>
   p.locator('#status').evaluate((el) => [0, 1, 2, 3].map((k) => Number((el as HTMLElement).dataset[`phase${k}`])));
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'radsim-e2e-'));
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const port = await freePort();
-  server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
-  base = `http://127.0.0.1:${port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  page.on('pageerror', (e) => console.error('page error:', e.message));
+  app = await startApp();
+  page = app.page;
+  base = app.base;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('web app', () => {

@@ -52,6 +52,9 @@ const en = {
     'The population is synthetic. radsim explores mechanisms and policies; it is not a tool to assess, score or predict real persons, and must not be used as one.',
   sources: 'Sources',
   terms: 'Practice terms',
+  // -- explore (new keys below) --
+  // -- compare (new keys below) --
+  // -- research (new keys below) --
 };
 export type Key = keyof typeof en;
 
@@ -106,6 +109,9 @@ const nl: Record<Key, string> = {
     'De populatie is synthetisch. radsim verkent mechanismen en beleid; het is geen instrument om echte personen te beoordelen, te scoren of te voorspellen en mag daar niet voor worden gebruikt.',
   sources: 'Bronnen',
   terms: 'Praktijktermen',
+  // -- explore (new keys below) --
+  // -- compare (new keys below) --
+  // -- research (new keys below) --
 };
 
 const dicts: Record<Lang, Record<Key, string>> = { en, nl };

@@ -4,11 +4,11 @@ import { FORMULA_VARIABLE_NAMES } from '../sim/model/variables.ts';
 import { ScenarioError, formatIssue } from '../sim/scenario/errors.ts';
 import { validateScenario, type ScenarioData } from '../sim/scenario/resolve.ts';
 import { t } from './i18n.ts';
-import { library, resolveData, resolvedByName, scenarioNames } from './scenarios.ts';
+import { EDITOR_KEYS, library, resolveData, resolvedByName, scenarioNames } from './scenarios.ts';
 import { h } from './util.ts';
 
-const KEY_TEXT = 'radsim.editor.text';
-const KEY_BASE = 'radsim.editor.base';
+const KEY_TEXT = EDITOR_KEYS.text;
+const KEY_BASE = EDITOR_KEYS.base;
 const KEY_FORMULA = 'radsim.editor.formula';
 const KEY_HAZARD = 'radsim.editor.hazard';
 

@@ -26,8 +26,45 @@ export function resolveData(data: ScenarioData, name: string): ScenarioData {
   return resolveExtends(data, name, load);
 }
 
-/** A library scenario, resolved (not validated). */
+/**
+ * The scenario being edited in Research, saved in this browser. It takes part in Explore and
+ * Compare under the name EDITED ("edited"); the Research view owns how it is stored.
+ */
+export const EDITED = 'edited';
+export const EDITOR_KEYS = { text: 'radsim.editor.text', base: 'radsim.editor.base' } as const;
+
+/** The saved edit and the library scenario its `extends` is resolved from; null when there is none or it is not JSON. */
+export function savedEdit(): { data: ScenarioData; base: string } | null {
+  const text = globalThis.localStorage?.getItem(EDITOR_KEYS.text);
+  if (!text) return null;
+  try {
+    const data = JSON.parse(text) as ScenarioData;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+    return { data, base: globalThis.localStorage.getItem(EDITOR_KEYS.base) ?? 'baseline' };
+  } catch {
+    return null;
+  }
+}
+
+/** Library names, then EDITED when a saved edit validates. */
+export function availableScenarios(): string[] {
+  const edit = savedEdit();
+  if (!edit) return scenarioNames;
+  try {
+    validateScenario(resolveData(edit.data, `${edit.base}.json`), EDITED);
+    return [...scenarioNames, EDITED];
+  } catch {
+    return scenarioNames;
+  }
+}
+
+/** A library scenario (or EDITED), resolved (not validated). */
 export function resolvedByName(name: string): ScenarioData {
+  if (name === EDITED) {
+    const edit = savedEdit();
+    if (!edit) throw new Error('no edited scenario is saved in this browser (edit one in Research)');
+    return resolveData(edit.data, `${edit.base}.json`);
+  }
   const file = `${name}.json`;
   if (!library[file]) throw new Error(`no scenario "${name}" in the library`);
   return resolveData(library[file], file);

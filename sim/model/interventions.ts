@@ -200,9 +200,8 @@ export function createInterventions(s: Scenario): InterventionOps {
     if (k < 0) return;
     participants[k]--;
     const kept = Math.min(1, Math.max(0, (a.enrolledWeeks[i] - m.response.minEffectiveWeeks) / keepRange));
-    WORKING_ELEMENTS.forEach((e) => {
-      a.doseFloor[e][i] = Math.max(a.doseFloor[e][i], a.dose[e][i] * kept);
-    });
+    const t = a.dose, o = t.offset(i);
+    for (let e = 0; e < E; e++) t.floor[o + e] = Math.max(t.floor[o + e], t.dose[o + e] * kept);
     a.enrolled[i] = -1;
     if (completed) w.record.interventionCompletions++;
     else if (!replaced) w.record.interventionDropouts++;
@@ -268,8 +267,7 @@ export function createInterventions(s: Scenario): InterventionOps {
     const a = w.agents;
     const tk = tickKey(w.keys.interventionDropout, w.week);
     const treated = this_treated();
-    const dose = WORKING_ELEMENTS.map((e) => a.dose[e]);
-    const floor = WORKING_ELEMENTS.map((e) => a.doseFloor[e]);
+    const table = a.dose;
     for (let q = treated.size - 1; q >= 0; q--) {
       const i = treated.at(q);
       const k = a.enrolled[i];
@@ -279,10 +277,11 @@ export function createInterventions(s: Scenario): InterventionOps {
         w.record.interventionHours += p.spec.costHoursPerWeek;
         planFor(w, i, p, target);
         const quality = p.synergy * (1 + m.traumaSensitivityGain * p.spec.delivery.traumaSensitivity * a.pathology.trauma[i]);
+        const o = table.offset(i), dose = table.dose; // read after offset(): a new slot may grow the pool
         for (let e = 0; e < E; e++) {
-          const before = dose[e][i];
+          const before = dose[o + e];
           const after = Math.min(1, before + m.response.rate * (target[e] * quality - before));
-          dose[e][i] = after;
+          dose[o + e] = after;
           delta[e] = after - before;
         }
         applyEffects(w, i, delta);
@@ -298,12 +297,13 @@ export function createInterventions(s: Scenario): InterventionOps {
       }
       // After the end: what was not kept decays.
       let left = 0;
+      const o = table.offset(i), dose = table.dose, floor = table.floor;
       for (let e = 0; e < E; e++) {
-        const before = dose[e][i];
-        const after = floor[e][i] + (before - floor[e][i]) * decay;
-        dose[e][i] = after;
+        const before = dose[o + e];
+        const after = floor[o + e] + (before - floor[o + e]) * decay;
+        dose[o + e] = after;
         delta[e] = after - before;
-        left += after - floor[e][i];
+        left += after - floor[o + e];
       }
       applyEffects(w, i, delta);
       if (left < 1e-4 && k < 0) treated.delete(i);

@@ -57,8 +57,7 @@ export function createLifecourseStage(s: Scenario) {
     a.signalled[i] = a.inTriage[i] = a.inCase[i] = a.labelled[i] = 0;
     a.labelWeek[i] = a.signalWeek[i] = a.caseUntil[i] = a.followUntil[i] = a.detectedWeek[i] = -1;
     a.enrolledWeeks[i] = 0;
-    for (const col of Object.values(a.dose)) col[i] = 0;
-    for (const col of Object.values(a.doseFloor)) col[i] = 0;
+    a.dose.release(i);
     if (w.record.traced[i]) w.record.routes.add(i, { week: w.week, kind: 'renewed' });
     w.flags.eduLow[i] = a.education[i] === 0 ? 1 : 0;
     w.flags.eduHigh[i] = a.education[i] === 2 ? 1 : 0;

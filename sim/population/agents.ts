@@ -3,6 +3,7 @@
  * Hot fields read every tick are Float32 or Uint8; nothing here is allocated per tick.
  */
 import { NEEDS, PATHOLOGIES, PRACTICE_DOMAINS, PROTECTIVE, WORKING_ELEMENTS } from '../domain.ts';
+import { DoseTable } from './doseTable.ts';
 
 type Columns<K extends string> = Record<K, Float32Array>;
 
@@ -61,8 +62,7 @@ export interface Agents {
   // interventions: the one taken part in now, for how long, and the effect per working element
   readonly enrolled: Int16Array; // index of the intervention (scenario list; the case plan after it), -1 = none
   readonly enrolledWeeks: Uint16Array;
-  readonly dose: Columns<(typeof WORKING_ELEMENTS)[number]>; // current effect level, 0..1
-  readonly doseFloor: Columns<(typeof WORKING_ELEMENTS)[number]>; // the part of it that lasts
+  readonly dose: DoseTable; // effect level (0..1) and the part that lasts, per WORKING_ELEMENTS, for those who took part
   // exposure
   readonly online: Float32Array;
   readonly contact: Columns<(typeof PRACTICE_DOMAINS)[number]>;
@@ -112,8 +112,7 @@ export function allocateAgents(n: number): Agents {
     detectedWeek: filled(new Int32Array(n), -1),
     enrolled: new Int16Array(n).fill(-1),
     enrolledWeeks: new Uint16Array(n),
-    dose: columns(WORKING_ELEMENTS, n),
-    doseFloor: columns(WORKING_ELEMENTS, n),
+    dose: new DoseTable(n, WORKING_ELEMENTS.length),
     online: new Float32Array(n),
     contact: columns(PRACTICE_DOMAINS, n),
   };

@@ -5,7 +5,9 @@
  *
  * Two ways to use it:
  * - interactively, one simulation at a time: `start(scenario)`, `step(n)`, `runToEnd(onWeek)`,
- *   `fireMacro(type, strength)`, `series()`, `routes()`, `summary()`, `cancel()`;
+ *   `fireMacro(type, strength)`, `series()`, `routes()`, `summary()`, `cancel()`, and for a live
+ *   view `state()` (with the macro log), `agentSample(max)`, `egoNetwork(id)` and `trace(ids)`
+ *   (record routes from now on, without a replay);
  * - for ensembles: `runJob(job)` runs one complete scenario on its own and returns only the
  *   outcomes and the requested series (as transferable Float64Arrays).
  *
@@ -16,10 +18,11 @@
  */
 import { transfer } from 'comlink';
 import { computeOutcomes, outcomeProblems } from '../ensemble/outcomes.ts';
+import { IDEOLOGIES, LAYERS } from '../domain.ts';
 import type { Route } from '../run/routes.ts';
 import { Simulation } from '../run/simulation.ts';
 import { validateScenario } from '../scenario/resolve.ts';
-import type { HostInfo, JobResult, JobSpec, RunState, SeriesData, WeekCallback } from './types.ts';
+import type { AgentSample, EgoNetwork, EgoOptions, HostInfo, HostState, JobResult, JobSpec, MacroLogEntry, RunState, SeriesData, WeekCallback } from './types.ts';
 
 /** Thrown by `runJob` when `cancel()` stopped it. */
 export class CancelledError extends Error {
@@ -54,7 +57,7 @@ export class SimulationHost {
   step(weeks = 1): RunState {
     const sim = this.current();
     for (let i = 0; i < weeks && !sim.done; i++) sim.step();
-    return this.state();
+    return this.runState();
   }
 
   /** Runs to the end, calling `onWeek` every `every` weeks and at the end; stops early on `cancel()`. */
@@ -72,7 +75,7 @@ export class SimulationHost {
       }
     }
     this.stopRequested = false;
-    return this.state();
+    return this.runState();
   }
 
   /** Fires a macro trigger; it takes effect at the start of the next week. */
@@ -80,24 +83,127 @@ export class SimulationHost {
     this.current().fireMacro(type, strength);
   }
 
-  /** The weekly series so far (all columns, or the ones named), as transferable copies. */
-  series(columns?: readonly string[]): SeriesData {
+  /**
+   * The weekly series so far (all columns, or the ones named), as transferable copies; with
+   * `from`, only the rows from that week on (`values[c][k]` is week `from + k`; `weeks` stays
+   * the number of weeks recorded), so a live view can fetch just the new rows.
+   */
+  series(columns?: readonly string[], from = 0): SeriesData {
     const sim = this.current();
-    const data = seriesData(sim, columns ?? sim.series.columns);
+    const data = seriesData(sim, columns ?? sim.series.columns, from);
     return transfer(data, data.values.map((v) => v.buffer));
   }
 
-  /** Routes of the traced agents (scenario `outputs.routes`). */
-  routes(): Route[] {
+  /**
+   * Routes of the traced agents (scenario `outputs.routes`, and those of `trace`), or of the
+   * `ids` among them. `Route.since` says from which week each is recorded.
+   */
+  routes(ids?: readonly number[]): Route[] {
     const sim = this.current();
-    return sim.world.record.routes.toJSON(sim.world.agents, sim.scenario.regions.map((r) => r.name));
+    return sim.world.record.routes.toJSON(sim.world.agents, sim.scenario.regions.map((r) => r.name), ids);
+  }
+
+  /**
+   * Starts recording the routes of `ids` from the current week on, without a replay: `routes()`
+   * then holds their events of the following weeks (`since` = this week) and their state now
+   * (`start`). Already traced ids keep their route. Tracing never changes the run. Returns the
+   * ids newly traced.
+   */
+  trace(ids: readonly number[]): number[] {
+    return this.current().trace(ids);
+  }
+
+  /**
+   * Every k-th agent, at most `max` (k = ceil(n / max)), with phase, region and group, as
+   * transferable typed arrays: what a live view of a large population draws.
+   */
+  agentSample(max: number): AgentSample | null {
+    const sim = this.sim;
+    if (!sim) return null;
+    const a = sim.world.agents;
+    const n = a.n;
+    const stride = Math.max(1, Math.ceil(n / Math.max(1, max)));
+    const m = Math.ceil(n / stride);
+    const ids = new Int32Array(m);
+    const phase = new Uint8Array(m);
+    const region = new Uint8Array(m);
+    const group = new Int32Array(m);
+    for (let k = 0, i = 0; i < n; i += stride, k++) {
+      ids[k] = i;
+      phase[k] = a.phase[i];
+      region[k] = a.region[i];
+      group[k] = a.group[i];
+    }
+    const sample: AgentSample = { week: sim.week, n, stride, ids, phase, region, group, regions: sim.scenario.regions.map((r) => r.name) };
+    return transfer(sample, [ids.buffer, phase.buffer, region.buffer, group.buffer]);
+  }
+
+  /**
+   * The ties of person `id` read from the network's CSR (neighbours ascending, with the layer of
+   * each tie and the neighbours' current phases), and optionally the second degree up to a cap.
+   */
+  egoNetwork(id: number, options: EgoOptions = {}): EgoNetwork {
+    const sim = this.current();
+    const net = sim.world.network;
+    const a = sim.world.agents;
+    if (!Number.isInteger(id) || id < 0 || id >= net.n) throw new Error(`no agent ${id}: ids run from 0 to ${net.n - 1}`);
+    const lo = net.offsets[id], hi = net.offsets[id + 1];
+    const d = hi - lo;
+    const ids = new Int32Array(d), layer = new Uint8Array(d), phases = new Uint8Array(d), regions = new Uint8Array(d);
+    for (let k = 0; k < d; k++) {
+      const j = net.targets[lo + k];
+      ids[k] = j;
+      layer[k] = net.layer[lo + k];
+      phases[k] = a.phase[j];
+      regions[k] = a.region[j];
+    }
+    const ego: EgoNetwork = { week: sim.week, id, phase: a.phase[id], region: a.region[id], layers: [...LAYERS], ids, layer, phases, regions };
+    const buffers: ArrayBuffer[] = [ids.buffer, layer.buffer, phases.buffer, regions.buffer];
+    const cap = Math.max(0, Math.floor(options.secondDegree ?? 0));
+    if (cap > 0) {
+      const minPhase = options.secondMinPhase ?? 0;
+      const first = new Set<number>(ids);
+      const seen = new Set<number>();
+      const sIds: number[] = [], sVia: number[] = [], sLayer: number[] = [];
+      let total = 0;
+      for (let k = 0; k < d; k++) {
+        const j = ids[k];
+        for (let e = net.offsets[j]; e < net.offsets[j + 1]; e++) {
+          const x = net.targets[e];
+          if (x === id || first.has(x) || seen.has(x)) continue;
+          seen.add(x);
+          if (a.phase[x] < minPhase) continue;
+          total++;
+          if (sIds.length < cap) {
+            sIds.push(x);
+            sVia.push(k);
+            sLayer.push(net.layer[e]);
+          }
+        }
+      }
+      const second = {
+        ids: Int32Array.from(sIds),
+        via: Int32Array.from(sVia),
+        layer: Uint8Array.from(sLayer),
+        phases: Uint8Array.from(sIds, (x) => a.phase[x]),
+        total,
+      };
+      ego.second = second;
+      buffers.push(second.ids.buffer, second.via.buffer, second.layer.buffer, second.phases.buffer);
+    }
+    return transfer(ego, buffers);
   }
 
   summary(): Record<string, unknown> {
     return withoutTiming(this.current().summary());
   }
 
-  state(): RunState {
+  /** The run state and the macro log (events that took effect, then those still to come). */
+  state(): HostState {
+    return { ...this.runState(), macroLog: this.sim ? macroLog(this.sim) : [] };
+  }
+
+  private runState(): RunState {
     const sim = this.sim;
     if (!sim) return { week: 0, weeks: 0, done: false, cancelled: this.cancelled };
     return { week: sim.week, weeks: sim.scenario.weeks, done: sim.done, cancelled: this.cancelled };
@@ -144,12 +250,28 @@ export class SimulationHost {
   }
 }
 
-function seriesData(sim: Simulation, columns: readonly string[]): SeriesData {
+function macroLog(sim: Simulation): MacroLogEntry[] {
+  const m = sim.world.macro;
+  const entry = (e: (typeof m.log)[number], status: MacroLogEntry['status']): MacroLogEntry => {
+    const x: MacroLogEntry = { week: e.week, type: e.type, strength: e.strength, source: e.source, status };
+    if (e.ideology !== undefined) x.ideology = IDEOLOGIES[e.ideology];
+    return x;
+  };
+  const out = m.log.map((e) => entry(e, 'done'));
+  for (const e of m.queue) out.push(entry(e, 'pending'));
+  for (const e of sim.scenario.macro.schedule) {
+    if (e.week > sim.week) out.push({ week: e.week, type: e.type, strength: e.strength, source: 'schedule', status: 'pending' });
+  }
+  return out;
+}
+
+function seriesData(sim: Simulation, columns: readonly string[], from = 0): SeriesData {
   const s = sim.series;
+  const start = Math.max(0, Math.min(Math.floor(from), s.weeks));
   const values = columns.map((c) => {
     const i = s.columns.indexOf(c);
     if (i < 0) throw new Error(`no series column "${c}"; columns are ${s.columns.join(', ')}`);
-    return s.values[i].slice(0, s.weeks);
+    return s.values[i].slice(start, s.weeks);
   });
   return { columns: [...columns], weeks: s.weeks, values };
 }

@@ -26,6 +26,86 @@ export interface RunState {
   cancelled: boolean;
 }
 
+/**
+ * What `state()` reports: the run state plus the macro log. (`step` and `runToEnd` return the
+ * lean RunState, so the growing log does not travel with every step.)
+ */
+export interface HostState extends RunState {
+  /**
+   * Macro events: those that took effect (in order), then those still to come (fired and not
+   * yet applied, and scheduled in the scenario for a later week). Empty before `start`.
+   */
+  macroLog: MacroLogEntry[];
+}
+
+/** One macro event of `RunState.macroLog`. */
+export interface MacroLogEntry {
+  /** The week it takes (or took) effect; a fired event acts the week after the firing. */
+  week: number;
+  type: string;
+  strength: number;
+  /** `fired`: by the user through `fireMacro`; `schedule`: the scenario's schedule; `stochastic`, `incident`: by the model. */
+  source: 'schedule' | 'stochastic' | 'fired' | 'incident';
+  /** `done`: took effect; `pending`: still to come. */
+  status: 'done' | 'pending';
+  /** For incidents: the perpetrator's ideology. */
+  ideology?: string;
+}
+
+/**
+ * Every k-th agent (at most `max`) with what the Explore canvas draws. Typed arrays, their
+ * buffers transferred. Agents are numbered region by region, neighbourhood by neighbourhood,
+ * household by household, so a regular sample keeps that order.
+ */
+export interface AgentSample {
+  week: number;
+  /** Population size, and the sampling step (ids[k] = k * stride). */
+  n: number;
+  stride: number;
+  ids: Int32Array;
+  phase: Uint8Array;
+  /** Index into `regions`. */
+  region: Uint8Array;
+  /** Group id, -1 = none. */
+  group: Int32Array;
+  regions: string[];
+}
+
+/**
+ * The ties of one person (sim/network/csr.ts): neighbour ids ascending, the layer of each tie
+ * (index into `layers`: household, peer, neighbourhood, online; a pair tied in several layers
+ * keeps the lowest) and each neighbour's current phase and region. Optionally the second
+ * degree: people tied to a neighbour but not to the person (nor the person), up to a cap.
+ */
+export interface EgoNetwork {
+  week: number;
+  id: number;
+  phase: number;
+  region: number;
+  layers: string[];
+  ids: Int32Array;
+  layer: Uint8Array;
+  phases: Uint8Array;
+  regions: Uint8Array;
+  second?: {
+    ids: Int32Array;
+    /** Index into `ids` (the first-degree neighbour through whom each is reached: the first found). */
+    via: Int32Array;
+    layer: Uint8Array;
+    phases: Uint8Array;
+    /** Second-degree people in all, before the cap. */
+    total: number;
+  };
+}
+
+/** Options of `egoNetwork`. */
+export interface EgoOptions {
+  /** Include the second degree, up to this many people (0 = none, the default). */
+  secondDegree?: number;
+  /** Only second-degree people in at least this phase (default 0: everyone). */
+  secondMinPhase?: number;
+}
+
 /** Weekly series, rows 0..weeks-1 (values[c][week]). */
 export interface SeriesData {
   columns: string[];

@@ -20,17 +20,78 @@ export type RouteEvent =
 
 export interface Route {
   id: number;
+  /**
+   * The week from which the route is recorded: 0 for agents traced from the start (scenario
+   * `outputs.routes`), the week of the `trace` call for agents traced later. Events of weeks
+   * up to and including `since` are not in `events`; `start` describes the person at that week.
+   */
+  since: number;
+  /** The person's state when tracing began (at week `since`), so a later trace has context. */
+  start: RouteStart;
   profile: Record<string, number | string>;
   events: RouteEvent[];
 }
 
+/** What is known of a person at the week tracing began (from their current state, not history). */
+export interface RouteStart {
+  phase: number;
+  /** Weeks spent in that phase so far (so the phase began about `since - weeksInPhase`). */
+  weeksInPhase: number;
+  /** Highest phase ever reached. */
+  maxPhase: number;
+  /** First entry into phase >= 1, -1 = never. */
+  firstSensitiveWeek: number;
+  /** Group id, -1 = none. */
+  group: number;
+  /** Last signal, first inclusion in the PGA: -1 = never. */
+  signalWeek: number;
+  detectedWeek: number;
+  needs: Record<string, number>;
+  attitude: number;
+}
+
 export class RouteLog {
-  readonly ids: readonly number[];
   private readonly byId = new Map<number, RouteEvent[]>();
+  private readonly sinceById = new Map<number, { since: number; start: RouteStart | null }>();
+  private sorted: number[] = [];
 
   constructor(ids: readonly number[]) {
-    this.ids = [...new Set(ids)].sort((a, b) => a - b);
-    for (const id of this.ids) this.byId.set(id, []);
+    for (const id of ids) if (!this.byId.has(id)) {
+      this.byId.set(id, []);
+      this.sinceById.set(id, { since: 0, start: null });
+    }
+    this.sorted = [...this.byId.keys()].sort((a, b) => a - b);
+  }
+
+  /** The traced agent ids, ascending. */
+  get ids(): readonly number[] {
+    return this.sorted;
+  }
+
+  has(id: number): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Records the start state (week 0) of the agents traced from the start; called once after the build. */
+  captureStart(a: Agents): void {
+    for (const [id, s] of this.sinceById) if (s.start === null) s.start = snapshot(a, id);
+  }
+
+  /**
+   * Starts recording the routes of `ids` from `week` on (their events of later weeks), keeping
+   * a snapshot of each one's state at that week. Ids already traced are left as they are.
+   * Returns the ids newly traced. The caller also sets the tick record's `traced` flags.
+   */
+  trace(ids: readonly number[], week: number, a: Agents): number[] {
+    const added: number[] = [];
+    for (const id of ids) {
+      if (this.byId.has(id)) continue;
+      this.byId.set(id, []);
+      this.sinceById.set(id, { since: week, start: snapshot(a, id) });
+      added.push(id);
+    }
+    if (added.length) this.sorted = [...this.byId.keys()].sort((x, y) => x - y);
+    return added;
   }
 
   add(id: number, e: RouteEvent): void {
@@ -43,9 +104,14 @@ export class RouteLog {
     this.add(i, { week, kind: 'phase', from, to, needs, attitude: round(a.attitude[i]), trigger: round(a.recentTrigger[i]), group: a.group[i] });
   }
 
-  /** Routes with each agent's fixed profile, for routes.json. */
-  toJSON(a: Agents, regionNames: readonly string[] = []): Route[] {
-    return this.ids.map((id) => {
+  /**
+   * Routes with each agent's fixed profile, for routes.json (all traced agents, or the `only`
+   * ids among them, in ascending order).
+   */
+  toJSON(a: Agents, regionNames: readonly string[] = [], only?: readonly number[]): Route[] {
+    const want = only ? new Set(only) : null;
+    return this.ids.filter((id) => !want || want.has(id)).map((id) => {
+      const s = this.sinceById.get(id) ?? { since: 0, start: null };
       const profile: Record<string, number | string> = {
         ageAtEnd: round(a.age[id]),
         sex: a.male[id] ? 'male' : 'female',
@@ -55,9 +121,26 @@ export class RouteLog {
         phaseAtEnd: a.phase[id],
       };
       for (const d of PATHOLOGIES) if (a.pathology[d][id] > 0) profile[d] = round(a.pathology[d][id]);
-      return { id, profile, events: this.byId.get(id) ?? [] };
+      return { id, since: s.since, start: s.start ?? snapshot(a, id), profile, events: this.byId.get(id) ?? [] };
     });
   }
+}
+
+/** The state of agent `i` now, as a route's start. */
+export function snapshot(a: Agents, i: number): RouteStart {
+  const needs: Record<string, number> = {};
+  for (const k of NEEDS) needs[k] = round(a.need[k][i]);
+  return {
+    phase: a.phase[i],
+    weeksInPhase: Math.round(a.weeksInPhase[i]),
+    maxPhase: a.maxPhase[i],
+    firstSensitiveWeek: a.firstSensitiveWeek[i],
+    group: a.group[i],
+    signalWeek: a.signalWeek[i],
+    detectedWeek: a.detectedWeek[i],
+    needs,
+    attitude: round(a.attitude[i]),
+  };
 }
 
 function round(x: number): number {

@@ -60,6 +60,7 @@ export class Simulation {
     this.interventions = plan.interventions;
     this.stages = plan.stages.map(([name, run]) => ({ name, run, ms: 0 }));
     recordWeek(this.series, this.world);
+    this.world.record.routes.captureStart(this.world.agents);
     this.buildMs = this.now() - t0;
   }
 
@@ -101,6 +102,19 @@ export class Simulation {
     }
     if (!(strength >= 0)) throw new Error(`macro strength must be a number >= 0, got ${strength}`);
     queueMacro(this.world.macro, { type, strength, source: 'fired' }, this.world.week + 1);
+  }
+
+  /**
+   * Starts recording the routes of `ids` from the current week on (no replay): their events of
+   * the following weeks, with their state now as the route's start (`Route.since`, `Route.start`).
+   * The model does not read the traced flags, so tracing never changes a run.
+   */
+  trace(ids: readonly number[]): number[] {
+    const n = this.world.agents.n;
+    for (const id of ids) if (!Number.isInteger(id) || id < 0 || id >= n) throw new Error(`no agent ${id}: ids run from 0 to ${n - 1}`);
+    const added = this.world.record.routes.trace(ids, this.world.week, this.world.agents);
+    for (const id of added) this.world.record.traced[id] = 1;
+    return added;
   }
 
   /** Final counts and totals for summary.json. */

@@ -6,7 +6,7 @@
 export { canonicalJSON, hashText, hashValue } from './hash.ts';
 export { replicateSeed, replicateSeeds } from './seeds.ts';
 export { getPath, parsePath, PathError, setPath } from './paths.ts';
-export { availableOutcomes, computeOutcomes, DEFAULT_BAND_SERIES, DEFAULT_OUTCOMES, OUTCOMES, outcomeLabel, outcomeProblems, type OutcomeDef, type SeriesView } from './outcomes.ts';
+export { availableOutcomes, computeOutcomes, DEFAULT_BAND_SERIES, DEFAULT_OUTCOMES, OUTCOMES, outcomeLabel, outcomeProblems, type OutcomeDef, type ReportLang, type SeriesView } from './outcomes.ts';
 export {
   createComparePlan, createSweepPlan, jobCount, jobScenario, parseShard, parseVary, PLAN_FORMAT, PlanError, planHash, planJobs, pointData, pointId,
   pointLabel, shardJobs, variantCount, variantLabel,
@@ -14,4 +14,4 @@ export {
 } from './plan.ts';
 export { parseRunRecord, RUN_FORMAT, runRecord, runRecordText, sameResults, type RunRecord } from './records.ts';
 export { aggregateCompare, aggregatePlan, aggregateSweep, compareStats, inJobOrder, prccPValue, sweepStats, type AggregateFiles, type CompareStats, type SweepStats } from './aggregate.ts';
-export { compareSummary, differenceSentence, ETHICS_LINE, sweepSummary } from './report.ts';
+export { compareSummary, differenceSentence, ETHICS_LINE, ETHICS_LINE_NL, sweepSummary } from './report.ts';

@@ -107,7 +107,28 @@ export function computeOutcomes(names: readonly string[], s: SeriesView): Record
   return out;
 }
 
+/** Language of the plain-language texts (summary.md, the web app). The CLI writes English. */
+export type ReportLang = 'en' | 'nl';
+
+/** Dutch noun phrases of the outcomes (practice terms of the sources: signaal, weegploeg, casusoverleg, PGA). */
+const LABELS_NL: Readonly<Record<string, string>> = {
+  ever_sensitive: 'mensen die de gevoeligheidsfase bereiken',
+  ever_action: 'mensen die de actiefase bereiken',
+  incidents: 'incidenten',
+  arrests: 'arrestaties',
+  groups_formed: 'gevormde groepen',
+  final_phase_1: 'mensen in de gevoeligheidsfase aan het eind',
+  final_phase_2: 'mensen in de groepsfase aan het eind',
+  final_phase_3: 'mensen in de actiefase aan het eind',
+  true_positives: 'terechte opnames in het casusoverleg',
+  false_positives: 'onterechte opnames in het casusoverleg',
+  labelled_never_radicalised: 'gelabelde mensen die nooit radicaliseerden',
+  missed_cases: 'radicaliserende mensen die aan het eind onbekend zijn bij de praktijk',
+  cost_hours: 'professionele uren',
+};
+
 /** The outcome's noun phrase for sentences (the name itself for an unknown outcome). */
-export function outcomeLabel(name: string): string {
+export function outcomeLabel(name: string, lang: ReportLang = 'en'): string {
+  if (lang === 'nl' && LABELS_NL[name]) return LABELS_NL[name];
   return OUTCOMES[name]?.label ?? name.replace(/_/g, ' ');
 }

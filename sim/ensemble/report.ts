@@ -4,7 +4,7 @@
  * timing, paths or the machine, so the text is the same for sharded, resumed and single runs.
  */
 import { canonicalJSON } from './hash.ts';
-import { outcomeLabel } from './outcomes.ts';
+import { outcomeLabel, type ReportLang } from './outcomes.ts';
 import { pointId } from './plan.ts';
 import type { CompareStats, DifferenceStats, SweepStats } from './aggregate.ts';
 
@@ -14,7 +14,9 @@ export const ETHICS_LINE =
 
 // --- comparison ----------------------------------------------------------------------------
 
-export function compareSummary(stats: CompareStats): string {
+/** summary.md of a comparison; `lang` 'nl' gives the Dutch text of the web app (the CLI writes English). */
+export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): string {
+  if (lang === 'nl') return compareSummaryNl(stats);
   const { plan } = stats;
   const ref = plan.scenarios[0];
   const others = plan.scenarios.slice(1);
@@ -114,7 +116,8 @@ export function isClear(d: DifferenceStats): boolean {
  * "X lowers people reaching the action phase by 12% (95% interval 5% to 19%)." for a clear
  * difference; "X: no clear difference in ..." otherwise.
  */
-export function differenceSentence(label: string, d: DifferenceStats, level = 0.95): string {
+export function differenceSentence(label: string, d: DifferenceStats, level = 0.95, lang: ReportLang = 'en'): string {
+  if (lang === 'nl') return differenceSentenceNl(label, d, level);
   const what = outcomeLabel(d.outcome);
   const lvl = levelText(level);
   const who = `**${md(label)}**`;
@@ -129,6 +132,134 @@ export function differenceSentence(label: string, d: DifferenceStats, level = 0.
     return `${who} ${verb} ${what} by ${pct(Math.abs(meanDiff) / d.refMean)} (${lvl} interval ${pct(a / d.refMean)} to ${pct(b / d.refMean)}), from ${num(d.refMean)} to ${num(d.mean)} on average.`;
   }
   return `${who} ${verb} ${what} by ${num(Math.abs(meanDiff))} on average (${lvl} interval ${num(a)} to ${num(b)}), from ${num(d.refMean)} to ${num(d.mean)}.`;
+}
+
+// --- comparison, in Dutch (the web app; same numbers, decimal comma) ------------------------
+
+export const ETHICS_LINE_NL =
+  '> **Synthetische populatie.** Deze resultaten komen van gesimuleerde mensen met aangenomen parameters (zie docs/model.md). ' +
+  'Ze verkennen mechanismen en beleid; het zijn geen voorspellingen, en radsim mag niet worden gebruikt om echte personen te beoordelen, te scoren of te voorspellen.';
+
+/** Dutch decimal comma in a number text made by num/pct/ratio (which never group thousands). */
+const nl = (s: string): string => s.replace('.', ',');
+
+function listTextNl(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+function compareSummaryNl(stats: CompareStats): string {
+  const { plan } = stats;
+  const ref = plan.scenarios[0];
+  const others = plan.scenarios.slice(1);
+  const lvl = nl(levelText(plan.level));
+  const o = (name: string) => outcomeLabel(name, 'nl');
+  const L: string[] = [];
+  L.push(`# Vergelijking: ${others.map((s) => s.label).join(', ')} met referentie ${ref.label}`, '', ETHICS_LINE_NL, '');
+
+  L.push('## Wat is vergeleken', '');
+  L.push('| rol | scenario | personen | weken | vraag |', '| --- | --- | ---: | ---: | --- |');
+  plan.scenarios.forEach((s, v) => L.push(`| ${v === 0 ? 'referentie' : `scenario ${v}`} | ${md(s.label)} | ${s.scenario.agents} | ${s.scenario.weeks} | ${md(s.scenario.question)} |`));
+  L.push('');
+  L.push(
+    `Elk scenario is **${plan.replicates} keer** doorgerekend (herhalingen). Herhaling r van elk scenario gebruikte dezelfde seed ` +
+      `(afgeleid van basisseed ${plan.baseSeed}) en ontmoette dus dezelfde synthetische mensen en dezelfde toevalstrekkingen als herhaling r ` +
+      `van de referentie: de scenario's worden vergeleken met *gemeenschappelijke toevalsgetallen* (common random numbers). Een verschil hieronder is ` +
+      `het gemiddelde over de herhalingen van (scenario - referentie) binnen dezelfde herhaling, met een ${lvl}-interval (gepaard t-interval).`,
+  );
+  for (const s of others) {
+    const changed = buildDifferences(ref.scenario as unknown as Record<string, unknown>, s.scenario as unknown as Record<string, unknown>);
+    if (changed.length) {
+      L.push('', `Let op: **${md(s.label)}** wijzigt ${changed.join(', ')}, waardoor de herhalingen niet dezelfde synthetische populatie ontmoeten als de referentie; de koppeling stemt minder toevalstrekkingen af en de intervallen zijn breder dan ze anders zouden zijn.`);
+    }
+  }
+  L.push('');
+
+  L.push('## Belangrijkste bevindingen', '');
+  for (let v = 1; v < plan.scenarios.length; v++) {
+    const diffs = stats.differences.filter((d) => d.variant === v);
+    const clear = diffs.filter(isClear);
+    const unclear = diffs.filter((d) => !isClear(d));
+    for (const d of clear) L.push(`- ${differenceSentenceNl(plan.scenarios[v].label, d, plan.level)}`);
+    if (unclear.length) {
+      L.push(`- **${md(plan.scenarios[v].label)}**: geen duidelijk verschil (het ${lvl}-interval bevat nul) in het aantal ${listTextNl(unclear.map((d) => o(d.outcome)))}.`);
+    }
+  }
+  L.push('');
+
+  for (let v = 1; v < plan.scenarios.length; v++) {
+    const label = plan.scenarios[v].label;
+    L.push(`## ${md(label)} vergeleken met ${md(ref.label)}`, '');
+    L.push(`| uitkomst | ${md(ref.label)} (gemiddelde) | ${md(label)} (gemiddelde) | verschil (${lvl}-interval) | relatieve verandering (${lvl}-interval) |`);
+    L.push('| --- | ---: | ---: | --- | --- |');
+    for (const d of stats.differences.filter((x) => x.variant === v)) {
+      const rel = d.refMean !== 0
+        ? `${nl(signedPct(d.d.meanDiff / d.refMean))} (${nl(signedPct(d.d.lo / d.refMean))} tot ${nl(signedPct(d.d.hi / d.refMean))})`
+        : '- (gemiddelde van de referentie is 0)';
+      L.push(`| ${o(d.outcome)} | ${nl(num(d.refMean))} | ${nl(num(d.mean))} | ${nl(signedNum(d.d.meanDiff))} (${nl(signedNum(d.d.lo))} tot ${nl(signedNum(d.d.hi))}) | ${rel} |`);
+    }
+    L.push('');
+  }
+
+  L.push('## Uitkomsten per scenario', '');
+  const q05 = plan.bandProbs.indexOf(0.05);
+  const q95 = plan.bandProbs.indexOf(0.95);
+  const spread = q05 >= 0 && q95 >= 0;
+  L.push(`| uitkomst | scenario | gemiddelde | ${lvl}-interval van het gemiddelde | mediaan |${spread ? ' 90% van de runs tussen |' : ''}`);
+  L.push(`| --- | --- | ---: | --- | ---: |${spread ? ' --- |' : ''}`);
+  for (const name of plan.outcomes) {
+    for (const s of stats.outcomes.filter((x) => x.outcome === name)) {
+      const ci = Number.isFinite(s.ci.lo) ? `${nl(num(s.ci.lo))} tot ${nl(num(s.ci.hi))}` : '-';
+      L.push(`| ${o(name)} | ${md(plan.scenarios[s.variant].label)} | ${nl(num(s.ci.mean))} | ${ci} | ${nl(num(s.median))} |${spread ? ` ${nl(num(s.q[q05]))} tot ${nl(num(s.q[q95]))} |` : ''}`);
+    }
+  }
+  L.push('');
+
+  L.push('## Wat koppeling oplevert', '');
+  L.push(
+    `Breedte van het ${lvl}-interval van elk verschil: gepaard (herhaling r van beide scenario's deelt dezelfde toevalsgetallen) ` +
+      'en ongepaard (Welch-interval, alsof de runs van de twee scenario\'s onafhankelijk waren). De verhouding zegt hoeveel keer smaller ' +
+      'gemeenschappelijke toevalsgetallen het interval maken; het ongepaarde interval zou ongeveer verhouding² keer zoveel herhalingen nodig hebben om even smal te zijn.',
+    '',
+  );
+  L.push('| scenario | uitkomst | gepaarde breedte | ongepaarde breedte | ongepaard / gepaard |', '| --- | --- | ---: | ---: | ---: |');
+  for (const d of stats.differences) {
+    const pw = d.d.hi - d.d.lo;
+    const uw = d.d.unpairedHi - d.d.unpairedLo;
+    L.push(`| ${md(plan.scenarios[d.variant].label)} | ${o(d.outcome)} | ${nl(num(pw))} | ${nl(num(uw))} | ${pw > 0 ? nl(ratio(uw / pw)) : '-'} |`);
+  }
+  L.push('');
+
+  L.push('## Zo leest u dit', '');
+  L.push(
+    `- **${lvl}-interval**: het bereik van gemiddelde verschillen dat past bij de herhalingen. Het meet de eigen toevalligheid van het model onder deze aannames, niet de onzekerheid over de echte wereld, en het wordt smaller met meer herhalingen (ongeveer 1/wortel(herhalingen)).`,
+    `- **Geen duidelijk verschil** betekent dat het interval nul bevat: met ${plan.replicates} herhalingen is het verschil niet van toeval te onderscheiden. Het toont niet aan dat er geen effect is.`,
+    '- **Relatieve verandering** is het verschil gedeeld door het gemiddelde van de referentie; het interval is het interval van het verschil gedeeld door dat gemiddelde (dat als vast wordt behandeld). Een interval voorbij een daling van 100% (onmogelijk voor aantallen) betekent dat er te weinig herhalingen zijn voor een precieze relatieve uitspraak.',
+    '- De parameters zijn aannames op basis van de literatuur, geen kalibratie: lees verschillen als het gedrag van mechanismen, niet als voorspellingen.',
+    '- Praktijktermen zoals in de bronnen: een signaal gaat naar de weegploeg, die beslist over opname in het casusoverleg en een persoonsgerichte aanpak (PGA). Professionele uren zijn de uren van de praktijk (weegploeg, casusoverleg) en van interventies.',
+    '- Bestanden: `differences.csv` (alle getallen hierboven, met p-waarden en ongepaarde intervallen), `outcomes.csv`, `runs.csv` (een rij per run en uitkomst), `series_bands.csv` (wekelijks gemiddelde en kwantielbanden), `series_differences.csv` (wekelijkse gepaarde verschillen), `plan.json` (de scenario\'s en seeds). Methoden: docs/statistics.md.',
+    '',
+  );
+  return L.join('\n');
+}
+
+function differenceSentenceNl(label: string, d: DifferenceStats, level: number): string {
+  const what = `het aantal ${outcomeLabel(d.outcome, 'nl')}`;
+  const lvl = `${nl(levelText(level))}-interval`;
+  const who = `**${md(label)}**`;
+  const { meanDiff, lo, hi } = d.d;
+  const sp = (x: number) => nl(signedPct(x));
+  const sn = (x: number) => nl(signedNum(x));
+  if (!isClear(d)) {
+    if (d.refMean !== 0) return `${who}: geen duidelijk verschil in ${what} (${sp(meanDiff / d.refMean)}, ${lvl} ${sp(lo / d.refMean)} tot ${sp(hi / d.refMean)}).`;
+    return `${who}: geen duidelijk verschil in ${what} (${sn(meanDiff)}, ${lvl} ${sn(lo)} tot ${sn(hi)}).`;
+  }
+  const verb = meanDiff < 0 ? 'verlaagt' : 'verhoogt';
+  const [a, b] = meanDiff < 0 ? [-hi, -lo] : [lo, hi];
+  if (d.refMean > 0) {
+    return `${who} ${verb} ${what} met ${nl(pct(Math.abs(meanDiff) / d.refMean))} (${lvl} ${nl(pct(a / d.refMean))} tot ${nl(pct(b / d.refMean))}), van gemiddeld ${nl(num(d.refMean))} naar ${nl(num(d.mean))}.`;
+  }
+  return `${who} ${verb} ${what} met gemiddeld ${nl(num(Math.abs(meanDiff)))} (${lvl} ${nl(num(a))} tot ${nl(num(b))}), van ${nl(num(d.refMean))} naar ${nl(num(d.mean))}.`;
 }
 
 /** Which parts that shape the synthetic population differ between two scenarios. */
@@ -168,7 +299,7 @@ export function sweepSummary(stats: SweepStats): string {
       `In brackets the p-value of the test PRCC = 0; values with p < ${num(alpha)} are in bold.`,
     '',
   );
-  L.push(`| parameter | ${plan.outcomes.map(outcomeLabel).join(' | ')} |`, `| --- |${plan.outcomes.map(() => ' ---: |').join('')}`);
+  L.push(`| parameter | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`, `| --- |${plan.outcomes.map(() => ' ---: |').join('')}`);
   for (const v of plan.vary) {
     const cells = plan.outcomes.map((o) => {
       const s = stats.sensitivity.find((x) => x.parameter === v.path && x.outcome === o)!;
@@ -191,13 +322,13 @@ export function sweepSummary(stats: SweepStats): string {
     const none = stats.sensitivity.filter((s) => s.parameter === v.path && !clear.includes(s) && !constant.includes(s.outcome));
     if (none.length) L.push(`- No clear monotone relation of \`${v.path}\` with ${listText(none.map((s) => outcomeLabel(s.outcome)))}.`);
   }
-  if (constant.length && N >= 3) L.push(`- The same in every run, so nothing to relate: ${listText(constant.map(outcomeLabel))}.`);
+  if (constant.length && N >= 3) L.push(`- The same in every run, so nothing to relate: ${listText(constant.map((o) => outcomeLabel(o)))}.`);
   if (N < 3) L.push('- Too few runs for a sensitivity analysis (at least 3 are needed; several hundred are advisable).');
   L.push('');
 
   if (P <= 60) {
     L.push('## Mean outcomes per point', '');
-    L.push(`| point | ${plan.vary.map((v) => `\`${v.path}\``).join(' | ')} | ${plan.outcomes.map(outcomeLabel).join(' | ')} |`);
+    L.push(`| point | ${plan.vary.map((v) => `\`${v.path}\``).join(' | ')} | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`);
     L.push(`| --- |${plan.vary.map(() => ' ---: |').join('')}${plan.outcomes.map(() => ' ---: |').join('')}`);
     for (let p = 0; p < P; p++) {
       const means = plan.outcomes.map((o) => num(stats.points.find((s) => s.variant === p && s.outcome === o)!.ci.mean));

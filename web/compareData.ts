@@ -1,0 +1,208 @@
+/**
+ * Pure helpers of the Compare view (no DOM; unit-tested in test/unit/compareData.test.ts):
+ * the share link (settings, plus an embedded scenario compressed into `d=`) and the weekly
+ * bands of the series charts.
+ */
+import { meanCI, pairedDifference, quantile } from '../sim/stats/index.ts';
+
+export interface CompareSettings {
+  scenarios: string[];
+  replicates: number;
+  agents: number;
+  weeks: number;
+}
+
+export const DEFAULTS: CompareSettings = { scenarios: ['baseline', 'school-resilience'], replicates: 4, agents: 5000, weeks: 260 };
+
+/** The scenario edited in Research (as in web/scenarios.ts). */
+export const EDITED = 'edited';
+
+/**
+ * A scenario that a share link carries in `d=` (someone's edited scenario), as the Compare view
+ * lists it when it differs from the edit saved in this browser. It is kept in the page only; the
+ * user's own edit is never overwritten by opening a link. In links it is written as EDITED.
+ */
+export const SHARED = 'shared';
+
+export interface ShareQuery {
+  settings: CompareSettings;
+  /** The `d=` text (base64url of the compressed scenario JSON), or null. */
+  data: string | null;
+}
+
+/**
+ * "s=a,b&r=4&a=5000&w=260[&d=...]" -> settings; throws one Error listing every problem.
+ * `known` are the scenario names this page can run (the library, plus EDITED when saved).
+ * With `d=`, EDITED (or SHARED) names the scenario carried in the link; without it, EDITED is
+ * the edit saved in this browser.
+ */
+export function parseShareQuery(query: string, known: readonly string[]): ShareQuery {
+  const q = new URLSearchParams(query);
+  const problems: string[] = [];
+  const s = (q.get('s') ?? '').split(',').filter(Boolean);
+  const data = q.get('d');
+  if (s.length < 2) problems.push('name at least two scenarios (s=baseline,school-resilience)');
+  const carries = data !== null && data !== '';
+  for (const n of s) {
+    if (n === SHARED) {
+      if (!carries) problems.push(`scenario "${SHARED}" needs its data in d=, which the link does not have (was it cut off?)`);
+    } else if (n === EDITED) {
+      if (!carries && !known.includes(n)) problems.push(`scenario "${EDITED}" is a scenario edited in another browser, and this link does not carry it in d= (was it cut off?)`);
+    } else if (!known.includes(n)) problems.push(`unknown scenario "${n}"`);
+  }
+  const dup = s.filter((n, i) => s.indexOf(n) !== i);
+  if (dup.length) problems.push(`scenario "${dup[0]}" is named twice`);
+  if (s.includes(EDITED) && s.includes(SHARED)) problems.push(`a link carries one edited scenario: name "${EDITED}" or "${SHARED}", not both`);
+  if (data !== null && !s.includes(EDITED) && !s.includes(SHARED)) problems.push(`d= holds a scenario, but s= does not name "${EDITED}"`);
+  const int = (key: string, name: string, lo: number, hi: number, def: number) => {
+    const v = q.get(key);
+    if (v === null) return def;
+    const x = Number(v);
+    if (!Number.isInteger(x) || x < lo || x > hi) problems.push(`${name} must be a whole number from ${lo} to ${hi} (found "${v}")`);
+    return x;
+  };
+  const r = int('r', 'replicates', 2, 100, DEFAULTS.replicates);
+  const a = int('a', 'agents', 100, 100000, DEFAULTS.agents);
+  const w = int('w', 'weeks', 1, 2000, DEFAULTS.weeks);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return { settings: { scenarios: s, replicates: r, agents: a, weeks: w }, data: carries ? data : null };
+}
+
+/** The query part of a share link; `data` is the encoded edited scenario (see encodeScenario). */
+export function shareQueryText(c: CompareSettings, data: string | null = null): string {
+  const base = `s=${c.scenarios.join(',')}&r=${c.replicates}&a=${c.agents}&w=${c.weeks}`;
+  return data !== null && (c.scenarios.includes(EDITED) || c.scenarios.includes(SHARED)) ? `${base}&d=${data}` : base;
+}
+
+// --- scenario data in the link: JSON -> deflate-raw -> base64url -------------------------
+
+function toBase64url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('d= is not base64url text (only letters, digits, - and _ may appear)');
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  let bin: string;
+  try {
+    bin = atob(b64);
+  } catch {
+    throw new Error('d= is not valid base64url text (was the link cut off?)');
+  }
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const body = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(body).arrayBuffer());
+}
+
+/** Scenario data as the `d=` text of a share link. */
+export async function encodeScenario(data: unknown): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(data));
+  return toBase64url(await pipe(json, new CompressionStream('deflate-raw')));
+}
+
+/** The scenario data of a `d=` text; throws an Error saying what is wrong with it. */
+export async function decodeScenario(text: string): Promise<Record<string, unknown>> {
+  const bytes = fromBase64url(text);
+  let json: string;
+  try {
+    json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
+  } catch {
+    throw new Error('d= cannot be decompressed: the link is damaged or cut off');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (err) {
+    throw new Error(`d= does not hold JSON (${(err as Error).message})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('d= does not hold a scenario (a JSON object)');
+  return data as Record<string, unknown>;
+}
+
+// --- weekly bands -------------------------------------------------------------------------
+
+/**
+ * What the band of a scenario's weekly series shows:
+ * - 'mean': the 95% t interval of the mean over replicates (as the table's intervals);
+ * - 'runs': the 2.5-97.5% quantile range of the replicates (where single runs fall).
+ */
+export type BandKind = 'mean' | 'runs';
+
+export interface Band {
+  /** Mean per week. */
+  mean: number[];
+  lo: number[];
+  hi: number[];
+}
+
+/** Band of one scenario: runs[r][week] for replicate r. */
+export function scenarioBand(runs: readonly ArrayLike<number>[], kind: BandKind, level = 0.95): Band {
+  if (runs.length === 0) throw new RangeError('scenarioBand: no runs');
+  const T = Math.min(...runs.map((r) => r.length));
+  const out: Band = { mean: [], lo: [], hi: [] };
+  const col = new Array<number>(runs.length);
+  const a = (1 - level) / 2;
+  for (let w = 0; w < T; w++) {
+    for (let r = 0; r < runs.length; r++) col[r] = runs[r][w];
+    const ci = meanCI(col, level);
+    out.mean.push(ci.mean);
+    if (kind === 'mean') {
+      // A constant week (sd 0) gives a zero-width interval; one run gives none.
+      out.lo.push(Number.isFinite(ci.lo) ? ci.lo : ci.mean);
+      out.hi.push(Number.isFinite(ci.hi) ? ci.hi : ci.mean);
+    } else {
+      out.lo.push(quantile(col, a));
+      out.hi.push(quantile(col, 1 - a));
+    }
+  }
+  return out;
+}
+
+/**
+ * Paired difference (other - reference) per week with its t interval: replicate r of both
+ * shares its seed (common random numbers), so the pairs are ref[r] and other[r].
+ */
+export function differenceBand(ref: readonly ArrayLike<number>[], other: readonly ArrayLike<number>[], level = 0.95): Band {
+  if (ref.length !== other.length) throw new RangeError(`differenceBand: ${ref.length} reference runs but ${other.length} runs to pair with them`);
+  const T = Math.min(...ref.map((r) => r.length), ...other.map((r) => r.length));
+  const out: Band = { mean: [], lo: [], hi: [] };
+  const a = new Array<number>(ref.length);
+  const b = new Array<number>(ref.length);
+  for (let w = 0; w < T; w++) {
+    for (let r = 0; r < ref.length; r++) {
+      a[r] = ref[r][w];
+      b[r] = other[r][w];
+    }
+    const d = pairedDifference(a, b, level);
+    out.mean.push(d.meanDiff);
+    out.lo.push(Number.isFinite(d.lo) ? d.lo : d.meanDiff);
+    out.hi.push(Number.isFinite(d.hi) ? d.hi : d.meanDiff);
+  }
+  return out;
+}
+
+/** Series a comparison records and charts (all in sim/run/series.ts), with their labels. */
+export const CHART_SERIES: readonly { column: string; en: string; nl: string }[] = [
+  { column: 'phase_1', en: 'people in the sensitivity phase', nl: 'mensen in de gevoeligheidsfase' },
+  { column: 'phase_2', en: 'people in the group phase', nl: 'mensen in de groepsfase' },
+  { column: 'phase_3', en: 'people in the action phase', nl: 'mensen in de actiefase' },
+  { column: 'ever_phase_1', en: 'people ever in the sensitivity phase (cumulative)', nl: 'mensen ooit in de gevoeligheidsfase (cumulatief)' },
+  { column: 'ever_phase_3', en: 'people ever in the action phase (cumulative)', nl: 'mensen ooit in de actiefase (cumulatief)' },
+  { column: 'group_members', en: 'members of radical groups', nl: 'leden van radicale groepen' },
+  { column: 'groups', en: 'radical groups', nl: 'radicale groepen' },
+  { column: 'incidents', en: 'incidents per week', nl: 'incidenten per week' },
+  { column: 'detained', en: 'people detained', nl: 'mensen in detentie' },
+  { column: 'cases', en: 'open cases (case meeting)', nl: 'open casussen (casusoverleg)' },
+  { column: 'waiting_list', en: 'waiting list', nl: 'wachtlijst' },
+  { column: 'intervention_participants', en: 'people in an intervention', nl: 'mensen in een interventie' },
+  { column: 'missed_cases', en: 'radicalising people unknown to practice', nl: 'radicaliserende mensen onbekend bij de praktijk' },
+  { column: 'mean_attitude_radicalising', en: 'mean attitude of the radicalising', nl: 'gemiddelde houding van radicaliserenden' },
+  { column: 'threat', en: 'threat level', nl: 'dreigingsniveau' },
+];

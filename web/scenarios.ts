@@ -51,7 +51,7 @@ export function availableScenarios(): string[] {
   const edit = savedEdit();
   if (!edit) return scenarioNames;
   try {
-    validateScenario(resolveData(edit.data, `${edit.base}.json`), EDITED);
+    validateScenario(resolveData(edit.data, `${EDITED}.json`), EDITED);
     return [...scenarioNames, EDITED];
   } catch {
     return scenarioNames;
@@ -63,7 +63,7 @@ export function resolvedByName(name: string): ScenarioData {
   if (name === EDITED) {
     const edit = savedEdit();
     if (!edit) throw new Error('no edited scenario is saved in this browser (edit one in Research)');
-    return resolveData(edit.data, `${edit.base}.json`);
+    return resolveData(edit.data, `${EDITED}.json`);
   }
   const file = `${name}.json`;
   if (!library[file]) throw new Error(`no scenario "${name}" in the library`);

@@ -1,0 +1,148 @@
+/**
+ * Where each parameter comes from, as docs/model.md (section 8) cites it: a seed file (the Dutch
+ * source documents in ../shared/seeds/, by file name), a section of the domain brief MODEL.md,
+ * a paper, or "assumption". A seed or MODEL.md section almost always supports only the
+ * *mechanism*; the *value* is then an assumption, and the text says so. No parameter of the
+ * default scenario has been calibrated.
+ *
+ * Entries are path prefixes in the notation of sim/scenario/errors.ts `formatPath`, with every
+ * list index written as `[]` and every record key (macro types, constants, hazards) as `[*]`.
+ * The longest matching prefix wins, so a section can have a general entry and a few specific
+ * ones. Keep this table in step with docs/model.md section 8.
+ */
+
+export const SEEDS = {
+  wodc2025: '003_b01ffb2916f57b10.txt',
+  triggers2015: '002_8eba30a1dfbc2ef6.txt',
+  detection2024: '004_3f123f64741c8191.txt',
+  memo2025: '001_9985252c126c6d4e.txt',
+  letter2025: '000_eb77dd75b44609ec.txt',
+} as const;
+
+const S003 = SEEDS.wodc2025;
+const S002 = SEEDS.triggers2015;
+const S004 = SEEDS.detection2024;
+const S001 = SEEDS.memo2025;
+
+/** Path prefix -> source text. */
+export const SOURCES: Readonly<Record<string, string>> = {
+  // 8.1 Run
+  name: 'scenario text (not a model parameter)',
+  question: 'scenario text (not a model parameter)',
+  description: 'scenario text (not a model parameter)',
+  seed: 'assumption: any seed; replicates use seeds derived from it',
+  agents: 'assumption: large enough for a few dozen entries into the action phase, small enough to run in seconds',
+  weeks: 'assumption: long enough for routes with returns and for group life cycles',
+  // 8.2 Regions
+  regions: `city/region contrast: ${S003}, ${S004}, MODEL.md 3; shares, sizes and rate multipliers: assumption`,
+  'regions[].practice': `${S003} (less knowledge and experience in the regions), ${S004} (limited capacity of smaller municipalities); values: assumption`,
+  'regions[].population': 'assumption (region-specific population)',
+  // 8.3 Population
+  population: 'assumption (rough Dutch-like values, not from a seed)',
+  'population.education': `shares: assumption; that education moderates vulnerability: ${S002}`,
+  'population.ideologyLeaning': `categories: ${S004} and MODEL.md 2; shares: assumption`,
+  'population.initialSensitivityShare': 'assumption: a small seed of people already receptive at the start',
+  'population.pathology': `conditions: ${S003} and MODEL.md 2; severity: assumption`,
+  'population.pathology[*].prevalence': 'MODEL.md 2 (domain brief default)',
+  'population.pathology[*].maleRatio': 'assumption: the usual direction of sex differences, not from a seed',
+  'population.protective': `factors: ${S003} and MODEL.md 2; values: assumption`,
+  'population.needs': `the four needs: ${S003}, ${S002}; values: assumption`,
+  'population.needs.adolescentIdentityExtra': `mechanism ${S003} (adolescents can need a positive social identity more); value: assumption`,
+  'population.needs.youngMaleSensationExtra': `mechanism MODEL.md 2 (sex and age as moderators: ${S002}); value and age window: assumption`,
+  'population.attitude': 'assumption: almost everyone starts far from their leaning\u2019s extreme',
+  'population.uncertainty': 'assumption, as in the relative agreement set-up of Deffuant et al. 2002',
+  'population.online': `mechanism: online radicalisation, above all of young people (${S003}, ${S004}, ${S001}); values: assumption`,
+  'population.contact': `MODEL.md 2 (contact with care, social and security professionals: ${S003}, ${S004}); values: assumption`,
+  // 8.4 Network
+  network: `layers: MODEL.md 3 and ${S003} (the social context); values: assumption`,
+  // 8.5 Macro
+  macro: `mechanism: macro-level triggers (${S002}, ${S003}; MODEL.md 4.1); values: assumption`,
+  'macro.reciprocalShare': 'mechanism MODEL.md 4.1 (reciprocal radicalisation); value: assumption',
+  'macro.opponents': 'MODEL.md 4.1 (reciprocal radicalisation); pairing: assumption',
+  // 8.6 Triggers
+  triggers: `mechanism: micro and meso triggers set radicalisation in motion (${S002}) or lead to deradicalisation (${S003}); rates vary with sex, age and education (${S002}); events: MODEL.md 4.2; every rate, multiplier and effect: assumption`,
+  'triggers.recentHalfLifeWeeks': 'assumption: a trigger\u2019s push fades over about two months',
+  // 8.7 Susceptibility
+  susceptibility: `mechanism: vulnerability differs by motive, sex, age and education (${S002}); age and psychopathology moderate (${S003}); pattern MODEL.md 4.3; values: assumption`,
+  'susceptibility.pathology': `mechanism MODEL.md 2 and 4.3 (pathology as a moderator, ${S003}); values: assumption`,
+  'susceptibility.protectiveDamping': `mechanism ${S003} (protective factors); value: assumption`,
+  // 8.8 Influence
+  influence: 'bounded-confidence influence of the relative agreement family (MODEL.md 4.4; Deffuant et al. 2002); values: assumption',
+  'influence.followerConformity': `mechanism ${S003} (followers more sensitive to group pressure); value: assumption`,
+  'influence.leaderConformity': `mechanism ${S003}; value: assumption`,
+  'influence.sources': `high-reach online sources (MODEL.md 3; online radicalisation ${S003}, ${S004}); values: assumption`,
+  'influence.groupIdentificationGrowth': 'mechanism MODEL.md 4.4 (identification grows with time among members); value: assumption',
+  // 8.9 Needs
+  needs: 'mechanism MODEL.md 2, 4.5; values: assumption',
+  'needs.groupMeets.justice': 'MODEL.md 4.5 (a group meets identity, meaning and sensation, not justice)',
+  // 8.10 Groups
+  groups: 'mechanism MODEL.md 3 (groups form and dissolve, recruit, have a leader); values: assumption',
+  'groups.leaderScore.narcissism': `mechanism ${S003} (leaders with a stronger ego need, possibly narcissistic); weight: assumption`,
+  'groups.breakupAttitudeLoss': 'mechanism MODEL.md 4.2 (a group breaking up deradicalises); value: assumption',
+  // 8.11 Phases
+  phases: `three phases, order not fixed, skips and returns (${S003}); interaction terms MODEL.md 4.6; functional forms and constants: assumption, set by hand, not fitted`,
+  // 8.12 Action
+  action: 'mechanism MODEL.md 4.7 (incidents, arrest, detention, group break-up); values: assumption',
+  'action.leaderArrestBreakup': 'assumption (MODEL.md 3: arrest of the leader can break a group up)',
+  // 8.13 Practice
+  practice: `early-detection pipeline of ${S004} and ${S003}; MODEL.md 4.8; values: assumption (no seed gives a number)`,
+  'practice.signals.rate': `mechanism ${S004} (signals from professionals in the field), ${S003} (care, social and security domains); values: assumption`,
+  'practice.signals.visibilityByPhase': 'mechanism MODEL.md 4.8 (visible behaviour by phase); values: assumption',
+  'practice.signals.confusion': `mechanism MODEL.md 4.8 (confused behaviour gives false signals); ${S004} ("verwarde personen"); weights: assumption`,
+  'practice.signals.recognition': `${S004} (recognition aimed mostly at Islamic radicalisation); values: assumption`,
+  'practice.signals.recognitionFemale': `${S004} (signals noticed differently in men and women); direction and value: assumption`,
+  'practice.signals.training': `${S004} (training in recognising all extremist ideologies); value: assumption`,
+  'practice.signals.trainingGain': 'assumption: full training doubles the signal rate',
+  'practice.signals.biasTraining': `${S004}, MODEL.md 5 (training for all ideologies and both sexes); 0 = today\u2019s bias: assumption`,
+  'practice.signals.cooldownWeeks': 'assumption',
+  'practice.triage': `${S004} (capacity, objective criteria, information sharing), ${S003} (professional secrecy and risk assessment); values: assumption`,
+  'practice.triage.riskAssessment': `${S004} (insufficient objective criteria), ${S003} and ${S001} (standardised risk assessment recommended); value: assumption`,
+  'practice.triage.hoursPerSignal': 'assumption',
+  'practice.cases': `${S004} (PGA, limited capacity), ${S003} (long-term involvement, tailoring); values: assumption`,
+  'practice.cases.followUpWeeks': `${S003}, ${S001} (systematic long-term follow-up); value: assumption`,
+  'practice.cases.hoursPerWeek': 'assumption',
+  'practice.labelling': `${S003} (stigma and distrust; the lifelong "stempel radicalisering"), MODEL.md 4.8; values: assumption`,
+  'practice.labelling.transparencyProtection': 'assumption: transparency softens the harm but cannot undo it',
+  // 8.14 Intervention mechanics
+  interventionMechanics: `mechanism ${S003} (working elements; duration, resistance, stigma, distrust, transparency, holistic and trauma-sensitive approach) and MODEL.md 5; all values: assumption`,
+  'interventionMechanics.uptake.messengers': `${S003} and ${S001} (people from the community build trust); value: assumption`,
+  'interventionMechanics.resistance': `${S003} (resistance to ideological change); MODEL.md 5 (grows with phase and group identification); values: assumption`,
+  'interventionMechanics.effects.pathologyTreatment': `MODEL.md 5 (pathology treatment as a working element); ${S003}; value: assumption`,
+  // 8.15 Interventions
+  interventions: `kinds and working elements: ${S003} and MODEL.md 5; every number: assumption`,
+  'interventions[].delivery.communityMessengers': `${S003}, ${S001}; value: assumption`,
+  // 8.16 Ablation and outputs
+  ablation: 'model switch (docs/model.md section 9), not an empirical parameter',
+  outputs: 'recording option, not a model parameter',
+};
+
+/** "regions[0].practice.triage.x" -> "regions[].practice.triage.x"; record keys of known records -> "[*]". */
+export function sourcePattern(path: string): string {
+  return path
+    .replace(/\[\d+\]/g, '[]')
+    .replace(/\["[^"]*"\]/g, '[*]')
+    .replace(/^(macro\.types|phases\.constants|phases\.hazards)\.[A-Za-z_$][\w$]*/, '$1[*]')
+    .replace(/^(population\.pathology)\.[A-Za-z_$][\w$]*/, '$1[*]');
+}
+
+/** The source of a parameter (longest matching prefix of SOURCES), or null when none matches. */
+const cache = new Map<string, string | null>();
+
+export function sourceOf(path: string): string | null {
+  const p = sourcePattern(path);
+  const hit = cache.get(p);
+  if (hit !== undefined) return hit;
+  const found = lookup(p);
+  cache.set(p, found);
+  return found;
+}
+
+function lookup(p: string): string | null {
+  let best: string | null = null;
+  for (const prefix of Object.keys(SOURCES)) {
+    if (p === prefix || p.startsWith(`${prefix}.`) || p.startsWith(`${prefix}[`)) {
+      if (best === null || prefix.length > best.length) best = prefix;
+    }
+  }
+  return best === null ? null : SOURCES[best];
+}

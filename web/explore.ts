@@ -17,7 +17,8 @@ import { LAYERS } from '../sim/domain.ts';
 import type { AgentSample, EgoNetwork, HostInfo, MacroLogEntry } from '../sim/api/types.ts';
 import type { Route, RouteEvent } from '../sim/run/routes.ts';
 import './explore.css';
-import { t, type Key } from './i18n.ts';
+import { getLang, t, type Key } from './i18n.ts';
+import { describeRouteEvent } from './routeText.ts';
 import { availableScenarios, resolvedByName } from './scenarios.ts';
 import { h, PHASE_COLORS } from './util.ts';
 import type { WebHost } from './worker.ts';
@@ -320,7 +321,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     const threat = series[4][series[4].length - 1] ?? 0;
     status.dataset.threat = String(threat);
     status.dataset.macroEvents = String(series[5].reduce((a, b) => a + b, 0));
-    status.append(` · threat ${threat.toFixed(2)}`);
+    status.append(` · ${t('threatField')} ${threat.toFixed(2)}`);
     drawWave(c);
   }
 
@@ -843,27 +844,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     return '#333';
   }
 
-  function describe(e: RouteEvent): string {
-    const w = `${t('week')} ${e.week}: `;
-    switch (e.kind) {
-      case 'phase':
-        return `${w}phase ${e.from} → ${e.to} (attitude ${e.attitude}, trigger ${e.trigger}; needs ${Object.entries(e.needs).map(([k, v]) => `${k} ${v}`).join(', ')})`;
-      case 'trigger':
-        return `${w}${e.level} trigger ${e.id} (${e.direction}, impact ${e.impact})`;
-      case 'group':
-        return `${w}group ${e.event} (#${e.group})`;
-      case 'signal':
-        return `${w}${t('signal')} (${e.truePositive ? 'true' : 'false'} positive)`;
-      case 'triage':
-        return `${w}${t('triage')}: ${e.decision}`;
-      case 'case':
-        return `${w}${t('caseMeeting')}: case ${e.event}`;
-      case 'intervention':
-        return `${w}intervention ${e.id}: ${e.event}`;
-      default:
-        return `${w}${e.kind}`;
-    }
-  }
+  const describe = (e: RouteEvent): string => describeRouteEvent(e, getLang());
 
   function deselect(): void {
     if (selected === null) return;

@@ -53,6 +53,7 @@ const en = {
   sources: 'Sources',
   terms: 'Practice terms',
   // -- explore (new keys below) --
+  threatField: 'threat',
   exploreDeselect: 'Deselect (Esc)',
   exploreReplay: 'Replay from the start to see the whole route',
   exploreSince: 'Recorded from week {w}, when this person was selected; before that only their state then is known (phase {p} for about {n} weeks). The route grows as the run goes on.',
@@ -231,6 +232,7 @@ const nl: Record<Key, string> = {
   sources: 'Bronnen',
   terms: 'Praktijktermen',
   // -- explore (new keys below) --
+  threatField: 'dreiging',
   exploreDeselect: 'Selectie opheffen (Esc)',
   exploreReplay: 'Vanaf het begin herhalen voor de hele route',
   exploreSince: 'Gevolgd vanaf week {w}, toen deze persoon werd gekozen; daarvoor is alleen de toestand op dat moment bekend (fase {p}, sinds ongeveer {n} weken). De route groeit mee met de run.',

@@ -115,6 +115,9 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     for (const t of triggers) if (t.applies === c) for (let x = 0; x < CELLS; x++) sum[x] += t.rate[x];
     return sum;
   });
+  // The class rates in one array, class-major: rates[c * CELLS + cell].
+  const rates = new Float32Array(APPLIES.length * CELLS);
+  classRate.forEach((r, c) => rates.set(r, c * CELLS));
   /** The situation factor of each class for the current agent: 0 when it cannot reach them. */
   const factor = new Float64Array(APPLIES.length);
 
@@ -129,6 +132,7 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     const groupTies = a.groupTies, released = a.releasedWeek, region = a.region;
     const member = w.flags.member, cellOf = w.flags.cell, labelled = a.labelled;
     const justReleased = w.week - 1;
+    const C = CELLS;
     for (let i = 0; i < a.n; i++) {
       recent[i] *= decay;
       if (detained[i] >= 0) continue;
@@ -136,22 +140,30 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
       const cell = cellOf[i];
       // Situation factors, in the order of APPLIES: everyone, radicalising, group members,
       // ties to group members, online, the week after release (perYear read as a weekly
-      // rate), labelled (scaled by the share of stigma that lands in the region).
-      factor[0] = 1;
-      factor[1] = phase[i] > 0 ? 1 : 0;
-      factor[2] = member[i];
-      factor[3] = groupTies[i];
-      factor[4] = online[i];
-      factor[5] = released[i] === justReleased ? 52 : 0;
-      factor[6] = labelled[i] ? stigma[region[i]] : 0;
-      let total = 0;
-      for (let c = 0; c < factor.length; c++) if (factor[c] > 0) total += classRate[c][cell] * factor[c];
+      // rate), labelled (scaled by the share of stigma that lands in the region). Summed in
+      // the same order as the pick below walks them; most agents have only the first and online.
+      const f1 = phase[i] > 0 ? 1 : 0, f2 = member[i], f3 = groupTies[i], f4 = online[i];
+      const f5 = released[i] === justReleased ? 52 : 0, f6 = labelled[i] ? stigma[region[i]] : 0;
+      let total = rates[cell];
+      if (f1 > 0) total += rates[C + cell];
+      if (f2 > 0) total += rates[2 * C + cell] * f2;
+      if (f3 > 0) total += rates[3 * C + cell] * f3;
+      if (f4 > 0) total += rates[4 * C + cell] * f4;
+      if (f5 > 0) total += rates[5 * C + cell] * f5;
+      if (f6 > 0) total += rates[6 * C + cell] * f6;
       total *= areaRate[region[i]];
       if (total <= 0) continue;
       // Competing events: the chance that at least one happens this week.
       // 1 - exp(-total) <= total, so a draw at or above total needs no exp to say "no event".
       const u = tickUniform(tk, i, 0);
       if (u >= total || u >= 1 - Math.exp(-total)) continue;
+      factor[0] = 1;
+      factor[1] = f1;
+      factor[2] = f2;
+      factor[3] = f3;
+      factor[4] = f4;
+      factor[5] = f5;
+      factor[6] = f6;
       // Which one: in proportion to the rates (the area factor is common to all, so it drops out).
       let r = tickUniform(pickTk, i, 0) * (total / areaRate[region[i]]);
       let chosen = -1;

@@ -36,7 +36,7 @@ while (!sim.done) {
     let off = false;
     for (const k of needs) if (Math.abs(a.need[k][i] - a.needBaseline[k][i]) > eps) off = true;
     let h = 0;
-    for (const hz of hazards[a.phase[i]]) {
+    for (const hz of hazards[a.phase[i]].list) {
       const v = hz.rate(i);
       if (v > 0) h += v;
     }

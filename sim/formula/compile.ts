@@ -183,25 +183,58 @@ export function compileFormula(
     variables,
     js,
     bind(resolve) {
-      // One parameter per variable array (and key array), so V8 sees plain local reads.
-      const params: string[] = [];
-      const values: unknown[] = [];
-      const reads: string[] = [];
-      variables.forEach((name, k) => {
-        const b = resolve(name);
-        params.push(`a${k}`);
-        values.push(b.values);
-        if (b.kind === 'agent') reads.push(`const v${k} = a${k}[i];`);
-        else if (b.kind === 'scalar') reads.push(`const v${k} = a${k}[0];`);
-        else {
-          params.push(`k${k}`);
-          values.push(b.key);
-          reads.push(`const v${k} = a${k}[k${k}[i]];`);
-        }
-      });
+      const { params, values, reads } = bindReads(variables, resolve);
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source generated from a whitelisted tree
       const factory = new Function(...params, `return function formula(i) { ${reads.join(' ')} ${js} };`);
       return factory(...values) as (i: number) => number;
     },
   };
+}
+
+/** One parameter per variable array (and key array), so V8 sees plain local reads `v0`, `v1`, ... */
+function bindReads(variables: readonly string[], resolve: (name: string) => VariableBinding) {
+  const params: string[] = [];
+  const values: unknown[] = [];
+  const reads: string[] = [];
+  variables.forEach((name, k) => {
+    const b = resolve(name);
+    params.push(`a${k}`);
+    values.push(b.values);
+    if (b.kind === 'agent') reads.push(`const v${k} = a${k}[i];`);
+    else if (b.kind === 'scalar') reads.push(`const v${k} = a${k}[0];`);
+    else {
+      params.push(`k${k}`);
+      values.push(b.key);
+      reads.push(`const v${k} = a${k}[k${k}[i]];`);
+    }
+  });
+  return { params, values, reads };
+}
+
+/**
+ * Binds several compiled formulas into one evaluator `(i, out) => total`: it writes formula k's
+ * value for agent i to out[k], counting negative, NaN and infinite values as 0 (as a hazard
+ * does), and returns their sum in order. Each variable is read once however many formulas use
+ * it, and one call replaces one per formula: the phase stage calls this for every agent.
+ */
+export function bindFormulaSet(
+  formulas: readonly CompiledFormula[],
+  resolve: (name: string) => VariableBinding,
+): (i: number, out: Float64Array) => number {
+  const variables: string[] = [];
+  const lines: string[] = [];
+  formulas.forEach((f, k) => {
+    // A generated body names its variables v0, v1, ... in its own first-use order; renumber them.
+    const map = f.variables.map((name) => {
+      let g = variables.indexOf(name);
+      if (g < 0) g = variables.push(name) - 1;
+      return g;
+    });
+    const expr = f.js.replace(/^return (.*);$/s, '$1').replace(/\bv(\d+)\b/g, (_, d: string) => `v${map[Number(d)]}`);
+    lines.push(`const h${k} = ${expr}; out[${k}] = h${k} > 0 && h${k} < Infinity ? h${k} : 0; total += out[${k}];`);
+  });
+  const { params, values, reads } = bindReads(variables, resolve);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source generated from whitelisted trees
+  const factory = new Function(...params, `return function formulaSet(i, out) { ${reads.join(' ')} let total = 0; ${lines.join(' ')} return total; };`);
+  return factory(...values) as (i: number, out: Float64Array) => number;
 }

@@ -4,7 +4,7 @@
  * (chance 1 - exp(-sum of hazards)), a second picks where, in proportion to the hazards.
  * Negative or non-finite hazards count as 0.
  */
-import { compileFormula } from '../formula/compile.ts';
+import { bindFormulaSet, compileFormula, type CompiledFormula } from '../formula/compile.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
 import { bindVariable, FORMULA_VARIABLE_NAMES } from './variables.ts';
 import type { World } from './world.ts';
@@ -16,21 +16,30 @@ export interface Hazard {
   readonly rate: (i: number) => number;
 }
 
-export type TransitionHandler = (w: World, i: number, from: number, to: number) => void;
-
-export function compileHazards(w: World): Hazard[][] {
-  const s = w.scenario;
-  const byFrom: Hazard[][] = [[], [], [], []];
-  for (const [key, source] of Object.entries(s.phases.hazards)) {
-    const [from, to] = key.split('->').map(Number);
-    const f = compileFormula(source, FORMULA_VARIABLE_NAMES, s.phases.constants);
-    byFrom[from].push({ from, to, source, rate: f.bind((name) => bindVariable(w, name)) });
-  }
-  for (const list of byFrom) list.sort((x, y) => x.to - y.to);
-  return byFrom;
+/** The hazards out of one phase, evaluated together: `all(i, out)` writes each to out and returns the sum. */
+export interface HazardSet {
+  readonly list: readonly Hazard[];
+  readonly all: (i: number, out: Float64Array) => number;
 }
 
-export function createPhaseStage(hazards: Hazard[][], move: TransitionHandler) {
+export type TransitionHandler = (w: World, i: number, from: number, to: number) => void;
+
+export function compileHazards(w: World): HazardSet[] {
+  const s = w.scenario;
+  const resolve = (name: string) => bindVariable(w, name);
+  const byFrom: { hazard: Hazard; formula: CompiledFormula }[][] = [[], [], [], []];
+  for (const [key, source] of Object.entries(s.phases.hazards)) {
+    const [from, to] = key.split('->').map(Number);
+    const formula = compileFormula(source, FORMULA_VARIABLE_NAMES, s.phases.constants);
+    byFrom[from].push({ hazard: { from, to, source, rate: formula.bind(resolve) }, formula });
+  }
+  return byFrom.map((entries) => {
+    entries.sort((x, y) => x.hazard.to - y.hazard.to);
+    return { list: entries.map((e) => e.hazard), all: bindFormulaSet(entries.map((e) => e.formula), resolve) };
+  });
+}
+
+export function createPhaseStage(hazards: HazardSet[], move: TransitionHandler) {
   const h = new Float64Array(4);
   return function phaseStage(w: World): void {
     const a = w.agents;
@@ -39,13 +48,8 @@ export function createPhaseStage(hazards: Hazard[][], move: TransitionHandler) {
     for (let i = 0; i < a.n; i++) {
       if (detained[i] >= 0) continue;
       const from = phase[i];
-      const list = hazards[from];
-      let total = 0;
-      for (let k = 0; k < list.length; k++) {
-        const v = list[k].rate(i);
-        h[k] = v > 0 && v < Infinity ? v : 0;
-        total += h[k];
-      }
+      const set = hazards[from], list = set.list;
+      const total = set.all(i, h);
       weeks[i]++;
       if (total <= 0) continue;
       // 1 - exp(-total) <= total, so a draw at or above total needs no exp to say "no event".

@@ -3,7 +3,7 @@
  * refuses to compile. Every expected value below is computed by hand, not by the compiler.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileFormula, FORMULA_FUNCTIONS, FormulaError, type VariableBinding } from '../../sim/formula/compile.ts';
+import { bindFormulaSet, compileFormula, FORMULA_FUNCTIONS, FormulaError, type VariableBinding } from '../../sim/formula/compile.ts';
 
 // Two agents. Plain number arrays (not Float32) so that 0.2 is exactly the double 0.2.
 const JUSTICE = [0.2, 0.8];
@@ -335,5 +335,43 @@ describe('compileFormula: nothing the user wrote is executed', () => {
     // What is left: numeric literals, operators, parentheses, commas, spaces and a semicolon.
     expect(stripped).toMatch(/^[\d.e+\-*/()<>=!?:&|, ;]*$/);
     expect(f.js).not.toMatch(/attitude|salience|justice|identity|grievance|a01/);
+  });
+});
+
+describe('bindFormulaSet (the phase stage evaluates the hazards out of a phase in one call)', () => {
+  // Variables in a different first-use order in each formula, shared and keyed ones, a value
+  // that is negative for one agent and a division by zero: the set must renumber the variables
+  // and clamp like a hazard.
+  const sources = [
+    'identity * salience + justice',
+    'justice - 0.5',
+    'salience / (identity - 0.1) + grievance',
+    '2 * identity',
+  ];
+  const formulas = sources.map((s) => compileFormula(s, VARS));
+  const set = bindFormulaSet(formulas, resolveBinding);
+  const hazard = (v: number) => (v > 0 && v < Infinity ? v : 0);
+
+  it('gives each formula its own value, clamped as a hazard, and their sum in order', () => {
+    for (const i of [0, 1]) {
+      const out = new Float64Array(sources.length);
+      const total = set(i, out);
+      let sum = 0;
+      formulas.forEach((f, k) => {
+        const expected = hazard(f.bind(resolveBinding)(i));
+        expect(out[k]).toBe(expected);
+        sum += expected;
+      });
+      expect(total).toBe(sum);
+    }
+  });
+
+  it('counts a negative and an infinite value as 0', () => {
+    const out = new Float64Array(sources.length);
+    set(0, out); // justice 0.2 - 0.5 < 0
+    expect(out[1]).toBe(0);
+    set(1, out); // identity 0.1 - 0.1 = 0: salience / 0 = Infinity
+    expect(out[2]).toBe(0);
+    expect(out[0]).toBeCloseTo(0.1 * 0.3 + 0.8, 12);
   });
 });

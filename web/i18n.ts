@@ -172,6 +172,8 @@ const en = {
   runsWord: 'runs',
   workersWord: 'workers',
   sweepCancelled: 'Sweep cancelled',
+  sweepFailedShort: 'stopped: a worker failed after {done} / {total} runs',
+  sweepWorkerFailed: 'The sweep stopped: the simulation worker running point {point} ({values}), replicate {replicate} of {replicates} (run {id}) failed: {message}\nThe other runs were stopped ({done} of {total} had finished). Nothing else is affected; press "Run sweep" to try again.',
   sensitivity: 'Sensitivity (partial rank correlation, PRCC)',
   formStale: 'The JSON text has a syntax error: the form shows the last readable version and is locked until the JSON is fixed.',
   addItem: 'add an item',
@@ -351,6 +353,8 @@ const nl: Record<Key, string> = {
   runsWord: 'runs',
   workersWord: 'workers',
   sweepCancelled: 'Sweep geannuleerd',
+  sweepFailedShort: 'gestopt: een worker faalde na {done} / {total} runs',
+  sweepWorkerFailed: 'De sweep is gestopt: de simulatieworker voor punt {point} ({values}), herhaling {replicate} van {replicates} (run {id}) faalde: {message}\nDe andere runs zijn gestopt ({done} van {total} waren klaar). Verder is niets geraakt; klik op "Sweep starten" om het opnieuw te proberen.',
   sensitivity: 'Gevoeligheid (partiële rangcorrelatie, PRCC)',
   formStale: 'De JSON-tekst bevat een syntaxfout: het formulier toont de laatste leesbare versie en is vergrendeld tot de JSON is hersteld.',
   addItem: 'item toevoegen',
@@ -363,6 +367,10 @@ let lang: Lang = (globalThis.localStorage?.getItem('radsim.lang') as Lang) === '
 
 export function t(k: Key): string {
   return dicts[lang][k];
+}
+/** t() with {name} placeholders filled in. */
+export function tf(k: Key, vars: Record<string, string | number>): string {
+  return t(k).replace(/\{(\w+)\}/g, (_, v: string) => String(vars[v] ?? `{${v}}`));
 }
 export function getLang(): Lang {
   return lang;

@@ -16,11 +16,12 @@ import { ScenarioError, formatIssue, type ScenarioIssue } from '../sim/scenario/
 import { newListItem, removeOverride, setOverride, valueAt, type Segment } from '../sim/scenario/fields.ts';
 import { isPlainObject, validateScenario, type ScenarioData } from '../sim/scenario/resolve.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
+import { download } from './export.ts';
 import { createFieldEditor } from './fieldEditor.ts';
 import { t } from './i18n.ts';
 import { EDITED, EDITOR_KEYS, library, resolveData, resolvedByName, scenarioNames } from './scenarios.ts';
 import { createSweepRunner } from './sweepRunner.ts';
-import { download, h } from './util.ts';
+import { h } from './util.ts';
 
 const KEY_TEXT = EDITOR_KEYS.text;
 const KEY_BASE = EDITOR_KEYS.base;

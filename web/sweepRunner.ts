@@ -1,24 +1,25 @@
 /**
  * The sweep runner of Research: one or two numeric parameters of the edited scenario over a
- * grid, R replicates per point, on parallel workers with progress and cancel. The plan, the
- * aggregation, the PRCC sensitivity summary and the files are those of `radsim sweep`
- * (sim/ensemble); the page adds a line plot with a band or a heatmap, and a Fisher-z interval
- * for each PRCC.
+ * grid, R replicates per point, on parallel workers (web/jobPool.ts) with progress and cancel.
+ * The plan, the aggregation, the PRCC sensitivity summary and the files are those of `radsim
+ * sweep` (sim/ensemble); the page adds a line plot with a band or a heatmap, and a Fisher-z
+ * interval for each PRCC.
  */
 import pkg from '../package.json' with { type: 'json' };
 import { aggregateSweep, sweepStats, type SweepStats } from '../sim/ensemble/aggregate.ts';
 import { availableOutcomes, OUTCOMES, outcomeLabel } from '../sim/ensemble/outcomes.ts';
-import { createSweepPlan, PlanError, type SweepPlan } from '../sim/ensemble/plan.ts';
+import { createSweepPlan, PlanError, pointId, type SweepPlan } from '../sim/ensemble/plan.ts';
 import type { RunRecord } from '../sim/ensemble/records.ts';
 import { sweepSummary } from '../sim/ensemble/report.ts';
 import { seriesColumns } from '../sim/run/series.ts';
 import { checkValue, rangeText, schemaFields, valueAt, type Field } from '../sim/scenario/fields.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
-import { t } from './i18n.ts';
+import { download } from './export.ts';
+import { t, tf } from './i18n.ts';
 import { runPlan } from './jobPool.ts';
 import { defaultRange, levels, prccInterval, SWEEP_DEFAULTS } from './sweepDesign.ts';
 import { heatmap, linePlot } from './sweepCharts.ts';
-import { download, fmt, h, markdown } from './util.ts';
+import { fmt, h, markdown } from './util.ts';
 
 export interface SweepRunner {
   element: HTMLElement;
@@ -142,32 +143,42 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       errorBox.replaceChildren(h('pre', { class: 'error' }, (err as Error).message));
       return;
     }
-    const t0 = performance.now();
-    const pool = runPlan(plan, (p) => {
-      progress.value = p.fraction;
-      progressText.textContent = `${p.done} / ${p.total} ${t('runsWord')} · ${Math.round(p.fraction * 100)}% · ${p.workers} ${t('workersWord')}`;
+    const pool = runPlan(plan, {
+      progressEvery: 4,
+      onProgress: (p) => {
+        progress.value = p.fraction;
+        progressText.textContent = `${p.done} / ${p.total} ${t('runsWord')} · ${Math.round(p.fraction * 100)}% · ${p.workers} ${t('workersWord')}`;
+      },
     });
     running = pool;
     runBtn.disabled = true;
     cancelBtn.disabled = false;
     progressText.dataset.state = 'running';
-    let records: RunRecord[] | null = null;
-    try {
-      records = await pool.result;
-    } catch (err) {
-      errorBox.replaceChildren(h('pre', { class: 'error' }, (err as Error).message));
-    } finally {
-      running = null;
-      cancelBtn.disabled = true;
-      refresh();
-    }
-    if (!records) {
+    const outcome = await pool.result;
+    running = null;
+    cancelBtn.disabled = true;
+    refresh();
+    if (outcome.status === 'cancelled') {
       progressText.dataset.state = 'cancelled';
-      if (pool && !errorBox.childElementCount) progressText.textContent = t('sweepCancelled');
+      progressText.textContent = t('sweepCancelled');
       return;
     }
+    if (outcome.status === 'failed') {
+      // As in Compare: name the run that broke; the page stays usable.
+      const { job } = outcome;
+      const values = plan.vary.map((v, k) => `${v.path}=${plan.points[job.variant][k]}`).join(', ');
+      const msg = tf('sweepWorkerFailed', {
+        point: pointId(plan, job.variant), values, replicate: job.replicate + 1, replicates: plan.replicates, id: job.id,
+        message: outcome.message, done: outcome.done, total: outcome.total,
+      });
+      errorBox.replaceChildren(h('div', { class: 'error', id: 'sweep-worker-error', 'data-job': job.id }, msg));
+      progressText.textContent = tf('sweepFailedShort', { done: outcome.done, total: outcome.total });
+      progressText.dataset.state = 'failed';
+      return;
+    }
+    const { records, seconds } = outcome;
     progressText.dataset.state = 'done';
-    progressText.textContent = `${records.length} ${t('runsWord')} · ${((performance.now() - t0) / 1000).toFixed(1)} s · ${pool.workers} ${t('workersWord')}`;
+    progressText.textContent = `${records.length} ${t('runsWord')} · ${seconds.toFixed(1)} s · ${pool.workers} ${t('workersWord')}`;
     showResults(plan, records);
   }
 

@@ -1,4 +1,4 @@
-/** Small DOM helpers. */
+/** Small helpers of the page: building elements, number text, minimal markdown, the phase colours. */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number | boolean | ((e: Event) => void)> = {},
@@ -12,15 +12,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
   return el;
-}
-
-export function download(name: string, text: string, type = 'text/csv'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const PHASE_COLORS = ['#999999', '#E69F00', '#0072B2', '#D55E00'];

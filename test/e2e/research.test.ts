@@ -1,8 +1,9 @@
 /**
  * End-to-end tests of the Research view (see harness.ts): the schema-generated form and the
  * JSON text in step, inline field errors, autosave across a reload, import of bad files, a one-
- * and a two-parameter sweep with their plots, sensitivity table and CSV, and running the edit in
- * Explore. Screenshots: docs/screenshots/research-form.png and research-sweep.png.
+ * and a two-parameter sweep with their plots, sensitivity table and CSV, a sweep stopped by a
+ * crashed worker, and running the edit in Explore. Screenshots: docs/screenshots/research-form.png
+ * and research-sweep.png.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -188,6 +189,34 @@ describe('Research view', () => {
     await page.waitForSelector('#sweep-progress-text[data-state="cancelled"]');
     expect(await page.locator('#sweep-chart').count()).toBe(0);
     expect(await page.isEnabled('#sweep-run')).toBe(true);
+  });
+
+  it('a crashed worker stops the sweep with a clear message, and the next sweep works', async () => {
+    const workerUrl = /\/assets\/worker-[^/]*\.js(\?.*)?$/;
+    await page.route(workerUrl, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: "throw new Error('simulated worker crash');\n" }));
+    try {
+      await setParam(page, 1, 'influence.mu', '0.05', '0.3', '2');
+      await page.fill('#sweep-replicates', '2');
+      await page.fill('#sweep-agents', '1000');
+      await page.fill('#sweep-weeks', '52');
+      await page.click('#sweep-run');
+      await page.waitForSelector('#sweep-worker-error', { timeout: 30_000 });
+      const text = (await page.locator('#sweep-worker-error').textContent())!;
+      expect(text).toMatch(/worker running point p0[01] \(influence\.mu=0\.(05|3)\), replicate [12] of 2 \(run p0[01]-r0*[01]\) failed/);
+      expect(text).toContain('simulated worker crash');
+      expect(await page.locator('#sweep-progress-text').getAttribute('data-state')).toBe('failed');
+      expect(await page.isEnabled('#sweep-run')).toBe(true);
+      expect(await page.isEnabled('#sweep-cancel')).toBe(false);
+      expect(await page.locator('#sweep-chart').count()).toBe(0);
+    } finally {
+      await page.unroute(workerUrl);
+    }
+    // The page keeps working.
+    await page.click('#sweep-run');
+    await page.waitForSelector('#sweep-progress-text[data-state="done"]', { timeout: 60_000 });
+    expect(await page.locator('#sweep-worker-error').count()).toBe(0);
+    expect(await page.locator('#sweep-chart svg.sweep-line').count()).toBe(1);
   });
 
   it('"Compare with its base" opens Compare with the base and the edit', async () => {

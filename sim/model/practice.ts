@@ -26,6 +26,7 @@ import type { World } from './world.ts';
 interface RegionPractice {
   readonly p: Practice;
   readonly recognition: Float32Array; // by ideology index (0 unused), bias training applied
+  readonly signalRate: Float64Array; // signals per contact-week by PRACTICE_DOMAINS
   readonly female: number;
   readonly training: number;
   readonly sensitivity: number;
@@ -48,6 +49,7 @@ export function regionPractice(s: Scenario, r: number, people: number): RegionPr
   return {
     p,
     recognition,
+    signalRate: Float64Array.from(PRACTICE_DOMAINS, (d) => sig.rate[d]),
     female: unbias(sig.recognitionFemale),
     training: 1 + sig.training * sig.trainingGain,
     sensitivity: Math.min(1, t.sensitivity.base + t.informationSharing * t.sensitivity.sharingGain + t.riskAssessment * t.sensitivity.assessmentGain),
@@ -146,7 +148,8 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
       const q = visible * rp.recognition[a.leaning[i]] * (a.male[i] ? 1 : rp.female) * rp.training;
       if (q <= 0) continue;
       let none = 1;
-      for (let d = 0; d < contact.length; d++) none *= 1 - Math.min(1, sig.rate[PRACTICE_DOMAINS[d]] * contact[d][i] * q);
+      const rate = rp.signalRate;
+      for (let d = 0; d < contact.length; d++) none *= 1 - Math.min(1, rate[d] * contact[d][i] * q);
       if (tickUniform(tk, i, 0) >= 1 - none) continue;
       a.signalWeek[i] = week;
       a.signalled[i] = 1;

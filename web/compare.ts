@@ -19,15 +19,6 @@ export { DEFAULTS, type CompareSettings } from './compareData.ts';
 /** Series recorded for the charts: the CLI's banded series plus a few practice stocks. */
 const RECORDED_SERIES = [...new Set([...DEFAULT_BAND_SERIES, ...CHART_SERIES.map((s) => s.column)])];
 
-/** "#compare?s=a,b&r=4&a=5000&w=260" -> settings; throws a readable error. */
-export function parseShare(query: string): CompareSettings {
-  return parseShareQuery(query, availableScenarios()).settings;
-}
-
-export function shareQuery(c: CompareSettings): string {
-  return shareQueryText(c);
-}
-
 /** The last finished comparison, so switching the language shows it again without running it again. */
 let lastResult: { query: string; plan: ComparePlan; records: RunRecord[]; settings: CompareSettings; seconds: number; workers: number } | null = null;
 

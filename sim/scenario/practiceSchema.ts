@@ -8,6 +8,8 @@ import { EXTREMIST_IDEOLOGIES, PRACTICE_DOMAINS, WORKING_ELEMENTS } from '../dom
 
 const unit01 = (description: string) => z.number().min(0).max(1).meta({ description, unit: '0..1' });
 const nonNeg = (description: string, unit = '') => z.number().min(0).meta({ description, unit });
+/** How far one unit of effect level of a working element moves a part of the person's state. */
+const effect = (what: string) => nonNeg(`${what} per unit effect level`, 'per unit effect level');
 const weeks = (description: string) => z.number().int().min(0).meta({ description, unit: 'weeks' });
 function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], value: S) {
   return z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, S>);
@@ -18,9 +20,9 @@ export const practiceSchema = z.strictObject({
     rate: keyed(PRACTICE_DOMAINS, unit01('weekly chance that a professional of this domain notices a signal, at full contact and full visibility')),
     visibilityByPhase: z.array(unit01('visibility')).length(4).meta({ description: 'how visible radicalisation is in phases 0..3 (phase 0 is 0: only confused behaviour shows)' }),
     confusion: z.strictObject({
-      adhd: nonNeg('weight of ADHD severity in confused behaviour'),
-      autism: nonNeg('weight of autism severity'),
-      psychosis: nonNeg('weight of psychosis severity'),
+      adhd: nonNeg('weight of ADHD severity in confused behaviour', 'weight per unit severity'),
+      autism: nonNeg('weight of autism severity in confused behaviour', 'weight per unit severity'),
+      psychosis: nonNeg('weight of psychosis severity in confused behaviour', 'weight per unit severity'),
       falseSignalShare: unit01('visibility of fully confused behaviour, relative to radicalisation (false signals)'),
     }),
     recognition: keyed(EXTREMIST_IDEOLOGIES, unit01('how well professionals recognise this ideology (1 = as well as the best)')),
@@ -79,7 +81,7 @@ export const interventionSchema = z.strictObject({
   ageFrom: z.number().min(0).meta({ description: 'youngest age reached', unit: 'years' }),
   ageTo: z.number().min(0).meta({ description: 'first age no longer reached', unit: 'years' }),
   regions: z.array(z.string()).meta({ description: 'region names reached (empty = all)' }),
-  phases: z.array(z.number().int().min(0).max(3)).meta({ description: 'for indicated reach: the phases reached' }),
+  phases: z.array(z.number().int().min(0).max(3).meta({ description: 'a phase reached by an indicated programme', unit: 'phase (0..3)' })).meta({ description: 'for indicated reach: the phases reached' }),
   startWeek: z.number().int().min(1).meta({ description: 'first week the programme runs', unit: 'week' }),
   endWeek: z.number().int().min(1).meta({ description: 'last week new participants start', unit: 'week' }),
   durationWeeks: z.number().int().min(1).meta({ description: 'weeks a participant takes part', unit: 'weeks' }),
@@ -99,16 +101,16 @@ export const interventionSchema = z.strictObject({
 export const interventionMechanicsSchema = z.strictObject({
   uptake: z.strictObject({
     base: unit01('chance of accepting an offer at average trust, no stigma, no delivery qualities'),
-    trust: nonNeg('added per unit of institutional trust above 0.5'),
-    messengers: nonNeg('added at full community messengers'),
-    cultural: nonNeg('added at full cultural responsiveness'),
-    transparency: nonNeg('added at full transparency'),
+    trust: nonNeg('added per unit of institutional trust above 0.5', 'chance added'),
+    messengers: nonNeg('added at full community messengers', 'chance added'),
+    cultural: nonNeg('added at full cultural responsiveness', 'chance added'),
+    transparency: nonNeg('added at full transparency', 'chance added'),
     stigma: unit01('lost by a labelled person (less with transparency)'),
   }),
   dropoutPerWeek: z.strictObject({
     base: unit01('weekly drop-out chance at average trust'),
-    distrust: nonNeg('added per unit of trust below 0.5'),
-    resistance: nonNeg('added per unit of resistance'),
+    distrust: nonNeg('added per unit of trust below 0.5', 'weekly chance added'),
+    resistance: nonNeg('added per unit of resistance', 'weekly chance added'),
     transparencyReduction: unit01('share of drop-out avoided at full transparency'),
   }),
   response: z.strictObject({
@@ -121,15 +123,15 @@ export const interventionMechanicsSchema = z.strictObject({
     byPhase: z.array(unit01('resistance')).length(4).meta({ description: 'resistance to ideological change in phases 0..3' }),
     groupIdentification: unit01('added per unit of group identification'),
   }),
-  holisticSynergy: nonNeg('extra effect per additional factor group addressed (needs, pathology and resilience, ideology and behaviour)'),
-  traumaSensitivityGain: nonNeg('extra effect for people with trauma at full trauma sensitivity'),
+  holisticSynergy: nonNeg('extra effect per additional factor group addressed (needs, pathology and resilience, ideology and behaviour)', 'share of extra effect'),
+  traumaSensitivityGain: nonNeg('extra effect for people with trauma at full trauma sensitivity', 'share of extra effect'),
   effects: z.strictObject({
-    cognitive: z.strictObject({ criticalThinking: nonNeg('per unit effect'), attitude: nonNeg('attitude lowered per unit effect (resisted)') }),
-    psychosocial: z.strictObject({ resilience: nonNeg('per unit effect'), emotionRegulation: nonNeg('per unit effect') }),
-    socialEducational: z.strictObject({ socialBonds: nonNeg('per unit effect'), meaning: nonNeg('meaning need lowered'), identity: nonNeg('identity need lowered') }),
-    behavioural: z.strictObject({ violence: nonNeg('violence willingness lowered (resisted)'), groupIdentification: nonNeg('group identification lowered (resisted)'), attitude: nonNeg('attitude lowered (resisted)') }),
-    societal: z.strictObject({ civicCompetence: nonNeg('per unit effect'), institutionalTrust: nonNeg('per unit effect'), justice: nonNeg('justice need lowered') }),
-    pathologyTreatment: z.strictObject({ severity: nonNeg('share of pathology severity treated per unit effect (ADHD, psychosis, depression, trauma)') }),
+    cognitive: z.strictObject({ criticalThinking: effect('critical thinking raised'), attitude: effect('attitude lowered (resisted)') }),
+    psychosocial: z.strictObject({ resilience: effect('resilience raised'), emotionRegulation: effect('emotion regulation raised') }),
+    socialEducational: z.strictObject({ socialBonds: effect('social bonds raised'), meaning: effect('meaning need lowered'), identity: effect('identity need lowered') }),
+    behavioural: z.strictObject({ violence: effect('violence willingness lowered (resisted)'), groupIdentification: effect('group identification lowered (resisted)'), attitude: effect('attitude lowered (resisted)') }),
+    societal: z.strictObject({ civicCompetence: effect('civic competence raised'), institutionalTrust: effect('institutional trust raised'), justice: effect('justice need lowered') }),
+    pathologyTreatment: z.strictObject({ severity: effect('share of pathology severity treated (ADHD, psychosis, depression, trauma)') }),
   }),
 });
 

@@ -17,6 +17,8 @@ const unit01 = (description: string) => z.number().min(0).max(1).meta({ descript
 const nonNeg = (description: string, unit = '') => z.number().min(0).meta({ description, unit });
 const positive = (description: string, unit = '') => z.number().gt(0).meta({ description, unit });
 const count = (description: string) => z.number().int().min(0).meta({ description, unit: 'count' });
+/** The unit of a standard deviation: the same scale as the mean it goes with. */
+const SD = 'sd (scale of the mean)';
 
 /** A record with exactly the given keys, each of the same schema. */
 function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], value: S) {
@@ -30,7 +32,7 @@ function shares<K extends string>(keys: readonly K[], what: string) {
   );
 }
 const meanSd = (what: string) =>
-  z.strictObject({ mean: unit01(`mean ${what}`), sd: nonNeg(`standard deviation of ${what}`) });
+  z.strictObject({ mean: unit01(`mean ${what}`), sd: nonNeg(`standard deviation of ${what}`, SD) });
 
 const ageBandShare = z.strictObject({
   from: z.number().int().min(0).max(120).meta({ description: 'lowest age in the band', unit: 'years' }),
@@ -68,14 +70,14 @@ export const populationSchema = z.strictObject({
   ageBands,
   maleShare: unit01('share of men'),
   education: educationShares,
-  householdSize: z.array(nonNeg('weight')).min(1).max(10).meta({ description: 'weights of household sizes 1, 2, 3, ...', unit: 'weights' }),
+  householdSize: z.array(nonNeg('relative weight of this household size (1, 2, 3, ... people)', 'weight')).min(1).max(10).meta({ description: 'weights of household sizes 1, 2, 3, ...', unit: 'weights' }),
   ideologyLeaning: ideologyShares,
   pathology: keyed(PATHOLOGIES, pathologySpec),
   protective: keyed(PROTECTIVE, meanSd('protective factor')),
   needs: needsPopulation,
   attitude: meanSd('initial attitude strength toward the leaning ideology'),
-  uncertainty: z.strictObject({ mean: positive('mean opinion uncertainty (relative agreement)'), sd: nonNeg('sd of uncertainty') }),
-  online: z.strictObject({ mean: unit01('mean online exposure'), sd: nonNeg('sd of online exposure'), youthExtra: unit01('added below age 25') }),
+  uncertainty: z.strictObject({ mean: positive('mean opinion uncertainty (relative agreement)', 'opinion units'), sd: nonNeg('sd of uncertainty', SD) }),
+  online: z.strictObject({ mean: unit01('mean online exposure'), sd: nonNeg('sd of online exposure', SD), youthExtra: unit01('added below age 25') }),
   contact: keyed(['care', 'social', 'security'] as const, unit01('mean weekly contact intensity with professionals of this domain')),
   initialSensitivityShare: unit01('share starting in phase 1 (sensitivity)'),
 });
@@ -108,13 +110,13 @@ export const networkSchema = z.strictObject({
     meanDegree: nonNeg('mean online ties of an agent with average exposure', 'ties'),
     crossRegionShare: unit01('chance that the partner of an online tie is drawn from the whole population rather than the own region (so the share crossing regions is lower)'),
   }),
-  weights: keyed(LAYERS, nonNeg('relative chance that a weekly contact uses a tie of this layer')),
+  weights: keyed(LAYERS, nonNeg('relative chance that a weekly contact uses a tie of this layer', 'relative weight')),
 });
 
 const macroType = z.strictObject({
-  grievance: nonNeg('rise of the grievance climate per unit strength'),
-  threat: nonNeg('rise of perceived threat per unit strength'),
-  salience: keyed(EXTREMIST_IDEOLOGIES, nonNeg('rise of this ideology\u2019s salience per unit strength')),
+  grievance: nonNeg('rise of the grievance climate per unit strength', 'field units per unit strength'),
+  threat: nonNeg('rise of perceived threat per unit strength', 'field units per unit strength'),
+  salience: keyed(EXTREMIST_IDEOLOGIES, nonNeg('rise of this ideology\u2019s salience per unit strength', 'field units per unit strength')),
 });
 
 export const macroSchema = z.strictObject({
@@ -127,27 +129,27 @@ export const macroSchema = z.strictObject({
   schedule: z.array(z.strictObject({
     week: z.number().int().min(1).meta({ description: 'week the event happens (1 = the first week run)', unit: 'week' }),
     type: z.string().meta({ description: 'a key of macro.types' }),
-    strength: nonNeg('strength'),
+    strength: nonNeg('strength of the event: multiplies the rises of its type', 'strength'),
   })),
   stochastic: z.array(z.strictObject({
     type: z.string().meta({ description: 'a key of macro.types' }),
     perYear: nonNeg('expected events per year', '1/year'),
-    strength: nonNeg('strength'),
+    strength: nonNeg('strength of each event: multiplies the rises of its type', 'strength'),
   })),
   opponents: keyed(EXTREMIST_IDEOLOGIES, z.enum(['none', ...EXTREMIST_IDEOLOGIES])).meta({ description: 'whose salience an incident of this ideology raises (reciprocal radicalisation)' }),
   reciprocalShare: unit01('share of an incident\u2019s salience rise that goes to the opposing ideology'),
   impact: z.strictObject({
-    justicePerGrievance: nonNeg('rise of the justice need per unit rise of grievance, before susceptibility'),
-    identityPerThreat: nonNeg('rise of the identity need per unit rise of threat'),
-    attitudePerSalience: nonNeg('rise of attitude per unit rise of own-leaning salience'),
+    justicePerGrievance: nonNeg('rise of the justice need per unit rise of grievance, before susceptibility', 'per field unit'),
+    identityPerThreat: nonNeg('rise of the identity need per unit rise of threat', 'per field unit'),
+    attitudePerSalience: nonNeg('rise of attitude per unit rise of own-leaning salience', 'per field unit'),
   }),
 });
 
 const triggerEffects = z.strictObject({
-  needs: keyed(NEEDS, num('change of this unmet need per unit impact')).partial(),
-  protective: keyed(PROTECTIVE, num('change of this protective factor per unit impact')).partial(),
-  attitude: num('change of attitude strength per unit impact'),
-  groupIdentification: num('change of group identification per unit impact'),
+  needs: keyed(NEEDS, num('change of this unmet need per unit impact', 'change per unit impact')).partial(),
+  protective: keyed(PROTECTIVE, num('change of this protective factor per unit impact', 'change per unit impact')).partial(),
+  attitude: num('change of attitude strength per unit impact', 'change per unit impact'),
+  groupIdentification: num('change of group identification per unit impact', 'change per unit impact'),
 });
 
 const triggerSpec = z.strictObject({
@@ -156,7 +158,7 @@ const triggerSpec = z.strictObject({
   level: z.enum(['micro', 'meso']),
   direction: z.enum(['radicalising', 'deradicalising']),
   perYear: nonNeg('base rate per person per year; for appliesTo "released", the weekly rate in the week after release (1 gives a 63% chance)', '1/year'),
-  strength: positive('impact before susceptibility'),
+  strength: positive('impact before susceptibility', 'impact'),
   appliesTo: z.enum(['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released', 'labelled']).meta({
     description: 'who can meet it: everyone; people in phase 1-3; group members; rate scaled by ties to group members; rate scaled by online exposure; people just released from detention; people labelled by the practice pipeline (rate scaled by how much of the stigma the process lets land)',
   }),
@@ -172,11 +174,11 @@ export const triggersSchema = z.strictObject({
 });
 
 export const susceptibilitySchema = z.strictObject({
-  byMotive: keyed(TRIGGER_LEVELS, keyed(NEEDS, nonNeg('multiplier of a trigger of this level for people with this dominant motive'))),
-  byAge: z.array(nonNeg('multiplier')).length(AGE_BANDS.length).meta({ description: 'impact multipliers by age band' }),
+  byMotive: keyed(TRIGGER_LEVELS, keyed(NEEDS, nonNeg('multiplier of a trigger of this level for people with this dominant motive', 'multiplier'))),
+  byAge: z.array(nonNeg('impact multiplier for this age band', 'multiplier')).length(AGE_BANDS.length).meta({ description: 'impact multipliers by age band' }),
   male: nonNeg('impact multiplier for men', 'ratio'),
-  byEducation: keyed(EDUCATION, nonNeg('impact multiplier')),
-  pathology: keyed(PATHOLOGIES, nonNeg('added to the impact multiplier per unit severity')),
+  byEducation: keyed(EDUCATION, nonNeg('impact multiplier', 'multiplier')),
+  pathology: keyed(PATHOLOGIES, nonNeg('added to the impact multiplier per unit severity', 'multiplier added per unit severity')),
   protectiveDamping: unit01('share of impact absorbed at full protection'),
 });
 
@@ -190,7 +192,7 @@ export const influenceSchema = z.strictObject({
     reach: keyed(EXTREMIST_IDEOLOGIES, unit01('weekly chance that a fully online person of this leaning meets this ideology\u2019s high-reach sources')),
     amplification: nonNeg('algorithmic amplification multiplier on reach (moderation lowers it)', 'ratio'),
     attitude: unit01('attitude of the sources'),
-    uncertainty: positive('uncertainty of the sources (confident extremists are low)'),
+    uncertainty: positive('uncertainty of the sources (confident extremists are low)', 'opinion units'),
   }),
   groupIdentificationGrowth: unit01('weekly growth of group identification toward 1 among members'),
 });
@@ -204,9 +206,9 @@ export const groupsSchema = z.strictObject({
   maxSize: z.number().int().min(2).meta({ description: 'largest group size', unit: 'agents' }),
   onlineJoinShare: unit01('chance, at online exposure 0.5 and in proportion to exposure, that a new member without a tie to a group joins the largest online group of the leaning rather than founding one'),
   leaderScore: z.strictObject({
-    narcissism: nonNeg('weight of narcissistic traits in the leadership score'),
-    sensation: nonNeg('weight of the sensation need'),
-    attitude: nonNeg('weight of attitude strength'),
+    narcissism: nonNeg('weight of narcissistic traits in the leadership score', 'weight'),
+    sensation: nonNeg('weight of the sensation need', 'weight'),
+    attitude: nonNeg('weight of attitude strength', 'weight'),
   }),
   successionChance: unit01('chance that a group survives the loss of its leader by choosing a new one'),
   takeoverMargin: nonNeg('a newcomer takes the lead when their leadership score exceeds the leader\u2019s by this factor', 'ratio'),
@@ -216,7 +218,10 @@ export const groupsSchema = z.strictObject({
 const hazardKey = z.string().regex(/^[0-3]->[0-3]$/, 'a hazard key looks like "0->1" (from phase -> to phase, 0..3)');
 
 export const phasesSchema = z.strictObject({
-  constants: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), z.number()).meta({ description: 'named constants the hazard formulas may use' }),
+  constants: z.record(
+    z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+    z.number().meta({ description: 'a constant of the hazard formulas: per week when it scales a hazard, dimensionless otherwise (an amplification, a share)', unit: 'per week (scales) or dimensionless' }),
+  ).meta({ description: 'named constants the hazard formulas may use' }),
   hazards: z.record(hazardKey, z.string()).meta({ description: 'weekly hazard of each transition, a formula over agent variables' }),
 });
 
@@ -224,7 +229,7 @@ export const actionSchema = z.strictObject({
   incidentPerWeek: unit01('weekly incident probability at full violence willingness'),
   violenceGrowth: unit01('weekly growth of violence willingness toward 1 in the action phase'),
   violenceDecay: unit01('weekly decay of violence willingness outside the action phase'),
-  incidentStrength: nonNeg('macro strength of an incident rate of one per 100,000 people, so the climate depends on the rate, not the model size'),
+  incidentStrength: nonNeg('macro strength of an incident rate of one per 100,000 people, so the climate depends on the rate, not the model size', 'macro strength'),
   incidentType: z.string().meta({ description: 'the macro type an incident fires (a key of macro.types)' }),
   arrestChance: unit01('chance that the perpetrator is arrested'),
   detentionWeeks: count('weeks of detention after arrest'),
@@ -243,7 +248,7 @@ export const ablationSchema = z.strictObject({
 
 export const outputsSchema = z.strictObject({
   routes: z.strictObject({
-    ids: z.array(z.number().int().min(0)).meta({ description: 'agent ids whose route is recorded' }),
+    ids: z.array(z.number().int().min(0).meta({ description: 'id of an agent whose route is recorded', unit: 'agent id' })).meta({ description: 'agent ids whose route is recorded' }),
     sample: count('number of agents, drawn at random, whose route is recorded'),
   }),
 });

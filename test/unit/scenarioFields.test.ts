@@ -5,8 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkValue, newListItem, rangeText, removeOverride, schemaFields, schemaLists, setOverride, valueAt, type Field } from '../../sim/scenario/fields.ts';
+import { z } from 'zod';
+import { checkValue, newListItem, rangeText, removeOverride, schemaFields, schemaLists, setOverride, valueAt, type Field, type Segment } from '../../sim/scenario/fields.ts';
 import { resolveExtends, validateScenario, type ScenarioData } from '../../sim/scenario/resolve.ts';
+import { scenarioSchema } from '../../sim/scenario/schema.ts';
 import { SEEDS, SOURCES, sourceOf, sourcePattern } from '../../sim/scenario/sources.ts';
 import { defaultRange, levels, prccInterval } from '../../web/sweepDesign.ts';
 
@@ -17,6 +19,33 @@ const baseline = resolved('baseline.json');
 const fields = schemaFields(baseline);
 const byPath = new Map(fields.map((f) => [f.path, f]));
 const numeric = (f: Field) => f.kind === 'number' || f.kind === 'integer';
+
+/**
+ * The scenario schema as JSON Schema, by zod's own conversion: it carries every `.meta`
+ * (description, unit), so the tests below read units from the schema without going through
+ * fields.ts (and check that the conversion still works).
+ */
+interface JsonNode {
+  type?: string;
+  unit?: string;
+  description?: string;
+  properties?: Record<string, JsonNode>;
+  items?: JsonNode;
+  additionalProperties?: JsonNode | boolean;
+}
+const jsonSchema = z.toJSONSchema(scenarioSchema) as JsonNode;
+
+/** The JSON Schema node of a field: object properties, list items, record values. */
+function jsonNodeAt(segs: readonly Segment[]): JsonNode | undefined {
+  let node: JsonNode | undefined = jsonSchema;
+  for (const s of segs) {
+    if (!node) return undefined;
+    if (typeof s === 'number') node = node.items;
+    else if (node.properties && Object.hasOwn(node.properties, s)) node = node.properties[s];
+    else node = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
+  }
+  return node;
+}
 
 describe('schema walk', () => {
   it('lists every leaf of the baseline, grouped by top-level key', () => {
@@ -57,14 +86,43 @@ describe('schema walk', () => {
     expect(byPath.get('description')!.optional).toBe(true);
   });
 
-  it('gives every numeric leaf of every library scenario a unit, a description and a source', () => {
+  it('gives every number of the schema a unit and a description of its own (.meta)', () => {
+    const missing: string[] = [];
+    let numbers = 0;
+    const walk = (node: unknown, at: string) => {
+      if (Array.isArray(node)) node.forEach((x, i) => walk(x, `${at}/${i}`));
+      else if (node !== null && typeof node === 'object') {
+        const n = node as JsonNode;
+        if (n.type === 'number' || n.type === 'integer') {
+          numbers++;
+          if (!n.unit) missing.push(`${at}: unit`);
+          if (!n.description) missing.push(`${at}: description`);
+        }
+        for (const [k, v] of Object.entries(n)) walk(v, `${at}/${k}`);
+      }
+    };
+    walk(jsonSchema, '');
+    expect(numbers).toBeGreaterThan(300);
+    expect(missing).toEqual([]);
+  });
+
+  it('gives every numeric leaf of every library scenario its unit from the schema, a description and a source', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
       for (const f of schemaFields(resolved(file))) {
         expect(f.source, `${file}: ${f.path} source`).toBeTruthy();
         expect(f.description, `${file}: ${f.path} description`).toBeTruthy();
-        if (numeric(f)) expect(f.unit, `${file}: ${f.path} unit`).toBeTruthy();
+        if (!numeric(f)) continue;
+        const node = jsonNodeAt(f.segs);
+        expect(node?.type, `${file}: ${f.path} schema node`).toMatch(/^(number|integer)$/);
+        expect(f.unit, `${file}: ${f.path} unit`).toBeTruthy();
+        expect(f.unit, `${file}: ${f.path} unit from the schema`).toBe(node!.unit);
       }
     }
+    // Units that used to come from a table in fields.ts rather than the schema.
+    expect(byPath.get('population.attitude.sd')!.unit).toBe('sd (scale of the mean)');
+    expect(byPath.get('phases.constants.a01')!.unit).toBe('per week (scales) or dimensionless');
+    expect(byPath.get('triggers.catalogue[0].effects.attitude')!.unit).toBe('change per unit impact');
+    expect(jsonNodeAt(['outputs', 'routes', 'ids', 0])!.unit).toBe('agent id');
   });
 
   it('checks values as the schema does', () => {

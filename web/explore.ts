@@ -27,13 +27,16 @@ import { createRoutePanel } from './exploreRoute.ts';
 import { t, tf } from './i18n.ts';
 import { availableScenarios, resolvedByName } from './scenarios.ts';
 import { h } from './util.ts';
-import { newWorker, type WorkerClient } from './workerClient.ts';
+import { crashOf, newWorker, type WorkerClient } from './workerClient.ts';
 
 const COLUMNS = ['phase_0', 'phase_1', 'phase_2', 'phase_3', 'threat', 'macro_events'];
 const ABLATION = ['pathology', 'needs', 'microTriggers', 'mesoTriggers', 'macroTriggers', 'socialInfluence', 'groups'];
 const MAX_DRAWN = 5000;
 /** Contacts of contacts drawn around a selected person (only those in a phase). */
 const SECOND_CAP = 120;
+
+/** The simulation worker of Explore died (reported in the view). */
+class WorkerCrash extends Error {}
 
 /** One worker for Explore, kept across visits to the view. */
 let shared: WorkerClient | null = null;
@@ -55,8 +58,10 @@ function timed(part: string, fn: () => void): void {
 }
 
 export function exploreView(root: HTMLElement, initial = 'baseline'): () => void {
-  shared ??= newWorker();
-  const api = shared.api;
+  let client = (shared ??= newWorker());
+  let api = client.api;
+  /** Rejects when the current worker dies; every call races it, so none waits for ever. */
+  let crashed = crashOf(client.worker);
   let info: HostInfo | null = null;
   let playing = false;
   let alive = true;
@@ -145,10 +150,37 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
 
   /** Runs `fn` after anything pending, so worker calls never overlap. */
   function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const p = busy.then(fn);
+    const p = Promise.race([busy.then(fn), crashed]);
     busy = p.catch(() => {});
-    return p;
+    return p.catch((err: unknown) => {
+      if (err instanceof WorkerCrash) return undefined as T; // reported once, by watchCrash
+      throw err;
+    });
   }
+
+  /**
+   * A dead worker (a crash in the model, out of memory, a script that failed to load) answers
+   * no call: say so, stop playing, and give the view a fresh worker, so Restart works and the
+   * page keeps working. The scenario choice and settings are kept.
+   */
+  function watchCrash(): void {
+    const mine = client;
+    crashed = crashOf(mine.worker).catch((err: Error) => {
+      if (mine !== client || !alive) throw new WorkerCrash(err.message); // an older worker, or a view left
+      mine.worker.terminate();
+      client = shared = newWorker();
+      api = client.api;
+      busy = Promise.resolve();
+      watchCrash();
+      info = null;
+      setPlaying(false);
+      status.dataset.running = 'false';
+      if (alive) errorBox.replaceChildren(h('div', { class: 'error', id: 'explore-worker-error', role: 'alert' }, tf('exploreWorkerCrashed', { message: err.message })));
+      throw new WorkerCrash(err.message);
+    });
+    crashed.catch(() => {});
+  }
+  watchCrash();
 
   function setPlaying(on: boolean): void {
     playing = on;

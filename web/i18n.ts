@@ -53,6 +53,7 @@ const en = {
   sources: 'Sources',
   terms: 'Practice terms',
   // -- explore (new keys below) --
+  exploreWorkerCrashed: 'The simulation worker stopped ({message}). The page still works: press Restart to start the run again.',
   threatField: 'threat',
   exploreDeselect: 'Deselect (Esc)',
   exploreReplay: 'Replay from the start to see the whole route',
@@ -234,6 +235,7 @@ const nl: Record<Key, string> = {
   sources: 'Bronnen',
   terms: 'Praktijktermen',
   // -- explore (new keys below) --
+  exploreWorkerCrashed: 'De simulatie-worker is gestopt ({message}). De pagina werkt nog: kies Opnieuw om de run opnieuw te starten.',
   threatField: 'dreiging',
   exploreDeselect: 'Selectie opheffen (Esc)',
   exploreReplay: 'Vanaf het begin herhalen voor de hele route',

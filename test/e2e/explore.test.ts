@@ -129,4 +129,36 @@ describe('Explore', () => {
     await page.waitForSelector('#status[data-week="1"]');
     await page.evaluate(() => localStorage.removeItem('radsim.editor.text'));
   });
+
+  it('a crashed worker gives a clear message, and Restart runs again on a new worker', async () => {
+    // The real worker, plus an uncaught error in it a moment after it started.
+    const workerUrl = /\/assets\/worker-[^/?]*\.js(\?.*)?$/;
+    await page.route(workerUrl, (route) => {
+      const url = route.request().url();
+      if (url.endsWith('?real')) return route.continue();
+      return route.fulfill({
+        status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' },
+        body: `import ${JSON.stringify(`${url}?real`)};\nsetTimeout(() => { throw new Error('simulated crash in Explore'); }, 1500);\n`,
+      });
+    });
+    try {
+      await page.goto(`${base}#explore`);
+      await page.reload(); // the view keeps one worker per page: a new page gets the routed one
+      await page.waitForSelector('#explore-worker-error', { timeout: 30_000 });
+      expect(await page.locator('#explore-worker-error').textContent()).toContain('simulated crash in Explore');
+      expect(await page.locator('#status').getAttribute('data-running')).not.toBe('true');
+    } finally {
+      await page.unroute(workerUrl);
+    }
+    // The page keeps working: Restart starts the run on a fresh worker.
+    await page.fill('#agents', '2000');
+    await page.click('#restart');
+    await page.waitForFunction(() => {
+      const el = document.querySelector('#status') as HTMLElement | null;
+      return el?.dataset.week === '0' && [0, 1, 2, 3].reduce((a, k) => a + Number(el.dataset[`phase${k}`]), 0) === 2000;
+    });
+    expect(await page.locator('#explore-worker-error').count()).toBe(0);
+    await page.click('#step');
+    await page.waitForSelector('#status[data-week="1"]');
+  });
 });

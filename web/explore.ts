@@ -73,6 +73,8 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   let sample: AgentSample | null = null;
   let selected: number | null = null;
   let ego: EgoNetwork | null = null;
+  /** Which tie the arrow keys follow next (-1: none yet). */
+  let tieCursor = -1;
   let route: Route | null = null;
   let series: number[][] = COLUMNS.map(() => []);
   let wave: Wave | null = null;
@@ -368,6 +370,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   /** Selects a person: their route is recorded from now on (no replay) and their ties drawn. */
   async function select(id: number): Promise<void> {
     selected = id;
+    tieCursor = -1;
     ego = null;
     route = null;
     canvas.dataset.selected = String(id);
@@ -450,7 +453,15 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     if (id !== null) void select(id);
   });
   canvas.addEventListener('keydown', (ev) => {
-    // Keyboard: Enter selects the first person in the highest phase shown.
+    // Keyboard: Enter selects the first person in the highest phase shown; with someone
+    // selected, the arrow keys follow their ties (as a click on a tie does), Escape deselects.
+    if ((ev.key === 'ArrowRight' || ev.key === 'ArrowLeft') && ego && ego.ids.length > 0) {
+      ev.preventDefault();
+      const step = ev.key === 'ArrowRight' ? 1 : -1;
+      tieCursor = (tieCursor + step + ego.ids.length) % ego.ids.length;
+      void select(ego.ids[tieCursor]);
+      return;
+    }
     if (ev.key !== 'Enter' || !sample) return;
     let best = -1;
     for (let i = 0; i < sample.ids.length; i++) if (best < 0 || sample.phase[i] > sample.phase[best]) best = i;

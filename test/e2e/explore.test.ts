@@ -93,6 +93,17 @@ describe('Explore', () => {
     expect(await page.locator('#route-timeline rect.seg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, 'explore-network.png'), fullPage: true });
 
+    // The arrow keys follow a tie to a neighbour (the keyboard's click on a tie).
+    await page.focus('#people');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((first) => {
+      const c = document.querySelector('#people');
+      return c?.getAttribute('data-selected') !== String(first) && Number(c?.getAttribute('data-ego-ties')) > 0;
+    }, id);
+    const next = Number(await page.locator('#people').getAttribute('data-selected'));
+    expect(next).not.toBe(id);
+    await page.waitForFunction((n) => document.querySelector('#route h3')?.textContent?.includes(`#${n}`), next);
+
     // Escape deselects: no ties, no route.
     await page.keyboard.press('Escape');
     await page.waitForSelector('#route h3', { state: 'detached' });

@@ -21,12 +21,10 @@
  * frame time (the 5th percentile of the frame rate), the longest frame, frames over 33 ms, long
  * tasks, and weeks simulated per second.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as netServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { Page } from 'playwright-core';
+import { chromiumArgs, startApp } from '../test/e2e/harness.ts';
 import { BENCH_DIR, machineInfo, median, parseArgs, quantile, ROOT, round, table } from './lib/util.ts';
 
 const args = parseArgs(process.argv.slice(2));
@@ -50,17 +48,6 @@ interface FrameStats {
   longTasks: number;
   longTaskMs: number;
   longestTaskMs: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = netServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
 }
 
 /** Starts recording frame timestamps and long tasks in the page. */
@@ -115,19 +102,11 @@ async function stopRecording(page: Page): Promise<FrameStats> {
 const weekOf = (p: Page) => p.locator('#status').getAttribute('data-week').then(Number);
 
 async function main(): Promise<void> {
-  const outDir = mkdtempSync(join(tmpdir(), 'radsim-bench-'));
-  let server: PreviewServer | undefined;
-  let browser: Browser | undefined;
+  process.stderr.write('building the app…\n');
+  const app = await startApp({ gpu: GPU });
   try {
-    process.stderr.write('building the app…\n');
-    await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    const port = await freePort();
-    server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
-    const flags = ['--headless', '--no-sandbox', ...(GPU ? [] : ['--disable-gpu']), '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: flags });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`http://127.0.0.1:${port}/#explore`);
+    const { page, browser } = app;
+    await page.goto(`${app.base}#explore`);
     await page.waitForSelector('#status[data-week="0"]', { timeout: 120_000 });
     await page.fill('#agents', String(AGENTS));
     await page.fill('#weeks', String(WEEKS));
@@ -183,7 +162,7 @@ async function main(): Promise<void> {
       command: `node --import tsx bench/browser.ts ${process.argv.slice(2).join(' ')}`.trim(),
       machine: machineInfo(),
       chromium: chromiumVersion,
-      flags,
+      flags: chromiumArgs({ gpu: GPU }),
       agents: AGENTS,
       speed: SPEED,
       selected: SELECT,
@@ -198,9 +177,7 @@ async function main(): Promise<void> {
     writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
     console.log(`wrote ${OUT}`);
   } finally {
-    await browser?.close();
-    await new Promise<void>((r) => (server ? server.httpServer.close(() => r()) : r()));
-    rmSync(outDir, { recursive: true, force: true });
+    await app.close();
   }
 }
 

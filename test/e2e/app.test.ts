@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shots, startApp, type App } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shots, useApp } from './harness.ts';
 
-let app: App;
+const app = useApp();
 let page: Page;
 let base = '';
 
@@ -15,14 +15,9 @@ const weekOf = (p: Page) => p.locator('#status').getAttribute('data-week').then(
 const counts = (p: Page) =>
   p.locator('#status').evaluate((el) => [0, 1, 2, 3].map((k) => Number((el as HTMLElement).dataset[`phase${k}`])));
 
-beforeAll(async () => {
-  app = await startApp();
+beforeAll(() => {
   page = app.page;
   base = app.base;
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('web app', () => {

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root, shots, startApp, type App } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { root, shots, useApp } from './harness.ts';
 
-let app: App;
+const app = useApp();
 let page: Page;
 let base = '';
 
@@ -21,14 +21,9 @@ async function downloaded(p: Page, selector: string): Promise<{ name: string; by
   return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
 }
 
-beforeAll(async () => {
-  app = await startApp();
+beforeAll(() => {
   page = app.page;
   base = app.base;
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('Compare view', () => {

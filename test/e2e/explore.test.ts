@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root, shots, startApp, type App } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { root, shots, useApp } from './harness.ts';
 
-let app: App;
+const app = useApp();
 let page: Page;
 let base = '';
 
@@ -18,14 +18,9 @@ const weekOf = (p: Page) => p.locator('#status').getAttribute('data-week').then(
 const total = (p: Page) =>
   p.locator('#status').evaluate((el) => [0, 1, 2, 3].reduce((a, k) => a + Number((el as HTMLElement).dataset[`phase${k}`]), 0));
 
-beforeAll(async () => {
-  app = await startApp();
+beforeAll(() => {
   page = app.page;
   base = app.base;
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('Explore', () => {

@@ -1,7 +1,8 @@
 /**
- * Shared setup of the end-to-end tests: the app is built into a temporary directory, served by
- * `vite preview` on a free port and driven in Debian's headless Chromium (playwright-core; never
- * a browser download). Each test file starts its own app so files can run in parallel.
+ * The app in a real browser, for the end-to-end tests and bench/browser.ts: the app is built into
+ * a temporary directory, served by `vite preview` on a free port and driven in Debian's headless
+ * Chromium (playwright-core; never a browser download). Each test file starts its own app so
+ * files can run in parallel (`useApp`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as netServer } from 'node:net';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const root = resolve(import.meta.dirname, '../..');
 /** Screenshots of each mode, shown in the README. */
@@ -32,7 +34,17 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(): Promise<App> {
+export interface AppOptions {
+  /** Let Chromium use its (software) GPU path instead of `--disable-gpu`. */
+  gpu?: boolean;
+}
+
+/** Chromium's command line: headless, no sandbox (CI runs as root), nothing fetched from the network. */
+export function chromiumArgs(options: AppOptions = {}): string[] {
+  return ['--headless', '--no-sandbox', ...(options.gpu ? [] : ['--disable-gpu']), '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+}
+
+export async function startApp(options: AppOptions = {}): Promise<App> {
   const outDir = mkdtempSync(join(tmpdir(), 'radsim-e2e-'));
   let server: PreviewServer | undefined;
   let browser: Browser | undefined;
@@ -47,7 +59,7 @@ export async function startApp(): Promise<App> {
     server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: chromiumArgs(options),
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -56,4 +68,33 @@ export async function startApp(): Promise<App> {
     await close();
     throw err;
   }
+}
+
+/**
+ * Starts the app before a test file's tests and closes it after them. Read `page`, `base` and
+ * `browser` inside the tests (they exist once beforeAll has run).
+ */
+export function useApp(): Readonly<Pick<App, 'page' | 'base' | 'browser'>> {
+  let app: App | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  const started = (): App => {
+    if (!app) throw new Error('the app has not started (useApp starts it in beforeAll)');
+    return app;
+  };
+  return {
+    get page() {
+      return started().page;
+    },
+    get base() {
+      return started().base;
+    },
+    get browser() {
+      return started().browser;
+    },
+  };
 }

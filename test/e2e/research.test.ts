@@ -8,21 +8,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shots, startApp, type App } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { shots, useApp } from './harness.ts';
 
-let app: App;
+const app = useApp();
 let page: Page;
 let base = '';
 
-beforeAll(async () => {
-  app = await startApp();
+beforeAll(() => {
   page = app.page;
   base = app.base;
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 const mu = '#field-influence_mu';

@@ -11,6 +11,7 @@ import { compareReport } from './compareReport.ts';
 import { getLang, t, tf } from './i18n.ts';
 import { runPlan } from './jobPool.ts';
 import { availableScenarios, EDITED, EDITOR_KEYS, resolveData, resolvedByName, savedEdit } from './scenarios.ts';
+import { runControls } from './runControls.ts';
 import { h } from './util.ts';
 
 export { SCENARIO_COLORS } from './compareCharts.ts';
@@ -79,24 +80,19 @@ export function compareView(root: HTMLElement, share: string | null): () => void
     }
   }
 
-  const repIn = h('input', { id: 'replicates', type: 'number', min: 2, max: 100, value: String(DEFAULTS.replicates), style: 'width:4em' });
-  const agentsIn = h('input', { id: 'cmp-agents', type: 'number', min: 100, max: 100000, step: 100, value: String(DEFAULTS.agents), style: 'width:7em' });
-  const weeksIn = h('input', { id: 'cmp-weeks', type: 'number', min: 1, max: 2000, value: String(DEFAULTS.weeks), style: 'width:5em' });
-  const runBtn = h('button', { id: 'run-compare', type: 'button' }, t('run'));
-  const cancelBtn = h('button', { id: 'cancel-compare', type: 'button', disabled: true }, t('cancel'));
-  const progress = h('progress', { id: 'compare-progress', max: 1, value: 0 });
-  const progressText = h('span', { id: 'compare-progress-text', role: 'status' });
+  const controls = runControls(
+    { replicates: 'replicates', agents: 'cmp-agents', weeks: 'cmp-weeks', run: 'run-compare', cancel: 'cancel-compare', progress: 'compare-progress', status: 'compare-progress-text' },
+    { ...DEFAULTS, minReplicates: 2, maxReplicates: 100 },
+    t('run'),
+  );
+  const { replicates: repIn, agents: agentsIn, weeks: weeksIn, run: runBtn, cancel: cancelBtn } = controls;
   const errorBox = h('div', { id: 'compare-error', role: 'alert' });
   const results = h('div', { id: 'compare-results' });
 
   root.replaceChildren(
     errorBox,
     h('div', { class: 'panel no-print', id: 'compare-settings' }, list, sharedBox,
-      h('div', { class: 'controls' },
-        h('label', {}, `${t('replicates')} `, repIn),
-        h('label', {}, `${t('agents')} `, agentsIn),
-        h('label', {}, `${t('weeks')} `, weeksIn),
-        runBtn, cancelBtn, progress, progressText)),
+      controls.row),
     results,
   );
   fillList();
@@ -153,21 +149,14 @@ export function compareView(root: HTMLElement, share: string | null): () => void
     history.replaceState(null, '', `#compare?${link}`);
     const pool = runPlan(plan, {
       progressEvery: 5,
-      onProgress: (p) => {
-        progress.value = p.fraction;
-        progressText.textContent = tf('cmpProgress', { done: p.done, total: p.total, pct: Math.round(p.fraction * 100), workers: p.workers });
-      },
+      onProgress: (p) => controls.advanced(p.fraction, tf('cmpProgress', { done: p.done, total: p.total, pct: Math.round(p.fraction * 100), workers: p.workers })),
     });
     running = pool;
-    cancelBtn.disabled = false;
-    progressText.dataset.state = 'running';
+    controls.started();
     const outcome = await pool.result;
     running = null;
-    runBtn.disabled = false;
-    cancelBtn.disabled = true;
     if (outcome.status === 'cancelled') {
-      progressText.textContent = tf('cmpCancelled', { done: outcome.done, total: outcome.total });
-      progressText.dataset.state = 'cancelled';
+      controls.finished('cancelled', tf('cmpCancelled', { done: outcome.done, total: outcome.total }));
       return;
     }
     if (outcome.status === 'failed') {
@@ -177,8 +166,7 @@ export function compareView(root: HTMLElement, share: string | null): () => void
         message: outcome.message, done: outcome.done, total: outcome.total,
       });
       errorBox.replaceChildren(h('div', { class: 'error', id: 'compare-worker-error', 'data-job': job.id }, msg));
-      progressText.textContent = tf('cmpFailedShort', { done: outcome.done, total: outcome.total });
-      progressText.dataset.state = 'failed';
+      controls.finished('failed', tf('cmpFailedShort', { done: outcome.done, total: outcome.total }));
       return;
     }
     const { records, seconds } = outcome;
@@ -188,9 +176,7 @@ export function compareView(root: HTMLElement, share: string | null): () => void
   }
 
   function showDone(n: number, seconds: number, nWorkers: number): void {
-    progress.value = 1;
-    progressText.dataset.state = 'done';
-    progressText.textContent = tf('cmpDone', { runs: n, seconds: seconds.toFixed(1), workers: nWorkers });
+    controls.finished('done', tf('cmpDone', { runs: n, seconds: seconds.toFixed(1), workers: nWorkers }));
   }
 
   function showResults(plan: ComparePlan, runs: RunRecord[], c: CompareSettings): void {

@@ -18,6 +18,7 @@ import { download } from './export.ts';
 import { t, tf } from './i18n.ts';
 import { runPlan } from './jobPool.ts';
 import { defaultRange, levels, prccInterval, SWEEP_DEFAULTS } from './sweepDesign.ts';
+import { runControls } from './runControls.ts';
 import { heatmap, linePlot } from './sweepCharts.ts';
 import { fmt, h, markdown } from './util.ts';
 
@@ -58,22 +59,19 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       h('label', {}, `${t('parameter')} ${j + 1} `, path), h('label', {}, `${t('from')} `, lo), h('label', {}, `${t('to')} `, hi), h('label', {}, `${t('levels')} `, n), info);
     return { path, lo, hi, n, info, el };
   });
-  const repIn = h('input', { id: 'sweep-replicates', type: 'number', min: 1, max: 50, value: String(SWEEP_DEFAULTS.replicates), style: 'width:4em' });
-  const agentsIn = h('input', { id: 'sweep-agents', type: 'number', min: 100, max: 100000, step: 100, value: String(SWEEP_DEFAULTS.agents), style: 'width:7em' });
-  const weeksIn = h('input', { id: 'sweep-weeks', type: 'number', min: 1, max: 2000, value: String(SWEEP_DEFAULTS.weeks), style: 'width:5em' });
-  const runBtn = h('button', { id: 'sweep-run', type: 'button' }, t('runSweep'));
-  const cancelBtn = h('button', { id: 'sweep-cancel', type: 'button', disabled: true }, t('cancel'));
-  const progress = h('progress', { id: 'sweep-progress', max: 1, value: 0 });
-  const progressText = h('span', { id: 'sweep-progress-text', role: 'status' });
+  const controls = runControls(
+    { replicates: 'sweep-replicates', agents: 'sweep-agents', weeks: 'sweep-weeks', run: 'sweep-run', cancel: 'sweep-cancel', progress: 'sweep-progress', status: 'sweep-progress-text' },
+    { ...SWEEP_DEFAULTS, minReplicates: 1, maxReplicates: 50 },
+    t('runSweep'),
+  );
+  const { replicates: repIn, agents: agentsIn, weeks: weeksIn, run: runBtn, cancel: cancelBtn } = controls;
   const errorBox = h('div', { id: 'sweep-error', role: 'alert' });
   const results = h('div', { id: 'sweep-results' });
   const element = h('div', { id: 'sweep' },
     datalist,
     h('p', { class: 'muted' }, t('sweepHelp')),
     ...paramRows.map((r) => r.el),
-    h('div', { class: 'controls' },
-      h('label', {}, `${t('replicates')} `, repIn), h('label', {}, `${t('agents')} `, agentsIn), h('label', {}, `${t('weeks')} `, weeksIn),
-      runBtn, cancelBtn, progress, progressText),
+    controls.row,
     errorBox,
     results);
 
@@ -145,22 +143,15 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
     }
     const pool = runPlan(plan, {
       progressEvery: 4,
-      onProgress: (p) => {
-        progress.value = p.fraction;
-        progressText.textContent = `${p.done} / ${p.total} ${t('runsWord')} · ${Math.round(p.fraction * 100)}% · ${p.workers} ${t('workersWord')}`;
-      },
+      onProgress: (p) => controls.advanced(p.fraction, `${p.done} / ${p.total} ${t('runsWord')} · ${Math.round(p.fraction * 100)}% · ${p.workers} ${t('workersWord')}`),
     });
     running = pool;
-    runBtn.disabled = true;
-    cancelBtn.disabled = false;
-    progressText.dataset.state = 'running';
+    controls.started();
     const outcome = await pool.result;
     running = null;
-    cancelBtn.disabled = true;
-    refresh();
     if (outcome.status === 'cancelled') {
-      progressText.dataset.state = 'cancelled';
-      progressText.textContent = t('sweepCancelled');
+      controls.finished('cancelled', t('sweepCancelled'));
+      refresh();
       return;
     }
     if (outcome.status === 'failed') {
@@ -172,13 +163,13 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
         message: outcome.message, done: outcome.done, total: outcome.total,
       });
       errorBox.replaceChildren(h('div', { class: 'error', id: 'sweep-worker-error', 'data-job': job.id }, msg));
-      progressText.textContent = tf('sweepFailedShort', { done: outcome.done, total: outcome.total });
-      progressText.dataset.state = 'failed';
+      controls.finished('failed', tf('sweepFailedShort', { done: outcome.done, total: outcome.total }));
+      refresh();
       return;
     }
     const { records, seconds } = outcome;
-    progressText.dataset.state = 'done';
-    progressText.textContent = `${records.length} ${t('runsWord')} · ${seconds.toFixed(1)} s · ${pool.workers} ${t('workersWord')}`;
+    controls.finished('done', `${records.length} ${t('runsWord')} · ${seconds.toFixed(1)} s · ${pool.workers} ${t('workersWord')}`);
+    refresh();
     showResults(plan, records);
   }
 

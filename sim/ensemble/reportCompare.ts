@@ -1,0 +1,121 @@
+/**
+ * summary.md of a comparison, and the sentence for one difference, in any language of
+ * reportWords.ts: the structure is written here once, the words come from the phrase table.
+ */
+import { canonicalJSON } from './hash.ts';
+import { outcomeLabel, type ReportLang } from './outcomes.ts';
+import { listText, md, numberText } from './reportFormat.ts';
+import { REPORT_WORDS } from './reportWords.ts';
+import type { CompareStats, DifferenceStats } from './aggregate.ts';
+
+/** summary.md of a comparison; `lang` 'nl' gives the Dutch text of the web app (the CLI writes English). */
+export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): string {
+  const W = REPORT_WORDS[lang];
+  const f = numberText(W.decimalMark);
+  const label = (name: string) => outcomeLabel(name, lang);
+  const { plan } = stats;
+  const ref = plan.scenarios[0];
+  const others = plan.scenarios.slice(1);
+  const interval = W.interval(f.level(plan.level));
+  const L: string[] = [];
+  L.push(`# ${W.title(others.map((s) => s.label).join(', '), ref.label)}`, '', W.ethics, '');
+
+  L.push(`## ${W.headCompared}`, '');
+  L.push(`| ${W.role} | ${W.scenario} | ${W.agents} | ${W.weeks} | ${W.question} |`, '| --- | --- | ---: | ---: | --- |');
+  plan.scenarios.forEach((s, v) => L.push(`| ${v === 0 ? W.reference : W.variant(v)} | ${md(s.label)} | ${s.scenario.agents} | ${s.scenario.weeks} | ${md(s.scenario.question)} |`));
+  L.push('');
+  L.push(W.design(plan.replicates, plan.baseSeed, interval));
+  for (const s of others) {
+    const changed = buildDifferences(ref.scenario as unknown as Record<string, unknown>, s.scenario as unknown as Record<string, unknown>);
+    if (changed.length) L.push('', W.populationNote(`**${md(s.label)}**`, changed.join(', ')));
+  }
+  L.push('');
+
+  L.push(`## ${W.headFindings}`, '');
+  for (let v = 1; v < plan.scenarios.length; v++) {
+    const diffs = stats.differences.filter((d) => d.variant === v);
+    const clear = diffs.filter(isClear);
+    const unclear = diffs.filter((d) => !isClear(d));
+    for (const d of clear) L.push(`- ${differenceSentence(plan.scenarios[v].label, d, plan.level, lang)}`);
+    if (unclear.length) {
+      L.push(`- **${md(plan.scenarios[v].label)}**: ${W.noClearFinding(interval, W.amount(listText(unclear.map((d) => label(d.outcome)), W.and)))}.`);
+    }
+  }
+  L.push('');
+
+  for (let v = 1; v < plan.scenarios.length; v++) {
+    const name = plan.scenarios[v].label;
+    L.push(`## ${W.headComparedWith(md(name), md(ref.label))}`, '');
+    L.push(`| ${W.outcome} | ${md(ref.label)} (${W.mean}) | ${md(name)} (${W.mean}) | ${W.difference} (${interval}) | ${W.relativeChange} (${interval}) |`);
+    L.push('| --- | ---: | ---: | --- | --- |');
+    for (const d of stats.differences.filter((x) => x.variant === v)) {
+      const rel = d.refMean !== 0
+        ? `${f.signedPct(d.d.meanDiff / d.refMean)} (${W.range(f.signedPct(d.d.lo / d.refMean), f.signedPct(d.d.hi / d.refMean))})`
+        : W.refMeanZero;
+      L.push(`| ${label(d.outcome)} | ${f.num(d.refMean)} | ${f.num(d.mean)} | ${f.signedNum(d.d.meanDiff)} (${W.range(f.signedNum(d.d.lo), f.signedNum(d.d.hi))}) | ${rel} |`);
+    }
+    L.push('');
+  }
+
+  L.push(`## ${W.headOutcomes}`, '');
+  const q05 = plan.bandProbs.indexOf(0.05);
+  const q95 = plan.bandProbs.indexOf(0.95);
+  const spread = q05 >= 0 && q95 >= 0;
+  L.push(`| ${W.outcome} | ${W.scenario} | ${W.mean} | ${W.intervalOfMean(interval)} | ${W.median} |${spread ? ` ${W.spread90} |` : ''}`);
+  L.push(`| --- | --- | ---: | --- | ---: |${spread ? ' --- |' : ''}`);
+  for (const o of plan.outcomes) {
+    for (const s of stats.outcomes.filter((x) => x.outcome === o)) {
+      const ci = Number.isFinite(s.ci.lo) ? W.range(f.num(s.ci.lo), f.num(s.ci.hi)) : '-';
+      L.push(`| ${label(o)} | ${md(plan.scenarios[s.variant].label)} | ${f.num(s.ci.mean)} | ${ci} | ${f.num(s.median)} |${spread ? ` ${W.range(f.num(s.q[q05]), f.num(s.q[q95]))} |` : ''}`);
+    }
+  }
+  L.push('');
+
+  L.push(`## ${W.headPairing}`, '');
+  L.push(W.pairing(interval), '');
+  L.push(`| ${W.scenario} | ${W.outcome} | ${W.pairedWidth} | ${W.unpairedWidth} | ${W.widthRatio} |`, '| --- | --- | ---: | ---: | ---: |');
+  for (const d of stats.differences) {
+    const pw = d.d.hi - d.d.lo;
+    const uw = d.d.unpairedHi - d.d.unpairedLo;
+    L.push(`| ${md(plan.scenarios[d.variant].label)} | ${label(d.outcome)} | ${f.num(pw)} | ${f.num(uw)} | ${pw > 0 ? f.ratio(uw / pw) : '-'} |`);
+  }
+  L.push('');
+
+  L.push(`## ${W.headHowToRead}`, '');
+  const read = [W.readInterval(interval), W.readNoClear(plan.replicates), W.readRelative, W.readAssumptions, W.readPractice, W.readFiles];
+  L.push(...read.filter((x): x is string => x !== undefined).map((x) => `- ${x}`), '');
+  return L.join('\n');
+}
+
+/** The interval excludes zero. */
+export function isClear(d: DifferenceStats): boolean {
+  return d.d.lo > 0 || d.d.hi < 0;
+}
+
+/**
+ * "X lowers people reaching the action phase by 12% (95% interval 5% to 19%)." for a clear
+ * difference; "X: no clear difference in ..." otherwise.
+ */
+export function differenceSentence(label: string, d: DifferenceStats, level = 0.95, lang: ReportLang = 'en'): string {
+  const W = REPORT_WORDS[lang];
+  const f = numberText(W.decimalMark);
+  const what = W.amount(outcomeLabel(d.outcome, lang));
+  const interval = W.interval(f.level(level));
+  const who = `**${md(label)}**`;
+  const { meanDiff, lo, hi } = d.d;
+  if (!isClear(d)) {
+    const [m, a, b] = d.refMean !== 0 ? [meanDiff, lo, hi].map((x) => f.signedPct(x / d.refMean)) : [meanDiff, lo, hi].map((x) => f.signedNum(x));
+    return `${who}: ${W.noClearIn(what)} (${m}, ${interval} ${W.range(a, b)}).`;
+  }
+  const verb = meanDiff < 0 ? W.lowers : W.raises;
+  const [a, b] = meanDiff < 0 ? [-hi, -lo] : [lo, hi];
+  if (d.refMean > 0) {
+    return `${who} ${verb} ${what} ${W.by(f.pct(Math.abs(meanDiff) / d.refMean))} (${interval} ${W.range(f.pct(a / d.refMean), f.pct(b / d.refMean))}), ${W.fromToOnAverage(f.num(d.refMean), f.num(d.mean))}.`;
+  }
+  return `${who} ${verb} ${what} ${W.byOnAverage(f.num(Math.abs(meanDiff)))} (${interval} ${W.range(f.num(a), f.num(b))}), ${W.fromTo(f.num(d.refMean), f.num(d.mean))}.`;
+}
+
+/** Which parts that shape the synthetic population differ between two scenarios. */
+function buildDifferences(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  return ['agents', 'regions', 'population', 'network'].filter((k) => canonicalJSON(a[k]) !== canonicalJSON(b[k])).map((k) => `\`${k}\``);
+}

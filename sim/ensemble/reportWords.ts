@@ -1,0 +1,237 @@
+/**
+ * The words of the comparison summary and the difference sentences, one phrase table per
+ * language. The structure of the texts (sections, tables, which sentence when) is written once,
+ * in reportCompare.ts; a table holds the words and the phrases whose word order differs between
+ * languages. Numbers come in already formatted, with the language's decimal mark; `interval`
+ * arguments are the language's interval(level) text.
+ */
+import type { ReportLang } from './outcomes.ts';
+import type { DecimalMark } from './reportFormat.ts';
+
+export const ETHICS_LINE =
+  '> **Synthetic population.** These results come from simulated people with assumed parameters (see docs/model.md). ' +
+  'They explore mechanisms and policies; they are not forecasts, and radsim must not be used to assess, score or predict real persons.';
+
+export const ETHICS_LINE_NL =
+  '> **Synthetische populatie.** Deze resultaten komen van gesimuleerde mensen met aangenomen parameters (zie docs/model.md). ' +
+  'Ze verkennen mechanismen en beleid; het zijn geen voorspellingen, en radsim mag niet worden gebruikt om echte personen te beoordelen, te scoren of te voorspellen.';
+
+export interface ReportWords {
+  decimalMark: DecimalMark;
+  /** Last joint of a list: "a, b and c". */
+  and: string;
+  ethics: string;
+
+  // --- intervals and amounts, in sentences and table headers ---
+  /** "95% interval". */
+  interval(level: string): string;
+  /** "a to b". */
+  range(a: string, b: string): string;
+  /** The noun phrase of one or more outcome labels in a sentence. */
+  amount(outcomes: string): string;
+
+  // --- difference sentences ---
+  lowers: string;
+  raises: string;
+  /** "no clear difference in <what>". */
+  noClearIn(what: string): string;
+  /** "by 12%" (relative change). */
+  by(change: string): string;
+  /** "from 20 to 23 on average" (after a relative change). */
+  fromToOnAverage(ref: string, mean: string): string;
+  /** "by 2.33 on average" (absolute change). */
+  byOnAverage(change: string): string;
+  /** "from 0 to 2.33" (after an absolute change). */
+  fromTo(ref: string, mean: string): string;
+
+  // --- comparison summary ---
+  title(others: string, ref: string): string;
+  headCompared: string;
+  headFindings: string;
+  /** Heading of the differences of one scenario with the reference. */
+  headComparedWith(label: string, ref: string): string;
+  headOutcomes: string;
+  headPairing: string;
+  headHowToRead: string;
+
+  role: string;
+  scenario: string;
+  agents: string;
+  weeks: string;
+  question: string;
+  reference: string;
+  /** Role of scenario v >= 1. */
+  variant(v: number): string;
+  /** The paragraph on replicates, seeds and paired intervals. */
+  design(replicates: number, baseSeed: number, interval: string): string;
+  /** `changed` lists the population-shaping parts a scenario changes. */
+  populationNote(who: string, changed: string): string;
+  /** A scenario's outcomes without a clear difference, in Main findings. */
+  noClearFinding(interval: string, what: string): string;
+
+  outcome: string;
+  mean: string;
+  difference: string;
+  relativeChange: string;
+  /** Relative-change cell when the reference mean is 0. */
+  refMeanZero: string;
+  intervalOfMean(interval: string): string;
+  median: string;
+  /** Header of the 5%-95% quantile column. */
+  spread90: string;
+
+  pairing(interval: string): string;
+  pairedWidth: string;
+  unpairedWidth: string;
+  widthRatio: string;
+
+  /** How to read this: one bullet each; `readPractice` only where the outcome labels use practice terms. */
+  readInterval(interval: string): string;
+  readNoClear(replicates: number): string;
+  readRelative: string;
+  readAssumptions: string;
+  readPractice?: string;
+  readFiles: string;
+}
+
+const EN: ReportWords = {
+  decimalMark: '.',
+  and: 'and',
+  ethics: ETHICS_LINE,
+
+  interval: (level) => `${level} interval`,
+  range: (a, b) => `${a} to ${b}`,
+  amount: (outcomes) => outcomes,
+
+  lowers: 'lowers',
+  raises: 'raises',
+  noClearIn: (what) => `no clear difference in ${what}`,
+  by: (change) => `by ${change}`,
+  fromToOnAverage: (ref, mean) => `from ${ref} to ${mean} on average`,
+  byOnAverage: (change) => `by ${change} on average`,
+  fromTo: (ref, mean) => `from ${ref} to ${mean}`,
+
+  title: (others, ref) => `Comparison: ${others} against ${ref}`,
+  headCompared: 'What was compared',
+  headFindings: 'Main findings',
+  headComparedWith: (label, ref) => `${label} compared with ${ref}`,
+  headOutcomes: 'Outcomes per scenario',
+  headPairing: 'What pairing buys',
+  headHowToRead: 'How to read this',
+
+  role: 'role',
+  scenario: 'scenario',
+  agents: 'agents',
+  weeks: 'weeks',
+  question: 'question',
+  reference: 'reference',
+  variant: (v) => `scenario ${v}`,
+  design: (replicates, baseSeed, interval) =>
+    `Each scenario ran **${replicates} times** (replicates). Replicate r of every scenario used the same seed ` +
+    `(derived from base seed ${baseSeed}), so it met the same synthetic people and the same random draws as replicate r ` +
+    `of the reference: the scenarios are compared on *common random numbers*. A difference below is the mean, over the ` +
+    `replicates, of (scenario - reference) within the same replicate, with a ${interval} (paired t interval).`,
+  populationNote: (who, changed) =>
+    `Note: ${who} changes ${changed}, so its replicates do not meet the same synthetic population as the reference; the pairing aligns fewer random draws and its intervals are wider than they would otherwise be.`,
+  noClearFinding: (interval, what) => `no clear difference (the ${interval} includes zero) in ${what}`,
+
+  outcome: 'outcome',
+  mean: 'mean',
+  difference: 'difference',
+  relativeChange: 'relative change',
+  refMeanZero: '- (reference mean is 0)',
+  intervalOfMean: (interval) => `${interval} of the mean`,
+  median: 'median',
+  spread90: '90% of runs between',
+
+  pairing: (interval) =>
+    `Width of the ${interval} of each difference: paired (using that replicate r of both scenarios shares its random numbers) ` +
+    'and unpaired (Welch interval, as if the runs of the two scenarios were independent). The ratio says how many times narrower ' +
+    'common random numbers make the interval; the unpaired interval would need about ratio² times as many replicates to be as narrow.',
+  pairedWidth: 'paired width',
+  unpairedWidth: 'unpaired width',
+  widthRatio: 'unpaired / paired',
+
+  readInterval: (interval) =>
+    `**${interval}**: the range of mean differences compatible with the replicates. It measures the model's own randomness under these assumptions, not uncertainty about the real world, and it narrows with more replicates (about 1/sqrt(replicates)).`,
+  readNoClear: (replicates) =>
+    `**No clear difference** means the interval includes zero: with ${replicates} replicates the difference cannot be told from chance. It does not show that there is no effect.`,
+  readRelative:
+    '**Relative change** is the difference divided by the reference mean; its interval divides the interval of the difference by the reference mean (treating that mean as fixed). An interval reaching past a 100% reduction (impossible for counts) means there are too few replicates for a precise relative statement.',
+  readAssumptions: 'The parameters are literature-informed assumptions, not a calibration: read differences as the behaviour of mechanisms, not as predictions.',
+  readFiles:
+    'Files: `differences.csv` (every number above, with p-values and unpaired intervals), `outcomes.csv`, `runs.csv` (one row per run and outcome), `series_bands.csv` (weekly mean and quantile bands), `series_differences.csv` (weekly paired differences), `plan.json` (the resolved scenarios and seeds). Methods: docs/statistics.md.',
+};
+
+const NL: ReportWords = {
+  decimalMark: ',',
+  and: 'en',
+  ethics: ETHICS_LINE_NL,
+
+  interval: (level) => `${level}-interval`,
+  range: (a, b) => `${a} tot ${b}`,
+  amount: (outcomes) => `het aantal ${outcomes}`,
+
+  lowers: 'verlaagt',
+  raises: 'verhoogt',
+  noClearIn: (what) => `geen duidelijk verschil in ${what}`,
+  by: (change) => `met ${change}`,
+  fromToOnAverage: (ref, mean) => `van gemiddeld ${ref} naar ${mean}`,
+  byOnAverage: (change) => `met gemiddeld ${change}`,
+  fromTo: (ref, mean) => `van ${ref} naar ${mean}`,
+
+  title: (others, ref) => `Vergelijking: ${others} met referentie ${ref}`,
+  headCompared: 'Wat is vergeleken',
+  headFindings: 'Belangrijkste bevindingen',
+  headComparedWith: (label, ref) => `${label} vergeleken met ${ref}`,
+  headOutcomes: 'Uitkomsten per scenario',
+  headPairing: 'Wat koppeling oplevert',
+  headHowToRead: 'Zo leest u dit',
+
+  role: 'rol',
+  scenario: 'scenario',
+  agents: 'personen',
+  weeks: 'weken',
+  question: 'vraag',
+  reference: 'referentie',
+  variant: (v) => `scenario ${v}`,
+  design: (replicates, baseSeed, interval) =>
+    `Elk scenario is **${replicates} keer** doorgerekend (herhalingen). Herhaling r van elk scenario gebruikte dezelfde seed ` +
+    `(afgeleid van basisseed ${baseSeed}) en ontmoette dus dezelfde synthetische mensen en dezelfde toevalstrekkingen als herhaling r ` +
+    `van de referentie: de scenario's worden vergeleken met *gemeenschappelijke toevalsgetallen* (common random numbers). Een verschil hieronder is ` +
+    `het gemiddelde over de herhalingen van (scenario - referentie) binnen dezelfde herhaling, met een ${interval} (gepaard t-interval).`,
+  populationNote: (who, changed) =>
+    `Let op: ${who} wijzigt ${changed}, waardoor de herhalingen niet dezelfde synthetische populatie ontmoeten als de referentie; de koppeling stemt minder toevalstrekkingen af en de intervallen zijn breder dan ze anders zouden zijn.`,
+  noClearFinding: (interval, what) => `geen duidelijk verschil (het ${interval} bevat nul) in ${what}`,
+
+  outcome: 'uitkomst',
+  mean: 'gemiddelde',
+  difference: 'verschil',
+  relativeChange: 'relatieve verandering',
+  refMeanZero: '- (gemiddelde van de referentie is 0)',
+  intervalOfMean: (interval) => `${interval} van het gemiddelde`,
+  median: 'mediaan',
+  spread90: '90% van de runs tussen',
+
+  pairing: (interval) =>
+    `Breedte van het ${interval} van elk verschil: gepaard (herhaling r van beide scenario's deelt dezelfde toevalsgetallen) ` +
+    "en ongepaard (Welch-interval, alsof de runs van de twee scenario's onafhankelijk waren). De verhouding zegt hoeveel keer smaller " +
+    'gemeenschappelijke toevalsgetallen het interval maken; het ongepaarde interval zou ongeveer verhouding² keer zoveel herhalingen nodig hebben om even smal te zijn.',
+  pairedWidth: 'gepaarde breedte',
+  unpairedWidth: 'ongepaarde breedte',
+  widthRatio: 'ongepaard / gepaard',
+
+  readInterval: (interval) =>
+    `**${interval}**: het bereik van gemiddelde verschillen dat past bij de herhalingen. Het meet de eigen toevalligheid van het model onder deze aannames, niet de onzekerheid over de echte wereld, en het wordt smaller met meer herhalingen (ongeveer 1/wortel(herhalingen)).`,
+  readNoClear: (replicates) =>
+    `**Geen duidelijk verschil** betekent dat het interval nul bevat: met ${replicates} herhalingen is het verschil niet van toeval te onderscheiden. Het toont niet aan dat er geen effect is.`,
+  readRelative:
+    '**Relatieve verandering** is het verschil gedeeld door het gemiddelde van de referentie; het interval is het interval van het verschil gedeeld door dat gemiddelde (dat als vast wordt behandeld). Een interval voorbij een daling van 100% (onmogelijk voor aantallen) betekent dat er te weinig herhalingen zijn voor een precieze relatieve uitspraak.',
+  readAssumptions: 'De parameters zijn aannames op basis van de literatuur, geen kalibratie: lees verschillen als het gedrag van mechanismen, niet als voorspellingen.',
+  readPractice:
+    'Praktijktermen zoals in de bronnen: een signaal gaat naar de weegploeg, die beslist over opname in het casusoverleg en een persoonsgerichte aanpak (PGA). Professionele uren zijn de uren van de praktijk (weegploeg, casusoverleg) en van interventies.',
+  readFiles:
+    "Bestanden: `differences.csv` (alle getallen hierboven, met p-waarden en ongepaarde intervallen), `outcomes.csv`, `runs.csv` (een rij per run en uitkomst), `series_bands.csv` (wekelijks gemiddelde en kwantielbanden), `series_differences.csv` (wekelijkse gepaarde verschillen), `plan.json` (de scenario's en seeds). Methoden: docs/statistics.md.",
+};
+
+export const REPORT_WORDS: Readonly<Record<ReportLang, ReportWords>> = { en: EN, nl: NL };

@@ -12,6 +12,11 @@ import { agentBits, tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from './world.ts';
 
+/** Agents whose partners are chosen before their meetings are applied. */
+const BLOCK = 512;
+/** Where the touch loop's reads go: a store the compiler must keep, so it keeps the loads. */
+let sink = 0;
+
 export type InfluenceListener = (w: World, i: number, before: number, after: number, fromGroup: boolean) => void;
 
 export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceListener) {
@@ -21,6 +26,17 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
   const whole = Math.floor(p.contactsPerWeek), fraction = p.contactsPerWeek - whole;
   const reach = Float32Array.from([0, p.sources.reach.jihadist, p.sources.reach.rightWing, p.sources.reach.leftWing, p.sources.reach.antiInstitutional], (r) => r * p.sources.amplification);
 
+  /**
+   * What a meeting reads from the partner: attitude and uncertainty interleaved (one cache line
+   * instead of two; 8 bytes per agent keep the random reads within fewer pages), and the leaning
+   * (-1 while detained) in a byte array small enough to stay in cache. Copied at the start of the
+   * stage and written through when an agent moves, so every meeting sees the same values as the
+   * plain arrays would.
+   */
+  let partner = new Float32Array(0);
+  let partnerLeaning = new Int8Array(0);
+  let chosen = new Int32Array(0);
+
   return function influenceStage(w: World): void {
     if (!s.ablation.socialInfluence || maxWeight <= 0) return;
     const a = w.agents, net = w.network, g = w.groups;
@@ -28,35 +44,77 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
     const detained = a.detainedUntil, offsets = net.offsets, targets = net.targets, layer = net.layer;
     const tk = tickKey(w.keys.influence, w.week), partnerTk = tickKey(w.keys.influencePartner, w.week);
     const threshold = p.mainstreamThreshold;
-    for (let i = 0; i < a.n; i++) {
-      if (detained[i] >= 0) continue;
-      const from = offsets[i], deg = offsets[i + 1] - from;
-      const meetings = whole + (fraction > 0 && tickUniform(tk, i, 0) < fraction ? 1 : 0);
-      for (let m = 0; m < meetings && deg > 0; m++) {
-        // A tie by layer weight: uniform tie, accepted with chance weight / max weight (4 tries).
-        // One 32-bit draw per try: the high 16 bits pick the tie, the low 16 bits accept it.
-        let j = -1;
-        for (let t = 0; t < 4; t++) {
-          const bits = agentBits(partnerTk, i, m * 4 + t);
-          const e = from + (((bits >>> 16) * deg) >>> 16);
-          if ((bits & 0xffff) * maxWeight < weights[layer[e]] * 65536) {
-            j = targets[e];
-            break;
+    const n = a.n;
+    if (partner.length !== 2 * n) (partner = new Float32Array(2 * n)), (partnerLeaning = new Int8Array(n));
+    const pk = partner, pl = partnerLeaning;
+    for (let i = 0, o = 0; i < n; i++, o += 2) {
+      pk[o] = x[i];
+      pk[o + 1] = u[i];
+      pl[i] = detained[i] >= 0 ? -1 : leaning[i];
+    }
+    // Agents in blocks: first every partner of the block is chosen (the choice reads only the
+    // network and the draws, never an opinion), then their lines are touched in a tight loop so
+    // the cache misses of a block overlap, then the meetings are applied in the usual order,
+    // from cache. Same draws, same order, same results as one agent at a time.
+    const slots = whole + (fraction > 0 ? 1 : 0);
+    if (chosen.length < BLOCK * slots) chosen = new Int32Array(BLOCK * slots);
+    const js = chosen;
+    for (let lo = 0; lo < n; lo += BLOCK) {
+      const hi = Math.min(n, lo + BLOCK);
+      for (let i = lo, q = 0; i < hi; i++, q += slots) {
+        const from = offsets[i], deg = offsets[i + 1] - from;
+        const meetings = detained[i] >= 0 || deg === 0 ? 0 : whole + (fraction > 0 && tickUniform(tk, i, 0) < fraction ? 1 : 0);
+        for (let m = 0; m < slots; m++) {
+          let j = -1;
+          if (m < meetings) {
+            // A tie by layer weight: uniform tie, accepted with chance weight / max weight (4 tries).
+            // One 32-bit draw per try: the high 16 bits pick the tie, the low 16 bits accept it.
+            for (let t = 0; t < 4; t++) {
+              const bits = agentBits(partnerTk, i, m * 4 + t);
+              const e = from + (((bits >>> 16) * deg) >>> 16);
+              if ((bits & 0xffff) * maxWeight < weights[layer[e]] * 65536) {
+                j = targets[e];
+                break;
+              }
+            }
           }
+          js[q + m] = j;
         }
-        if (j < 0 || detained[j] >= 0) continue;
-        if (leaning[j] !== leaning[i] && x[j] >= threshold) continue;
-        let mu = p.mu;
-        const sameGroup = group[i] >= 0 && group[i] === group[j];
-        if (sameGroup) mu *= g.leader[group[i]] === i ? p.leaderConformity : p.followerConformity;
-        if (mu > 1) mu = 1;
-        const before = x[i];
-        relativeAgreementToward(x, u, i, x[j], u[j], mu);
-        if (sameGroup && onGroupInfluence) onGroupInfluence(w, i, before, x[i], true);
       }
-      // High-reach online sources of the own leaning.
-      const r = reach[leaning[i]] * online[i];
-      if (r > 0 && tickUniform(tk, i, 1) < r) relativeAgreementToward(x, u, i, p.sources.attitude, p.sources.uncertainty, p.mu);
+      // Touch every partner's lines in a loop that does nothing else, so their misses overlap.
+      let touch = 0;
+      for (let q = 0, end = (hi - lo) * slots; q < end; q++) {
+        const j = js[q];
+        if (j >= 0) touch += pk[2 * j] + pl[j];
+      }
+      sink = touch;
+      for (let i = lo, q = 0; i < hi; i++, q += slots) {
+        if (detained[i] >= 0) continue;
+        const li = leaning[i], gi = group[i];
+        let moved = false;
+        for (let m = 0; m < slots; m++) {
+          const j = js[q + m];
+          if (j < 0) continue;
+          const o = 2 * j, lj = pl[j];
+          if (lj < 0) continue; // detained
+          const xj = pk[o];
+          if (lj !== li && xj >= threshold) continue;
+          let mu = p.mu;
+          const sameGroup = gi >= 0 && gi === group[j];
+          if (sameGroup) mu *= g.leader[gi] === i ? p.leaderConformity : p.followerConformity;
+          if (mu > 1) mu = 1;
+          const before = x[i];
+          if (relativeAgreementToward(x, u, i, xj, pk[o + 1], mu)) moved = true;
+          if (sameGroup && onGroupInfluence) onGroupInfluence(w, i, before, x[i], true);
+        }
+        // High-reach online sources of the own leaning.
+        const r = reach[li] * online[i];
+        if (r > 0 && tickUniform(tk, i, 1) < r && relativeAgreementToward(x, u, i, p.sources.attitude, p.sources.uncertainty, p.mu)) moved = true;
+        if (moved) {
+          pk[2 * i] = x[i];
+          pk[2 * i + 1] = u[i];
+        }
+      }
     }
   };
 }

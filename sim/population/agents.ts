@@ -41,24 +41,26 @@ export interface Agents {
   readonly phase: Uint8Array; // 0..3
   readonly weeksInPhase: Float32Array;
   readonly maxPhase: Uint8Array; // highest phase ever reached
-  readonly firstSensitiveWeek: Int32Array; // week of first entry into phase >= 1, -1 = never
+  // Week stamps of the past are Int16: a run has at most 5,200 weeks (schema). Stamps of the
+  // future (detainedUntil, caseUntil, followUntil) add durations and stay Int32.
+  readonly firstSensitiveWeek: Int16Array; // week of first entry into phase >= 1, -1 = never
   readonly entryMotive: Uint8Array; // dominant motive at first entry (255 = none yet)
   // triggers
   readonly recentTrigger: Float32Array; // decaying load of recent trigger impact
   readonly groupTies: Float32Array; // ties to members of a group of the own leaning (refreshed weekly)
   // detention
   readonly detainedUntil: Int32Array; // week of release, -1 = free
-  readonly releasedWeek: Int32Array; // week of the last release, -1 = never
+  readonly releasedWeek: Int16Array; // week of the last release, -1 = never
   // practice state (the pipeline of MODEL.md 4.8 writes these)
   readonly signalled: Uint8Array;
   readonly inTriage: Uint8Array;
   readonly inCase: Uint8Array;
   readonly labelled: Uint8Array;
-  readonly labelWeek: Int32Array;
-  readonly signalWeek: Int32Array; // last signal, -1 = never
+  readonly labelWeek: Int16Array;
+  readonly signalWeek: Int16Array; // last signal, -1 = never
   readonly caseUntil: Int32Array; // last week of the case plan, -1 = none
   readonly followUntil: Int32Array; // last week of follow-up, -1 = none
-  readonly detectedWeek: Int32Array; // first inclusion in the PGA, -1 = never
+  readonly detectedWeek: Int16Array; // first inclusion in the PGA, -1 = never
   // interventions: the one taken part in now, for how long, and the effect per working element
   readonly enrolled: Int16Array; // index of the intervention (scenario list; the case plan after it), -1 = none
   readonly enrolledWeeks: Uint16Array;
@@ -95,21 +97,21 @@ export function allocateAgents(n: number): Agents {
     phase: new Uint8Array(n),
     weeksInPhase: new Float32Array(n),
     maxPhase: new Uint8Array(n),
-    firstSensitiveWeek: filled(new Int32Array(n), -1),
+    firstSensitiveWeek: new Int16Array(n).fill(-1),
     entryMotive: new Uint8Array(n).fill(255),
     recentTrigger: new Float32Array(n),
     groupTies: new Float32Array(n),
     detainedUntil: filled(new Int32Array(n), -1),
-    releasedWeek: filled(new Int32Array(n), -1),
+    releasedWeek: new Int16Array(n).fill(-1),
     signalled: new Uint8Array(n),
     inTriage: new Uint8Array(n),
     inCase: new Uint8Array(n),
     labelled: new Uint8Array(n),
-    labelWeek: filled(new Int32Array(n), -1),
-    signalWeek: filled(new Int32Array(n), -1),
+    labelWeek: new Int16Array(n).fill(-1),
+    signalWeek: new Int16Array(n).fill(-1),
     caseUntil: filled(new Int32Array(n), -1),
     followUntil: filled(new Int32Array(n), -1),
-    detectedWeek: filled(new Int32Array(n), -1),
+    detectedWeek: new Int16Array(n).fill(-1),
     enrolled: new Int16Array(n).fill(-1),
     enrolledWeeks: new Uint16Array(n),
     dose: new DoseTable(n, WORKING_ELEMENTS.length),

@@ -46,7 +46,7 @@ describe('fact 8: labelling false positives harms them; transparency lowers the 
   }
   const justice = (sim: Simulation, ids: number[]) => sum(ids.map((i) => sim.world.agents.need.justice[i])) / ids.length;
   /** Cohort members who entered a phase after the week they were labelled in the opaque run. */
-  const laterEntries = (sim: Simulation, ids: number[], labelWeek: Int32Array) =>
+  const laterEntries = (sim: Simulation, ids: number[], labelWeek: Int16Array) =>
     ids.filter((i) => sim.world.agents.firstSensitiveWeek[i] > labelWeek[i]).length;
 
   it('raises the grievance (justice need) of labelled false positives, less with transparency', () => {

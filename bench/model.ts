@@ -71,6 +71,10 @@ function main(): void {
       process.stderr.write(`  ${agents} agents: week ${k + 1}/${weeks}, ${(tickMs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s\n`);
     }
   }
+  // After a GC: what the running model holds, including the stages' own arrays (allocated on
+  // their first week: the influence stage's packed partner fields, the practice and
+  // intervention sets, the dose slots).
+  gc();
   const afterRun = process.memoryUsage();
   const total = tickMs.reduce((a, b) => a + b, 0);
   const stages = sim.stages.map((s) => ({ name: s.name, ms: s.ms }));

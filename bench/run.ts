@@ -54,6 +54,8 @@ interface SizeFigures {
     baseRssBytes: number;
     rssPerAgent: number;
     arrayBuffersPerAgent: number;
+    /** arrayBuffers after the run (and a GC) minus before the build, per agent: the model as it runs. */
+    arrayBuffersRunningPerAgent: number;
     peakRssAbovePreBuildPerAgent: number;
     rssPerEdge: number;
     arrayBuffersPerEdge: number;
@@ -99,6 +101,7 @@ function figures(r: ModelResult): SizeFigures {
       baseRssBytes: m.before.rss,
       rssPerAgent: rssBuild / r.agents,
       arrayBuffersPerAgent: abBuild / r.agents,
+      arrayBuffersRunningPerAgent: (m.afterRun.arrayBuffers - m.before.arrayBuffers) / r.agents,
       peakRssAbovePreBuildPerAgent: (m.peakRss - m.before.rss) / r.agents,
       rssPerEdge: rssBuild / r.edges,
       arrayBuffersPerEdge: abBuild / r.edges,
@@ -158,15 +161,16 @@ function printModel(m: Awaited<ReturnType<typeof modelSection>>): void {
   console.log(table(['stage', ...rows.map((f) => `${f.agents.toLocaleString('en-US')}`)], stageNames.map((s) => [s, ...rows.map((f) => f.stagesMsPerTick[s] ?? 0)])));
   console.log('\nns per agent and tick, by stage\n');
   console.log(table(['stage', ...rows.map((f) => `${f.agents.toLocaleString('en-US')}`)], stageNames.map((s) => [s, ...rows.map((f) => ((f.stagesMsPerTick[s] ?? 0) * 1e6) / f.agents)])));
-  console.log('\nMemory (build = after building minus before, both after a GC)\n');
+  console.log('\nMemory (build = after building minus before, both after a GC; running = after the run and a GC minus before the build)\n');
   console.log(
     table(
-      ['agents', 'RSS build MiB', 'B/agent (RSS)', 'B/agent (arrayBuffers)', 'B/edge (arrayBuffers)', 'typed B/agent: agents+flags', 'network', 'peak RSS MiB'],
+      ['agents', 'RSS build MiB', 'B/agent (RSS)', 'B/agent (arrayBuffers)', 'B/agent running (arrayBuffers)', 'B/edge (arrayBuffers)', 'typed B/agent: agents+flags', 'network', 'peak RSS MiB'],
       rows.map((f) => [
         f.agents.toLocaleString('en-US'),
         mib(f.memory.rssBuildBytes),
         f.memory.rssPerAgent,
         f.memory.arrayBuffersPerAgent,
+        f.memory.arrayBuffersRunningPerAgent,
         f.memory.arrayBuffersPerEdge,
         f.memory.typedPerAgent.agents + f.memory.typedPerAgent.flags,
         f.memory.typedPerAgent.network,

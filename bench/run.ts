@@ -131,7 +131,8 @@ async function modelSection(sizes: [number, number][], full: boolean) {
   const fitMedian = powerFit(out.map((f) => f.agents), out.map((f) => f.tickMedianMs));
   // Extrapolation to 1M x 520 from the largest size measured (per tick scales by the fit exponent).
   const big = out.reduce((a, b) => (b.agents > a.agents ? b : a));
-  const scale = (1_000_000 / big.agents) ** fit.b;
+  // At 1M no scaling is needed (and with one size there is no exponent to scale by).
+  const scale = big.agents === 1_000_000 ? 1 : (1_000_000 / big.agents) ** (Number.isFinite(fit.b) ? fit.b : 1);
   const extrapolated = {
     basis: `${big.agents} agents x ${big.weeks} weeks`,
     buildMs: big.buildMs * (1_000_000 / big.agents),
@@ -178,7 +179,8 @@ function printModel(m: Awaited<ReturnType<typeof modelSection>>): void {
       ]),
     ),
   );
-  console.log(`\nCost growth: time per tick = a * N^b, b = ${m.fit.b.toFixed(3)} (R^2 ${m.fit.r2.toFixed(4)}; on the median tick b = ${m.fitMedian.b.toFixed(3)})`);
+  if (m.sizes.length < 2) console.log('\nCost growth: needs two sizes or more (--sizes)');
+  else console.log(`\nCost growth: time per tick = a * N^b, b = ${m.fit.b.toFixed(3)} (R^2 ${m.fit.r2.toFixed(4)}; on the median tick b = ${m.fitMedian.b.toFixed(3)})`);
   console.log(`1M agents x 520 weeks, EXTRAPOLATED from ${m.extrapolated.basis}: ${m.extrapolated.totalSeconds.toFixed(0)} s (build ${(m.extrapolated.buildMs / 1000).toFixed(1)} s + 520 x ${m.extrapolated.tickMs.toFixed(0)} ms); target <= ${TARGETS.fullRunSeconds} s`);
   if (m.fullRun) console.log(`1M agents x 520 weeks, MEASURED: ${((m.fullRun.buildMs + m.fullRun.runMs) / 1000).toFixed(0)} s (build ${(m.fullRun.buildMs / 1000).toFixed(1)} s + run ${(m.fullRun.runMs / 1000).toFixed(0)} s)`);
 }

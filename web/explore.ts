@@ -438,7 +438,8 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   });
   stepBtn.addEventListener('click', () => void stepWeeks(1));
   restartBtn.addEventListener('click', () => void restart());
-  scenarioSel.addEventListener('change', () => {
+  /** The chosen scenario's own population size and run length into the inputs. */
+  function scenarioSize(): void {
     try {
       const d = resolvedByName(scenarioSel.value);
       agentsIn.value = String(d.agents);
@@ -446,6 +447,9 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     } catch (err) {
       errorBox.replaceChildren(h('div', { class: 'error' }, (err as Error).message));
     }
+  }
+  scenarioSel.addEventListener('change', () => {
+    scenarioSize();
     void restart();
   });
   canvas.addEventListener('click', (ev) => {
@@ -468,13 +472,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     if (best >= 0) void select(sample.ids[best]);
   });
 
-  try {
-    const d = resolvedByName(scenarioSel.value);
-    agentsIn.value = String(d.agents);
-    weeksIn.value = String(d.weeks);
-  } catch (err) {
-    errorBox.replaceChildren(h('div', { class: 'error' }, (err as Error).message));
-  }
+  scenarioSize();
   routePanel.clear();
   markAll();
   requestAnimationFrame(frame);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { root, shots, useApp } from './harness.ts';
+import { breakWorkerScript, crashWorkers, root, shots, useApp } from './harness.ts';
 
 const app = useApp();
 let page: Page;
@@ -167,8 +167,7 @@ describe('Compare view', () => {
   });
 
   it('a crashed worker gives a clear message, and the next run works', async () => {
-    await page.route(/\/assets\/worker-[^/]*\.js(\?.*)?$/, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: "throw new Error('simulated worker crash');\n" }));
+    const stopBreaking = await breakWorkerScript(page, 'simulated worker crash');
     await page.goto(`${base}#compare?s=baseline,capacity-cut&r=2&a=2000&w=52`);
     await page.waitForSelector('#compare-worker-error', { timeout: 30_000 });
     const text = (await page.locator('#compare-worker-error').textContent())!;
@@ -180,7 +179,7 @@ describe('Compare view', () => {
     expect(await page.locator('#compare-summary').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'compare-worker-failed.png') });
 
-    await page.unroute(/\/assets\/worker-[^/]*\.js(\?.*)?$/);
+    await stopBreaking();
     await page.click('#run-compare');
     await page.waitForSelector('#compare-summary', { timeout: 90_000 });
     expect(await page.locator('#compare-progress-text').getAttribute('data-state')).toBe('done');
@@ -189,15 +188,7 @@ describe('Compare view', () => {
 
   it('a worker crashing in the middle of a run stops the comparison with a message', async () => {
     // The real worker, plus an uncaught error a moment after it started (while its job runs).
-    const workerUrl = /\/assets\/worker-[^/?]*\.js(\?.*)?$/;
-    await page.route(workerUrl, (route) => {
-      const url = route.request().url();
-      if (url.endsWith('?real')) return route.continue();
-      return route.fulfill({
-        status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' },
-        body: `import ${JSON.stringify(`${url}?real`)};\nsetTimeout(() => { throw new Error('simulated crash during a run'); }, 1000);\n`,
-      });
-    });
+    const stopCrashing = await crashWorkers(page, 1000, 'simulated crash during a run');
     try {
       await page.goto(`${base}#compare?s=baseline,capacity-cut&r=2&a=10000&w=520`);
       await page.waitForSelector('#compare-progress-text[data-state="running"]');
@@ -206,7 +197,7 @@ describe('Compare view', () => {
       expect(await page.locator('#compare-progress-text').getAttribute('data-state')).toBe('failed');
       expect(await page.isEnabled('#run-compare')).toBe(true);
     } finally {
-      await page.unroute(workerUrl);
+      await stopCrashing();
     }
     // The page keeps working.
     await page.fill('#cmp-agents', '2000');

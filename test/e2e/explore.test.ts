@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { root, shots, useApp } from './harness.ts';
+import { crashWorkers, root, shots, useApp } from './harness.ts';
 
 const app = useApp();
 let page: Page;
@@ -138,15 +138,7 @@ describe('Explore', () => {
 
   it('a crashed worker gives a clear message, and Restart runs again on a new worker', async () => {
     // The real worker, plus an uncaught error in it a moment after it started.
-    const workerUrl = /\/assets\/worker-[^/?]*\.js(\?.*)?$/;
-    await page.route(workerUrl, (route) => {
-      const url = route.request().url();
-      if (url.endsWith('?real')) return route.continue();
-      return route.fulfill({
-        status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' },
-        body: `import ${JSON.stringify(`${url}?real`)};\nsetTimeout(() => { throw new Error('simulated crash in Explore'); }, 1500);\n`,
-      });
-    });
+    const stopCrashing = await crashWorkers(page, 1500, 'simulated crash in Explore');
     try {
       await page.goto(`${base}#explore`);
       await page.reload(); // the view keeps one worker per page: a new page gets the routed one
@@ -154,7 +146,7 @@ describe('Explore', () => {
       expect(await page.locator('#explore-worker-error').textContent()).toContain('simulated crash in Explore');
       expect(await page.locator('#status').getAttribute('data-running')).not.toBe('true');
     } finally {
-      await page.unroute(workerUrl);
+      await stopCrashing();
     }
     // The page keeps working: Restart starts the run on a fresh worker.
     await page.fill('#agents', '2000');

@@ -98,3 +98,30 @@ export function useApp(): Readonly<Pick<App, 'page' | 'base' | 'browser'>> {
     },
   };
 }
+
+/** The built worker script of the app (vite names it assets/worker-<hash>.js). */
+export const WORKER_URL = /\/assets\/worker-[^/?]*\.js(\?.*)?$/;
+
+/**
+ * Makes the app's workers crash for real: each loads the real worker script and then throws an
+ * uncaught error `afterMs` later (an `error` event on the Worker, as a crash in the model would
+ * give). Returns the function that stops it.
+ */
+export async function crashWorkers(page: Page, afterMs: number, message: string): Promise<() => Promise<void>> {
+  await page.route(WORKER_URL, (route) => {
+    const url = route.request().url();
+    if (url.endsWith('?real')) return route.continue();
+    return route.fulfill({
+      status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' },
+      body: `import ${JSON.stringify(`${url}?real`)};\nsetTimeout(() => { throw new Error(${JSON.stringify(message)}); }, ${afterMs});\n`,
+    });
+  });
+  return () => page.unroute(WORKER_URL);
+}
+
+/** Makes the app's worker script fail as it loads (it throws at once). Returns the function that stops it. */
+export async function breakWorkerScript(page: Page, message: string): Promise<() => Promise<void>> {
+  await page.route(WORKER_URL, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: `throw new Error(${JSON.stringify(message)});\n` }));
+  return () => page.unroute(WORKER_URL);
+}

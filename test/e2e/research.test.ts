@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { shots, useApp } from './harness.ts';
+import { breakWorkerScript, shots, useApp } from './harness.ts';
 
 const app = useApp();
 let page: Page;
@@ -187,9 +187,7 @@ describe('Research view', () => {
   });
 
   it('a crashed worker stops the sweep with a clear message, and the next sweep works', async () => {
-    const workerUrl = /\/assets\/worker-[^/]*\.js(\?.*)?$/;
-    await page.route(workerUrl, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: "throw new Error('simulated worker crash');\n" }));
+    const stopBreaking = await breakWorkerScript(page, 'simulated worker crash');
     try {
       await setParam(page, 1, 'influence.mu', '0.05', '0.3', '2');
       await page.fill('#sweep-replicates', '2');
@@ -205,7 +203,7 @@ describe('Research view', () => {
       expect(await page.isEnabled('#sweep-cancel')).toBe(false);
       expect(await page.locator('#sweep-chart').count()).toBe(0);
     } finally {
-      await page.unroute(workerUrl);
+      await stopBreaking();
     }
     // The page keeps working.
     await page.click('#sweep-run');

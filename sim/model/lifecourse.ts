@@ -1,8 +1,10 @@
 /**
- * Life course: everyone ages a week per tick, and the age-dependent parts of a person follow:
- * the adolescent flag and demographic cell; the extra identity need of adolescents fades at 18,
- * the extra sensation need of young men comes at 15 and fades at 30, the extra online exposure
- * of the young fades at 25 (each the amount the scenario adds at those ages).
+ * Life course: age is kept in completed years and goes up on the birthday (one week in 52 for
+ * each person), so a week touches only the people whose birthday it is, not everyone. On a
+ * birthday the age-dependent parts of a person follow: the adolescent flag and demographic cell;
+ * the extra identity need of adolescents fades at 18, the extra sensation need of young men comes
+ * at 15 and fades at 30, the extra online exposure of the young fades at 25 (each the amount the
+ * scenario adds at those ages).
  *
  * Generational turnover: a person past the oldest age of the scenario leaves, and so do people
  * of the oldest age band at the weekly rate that keeps the youngest band as large as the
@@ -12,6 +14,7 @@
  * a group, detained, in triage, in a case or in a programme stay until they are not.
  */
 import { demographicCell } from '../domain.ts';
+import { NOT_LEAVING, WEEKS_PER_YEAR } from '../population/agents.ts';
 import { drawTraits } from '../population/build.ts';
 import { stream, tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -40,6 +43,8 @@ export function createLifecourseStage(s: Scenario) {
     const a = w.agents;
     const r = a.region[i];
     a.age[i] = youngest[r];
+    a.birthday[i] = w.week % WEEKS_PER_YEAR; // born this week: one year older in 52 weeks
+    a.leaveWeek[i] = NOT_LEAVING;
     const rs = stream(s.seed, `renewal/${w.week}/${i}`);
     drawTraits(a, i, s, s.regions[r], { demography: rs, pathology: rs, protective: rs, needs: rs, radical: rs, exposure: rs }, false);
     if (!s.ablation.needs) {
@@ -65,31 +70,67 @@ export function createLifecourseStage(s: Scenario) {
     for (const forget of w.renewListeners) forget(i);
   }
 
+  /**
+   * Leaving the oldest band is a weekly chance; instead of a draw for each of them every week
+   * (a fifth of the population), the week it happens is drawn once, on entering the band, as the
+   * number of weeks to the first success (geometric, this week counting as 0). Someone who cannot
+   * leave that week (in a phase, a group, a case...) gets a fresh draw from the next week, which is
+   * the same process since the chance has no memory.
+   */
+  function weeksToLeave(u: number, r: number): number {
+    const p = leaveChance[r];
+    if (!(p > 0)) return NOT_LEAVING;
+    return p >= 1 ? 0 : Math.floor(Math.log(1 - u) / Math.log(1 - p));
+  }
+  const due = (week: number, weeks: number) => Math.min(NOT_LEAVING, week + weeks);
+  /** The worlds whose agents have had their leave weeks set (at the first week this stage runs). */
+  const scheduled = new WeakSet<World>();
+
+  function scheduleAll(w: World): void {
+    const a = w.agents, tk = tickKey(w.keys.lifecourse, w.week);
+    for (let i = 0; i < a.n; i++) {
+      const r = a.region[i], x = a.age[i];
+      if (x >= oldest[r]) a.leaveWeek[i] = w.week;
+      else if (x >= oldestBandFrom[r]) a.leaveWeek[i] = due(w.week, weeksToLeave(tickUniform(tk, i, 2), r));
+    }
+    scheduled.add(w);
+  }
+
   return function lifecourseStage(w: World): void {
+    if (!scheduled.has(w)) scheduleAll(w);
     const a = w.agents;
-    const age = a.age, male = a.male, edu = a.education, region = a.region;
+    const age = a.age, birthday = a.birthday, leaveWeek = a.leaveWeek, male = a.male, edu = a.education, region = a.region;
     const adolescent = w.flags.adolescent, cell = w.flags.cell;
     const identity = a.needBaseline.identity, sensation = a.needBaseline.sensation, online = a.online;
-    const step = 1 / 52;
-    const tk = tickKey(w.keys.lifecourse, w.week);
+    const week = w.week, today = week % WEEKS_PER_YEAR;
+    const tk = tickKey(w.keys.lifecourse, week);
     for (let i = 0; i < a.n; i++) {
-      const before = age[i];
-      age[i] = before + step;
-      let x = age[i]; // the stored (32-bit) age, so the checks agree with what others read
-      if (before < 30 && x >= 15) {
-        if (before < 18 && x >= 18) identity[i] = Math.max(0.01, identity[i] - idExtra);
-        if (male[i] && before < 15) sensation[i] = Math.min(1, sensation[i] + sensExtra);
-        if (male[i] && before < 30 && x >= 30) sensation[i] = Math.max(0.01, sensation[i] - sensExtra);
-        if (before < 25 && x >= 25) online[i] = Math.max(0, online[i] - onlineExtra);
-      }
+      const isBirthday = birthday[i] === today;
+      if (!isBirthday && leaveWeek[i] > week) continue;
       const r = region[i];
-      const leaves = x >= oldest[r] || (x >= oldestBandFrom[r] && tickUniform(tk, i, 0) < leaveChance[r]);
-      if (leaves && a.phase[i] === 0 && a.group[i] < 0 && a.detainedUntil[i] < 0 && !a.inTriage[i] && !a.inCase[i] && a.enrolled[i] < 0) {
-        renew(w, i);
-        x = age[i];
+      let x = age[i];
+      if (isBirthday) {
+        const before = x;
+        age[i] = x = before + 1;
+        if (before < 30 && x >= 15) {
+          if (before < 18 && x >= 18) identity[i] = Math.max(0.01, identity[i] - idExtra);
+          if (male[i] && before < 15) sensation[i] = Math.min(1, sensation[i] + sensExtra);
+          if (male[i] && before < 30 && x >= 30) sensation[i] = Math.max(0.01, sensation[i] - sensExtra);
+          if (before < 25 && x >= 25) online[i] = Math.max(0, online[i] - onlineExtra);
+        }
+        if (x >= oldest[r]) leaveWeek[i] = week;
+        else if (before < oldestBandFrom[r] && x >= oldestBandFrom[r]) leaveWeek[i] = due(week, weeksToLeave(tickUniform(tk, i, 0), r));
       }
-      // Age bands start at whole years, so the cell can only change on a birthday (or renewal).
-      if (Math.floor(x) !== Math.floor(before) || leaves) {
+      let renewed = false;
+      if (leaveWeek[i] <= week) {
+        if (a.phase[i] === 0 && a.group[i] < 0 && a.detainedUntil[i] < 0 && !a.inTriage[i] && !a.inCase[i] && a.enrolled[i] < 0) {
+          renew(w, i);
+          x = age[i];
+          renewed = true;
+        } else leaveWeek[i] = x >= oldest[r] ? week + 1 : due(week + 1, weeksToLeave(tickUniform(tk, i, 1), r));
+      }
+      // Age bands start at whole years, so the cell changes only on a birthday (or renewal).
+      if (isBirthday || renewed) {
         adolescent[i] = x < 18 ? 1 : 0;
         cell[i] = demographicCell(x, male[i], edu[i]);
       }

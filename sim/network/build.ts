@@ -7,7 +7,7 @@
  * - online: a Chung-Lu random graph whose expected degrees follow online exposure, partly
  *   across regions.
  */
-import type { Agents } from '../population/agents.ts';
+import { ageInWeeks, type Agents } from '../population/agents.ts';
 import type { RegionLayout } from '../population/build.ts';
 import { stream, type Stream } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -37,7 +37,7 @@ function householdTies(a: Agents, edges: EdgeList): void {
 /** Ties each member of a unit to its nearest members in age order (a ring lattice by age). */
 function latticeByAge(members: number[], a: Agents, meanDegree: number, edges: EdgeList, rs: Stream): void {
   if (members.length < 2) return;
-  members.sort((x, y) => a.age[x] - a.age[y] || x - y);
+  members.sort((x, y) => ageInWeeks(a, x, 0) - ageInWeeks(a, y, 0) || x - y);
   const half = meanDegree / 2;
   const m = members.length;
   for (let k = 0; k < m; k++) {

@@ -14,7 +14,12 @@ function columns<K extends string>(keys: readonly K[], n: number): Columns<K> {
 export interface Agents {
   readonly n: number;
   // demographics
-  readonly age: Float32Array; // years
+  /** Age in completed years: it goes up by one on the birthday, not a little every week. */
+  readonly age: Float32Array;
+  /** Week of the year (week number mod 52) on which the age goes up by one. */
+  readonly birthday: Uint8Array;
+  /** Week in which a person of the oldest age band leaves (life course); NOT_LEAVING if none is set. */
+  readonly leaveWeek: Int16Array;
   readonly male: Uint8Array; // 1 = man
   readonly education: Uint8Array; // index into EDUCATION
   readonly region: Uint8Array; // index into scenario.regions
@@ -75,6 +80,8 @@ export function allocateAgents(n: number): Agents {
   return {
     n,
     age: new Float32Array(n),
+    birthday: new Uint8Array(n),
+    leaveWeek: new Int16Array(n).fill(NOT_LEAVING),
     male: new Uint8Array(n),
     education: new Uint8Array(n),
     region: new Uint8Array(n),
@@ -118,6 +125,30 @@ export function allocateAgents(n: number): Agents {
     online: new Float32Array(n),
     contact: columns(PRACTICE_DOMAINS, n),
   };
+}
+
+/** `leaveWeek` of someone not (yet) due to leave: past any run (runs are at most 5200 weeks). */
+export const NOT_LEAVING = 0x7fff;
+
+/** Weeks in a year of the model: the birthday is a week number mod 52. */
+export const WEEKS_PER_YEAR = 52;
+
+/**
+ * Sets age from a continuous age in years (as drawn), at week 0: the completed years, and the
+ * birthday when the next year completes (week 1 for someone a week short of it, week 0 = 52 for
+ * someone who has just had it). The same weeks as adding 1/52 a week would give.
+ */
+export function setAge(a: Agents, i: number, years: number): void {
+  const whole = Math.floor(years);
+  const toNext = Math.min(WEEKS_PER_YEAR, Math.max(1, Math.ceil((1 - (years - whole)) * WEEKS_PER_YEAR)));
+  a.age[i] = whole;
+  a.birthday[i] = toNext % WEEKS_PER_YEAR;
+}
+
+/** Age in whole weeks at `week`: for ordering people finer than by completed years. */
+export function ageInWeeks(a: Agents, i: number, week: number): number {
+  const toNext = ((((a.birthday[i] - week) % WEEKS_PER_YEAR) + WEEKS_PER_YEAR) % WEEKS_PER_YEAR) || WEEKS_PER_YEAR;
+  return a.age[i] * WEEKS_PER_YEAR + WEEKS_PER_YEAR - toNext;
 }
 
 /** Refreshes the derived per-agent summaries that formulas and susceptibility read. */

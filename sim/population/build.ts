@@ -8,7 +8,7 @@
 import { EDUCATION, EXTREMIST_IDEOLOGIES, NEEDS, PATHOLOGIES, PRACTICE_DOMAINS, PROTECTIVE } from '../domain.ts';
 import { stream, type Stream } from '../random/streams.ts';
 import type { RegionSpec, Scenario } from '../scenario/schema.ts';
-import { allocateAgents, refreshDerived, type Agents } from './agents.ts';
+import { allocateAgents, refreshDerived, setAge, type Agents } from './agents.ts';
 
 export interface RegionLayout {
   /** First agent index of each region, plus n at the end. */
@@ -65,7 +65,7 @@ export function buildPopulation(s: Scenario): Population {
       for (const h of order) {
         for (const k of h) {
           const i = next++;
-          a.age[i] = ages[k];
+          setAge(a, i, ages[k]);
           a.region[i] = r;
           a.neighbourhood[i] = nb;
           a.household[i] = household;

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Simulation } from '../../sim/run/simulation.ts';
 import { Simulation as Sim } from '../../sim/run/simulation.ts';
 import { variant } from './ensemble.ts';
+import { ageInWeeks } from '../../sim/population/agents.ts';
 
 const SEEDS = [1, 2, 3, 4];
 let sims: Simulation[] = [];
@@ -104,7 +105,7 @@ describe('fact 4: adolescents show more identity-driven entries than adults', ()
       for (let i = 0; i < a.n; i++) {
         const w = a.firstSensitiveWeek[i];
         if (w <= 0) continue;
-        const ageAtEntry = a.age[i] - (weeks - w) / 52;
+        const ageAtEntry = (ageInWeeks(a, i, weeks) - (weeks - w)) / 52;
         const identity = a.entryMotive[i] === 0 ? 1 : 0;
         if (ageAtEntry < 18) (ado++, (adoIdentity += identity));
         else if (ageAtEntry >= 25) (adult++, (adultIdentity += identity));

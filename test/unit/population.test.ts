@@ -10,6 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EDUCATION, EXTREMIST_IDEOLOGIES, PATHOLOGIES } from '../../sim/domain.ts';
+import { ageInWeeks, WEEKS_PER_YEAR } from '../../sim/population/agents.ts';
 import { apportion, buildPopulation, type Population } from '../../sim/population/build.ts';
 import { loadScenarioFile, resolveScenarioFile } from '../../sim/scenario/file.ts';
 import { validateScenario, withOverrides } from '../../sim/scenario/resolve.ts';
@@ -56,6 +57,16 @@ describe('population margins match the scenario (n = 50,000, 4 binomial standard
     EDUCATION.forEach((e, k) => expectShare(counts[k], N, s.population.education[e], `education ${e}`));
   });
 
+  it('ages are whole years, with a birthday in one of the 52 weeks', () => {
+    const weeks = new Set<number>();
+    for (let i = 0; i < N; i++) {
+      const a = pop.agents;
+      if (!Number.isInteger(a.age[i]) || a.birthday[i] >= WEEKS_PER_YEAR) expect.fail(`agent ${i}: age ${a.age[i]}, birthday ${a.birthday[i]}`);
+      weeks.add(a.birthday[i]);
+    }
+    expect(weeks.size).toBe(WEEKS_PER_YEAR);
+  });
+
   it('every age lies within the bands', () => {
     const lo = Math.min(...s.population.ageBands.map((b) => b.from));
     const hi = Math.max(...s.population.ageBands.map((b) => b.to));
@@ -72,7 +83,8 @@ describe('population margins match the scenario (n = 50,000, 4 binomial standard
         const age = pop.agents.age[i];
         if (age >= band.from && age < band.to) {
           count++;
-          sum += age;
+          // The age in years is whole; the birthday says how far into the year each person is.
+          sum += (ageInWeeks(pop.agents, i, 0) + 0.5) / WEEKS_PER_YEAR;
         }
       }
       expectShare(count, N, band.share, `age ${band.from}-${band.to}`);

@@ -5,11 +5,16 @@
  * A worker that crashes (its script fails to load, it throws outside a call, or a job is
  * rejected) stops the whole run: the other workers are terminated and the result names the
  * job that failed, so the page can say which run broke and stay usable.
+ *
+ * Workers of a run that finished are kept for the next one (for KEEP_IDLE_MS): a fresh worker
+ * spends its first runs loading and compiling the core, seconds of CPU that a comparison of a
+ * few small runs would otherwise pay every time (docs/performance.md, section 6). A cancelled or
+ * failed run terminates its workers, so the next run starts on fresh ones.
  */
 import { proxy } from 'comlink';
 import { jobScenario, planJobs, type Job, type Plan } from '../sim/ensemble/plan.ts';
 import { runRecord, type RunRecord } from '../sim/ensemble/records.ts';
-import { crashOf, newWorker } from './workerClient.ts';
+import { crashOf, newWorker, type WorkerClient } from './workerClient.ts';
 
 export interface PoolProgress {
   /** Finished runs. */
@@ -42,13 +47,51 @@ export interface PoolOptions {
   maxWorkers?: number;
 }
 
+/** How long a worker of a finished run is kept for the next run before it is let go. */
+export const KEEP_IDLE_MS = 5 * 60_000;
+
+interface PoolWorker extends WorkerClient {
+  /** Rejects when the worker crashes; calls race against it. */
+  crashed: Promise<never>;
+  dead: boolean;
+  idleTimer?: ReturnType<typeof setTimeout>;
+}
+
+/** Workers of finished runs, waiting for the next. */
+const idle: PoolWorker[] = [];
+
+function takeWorkers(n: number): PoolWorker[] {
+  const out: PoolWorker[] = [];
+  while (out.length < n && idle.length) {
+    const w = idle.shift()!;
+    clearTimeout(w.idleTimer);
+    if (w.dead) w.worker.terminate();
+    else out.push(w);
+  }
+  while (out.length < n) {
+    const client = newWorker();
+    const w: PoolWorker = { ...client, crashed: crashOf(client.worker), dead: false };
+    w.crashed.catch(() => (w.dead = true));
+    out.push(w);
+  }
+  return out;
+}
+
+function keepWarm(workers: PoolWorker[]): void {
+  for (const w of workers) {
+    w.idleTimer = setTimeout(() => {
+      const k = idle.indexOf(w);
+      if (k >= 0) idle.splice(k, 1);
+      w.worker.terminate();
+    }, KEEP_IDLE_MS);
+    idle.push(w);
+  }
+}
+
 export function runPlan(plan: Plan, { onProgress, progressEvery, maxWorkers = navigator.hardwareConcurrency || 2 }: PoolOptions): PoolRun {
   const jobs = planJobs(plan);
   const nWorkers = Math.max(1, Math.min(jobs.length, maxWorkers, 8));
-  const workers = Array.from({ length: nWorkers }, () => {
-    const w = newWorker();
-    return { ...w, crashed: crashOf(w.worker) };
-  });
+  const workers = takeWorkers(nWorkers);
   const done = new Array<number>(jobs.length).fill(0);
   const records: RunRecord[] = [];
   let halted: 'cancelled' | 'failed' | null = null;
@@ -104,7 +147,8 @@ export function runPlan(plan: Plan, { onProgress, progressEvery, maxWorkers = na
         halt('failed');
       }
     } finally {
-      for (const w of workers) w.worker.terminate();
+      if (halted || records.length !== jobs.length) for (const w of workers) w.worker.terminate();
+      else keepWarm(workers);
     }
     const counts = { done: records.length, total: jobs.length };
     if (halted === 'cancelled') return { status: 'cancelled', ...counts };

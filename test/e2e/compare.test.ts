@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breakWorkerScript, crashWorkers, root, shots, useApp } from './harness.ts';
+import { breakWorkerScript, crashWorkers, loadFresh, root, shots, useApp } from './harness.ts';
 
 const app = useApp();
 let page: Page;
@@ -166,9 +166,34 @@ describe('Compare view', () => {
     }
   });
 
+  it('keeps its workers for the next comparison: each worker starts once', async () => {
+    // Count the workers the page creates (the pool's, and Explore's if it starts one).
+    await page.addInitScript(() => {
+      const Base = window.Worker;
+      const w = window as unknown as { workersMade: number };
+      w.workersMade = 0;
+      window.Worker = class extends Base {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          w.workersMade++;
+        }
+      };
+    });
+    await loadFresh(page, `${base}#compare?s=baseline,capacity-cut&r=2&a=2000&w=52`);
+    await page.waitForSelector('#compare-progress-text[data-state="done"]', { timeout: 90_000 });
+    const made = () => page.evaluate(() => (window as unknown as { workersMade: number }).workersMade);
+    const first = await made();
+    expect(first).toBeGreaterThan(0);
+    await page.click('#run-compare');
+    await page.waitForSelector('#compare-progress-text[data-state="running"]');
+    await page.waitForSelector('#compare-progress-text[data-state="done"]', { timeout: 90_000 });
+    expect(await made()).toBe(first);
+    expect(await page.locator('#compare-summary').count()).toBe(1);
+  });
+
   it('a crashed worker gives a clear message, and the next run works', async () => {
     const stopBreaking = await breakWorkerScript(page, 'simulated worker crash');
-    await page.goto(`${base}#compare?s=baseline,capacity-cut&r=2&a=2000&w=52`);
+    await loadFresh(page, `${base}#compare?s=baseline,capacity-cut&r=2&a=2000&w=52`);
     await page.waitForSelector('#compare-worker-error', { timeout: 30_000 });
     const text = (await page.locator('#compare-worker-error').textContent())!;
     expect(text).toMatch(/worker running (baseline|capacity-cut), replicate [12] of 2 \(run s0[01]-r00[01]\) failed/);
@@ -190,7 +215,7 @@ describe('Compare view', () => {
     // The real worker, plus an uncaught error a moment after it started (while its job runs).
     const stopCrashing = await crashWorkers(page, 1000, 'simulated crash during a run');
     try {
-      await page.goto(`${base}#compare?s=baseline,capacity-cut&r=2&a=10000&w=520`);
+      await loadFresh(page, `${base}#compare?s=baseline,capacity-cut&r=2&a=10000&w=520`);
       await page.waitForSelector('#compare-progress-text[data-state="running"]');
       await page.waitForSelector('#compare-worker-error', { timeout: 30_000 });
       expect(await page.locator('#compare-worker-error').textContent()).toContain('simulated crash during a run');

@@ -99,6 +99,16 @@ export function useApp(): Readonly<Pick<App, 'page' | 'base' | 'browser'>> {
   };
 }
 
+/**
+ * Loads `url` as a new document. Going to a URL that differs only in its hash keeps the page, and
+ * with it the simulation workers the job pool keeps warm between runs; a test that needs fresh
+ * workers (one that breaks the worker script) loads the page anew.
+ */
+export async function loadFresh(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(url);
+}
+
 /** The built worker script of the app (vite names it assets/worker-<hash>.js). */
 export const WORKER_URL = /\/assets\/worker-[^/?]*\.js(\?.*)?$/;
 

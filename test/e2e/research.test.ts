@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breakWorkerScript, shots, useApp } from './harness.ts';
+import { breakWorkerScript, loadFresh, shots, useApp } from './harness.ts';
 
 const app = useApp();
 let page: Page;
@@ -188,6 +188,7 @@ describe('Research view', () => {
 
   it('a crashed worker stops the sweep with a clear message, and the next sweep works', async () => {
     const stopBreaking = await breakWorkerScript(page, 'simulated worker crash');
+    await loadFresh(page, `${base}#research`); // no workers kept from the sweeps before
     try {
       await setParam(page, 1, 'influence.mu', '0.05', '0.3', '2');
       await page.fill('#sweep-replicates', '2');

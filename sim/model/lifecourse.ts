@@ -16,7 +16,7 @@
 import { demographicCell } from '../domain.ts';
 import { NOT_LEAVING, WEEKS_PER_YEAR } from '../population/agents.ts';
 import { drawTraits } from '../population/build.ts';
-import { stream, tickKey, tickUniform } from '../random/streams.ts';
+import { agentStream, tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from './world.ts';
 
@@ -45,7 +45,7 @@ export function createLifecourseStage(s: Scenario) {
     a.age[i] = youngest[r];
     a.birthday[i] = w.week % WEEKS_PER_YEAR; // born this week: one year older in 52 weeks
     a.leaveWeek[i] = NOT_LEAVING;
-    const rs = stream(s.seed, `renewal/${w.week}/${i}`);
+    const rs = agentStream(tickKey(w.keys.renewal, w.week), i);
     drawTraits(a, i, s, s.regions[r], { demography: rs, pathology: rs, protective: rs, needs: rs, radical: rs, exposure: rs }, false);
     if (!s.ablation.needs) {
       for (const col of Object.values(a.need)) col[i] = 0;

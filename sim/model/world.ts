@@ -42,6 +42,7 @@ export const PURPOSES = [
   'interventionCoverage',
   'interventionDropout',
   'lifecourse',
+  'renewal',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

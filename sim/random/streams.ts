@@ -28,6 +28,17 @@ export function stream(seed: number, purpose: string): Stream {
   return new Stream(seedrandom.xor4096(`${seed}/${purpose}`));
 }
 
+/**
+ * A sequential stream made of the counter-based draws of one agent in one tick: free to start
+ * (a seedrandom stream spends thousands of steps on its seed), for the now-and-then work of the
+ * tick loop that needs many draws, such as a newcomer's traits. Uniforms are 32-bit, strictly
+ * inside (0, 1), so the logarithms of the normal and gamma draws stay finite.
+ */
+export function agentStream(tk: number, agent: number): Stream {
+  let k = 0;
+  return new Stream(() => (agentBits(tk, agent, k++) + 0.5) / 4294967296);
+}
+
 export class Stream {
   private spareNormal = NaN;
   constructor(readonly uniform: Rand) {}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentUniform, purposeKey } from '../../sim/random/streams.ts';
+import { agentStream, agentUniform, purposeKey, tickKey } from '../../sim/random/streams.ts';
 import { seriesToCSV } from '../../sim/run/series.ts';
 import { Simulation } from '../../sim/run/simulation.ts';
 import { loadScenarioFile, resolveScenarioFile } from '../../sim/scenario/file.ts';
@@ -165,5 +165,24 @@ describe('counter-based tick draws', () => {
     expect(purposeKey(RUN.seed, 'a')).toBe(purposeKey(RUN.seed, 'a'));
     const k = purposeKey(RUN.seed, 'tick/trigger');
     expect(Number.isInteger(k) && k >= 0 && k <= 0xffffffff).toBe(true);
+  });
+
+  it('agentStream: the same (tick key, agent) gives the same sequence, strictly inside (0, 1) and uniform', () => {
+    const tk = tickKey(purposeKey(RUN.seed, 'tick/renewal'), 7);
+    const take = (agent: number, n: number) => Array.from({ length: n }, ((rs) => () => rs.uniform())(agentStream(tk, agent)));
+    expect(take(3, 50)).toEqual(take(3, 50));
+    expect(take(3, 50)).not.toEqual(take(4, 50));
+    const xs = take(11, 100_000);
+    expect(Math.min(...xs)).toBeGreaterThan(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    // Mean 1/2 and variance 1/12, within 5 standard errors at n = 100,000.
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / xs.length));
+    expect(Math.abs(variance - 1 / 12)).toBeLessThan(5 * Math.sqrt(1 / 180 / xs.length));
+    // Consecutive draws are not correlated (lag-1 correlation within 5 / sqrt(n)).
+    let c = 0;
+    for (let k = 1; k < xs.length; k++) c += (xs[k] - mean) * (xs[k - 1] - mean);
+    expect(Math.abs(c / (xs.length - 1) / variance)).toBeLessThan(5 / Math.sqrt(xs.length));
   });
 });

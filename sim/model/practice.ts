@@ -67,6 +67,12 @@ export function regionPractice(s: Scenario, r: number, people: number): RegionPr
 export function createPracticeStage(s: Scenario, interventions: InterventionOps) {
   let regions: RegionPractice[] | undefined;
   let inCase: SparseSet | undefined; // people with a running case plan
+  /**
+   * 1 for people whose pathology can be taken for radicalisation (ADHD, autism, psychosis): of
+   * those in phase 0, only they can give a (false) signal, about 7% of the baseline population
+   * against 27% with any pathology. Treatment only scales severities, so this changes at renewal.
+   */
+  let confusable: Uint8Array | undefined;
 
   function trace(w: World, i: number, e: Parameters<World['record']['routes']['add']>[1]): void {
     if (w.record.traced[i]) w.record.routes.add(i, e);
@@ -125,7 +131,11 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
       const sizes = Array.from(w.layout.regionStart.subarray(1), (end, r) => end - w.layout.regionStart[r]);
       regions = s.regions.map((_, r) => regionPractice(s, r, sizes[r]));
       inCase = new SparseSet(a.n);
+      const confused = (i: number) => (a.pathology.adhd[i] > 0 || a.pathology.autism[i] > 0 || a.pathology.psychosis[i] > 0 ? 1 : 0);
+      confusable = Uint8Array.from({ length: a.n }, (_, i) => confused(i));
+      w.renewListeners.push((i) => (confusable![i] = confused(i)));
     }
+    const canConfuse = confusable!;
     const week = w.week;
     // 1. Cases that end go into follow-up; free slots take people from the waiting list.
     endCases(w, regions);
@@ -134,7 +144,7 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
     const phase = a.phase, contact = PRACTICE_DOMAINS.map((d) => a.contact[d]);
     for (let i = 0; i < a.n; i++) {
       const ph = phase[i];
-      if (ph === 0 && a.pathologyAny[i] === 0) continue; // nothing visible
+      if (ph === 0 && canConfuse[i] === 0) continue; // nothing visible
       if (a.inTriage[i] || a.inCase[i] || a.detainedUntil[i] >= 0) continue;
       const rp = regions[a.region[i]];
       const sig = rp.p.signals;

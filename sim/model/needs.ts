@@ -17,7 +17,7 @@ export function createNeedsStage(s: Scenario) {
     const { identity, justice, meaning, sensation } = a.need;
     const b = a.needBaseline;
     const bId = b.identity, bJu = b.justice, bMe = b.meaning, bSe = b.sensation;
-    const needMean = a.needMean, motive = a.motive;
+    const needMean = a.needMean;
     const member = w.flags.member, gi = a.groupIdentification;
     for (let i = 0; i < a.n; i++) {
       let g = 0;
@@ -28,14 +28,9 @@ export function createNeedsStage(s: Scenario) {
       justice[i] += rate * (bJu[i] * (1 - mJu * g) - justice[i]);
       meaning[i] += rate * (bMe[i] * (1 - mMe * g) - meaning[i]);
       sensation[i] += rate * (bSe[i] * (1 - mSe * g) - sensation[i]);
-      const ni = identity[i], nj = justice[i], nm = meaning[i], ns = sensation[i];
-      // Derived summaries (as refreshDerived), inlined: this loop runs for every agent every week.
-      needMean[i] = (ni + nj + nm + ns) * 0.25;
-      let m = 0, best = ni;
-      if (nj > best) (m = 1), (best = nj);
-      if (nm > best) (m = 2), (best = nm);
-      if (ns > best) m = 3;
-      motive[i] = m;
+      // The mean need (as refreshNeeds), inlined: hazards read it for everyone every week. The
+      // dominant motive is not written here: it is read rarely, and computed there (currentMotive).
+      needMean[i] = (identity[i] + justice[i] + meaning[i] + sensation[i]) * 0.25;
     }
   };
 }

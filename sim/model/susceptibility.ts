@@ -5,7 +5,7 @@
  * Pathology only ever multiplies the impact of a trigger: with no trigger it does nothing.
  */
 import { AGE_BANDS, EDUCATION, NEEDS, PATHOLOGIES, TRIGGER_LEVELS } from '../domain.ts';
-import type { Agents } from '../population/agents.ts';
+import { currentMotive, type Agents } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 const CELLS = AGE_BANDS.length * 2 * EDUCATION.length * NEEDS.length;
@@ -30,8 +30,9 @@ export function createSusceptibility(s: Scenario): Susceptibility {
   });
   const weights = PATHOLOGIES.map((d) => (s.ablation.pathology ? t.pathology[d] : 0));
   const damping = t.protectiveDamping;
+  const needsOn = s.ablation.needs;
   return (a, i, cell, level, radicalising) => {
-    const x = tables[level][cell * NEEDS.length + a.motive[i]];
+    const x = tables[level][cell * NEEDS.length + currentMotive(a, i, needsOn)];
     if (!radicalising) return x;
     const p = a.pathology;
     const moderator =

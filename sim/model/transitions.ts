@@ -3,6 +3,7 @@
  * active set, joining or leaving a group, and the route of a traced agent. Group break-ups that
  * follow from it send the remaining members of the group phase back to sensitivity.
  */
+import { currentMotive } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { createGroupOps, type GroupListener } from './groups.ts';
 import type { World } from './world.ts';
@@ -28,7 +29,7 @@ export function createTransitions(s: Scenario, onGroupEvent?: GroupListener) {
     if (to > 0) w.active.add(i);
     if (to > 0 && a.firstSensitiveWeek[i] < 0) {
       a.firstSensitiveWeek[i] = w.week;
-      a.entryMotive[i] = a.motive[i];
+      a.entryMotive[i] = currentMotive(a, i, w.scenario.ablation.needs);
       w.everSensitive++;
     }
     if (to === 3 && a.maxPhase[i] < 3) w.everAction++;

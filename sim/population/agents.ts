@@ -29,7 +29,11 @@ export interface Agents {
   readonly need: Columns<(typeof NEEDS)[number]>;
   readonly needBaseline: Columns<(typeof NEEDS)[number]>;
   readonly needMean: Float32Array; // derived each tick: mean of the four needs
-  readonly motive: Uint8Array; // derived each tick: index of the largest need (dominant motive)
+  /**
+   * Dominant motive (index of the largest need) as of the last refreshNeeds; the weekly relaxation
+   * of the needs does not update it. Read it through `currentMotive`.
+   */
+  readonly motive: Uint8Array;
   // psychopathology severities, 0 = absent
   readonly pathology: Columns<(typeof PATHOLOGIES)[number]>;
   readonly pathologyAny: Float32Array; // 1 - prod(1 - severity): combined severity
@@ -167,6 +171,27 @@ export function refreshNeeds(a: Agents, i: number): void {
   if (nm > best) (m = 2), (best = nm);
   if (ns > best) m = 3;
   a.motive[i] = m;
+}
+
+/** Index of the largest of the current needs (ties go to the first need in NEEDS order). */
+export function dominantMotive(a: Agents, i: number): number {
+  const { identity, justice, meaning, sensation } = a.need;
+  const nj = justice[i], nm = meaning[i], ns = sensation[i];
+  let m = 0, best = identity[i];
+  if (nj > best) (m = 1), (best = nj);
+  if (nm > best) (m = 2), (best = nm);
+  if (ns > best) m = 3;
+  return m;
+}
+
+/**
+ * The dominant motive now: that of the current needs, or with needs switched off (ablation) the
+ * one of the personal baseline, kept in `motive` from the build. Computed where it is read (a
+ * trigger, an entry, the weekly counts of the active set) rather than written for everyone by
+ * the weekly relaxation: its comparisons cost more than the rest of that loop.
+ */
+export function currentMotive(a: Agents, i: number, needsOn: boolean): number {
+  return needsOn ? dominantMotive(a, i) : a.motive[i];
 }
 
 export function refreshProtection(a: Agents, i: number): void {

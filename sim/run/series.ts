@@ -4,6 +4,7 @@
  * radicalising, which the active set already lists, so recording costs little per week.
  */
 import { AGE_BANDS, EXTREMIST_IDEOLOGIES, NEEDS, ageBandOf } from '../domain.ts';
+import { currentMotive } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from '../model/world.ts';
 
@@ -49,7 +50,7 @@ export function createSeries(s: Scenario): Series {
 export function recordWeek(series: Series, w: World): void {
   const row = w.week;
   const v = series.values;
-  const a = w.agents, s = w.scenario;
+  const a = w.agents, s = w.scenario, needsOn = s.ablation.needs;
   let c = 0;
   const put = (x: number) => (v[c++][row] = x);
   put(row);
@@ -73,7 +74,7 @@ export function recordWeek(series: Series, w: World): void {
     age[ageBandOf(a.age[i]) * 3 + k]++;
     sex[a.male[i] * 3 + k]++;
     region[a.region[i] * 3 + k]++;
-    motive[a.motive[i] * 3 + k]++;
+    motive[currentMotive(a, i, needsOn) * 3 + k]++;
   }
   const radicalising = counts[1] + counts[2] + counts[3];
   put(a.n - radicalising);

@@ -79,6 +79,12 @@ export interface Agents {
   readonly contact: Columns<(typeof PRACTICE_DOMAINS)[number]>;
 }
 
+/** `leaveWeek` of someone not (yet) due to leave: past any run (runs are at most 5200 weeks). */
+export const NOT_LEAVING = 0x7fff;
+
+/** Weeks in a year of the model: the birthday is a week number mod 52. */
+export const WEEKS_PER_YEAR = 52;
+
 export function allocateAgents(n: number): Agents {
   const filled = (a: Int32Array, v: number) => (a.fill(v), a);
   return {
@@ -131,12 +137,6 @@ export function allocateAgents(n: number): Agents {
   };
 }
 
-/** `leaveWeek` of someone not (yet) due to leave: past any run (runs are at most 5200 weeks). */
-export const NOT_LEAVING = 0x7fff;
-
-/** Weeks in a year of the model: the birthday is a week number mod 52. */
-export const WEEKS_PER_YEAR = 52;
-
 /**
  * Sets age from a continuous age in years (as drawn), at week 0: the completed years, and the
  * birthday when the next year completes (week 1 for someone a week short of it, week 0 = 52 for
@@ -161,16 +161,11 @@ export function refreshDerived(a: Agents, i: number): void {
   refreshProtection(a, i);
 }
 
-/** Mean need and dominant motive (ties go to the first need in NEEDS order). */
+/** Mean need and dominant motive. */
 export function refreshNeeds(a: Agents, i: number): void {
   const { identity, justice, meaning, sensation } = a.need;
-  const ni = identity[i], nj = justice[i], nm = meaning[i], ns = sensation[i];
-  a.needMean[i] = (ni + nj + nm + ns) * 0.25;
-  let m = 0, best = ni;
-  if (nj > best) (m = 1), (best = nj);
-  if (nm > best) (m = 2), (best = nm);
-  if (ns > best) m = 3;
-  a.motive[i] = m;
+  a.needMean[i] = (identity[i] + justice[i] + meaning[i] + sensation[i]) * 0.25;
+  a.motive[i] = dominantMotive(a, i);
 }
 
 /** Index of the largest of the current needs (ties go to the first need in NEEDS order). */

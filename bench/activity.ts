@@ -8,6 +8,7 @@
  *
  *   node --import tsx bench/activity.ts [--agents 100000] [--weeks 156] [--every 26] [--eps 1e-3] [--scenario file]
  */
+import { NEED_BASELINE, NEED_STRIDE } from '../sim/population/agents.ts';
 import { Simulation } from '../sim/run/simulation.ts';
 import { loadScenarioFile } from '../sim/scenario/file.ts';
 import { compileHazards } from '../sim/model/phases.ts';
@@ -23,7 +24,6 @@ const sim = new Simulation(loadScenarioFile(scenario, { agents, weeks }));
 const w = sim.world;
 const a = w.agents;
 const hazards = compileHazards(w);
-const needs = ['identity', 'justice', 'meaning', 'sensation'] as const;
 const rows: (string | number)[][] = [];
 const out: Record<string, number>[] = [];
 while (!sim.done) {
@@ -34,7 +34,7 @@ while (!sim.done) {
     const isActive = a.phase[i] > 0 || a.detainedUntil[i] >= 0 || a.group[i] >= 0;
     const hasTrigger = a.recentTrigger[i] > eps;
     let off = false;
-    for (const k of needs) if (Math.abs(a.need[k][i] - a.needBaseline[k][i]) > eps) off = true;
+    for (let k = 0; k < 4; k++) if (Math.abs(a.needs[NEED_STRIDE * i + k] - a.needs[NEED_STRIDE * i + NEED_BASELINE + k]) > eps) off = true;
     let h = 0;
     for (const hz of hazards[a.phase[i]].list) {
       const v = hz.rate(i);

@@ -69,6 +69,7 @@ export function runFormulaBench(opts: { hazard?: string; agents?: number; minMs?
     const b = bindVariable(world, name);
     if (b.kind === 'agent') return (i: number) => b.values[i];
     if (b.kind === 'scalar') return () => b.values[0];
+    if (b.kind === 'strided') return (i: number) => b.values[b.stride * i + b.offset];
     return (i: number) => b.values[b.key[i]];
   });
   const scope: Record<string, number> = { ...constants };

@@ -13,6 +13,7 @@
  * CPU time per agent (`process.cpuUsage`), best of 3.
  */
 import { createNeedsStage } from '../sim/model/needs.ts';
+import { NEED_BASELINE, NEED_STRIDE } from '../sim/population/agents.ts';
 import { Simulation } from '../sim/run/simulation.ts';
 import { loadScenarioFile } from '../sim/scenario/file.ts';
 import { BASELINE, parseArgs, table } from './lib/util.ts';
@@ -103,11 +104,12 @@ function main(): void {
     const s = loadScenarioFile(BASELINE, { agents: n, weeks: 200 });
     const sim = new Simulation(s);
     for (let k = 0; k < 100; k++) sim.step();
-    const a = sim.world.agents, b = a.needBaseline;
-    // Copies of the model's arrays, so the plain loop does not disturb the model's own stage.
+    const a = sim.world.agents;
+    // Copies of the model's values in separate columns, so the plain loop does not disturb the model's own stage.
+    const column = (k: number) => Float32Array.from({ length: n }, (_, i) => a.needs[NEED_STRIDE * i + k]);
     const model: Columns = {
-      identity: a.need.identity.slice(), justice: a.need.justice.slice(), meaning: a.need.meaning.slice(), sensation: a.need.sensation.slice(),
-      bId: b.identity.slice(), bJu: b.justice.slice(), bMe: b.meaning.slice(), bSe: b.sensation.slice(),
+      identity: column(0), justice: column(1), meaning: column(2), sensation: column(3),
+      bId: column(NEED_BASELINE), bJu: column(NEED_BASELINE + 1), bMe: column(NEED_BASELINE + 2), bSe: column(NEED_BASELINE + 3),
       needMean: a.needMean.slice(), motive: a.motive.slice(), member: sim.world.flags.member.slice(), gi: a.groupIdentification.slice(),
     };
     const stage = createNeedsStage(s);

@@ -25,7 +25,8 @@ export class FormulaError extends Error {
 export type VariableBinding =
   | { kind: 'agent'; values: ArrayLike<number> } // values[i]
   | { kind: 'scalar'; values: ArrayLike<number> } // values[0], a society-level field
-  | { kind: 'keyed'; values: ArrayLike<number>; key: ArrayLike<number> }; // values[key[i]]
+  | { kind: 'keyed'; values: ArrayLike<number>; key: ArrayLike<number> } // values[key[i]]
+  | { kind: 'strided'; values: ArrayLike<number>; stride: number; offset: number }; // values[stride * i + offset], interleaved columns
 
 export interface CompiledFormula {
   /** The expression as written. */
@@ -202,7 +203,10 @@ function bindReads(variables: readonly string[], resolve: (name: string) => Vari
     values.push(b.values);
     if (b.kind === 'agent') reads.push(`const v${k} = a${k}[i];`);
     else if (b.kind === 'scalar') reads.push(`const v${k} = a${k}[0];`);
-    else {
+    else if (b.kind === 'strided') {
+      if (!Number.isInteger(b.stride) || !Number.isInteger(b.offset) || b.stride < 1 || b.offset < 0) throw new Error(`variable ${name}: stride and offset must be whole numbers (got ${b.stride}, ${b.offset})`);
+      reads.push(`const v${k} = a${k}[${b.stride} * i + ${b.offset}];`);
+    } else {
       params.push(`k${k}`);
       values.push(b.key);
       reads.push(`const v${k} = a${k}[k${k}[i]];`);

@@ -5,6 +5,7 @@
  * attitude) takes the lead. Losing the leader breaks the group up unless a successor takes over;
  * the last member leaving dissolves it. Members' ties make recruitment pressure (groupTies).
  */
+import { NEED_STRIDE, SENSATION } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { agentUniform } from '../random/streams.ts';
 import type { World } from './world.ts';
@@ -49,7 +50,7 @@ export function leaderScore(s: Scenario, w: World, i: number): number {
   const k = s.groups.leaderScore;
   const a = w.agents;
   const narcissism = s.ablation.pathology ? a.pathology.narcissism[i] : 0;
-  const sensation = s.ablation.needs ? a.need.sensation[i] : 0;
+  const sensation = s.ablation.needs ? a.needs[NEED_STRIDE * i + SENSATION] : 0;
   return k.narcissism * narcissism + k.sensation * sensation + k.attitude * a.attitude[i];
 }
 

@@ -15,7 +15,7 @@
  * system approach passes part of the gain in bonds and resilience to the household.
  */
 import { WORKING_ELEMENTS } from '../domain.ts';
-import { refreshNeeds, refreshProtection } from '../population/agents.ts';
+import { NEED_BASELINE, IDENTITY, JUSTICE, MEANING, NEED_STRIDE, refreshNeeds, refreshProtection } from '../population/agents.ts';
 import { agentUniform, tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Intervention } from '../scenario/practiceSchema.ts';
@@ -117,7 +117,7 @@ export function createInterventions(s: Scenario): InterventionOps {
 
   /** Applies the change of effect levels `d` (per working element) to agent i's state. */
   function applyEffects(w: World, i: number, d: Float32Array): void {
-    const a = w.agents, p = a.protective, b = a.needBaseline, n = a.need;
+    const a = w.agents, p = a.protective, n = a.needs, o = NEED_STRIDE * i, b = o + NEED_BASELINE;
     const keepIdeology = 1 - resistance(w, i);
     const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
     p.criticalThinking[i] = clamp(p.criticalThinking[i] + fx.cognitive.criticalThinking * d[COG]);
@@ -128,12 +128,12 @@ export function createInterventions(s: Scenario): InterventionOps {
     p.institutionalTrust[i] = clamp(p.institutionalTrust[i] + fx.societal.institutionalTrust * d[SOCIETAL]);
     if (s.ablation.needs) {
       const dm = fx.socialEducational.meaning * d[SOC], di = fx.socialEducational.identity * d[SOC], dj = fx.societal.justice * d[SOCIETAL];
-      b.meaning[i] = clamp(b.meaning[i] - dm);
-      n.meaning[i] = clamp(n.meaning[i] - dm);
-      b.identity[i] = clamp(b.identity[i] - di);
-      n.identity[i] = clamp(n.identity[i] - di);
-      b.justice[i] = clamp(b.justice[i] - dj);
-      n.justice[i] = clamp(n.justice[i] - dj);
+      n[b + MEANING] = clamp(n[b + MEANING] - dm);
+      n[o + MEANING] = clamp(n[o + MEANING] - dm);
+      n[b + IDENTITY] = clamp(n[b + IDENTITY] - di);
+      n[o + IDENTITY] = clamp(n[o + IDENTITY] - di);
+      n[b + JUSTICE] = clamp(n[b + JUSTICE] - dj);
+      n[o + JUSTICE] = clamp(n[o + JUSTICE] - dj);
       refreshNeeds(a, i);
     }
     a.attitude[i] = clamp(a.attitude[i] - keepIdeology * (fx.cognitive.attitude * d[COG] + fx.behavioural.attitude * d[BEH]));
@@ -217,9 +217,10 @@ export function createInterventions(s: Scenario): InterventionOps {
     for (let e = 0; e < E; e++) total += p.intensity[e];
     score[COG] = a.attitude[i];
     score[PSY] = 1 - a.protection[i];
-    score[SOC] = (a.need.identity[i] + a.need.meaning[i]) / 2;
+    const o = NEED_STRIDE * i;
+    score[SOC] = (a.needs[o + IDENTITY] + a.needs[o + MEANING]) / 2;
     score[BEH] = a.phase[i] / 3 + a.violence[i];
-    score[SOCIETAL] = a.need.justice[i];
+    score[SOCIETAL] = a.needs[o + JUSTICE];
     score[PATH] = a.pathologyAny[i]; // pathology treatment only where there is pathology
     let sum = 0;
     for (let e = 0; e < E; e++) sum += score[e];

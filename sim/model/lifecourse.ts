@@ -14,7 +14,7 @@
  * a group, detained, in triage, in a case or in a programme stay until they are not.
  */
 import { demographicCell } from '../domain.ts';
-import { NOT_LEAVING, WEEKS_PER_YEAR } from '../population/agents.ts';
+import { NEED_BASELINE, IDENTITY, NEED_STRIDE, NOT_LEAVING, SENSATION, WEEKS_PER_YEAR } from '../population/agents.ts';
 import { drawTraits } from '../population/build.ts';
 import { agentStream, tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -48,7 +48,7 @@ export function createLifecourseStage(s: Scenario) {
     const rs = agentStream(tickKey(w.keys.renewal, w.week), i);
     drawTraits(a, i, s, s.regions[r], { demography: rs, pathology: rs, protective: rs, needs: rs, radical: rs, exposure: rs }, false);
     if (!s.ablation.needs) {
-      for (const col of Object.values(a.need)) col[i] = 0;
+      a.needs.fill(0, NEED_STRIDE * i, NEED_STRIDE * i + NEED_BASELINE); // current needs only
       a.needMean[i] = 0;
     }
     a.groupIdentification[i] = 0;
@@ -101,7 +101,7 @@ export function createLifecourseStage(s: Scenario) {
     const a = w.agents;
     const age = a.age, birthday = a.birthday, leaveWeek = a.leaveWeek, male = a.male, edu = a.education, region = a.region;
     const adolescent = w.flags.adolescent, cell = w.flags.cell;
-    const identity = a.needBaseline.identity, sensation = a.needBaseline.sensation, online = a.online;
+    const needs = a.needs, online = a.online;
     const week = w.week, today = week % WEEKS_PER_YEAR;
     const tk = tickKey(w.keys.lifecourse, week);
     for (let i = 0; i < a.n; i++) {
@@ -113,9 +113,10 @@ export function createLifecourseStage(s: Scenario) {
         const before = x;
         age[i] = x = before + 1;
         if (before < 30 && x >= 15) {
-          if (before < 18 && x >= 18) identity[i] = Math.max(0.01, identity[i] - idExtra);
-          if (male[i] && before < 15) sensation[i] = Math.min(1, sensation[i] + sensExtra);
-          if (male[i] && before < 30 && x >= 30) sensation[i] = Math.max(0.01, sensation[i] - sensExtra);
+          const id = NEED_STRIDE * i + NEED_BASELINE + IDENTITY, se = NEED_STRIDE * i + NEED_BASELINE + SENSATION; // baselines
+          if (before < 18 && x >= 18) needs[id] = Math.max(0.01, needs[id] - idExtra);
+          if (male[i] && before < 15) needs[se] = Math.min(1, needs[se] + sensExtra);
+          if (male[i] && before < 30 && x >= 30) needs[se] = Math.max(0.01, needs[se] - sensExtra);
           if (before < 25 && x >= 25) online[i] = Math.max(0, online[i] - onlineExtra);
         }
         if (x >= oldest[r]) leaveWeek[i] = week;

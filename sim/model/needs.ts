@@ -4,6 +4,7 @@
  * attractive. Members' identification grows with time in the group and fades outside it.
  */
 import { NEEDS } from '../domain.ts';
+import { NEED_STRIDE } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from './world.ts';
 
@@ -14,23 +15,21 @@ export function createNeedsStage(s: Scenario) {
   const needsOn = s.ablation.needs;
   return function needsStage(w: World): void {
     const a = w.agents;
-    const { identity, justice, meaning, sensation } = a.need;
-    const b = a.needBaseline;
-    const bId = b.identity, bJu = b.justice, bMe = b.meaning, bSe = b.sensation;
+    const x = a.needs; // need k of agent i at o + k, its baseline at o + NEED_BASELINE + k (o = 8i)
     const needMean = a.needMean;
     const member = w.flags.member, gi = a.groupIdentification;
-    for (let i = 0; i < a.n; i++) {
+    for (let i = 0, o = 0; i < a.n; i++, o += NEED_STRIDE) {
       let g = 0;
       if (member[i]) g = gi[i] += growth * (1 - gi[i]);
       else if (gi[i] > 0) gi[i] *= 1 - growth;
       if (!needsOn) continue;
-      identity[i] += rate * (bId[i] * (1 - mId * g) - identity[i]);
-      justice[i] += rate * (bJu[i] * (1 - mJu * g) - justice[i]);
-      meaning[i] += rate * (bMe[i] * (1 - mMe * g) - meaning[i]);
-      sensation[i] += rate * (bSe[i] * (1 - mSe * g) - sensation[i]);
+      x[o] += rate * (x[o + 4] * (1 - mId * g) - x[o]);
+      x[o + 1] += rate * (x[o + 5] * (1 - mJu * g) - x[o + 1]);
+      x[o + 2] += rate * (x[o + 6] * (1 - mMe * g) - x[o + 2]);
+      x[o + 3] += rate * (x[o + 7] * (1 - mSe * g) - x[o + 3]);
       // The mean need (as refreshNeeds), inlined: hazards read it for everyone every week. The
       // dominant motive is not written here: it is read rarely, and computed there (currentMotive).
-      needMean[i] = (identity[i] + justice[i] + meaning[i] + sensation[i]) * 0.25;
+      needMean[i] = (x[o] + x[o + 1] + x[o + 2] + x[o + 3]) * 0.25;
     }
   };
 }

@@ -13,7 +13,7 @@
  * positive) depends on information sharing and a standardised risk assessment.
  */
 import { EXTREMIST_IDEOLOGIES, PRACTICE_DOMAINS } from '../domain.ts';
-import { refreshNeeds } from '../population/agents.ts';
+import { NEED_BASELINE, JUSTICE, NEED_STRIDE, refreshNeeds } from '../population/agents.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
 import type { Practice } from '../scenario/practiceSchema.ts';
 import { deepMerge } from '../scenario/resolve.ts';
@@ -85,8 +85,9 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
     a.labelWeek[i] = w.week;
     const l = rp.p.labelling;
     if (s.ablation.needs) {
-      a.needBaseline.justice[i] = Math.min(1, a.needBaseline.justice[i] + l.justiceRise * rp.stigma);
-      a.need.justice[i] = Math.min(1, a.need.justice[i] + l.justiceRise * rp.stigma);
+      const x = a.needs, o = NEED_STRIDE * i + JUSTICE;
+      x[o + NEED_BASELINE] = Math.min(1, x[o + NEED_BASELINE] + l.justiceRise * rp.stigma);
+      x[o] = Math.min(1, x[o] + l.justiceRise * rp.stigma);
       refreshNeeds(a, i);
     }
     a.protective.institutionalTrust[i] = Math.max(0, a.protective.institutionalTrust[i] - l.trustLoss * rp.stigma);

@@ -8,7 +8,7 @@
  * exposure, just released). The recent-trigger load that hazards read decays with a half-life.
  */
 import { AGE_BANDS, EDUCATION, NEEDS, PROTECTIVE } from '../domain.ts';
-import { refreshNeeds, refreshProtection } from '../population/agents.ts';
+import { IDENTITY, JUSTICE, NEED_STRIDE, refreshNeeds, refreshProtection } from '../population/agents.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario, TriggerSpec } from '../scenario/schema.ts';
 import { deepMerge } from '../scenario/resolve.ts';
@@ -67,8 +67,8 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
   const needsOn = s.ablation.needs;
   const impact = s.macro.impact;
 
-  // The need and protective columns in NEEDS and PROTECTIVE order, taken at the start of each week.
-  let needCols: Float32Array[] = [], protCols: Float32Array[] = [];
+  // The protective columns in PROTECTIVE order, taken at the start of each week.
+  let protCols: Float32Array[] = [];
 
   function apply(w: World, i: number, t: CompiledTrigger): void {
     const a = w.agents;
@@ -76,7 +76,10 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     // Pressure from within the group: followers are more sensitive to it than leaders (003).
     if (t.applies === GROUP_MEMBERS && t.radicalising) x *= w.flags.leader[i] ? s.influence.leaderConformity : s.influence.followerConformity;
     const e = t.spec.effects;
-    if (needsOn) for (let j = 0; j < needCols.length; j++) needCols[j][i] = clamp01(needCols[j][i] + x * t.needs[j]);
+    if (needsOn) {
+      const n = a.needs, o = NEED_STRIDE * i;
+      for (let j = 0; j < 4; j++) n[o + j] = clamp01(n[o + j] + x * t.needs[j]);
+    }
     for (let j = 0; j < protCols.length; j++) protCols[j][i] = clamp01(protCols[j][i] + x * t.protective[j]);
     const att = a.attitude[i];
     a.attitude[i] = clamp01(att + x * e.attitude * (e.attitude > 0 ? 1 - att : att));
@@ -97,8 +100,9 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     if (rise.grievance === 0 && rise.threat === 0 && own === 0) return;
     const x = susceptibility(a, i, w.flags.cell[i], 2, true);
     if (needsOn) {
-      a.need.justice[i] = clamp01(a.need.justice[i] + x * rise.grievance * impact.justicePerGrievance);
-      a.need.identity[i] = clamp01(a.need.identity[i] + x * rise.threat * impact.identityPerThreat);
+      const n = a.needs, o = NEED_STRIDE * i;
+      n[o + JUSTICE] = clamp01(n[o + JUSTICE] + x * rise.grievance * impact.justicePerGrievance);
+      n[o + IDENTITY] = clamp01(n[o + IDENTITY] + x * rise.threat * impact.identityPerThreat);
     }
     a.attitude[i] = clamp01(a.attitude[i] + x * own * impact.attitudePerSalience * (1 - a.attitude[i]));
     a.recentTrigger[i] += x * (rise.grievance + rise.threat + own);
@@ -123,7 +127,6 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
 
   return function triggerStage(w: World): void {
     const a = w.agents;
-    needCols = NEEDS.map((k) => a.need[k]);
     protCols = PROTECTIVE.map((k) => a.protective[k]);
     const rise = w.macro.rise;
     const macroFresh = rise.grievance > 0 || rise.threat > 0 || rise.salience.some((v) => v > 0);

@@ -4,6 +4,7 @@
  * researcher switches a factor off.
  */
 import type { VariableBinding } from '../formula/compile.ts';
+import { IDENTITY, JUSTICE, MEANING, NEED_STRIDE, SENSATION } from '../population/agents.ts';
 import type { World } from './world.ts';
 
 interface VariableSpec {
@@ -13,10 +14,10 @@ interface VariableSpec {
 }
 
 const agent = (pick: (w: World) => ArrayLike<number>) => (w: World): VariableBinding => ({ kind: 'agent', values: pick(w) });
-const needVar = (k: 'identity' | 'justice' | 'meaning' | 'sensation', description: string): VariableSpec => ({
+const needVar = (k: number, description: string): VariableSpec => ({
   description,
   unit: '0..1',
-  bind: agent((w) => (w.scenario.ablation.needs ? w.agents.need[k] : w.zeros)),
+  bind: (w) => (w.scenario.ablation.needs ? { kind: 'strided', values: w.agents.needs, stride: NEED_STRIDE, offset: k } : { kind: 'agent', values: w.zeros }),
 });
 const pathVar = (k: 'adhd' | 'autism' | 'psychosis' | 'narcissism' | 'depression' | 'trauma', description: string): VariableSpec => ({
   description,
@@ -29,10 +30,10 @@ const protVar = (
 ): VariableSpec => ({ description, unit: '0..1', bind: agent((w) => w.agents.protective[k]) });
 
 export const FORMULA_VARIABLES: Readonly<Record<string, VariableSpec>> = {
-  identity: needVar('identity', 'unmet need for a positive social identity'),
-  justice: needVar('justice', 'unmet need for justice (grievance)'),
-  meaning: needVar('meaning', 'unmet need for meaning'),
-  sensation: needVar('sensation', 'unmet need for adventure and sensation'),
+  identity: needVar(IDENTITY, 'unmet need for a positive social identity'),
+  justice: needVar(JUSTICE, 'unmet need for justice (grievance)'),
+  meaning: needVar(MEANING, 'unmet need for meaning'),
+  sensation: needVar(SENSATION, 'unmet need for adventure and sensation'),
   needs: { description: 'mean of the four unmet needs', unit: '0..1', bind: agent((w) => (w.scenario.ablation.needs ? w.agents.needMean : w.zeros)) },
   adhd: pathVar('adhd', 'ADHD severity (impulsivity)'),
   autism: pathVar('autism', 'autism spectrum severity (rigid fixation)'),

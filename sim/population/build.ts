@@ -8,7 +8,7 @@
 import { EDUCATION, EXTREMIST_IDEOLOGIES, NEEDS, PATHOLOGIES, PRACTICE_DOMAINS, PROTECTIVE } from '../domain.ts';
 import { stream, type Stream } from '../random/streams.ts';
 import type { RegionSpec, Scenario } from '../scenario/schema.ts';
-import { allocateAgents, refreshDerived, setAge, type Agents } from './agents.ts';
+import { allocateAgents, NEED_BASELINE, NEED_STRIDE, refreshDerived, setAge, type Agents } from './agents.ts';
 
 export interface RegionLayout {
   /** First agent index of each region, plus n at the end. */
@@ -152,13 +152,14 @@ export function drawTraits(a: Agents, i: number, s: Scenario, region: RegionSpec
 
   for (const f of PROTECTIVE) a.protective[f][i] = rs.protective.betaMeanSd(p.protective[f].mean, p.protective[f].sd);
 
-  for (const need of NEEDS) {
+  for (let k = 0; k < NEEDS.length; k++) {
+    const need = NEEDS[k];
     let mean = p.needs.baseline[need].mean;
     if (need === 'identity' && age < 18) mean += p.needs.adolescentIdentityExtra;
     if (need === 'sensation' && male && age >= 15 && age < 30) mean += p.needs.youngMaleSensationExtra;
     const v = rs.needs.betaMeanSd(Math.min(0.95, mean), p.needs.baseline[need].sd);
-    a.needBaseline[need][i] = v;
-    a.need[need][i] = v;
+    a.needs[NEED_STRIDE * i + NEED_BASELINE + k] = v;
+    a.needs[NEED_STRIDE * i + k] = v;
   }
 
   const lean = region.population?.ideologyLeaning ?? p.ideologyLeaning;

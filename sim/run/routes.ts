@@ -4,7 +4,7 @@
  * here, so the tick loop allocates nothing for everyone else.
  */
 import { IDEOLOGIES, NEEDS, PATHOLOGIES } from '../domain.ts';
-import type { Agents } from '../population/agents.ts';
+import { NEED_STRIDE, type Agents } from '../population/agents.ts';
 
 export type RouteEvent =
   | { week: number; kind: 'phase'; from: number; to: number; needs: Record<string, number>; attitude: number; trigger: number; group: number }
@@ -100,7 +100,7 @@ export class RouteLog {
 
   phaseChange(a: Agents, i: number, week: number, from: number, to: number): void {
     const needs: Record<string, number> = {};
-    for (const k of NEEDS) needs[k] = round(a.need[k][i]);
+    NEEDS.forEach((k, j) => (needs[k] = round(a.needs[NEED_STRIDE * i + j])));
     this.add(i, { week, kind: 'phase', from, to, needs, attitude: round(a.attitude[i]), trigger: round(a.recentTrigger[i]), group: a.group[i] });
   }
 
@@ -129,7 +129,7 @@ export class RouteLog {
 /** The state of agent `i` now, as a route's start. */
 export function snapshot(a: Agents, i: number): RouteStart {
   const needs: Record<string, number> = {};
-  for (const k of NEEDS) needs[k] = round(a.need[k][i]);
+  NEEDS.forEach((k, j) => (needs[k] = round(a.needs[NEED_STRIDE * i + j])));
   return {
     phase: a.phase[i],
     weeksInPhase: Math.round(a.weeksInPhase[i]),

@@ -4,7 +4,7 @@
  * radicalising, which the active set already lists, so recording costs little per week.
  */
 import { AGE_BANDS, EXTREMIST_IDEOLOGIES, NEEDS, ageBandOf } from '../domain.ts';
-import { currentMotive } from '../population/agents.ts';
+import { currentMotive, NEED_STRIDE } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from '../model/world.ts';
 
@@ -99,13 +99,13 @@ export function recordWeek(series: Series, w: World): void {
   put(w.macro.threat[0]);
   for (let k = 1; k <= 4; k++) put(w.macro.salience[k]);
   // One pass over everyone for the population means and the label stocks.
-  const { identity, justice, meaning, sensation } = a.need;
+  const needs = a.needs;
   let sId = 0, sJu = 0, sMe = 0, sSe = 0, labelled = 0, labelledNever = 0;
-  for (let i = 0; i < a.n; i++) {
-    sId += identity[i];
-    sJu += justice[i];
-    sMe += meaning[i];
-    sSe += sensation[i];
+  for (let i = 0, o = 0; i < a.n; i++, o += NEED_STRIDE) {
+    sId += needs[o];
+    sJu += needs[o + 1];
+    sMe += needs[o + 2];
+    sSe += needs[o + 3];
     if (a.labelled[i]) {
       labelled++;
       if (a.maxPhase[i] === 0) labelledNever++;

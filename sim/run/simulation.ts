@@ -23,6 +23,7 @@ import { createTransitions } from '../model/transitions.ts';
 import { createTriggerStage } from '../model/triggers.ts';
 import { PURPOSES, type Purpose, type World } from '../model/world.ts';
 import { buildNetwork } from '../network/build.ts';
+import { NEED_BASELINE, NEED_STRIDE } from '../population/agents.ts';
 import { buildPopulation } from '../population/build.ts';
 import { purposeKey, stream } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -184,7 +185,7 @@ function createWorld(s: Scenario): World {
   if (!s.ablation.needs) {
     // No unmet needs: current needs and their mean read zero; the dominant motive keeps the one
     // of the personal baseline, which the susceptibility table still uses.
-    for (const col of Object.values(agents.need)) col.fill(0);
+    for (let i = 0; i < agents.n; i++) agents.needs.fill(0, NEED_STRIDE * i, NEED_STRIDE * i + NEED_BASELINE);
     agents.needMean.fill(0);
   }
   return world;

@@ -5,6 +5,7 @@
  * by seed (common random numbers).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { JUSTICE, NEED_STRIDE } from '../../sim/population/agents.ts';
 import { Simulation } from '../../sim/run/simulation.ts';
 import { variant } from './ensemble.ts';
 import { runScenario, type RunOutcomes } from './scenarioRuns.ts';
@@ -44,7 +45,7 @@ describe('fact 8: labelling false positives harms them; transparency lowers the 
     }
     return ids;
   }
-  const justice = (sim: Simulation, ids: number[]) => sum(ids.map((i) => sim.world.agents.need.justice[i])) / ids.length;
+  const justice = (sim: Simulation, ids: number[]) => sum(ids.map((i) => sim.world.agents.needs[NEED_STRIDE * i + JUSTICE])) / ids.length;
   /** Cohort members who entered a phase after the week they were labelled in the opaque run. */
   const laterEntries = (sim: Simulation, ids: number[], labelWeek: Int16Array) =>
     ids.filter((i) => sim.world.agents.firstSensitiveWeek[i] > labelWeek[i]).length;

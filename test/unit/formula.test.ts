@@ -75,6 +75,19 @@ describe('compileFormula: arithmetic', () => {
     expect(f(1)).toBe(0.3);
   });
 
+  it('reads interleaved columns through a strided binding: values[stride * i + offset]', () => {
+    // Two agents, four numbers each: the formula reads the third of each agent's four.
+    const values = new Float32Array([0, 1, 2, 3, 10, 11, 12, 13]);
+    const bind = (): VariableBinding => ({ kind: 'strided', values, stride: 4, offset: 2 });
+    const f = compileFormula('x + 100', ['x']).bind(bind);
+    expect([f(0), f(1)]).toEqual([102, 112]);
+    const out = new Float64Array(2);
+    const set = bindFormulaSet([compileFormula('x', ['x']), compileFormula('2 * x', ['x'])], bind);
+    expect(set(1, out)).toBe(36);
+    expect([...out]).toEqual([12, 24]);
+    expect(() => compileFormula('x', ['x']).bind(() => ({ kind: 'strided', values, stride: 1.5, offset: 0 }))).toThrow(/stride and offset must be whole numbers/);
+  });
+
   it('sees later changes of the bound arrays (binds arrays, not values)', () => {
     const values = new Float64Array([1, 2]);
     const f = compileFormula('x * 10', ['x']).bind(() => ({ kind: 'agent', values }));

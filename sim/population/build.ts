@@ -8,7 +8,7 @@
 import { EDUCATION, EXTREMIST_IDEOLOGIES, NEEDS, PATHOLOGIES, PRACTICE_DOMAINS, PROTECTIVE } from '../domain.ts';
 import { stream, type Stream } from '../random/streams.ts';
 import type { RegionSpec, Scenario } from '../scenario/schema.ts';
-import { allocateAgents, NEED_BASELINE, NEED_STRIDE, refreshDerived, setAge, type Agents } from './agents.ts';
+import { allocateAgents, currentMotive, NEED_BASELINE, NEED_STRIDE, refreshDerived, setAge, type Agents } from './agents.ts';
 
 export interface RegionLayout {
   /** First agent index of each region, plus n at the end. */
@@ -176,5 +176,5 @@ export function drawTraits(a: Agents, i: number, s: Scenario, region: RegionSpec
   for (const d of PRACTICE_DOMAINS) a.contact[d][i] = rs.exposure.betaMeanSd(p.contact[d], p.contact[d] * 0.5);
 
   refreshDerived(a, i);
-  if (a.phase[i] === 1) a.entryMotive[i] = a.motive[i];
+  if (a.phase[i] === 1) a.entryMotive[i] = currentMotive(a, i, s.ablation.needs); // the needs equal their baselines here
 }

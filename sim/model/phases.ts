@@ -16,10 +16,10 @@ export interface Hazard {
   readonly rate: (i: number) => number;
 }
 
-/** The hazards out of one phase, evaluated together: `all(i, out)` writes each to out and returns the sum. */
+/** The hazards out of one phase, evaluated together: `all(i, out)` writes each to out[k] and their sum to out[list.length]. */
 export interface HazardSet {
   readonly list: readonly Hazard[];
-  readonly all: (i: number, out: Float64Array) => number;
+  readonly all: (i: number, out: Float64Array) => void;
 }
 
 export type TransitionHandler = (w: World, i: number, from: number, to: number) => void;
@@ -40,7 +40,8 @@ export function compileHazards(w: World): HazardSet[] {
 }
 
 export function createPhaseStage(hazards: HazardSet[], move: TransitionHandler) {
-  const h = new Float64Array(4);
+  // Each hazard out of a phase, and their sum after the last one.
+  const h = new Float64Array(Math.max(...hazards.map((set) => set.list.length)) + 1);
   return function phaseStage(w: World): void {
     const a = w.agents;
     const tk = tickKey(w.keys.phase, w.week);
@@ -49,7 +50,8 @@ export function createPhaseStage(hazards: HazardSet[], move: TransitionHandler) 
       if (detained[i] >= 0) continue;
       const from = phase[i];
       const set = hazards[from], list = set.list;
-      const total = set.all(i, h);
+      set.all(i, h);
+      const total = h[list.length];
       weeks[i]++;
       if (total <= 0) continue;
       // 1 - exp(-total) <= total, so a draw at or above total needs no exp to say "no event".

@@ -27,6 +27,10 @@ interface RegionPractice {
   readonly p: Practice;
   readonly recognition: Float32Array; // by ideology index (0 unused), bias training applied
   readonly signalRate: Float64Array; // signals per contact-week by PRACTICE_DOMAINS
+  // By phase, in a typed array: read from the scenario's plain array, the value in the signal loop
+  // was a tagged number, and the computed visibility of phase 0 had to be boxed to match it (one
+  // heap number per confusable person and week).
+  readonly visibility: Float64Array;
   readonly female: number;
   readonly training: number;
   readonly sensitivity: number;
@@ -50,6 +54,7 @@ export function regionPractice(s: Scenario, r: number, people: number): RegionPr
     p,
     recognition,
     signalRate: Float64Array.from(PRACTICE_DOMAINS, (d) => sig.rate[d]),
+    visibility: Float64Array.from(sig.visibilityByPhase),
     female: unbias(sig.recognitionFemale),
     training: 1 + sig.training * sig.trainingGain,
     sensitivity: Math.min(1, t.sensitivity.base + t.informationSharing * t.sensitivity.sharingGain + t.riskAssessment * t.sensitivity.assessmentGain),
@@ -151,7 +156,7 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
       const sig = rp.p.signals;
       if (a.signalWeek[i] >= 0 && week - a.signalWeek[i] < sig.cooldownWeeks) continue;
       let visible: number;
-      if (ph > 0) visible = sig.visibilityByPhase[ph];
+      if (ph > 0) visible = rp.visibility[ph];
       else {
         const c = sig.confusion;
         visible = c.falseSignalShare * Math.min(1, c.adhd * a.pathology.adhd[i] + c.autism * a.pathology.autism[i] + c.psychosis * a.pathology.psychosis[i]);

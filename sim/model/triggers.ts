@@ -109,6 +109,14 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     if (needsOn) refreshNeeds(a, i);
   }
 
+  function macroWeek(w: World): void {
+    const a = w.agents, recent = a.recentTrigger, detained = a.detainedUntil;
+    for (let i = 0; i < a.n; i++) {
+      recent[i] *= decay;
+      if (detained[i] < 0) macroReach(w, i);
+    }
+  }
+
   // Rates summed per situation class, so the weekly total costs seven terms, not one per trigger.
   const stigma = Float32Array.from(s.regions, (r) => {
     const l = (deepMerge(s.practice, r.practice ?? {}) as Scenario['practice']).labelling;
@@ -136,10 +144,13 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     const member = w.flags.member, cellOf = w.flags.cell, labelled = a.labelled;
     const justReleased = w.week - 1;
     const C = CELLS;
+    // In the week after a macro event, everyone's decay and macro reach first, in a loop of their
+    // own (each touches only the agent itself, so the order is the same for every agent): inside
+    // the trigger loop, the susceptibility call was not inlined and boxed a number per agent.
+    if (macroFresh) macroWeek(w);
     for (let i = 0; i < a.n; i++) {
-      recent[i] *= decay;
+      if (!macroFresh) recent[i] *= decay;
       if (detained[i] >= 0) continue;
-      if (macroFresh) macroReach(w, i);
       const cell = cellOf[i];
       // Situation factors, in the order of APPLIES: everyone, radicalising, group members,
       // ties to group members, online, the week after release (perYear read as a weekly

@@ -15,7 +15,7 @@
  */
 import { demographicCell } from '../domain.ts';
 import { NEED_BASELINE, IDENTITY, NEED_STRIDE, NOT_LEAVING, SENSATION, WEEKS_PER_YEAR } from '../population/agents.ts';
-import { drawTraits } from '../population/build.ts';
+import { createTraitDrawer } from '../population/build.ts';
 import { agentStream, tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from './world.ts';
@@ -39,6 +39,8 @@ export function createLifecourseStage(s: Scenario) {
     return last.share > 0 ? Math.max(0, entries - agedOut) / last.share / 52 : 0;
   });
 
+  const drawTraits = createTraitDrawer(s);
+
   function renew(w: World, i: number): void {
     const a = w.agents;
     const r = a.region[i];
@@ -46,7 +48,7 @@ export function createLifecourseStage(s: Scenario) {
     a.birthday[i] = w.week % WEEKS_PER_YEAR; // born this week: one year older in 52 weeks
     a.leaveWeek[i] = NOT_LEAVING;
     const rs = agentStream(tickKey(w.keys.renewal, w.week), i);
-    drawTraits(a, i, s, s.regions[r], { demography: rs, pathology: rs, protective: rs, needs: rs, radical: rs, exposure: rs }, false);
+    drawTraits(a, i, r, { demography: rs, pathology: rs, protective: rs, needs: rs, radical: rs, exposure: rs }, false);
     if (!s.ablation.needs) {
       a.needs.fill(0, NEED_STRIDE * i, NEED_STRIDE * i + NEED_BASELINE); // current needs only
       a.needMean[i] = 0;

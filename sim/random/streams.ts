@@ -87,6 +87,11 @@ export class Stream {
   /** Beta with the given mean and standard deviation (method of moments). */
   betaMeanSd(mean: number, sd: number): number {
     const [a, b] = betaShape(mean, sd);
+    return this.beta(a, b);
+  }
+
+  /** Beta with shapes a and b (`betaShape` gives them from a mean and a standard deviation). */
+  beta(a: number, b: number): number {
     const x = this.gamma(a);
     const y = this.gamma(b);
     return x / (x + y);

@@ -10,6 +10,7 @@
 import { ageInWeeks, type Agents } from '../population/agents.ts';
 import type { RegionLayout } from '../population/build.ts';
 import { stream, type Stream } from '../random/streams.ts';
+import { WeightedIndex } from '../random/weightedIndex.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EdgeList, type Network } from './csr.ts';
 
@@ -87,19 +88,6 @@ function neighbourhoodTies(s: Scenario, layout: RegionLayout, edges: EdgeList, r
   }
 }
 
-/** Index in [from, to) drawn with chance proportional to the weights, by bisection of cumulative sums. */
-function drawWeighted(cum: Float64Array, from: number, to: number, rs: Stream): number {
-  const lo0 = from === 0 ? 0 : cum[from - 1];
-  const target = lo0 + rs.uniform() * (cum[to - 1] - lo0);
-  let lo = from, hi = to - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cum[mid] > target) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 function onlineTies(s: Scenario, a: Agents, layout: RegionLayout, edges: EdgeList, rs: Stream): void {
   const { meanDegree, crossRegionShare } = s.network.online;
   const n = a.n;
@@ -110,10 +98,11 @@ function onlineTies(s: Scenario, a: Agents, layout: RegionLayout, edges: EdgeLis
   // Chung-Lu: endpoints drawn in proportion to exposure give expected degree ~ exposure.
   const edgesWanted = Math.round((n * meanDegree) / 2);
   const regionOf = a.region;
+  const pick = new WeightedIndex(cum);
   for (let e = 0; e < edgesWanted; e++) {
-    const u = drawWeighted(cum, 0, n, rs);
+    const u = pick.draw(0, n, rs);
     const r = regionOf[u];
-    const v = rs.uniform() < crossRegionShare ? drawWeighted(cum, 0, n, rs) : drawWeighted(cum, layout.regionStart[r], layout.regionStart[r + 1], rs);
+    const v = rs.uniform() < crossRegionShare ? pick.draw(0, n, rs) : pick.draw(layout.regionStart[r], layout.regionStart[r + 1], rs);
     edges.add(u, v, ONLINE);
   }
 }

@@ -138,7 +138,8 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
       regions = s.regions.map((_, r) => regionPractice(s, r, sizes[r]));
       inCase = new SparseSet(a.n);
       const confused = (i: number) => (a.pathology.adhd[i] > 0 || a.pathology.autism[i] > 0 || a.pathology.psychosis[i] > 0 ? 1 : 0);
-      confusable = Uint8Array.from({ length: a.n }, (_, i) => confused(i));
+      confusable = new Uint8Array(a.n);
+      for (let i = 0; i < a.n; i++) confusable[i] = confused(i);
       w.renewListeners.push((i) => (confusable![i] = confused(i)));
     }
     const canConfuse = confusable!;

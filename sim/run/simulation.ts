@@ -147,6 +147,16 @@ function createWorld(s: Scenario): World {
   const { agents, layout } = buildPopulation(s);
   const network = buildNetwork(s, agents, layout);
   const n = agents.n;
+  // The flags that follow from age and education, in a plain loop (TypedArray.from with a
+  // mapping function took about 0.2 s per array at 1M agents).
+  const adolescent = new Uint8Array(n), eduLow = new Uint8Array(n), eduHigh = new Uint8Array(n), cell = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const age = agents.age[i], edu = agents.education[i];
+    adolescent[i] = age < 18 ? 1 : 0;
+    eduLow[i] = edu === 0 ? 1 : 0;
+    eduHigh[i] = edu === 2 ? 1 : 0;
+    cell[i] = demographicCell(age, agents.male[i], edu);
+  }
   const keys = Object.fromEntries(PURPOSES.map((p) => [p, purposeKey(s.seed, `tick/${p}`)])) as Record<Purpose, number>;
   const routes = new RouteLog([...s.outputs.routes.ids, ...sampleIds(s)]);
   const world: World = {
@@ -157,10 +167,10 @@ function createWorld(s: Scenario): World {
     flags: {
       member: new Uint8Array(n),
       leader: new Uint8Array(n),
-      adolescent: Uint8Array.from(agents.age, (x) => (x < 18 ? 1 : 0)),
-      eduLow: Uint8Array.from(agents.education, (e) => (e === 0 ? 1 : 0)),
-      eduHigh: Uint8Array.from(agents.education, (e) => (e === 2 ? 1 : 0)),
-      cell: Uint8Array.from(agents.age, (age, i) => demographicCell(age, agents.male[i], agents.education[i])),
+      adolescent,
+      eduLow,
+      eduHigh,
+      cell,
       caseActive: new Uint8Array(n),
     },
     groups: createGroups(),

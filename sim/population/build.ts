@@ -170,21 +170,32 @@ export function createTraitDrawer(s: Scenario): TraitDrawer {
   const online = [shape(Math.min(0.95, p.online.mean), p.online.sd), shape(Math.min(0.95, p.online.mean + p.online.youthExtra), p.online.sd)];
   const contact = PRACTICE_DOMAINS.map((d) => ({ name: d, shape: shape(p.contact[d], p.contact[d] * 0.5) }));
 
+  // The columns written by name, looked up once per agents object (the same one, build after build).
+  let columnsOf: Agents | undefined;
+  let pathologyColumns: Float32Array[] = [], protectiveColumns: Float32Array[] = [], contactColumns: Float32Array[] = [];
+
   return (a, i, r, rs, initial) => {
+    if (a !== columnsOf) {
+      pathologyColumns = pathology.map((d) => a.pathology[d.name]);
+      protectiveColumns = protective.map((f) => a.protective[f.name]);
+      contactColumns = contact.map((d) => a.contact[d.name]);
+      columnsOf = a;
+    }
     const age = a.age[i];
     const male = rs.demography.uniform() < p.maleShare ? 1 : 0;
     a.male[i] = male;
     a.education[i] = rs.demography.pick(education[r]);
 
     let none = 1;
-    for (const d of pathology) {
+    for (let k = 0; k < pathology.length; k++) {
+      const d = pathology[k];
       const sev = rs.pathology.uniform() < d.prevalence[male] ? Math.max(0.01, rs.pathology.beta(d.severity[0], d.severity[1])) : 0;
-      a.pathology[d.name][i] = sev;
+      pathologyColumns[k][i] = sev;
       none *= 1 - sev;
     }
     a.pathologyAny[i] = 1 - none;
 
-    for (const f of protective) a.protective[f.name][i] = rs.protective.beta(f.shape[0], f.shape[1]);
+    for (let k = 0; k < protective.length; k++) protectiveColumns[k][i] = rs.protective.beta(protective[k].shape[0], protective[k].shape[1]);
 
     for (let k = 0; k < needs.length; k++) {
       const extra = (k === IDENTITY_NEED && age < 18) || (k === SENSATION_NEED && male === 1 && age >= 15 && age < 30);
@@ -205,7 +216,7 @@ export function createTraitDrawer(s: Scenario): TraitDrawer {
 
     const o = online[age < 25 ? 1 : 0];
     a.online[i] = rs.exposure.beta(o[0], o[1]);
-    for (const d of contact) a.contact[d.name][i] = rs.exposure.beta(d.shape[0], d.shape[1]);
+    for (let k = 0; k < contact.length; k++) contactColumns[k][i] = rs.exposure.beta(contact[k].shape[0], contact[k].shape[1]);
 
     refreshDerived(a, i);
     if (a.phase[i] === 1) a.entryMotive[i] = currentMotive(a, i, s.ablation.needs); // the needs equal their baselines here

@@ -14,8 +14,10 @@ export class WeightedIndex {
   private readonly guide: Int32Array;
   private readonly slices: number;
 
+  /** `cum`: the running sums of non-negative weights, at least one of them positive. */
   constructor(private readonly cum: Float64Array) {
     const n = cum.length, total = cum[n - 1];
+    if (!(n > 0 && total > 0 && total < Infinity)) throw new Error(`WeightedIndex needs cumulative weights with a positive finite total (got ${n} weights, total ${total})`);
     this.slices = n;
     this.guide = new Int32Array(n + 1);
     for (let b = 0, i = 0; b < n; b++) {

@@ -56,4 +56,9 @@ describe('WeightedIndex (guide table over cumulative weights)', () => {
       }
     });
   }
+
+  it('refuses weights that are all zero or empty, naming what it needs', () => {
+    expect(() => new WeightedIndex(new Float64Array(0))).toThrow(/positive finite total/);
+    expect(() => new WeightedIndex(cumulative([0, 0, 0]))).toThrow(/positive finite total \(got 3 weights, total 0\)/);
+  });
 });

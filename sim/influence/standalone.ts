@@ -30,24 +30,6 @@ function randomPair(n: number, rand: Rand, pair: Int32Array): void {
   pair[1] = j;
 }
 
-/**
- * Random pair along an edge: a uniform agent with at least one neighbour, then a uniform neighbour
- * of it (the usual "pick an agent, then one of its contacts" protocol of network studies).
- * Returns false if the graph has no edge at all.
- */
-function randomEdgePair(g: CsrGraph, n: number, rand: Rand, pair: Int32Array): boolean {
-  for (let tries = 0; tries < 64 * n + 64; tries++) {
-    const i = Math.floor(rand() * n);
-    const start = g.offsets[i];
-    const deg = g.offsets[i + 1] - start;
-    if (deg === 0) continue;
-    pair[0] = i;
-    pair[1] = g.neighbors[start + Math.floor(rand() * deg)];
-    return true;
-  }
-  return false;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Deffuant et al. 2000
 // ---------------------------------------------------------------------------------------------
@@ -75,14 +57,73 @@ export function runDeffuant(p: DeffuantParams): Float64Array {
   if (p.x0) x.set(p.x0);
   else for (let k = 0; k < n; k++) x[k] = rand();
   if (n < 2) return x;
+  if (graph) {
+    deffuantOnGraph(x, graph, n, d, mu, steps, rand);
+    return x;
+  }
   const pair = new Int32Array(2);
   for (let t = 0; t < steps; t++) {
-    if (graph) {
-      if (!randomEdgePair(graph, n, rand, pair)) break;
-    } else randomPair(n, rand, pair);
+    randomPair(n, rand, pair);
     deffuantUpdate(x, pair[0], pair[1], d, mu);
   }
   return x;
+}
+
+/** Meetings whose pairs are drawn before they are applied, per block (see deffuantOnGraph). */
+const PAIR_BLOCK = 1024;
+/** Where the touch loop's reads go: a store the compiler must keep, so it keeps the loads. */
+let touched = 0;
+
+/**
+ * The meetings of `runDeffuant` on a graph. A pair is a uniform agent with at least one tie (drawn
+ * again while it has none, at most 64n + 64 times, after which the run stops: the graph has no
+ * tie), then a uniform tie of it: the usual "pick an agent, then one of its contacts" protocol of
+ * network studies. Pair by pair, this gives the same draws in the same order and the same
+ * meetings in the same order as drawing each pair just before its meeting (the plain loop of
+ * test/unit/deffuantBlocks.test.ts), so the same opinions bit for bit; only the memory order differs. The graph never changes, so a block's pairs can be drawn first
+ * (whether an agent has a tie comes from a byte array that stays in cache). Then their ties are
+ * looked up, and then both opinions of every meeting are touched, each step in a loop of its own
+ * whose loads do not wait for each other. The meetings are then applied in order. At large n
+ * every one of those loads misses the cache; one meeting after another, each waits for the last.
+ */
+function deffuantOnGraph(x: Float64Array, g: CsrGraph, n: number, d: number, mu: number, steps: number, rand: Rand): void {
+  const off = g.offsets, nb = g.neighbors;
+  const hasTie = new Uint8Array(n);
+  for (let i = 0; i < n; i++) hasTie[i] = off[i + 1] > off[i] ? 1 : 0;
+  const maxTries = 64 * n + 64;
+  const I = new Int32Array(PAIR_BLOCK), J = new Int32Array(PAIR_BLOCK), U = new Float64Array(PAIR_BLOCK);
+  for (let t = 0; t < steps; t += PAIR_BLOCK) {
+    let m = Math.min(PAIR_BLOCK, steps - t);
+    let stop = false;
+    // The draws: agents until one has a tie, then the uniform that picks which tie.
+    for (let k = 0; k < m; k++) {
+      let i = -1;
+      for (let tries = 0; tries < maxTries; tries++) {
+        const c = Math.floor(rand() * n);
+        if (hasTie[c]) {
+          i = c;
+          break;
+        }
+      }
+      if (i < 0) {
+        // No agent with a tie found: the run stops here.
+        m = k;
+        stop = true;
+        break;
+      }
+      I[k] = i;
+      U[k] = rand();
+    }
+    for (let k = 0; k < m; k++) {
+      const start = off[I[k]];
+      J[k] = nb[start + Math.floor(U[k] * (off[I[k] + 1] - start))];
+    }
+    let sum = 0;
+    for (let k = 0; k < m; k++) sum += x[I[k]] + x[J[k]];
+    touched = sum;
+    for (let k = 0; k < m; k++) deffuantUpdate(x, I[k], J[k], d, mu);
+    if (stop) break;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,10 +5,10 @@
  * Random numbers: sfc32, seeded.
  *
  * Variant `batched` (the same model, bit for bit): the same kernel and the same random draws in
- * the same order, but the pairs are drawn in blocks of 512 before they are applied. The graph
- * does not change, so drawing a pair early changes nothing; but the loads of a block (offsets,
- * neighbour ids, then opinions) no longer wait for each other, so the processor overlaps their
- * cache misses, as NumPy's gathers do. A proposal for the core, measured here.
+ * the same order, the pairs drawn in blocks of 512 before they are applied, each pair's tie looked
+ * up as it is drawn. This was the first form of the blocks; `runDeffuant` now goes further (the
+ * ties of a block looked up in a loop of their own, then both opinions of every meeting touched,
+ * so that no load waits for another), and this variant stays to show what those two loops add.
  *
  * Variant `index-order` (not the same model, reported apart): every step visits the agents in
  * index order and each meets a random neighbour, to show what memory order alone is worth.

@@ -1,7 +1,7 @@
 /**
  * (a) radsim: the standalone runner `runDeffuant` of sim/influence/standalone.ts, i.e. radsim's
  * kernel `deffuantUpdate` on a Float64Array over the CSR arrays, with radsim's own pair protocol
- * (`randomEdgePair`: a uniform agent, again if it has no tie, then a uniform tie of it).
+ * (a uniform agent, again if it has no tie, then a uniform tie of it).
  * Random numbers: sfc32, seeded.
  *
  * Variant `batched` (the same model, bit for bit): the same kernel and the same random draws in
@@ -42,7 +42,7 @@ if (variant === 'runDeffuant') {
   const total = steps * n;
   for (let t = 0; t < total; t += B) {
     const m = Math.min(B, total - t);
-    // Draw the pairs of the block: the same draws, in the same order, as randomEdgePair.
+    // Draw the pairs of the block: the same draws, in the same order, as runDeffuant.
     for (let k = 0; k < m; k++) {
       let i = Math.floor(rand() * n);
       let start = off[i], deg = off[i + 1] - start;

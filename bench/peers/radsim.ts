@@ -4,11 +4,8 @@
  * (a uniform agent, again if it has no tie, then a uniform tie of it).
  * Random numbers: sfc32, seeded.
  *
- * Variant `batched` (the same model, bit for bit): the same kernel and the same random draws in
- * the same order, the pairs drawn in blocks of 512 before they are applied, each pair's tie looked
- * up as it is drawn. This was the first form of the blocks; `runDeffuant` now goes further (the
- * ties of a block looked up in a loop of their own, then both opinions of every meeting touched,
- * so that no load waits for another), and this variant stays to show what those two loops add.
+ * Variant `plain` (the same model, bit for bit): each pair drawn just before its meeting, as
+ * `runDeffuant` did before it drew the pairs of a block first; shows what the blocks are worth.
  *
  * Variant `index-order` (not the same model, reported apart): every step visits the agents in
  * index order and each meets a random neighbour, to show what memory order alone is worth.
@@ -34,28 +31,19 @@ let x: Float64Array;
 const stepMs: number[] = [];
 if (variant === 'runDeffuant') {
   x = runDeffuant({ n, d, mu, steps: steps * n, rand, graph: { offsets: g.offsets, neighbors: g.targets }, x0: g.x0 });
-} else if (variant === 'batched') {
+} else if (variant === 'plain') {
   x = Float64Array.from(g.x0);
   const off = g.offsets, tg = g.targets;
-  const B = 512;
-  const I = new Int32Array(B), J = new Int32Array(B);
   const total = steps * n;
-  for (let t = 0; t < total; t += B) {
-    const m = Math.min(B, total - t);
-    // Draw the pairs of the block: the same draws, in the same order, as runDeffuant.
-    for (let k = 0; k < m; k++) {
-      let i = Math.floor(rand() * n);
-      let start = off[i], deg = off[i + 1] - start;
-      while (deg === 0) {
-        i = Math.floor(rand() * n);
-        start = off[i];
-        deg = off[i + 1] - start;
-      }
-      I[k] = i;
-      J[k] = tg[start + Math.floor(rand() * deg)];
+  for (let t = 0; t < total; t++) {
+    let i = Math.floor(rand() * n);
+    let start = off[i], deg = off[i + 1] - start;
+    while (deg === 0) {
+      i = Math.floor(rand() * n);
+      start = off[i];
+      deg = off[i + 1] - start;
     }
-    // Apply them in order: exactly the sequential model.
-    for (let k = 0; k < m; k++) deffuantUpdate(x, I[k], J[k], d, mu);
+    deffuantUpdate(x, i, tg[start + Math.floor(rand() * deg)], d, mu);
   }
 } else if (variant === 'index-order') {
   x = Float64Array.from(g.x0);

@@ -51,7 +51,7 @@ const IMPLS: Impl[] = [
   { key: 'objects', label: 'TypeScript, one object per agent', sameModel: true, maxN: Infinity, cmd: ts('objects.ts') },
   { key: 'numpy', label: 'NumPy, vectorised, exact (rounds of disjoint pairs)', sameModel: true, maxN: Infinity, cmd: py(['--check']) },
   { key: 'numpy-sync', label: 'NumPy, synchronous (all pairs from old values)', sameModel: false, maxN: Infinity, cmd: py(['--mode', 'sync']) },
-  { key: 'radsim-batched', label: 'radsim kernel, pairs drawn in blocks of 512', sameModel: true, maxN: Infinity, cmd: ts('radsim.ts', ['--variant', 'batched']) },
+  { key: 'radsim-plain', label: 'radsim kernel, each pair drawn before its meeting', sameModel: true, maxN: Infinity, cmd: ts('radsim.ts', ['--variant', 'plain']) },
   { key: 'radsim-index-order', label: 'radsim kernel, agents in index order', sameModel: false, maxN: Infinity, cmd: ts('radsim.ts', ['--variant', 'index-order']) },
 ];
 

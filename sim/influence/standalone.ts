@@ -70,57 +70,44 @@ export function runDeffuant(p: DeffuantParams): Float64Array {
 }
 
 /** Meetings whose pairs are drawn before they are applied, per block (see deffuantOnGraph). */
-const PAIR_BLOCK = 1024;
-/** Where the touch loop's reads go: a store the compiler must keep, so it keeps the loads. */
-let touched = 0;
+const PAIR_BLOCK = 512;
 
 /**
  * The meetings of `runDeffuant` on a graph. A pair is a uniform agent with at least one tie (drawn
  * again while it has none, at most 64n + 64 times, after which the run stops: the graph has no
  * tie), then a uniform tie of it: the usual "pick an agent, then one of its contacts" protocol of
- * network studies. Pair by pair, this gives the same draws in the same order and the same
- * meetings in the same order as drawing each pair just before its meeting (the plain loop of
- * test/unit/deffuantBlocks.test.ts), so the same opinions bit for bit; only the memory order differs. The graph never changes, so a block's pairs can be drawn first
- * (whether an agent has a tie comes from a byte array that stays in cache). Then their ties are
- * looked up, and then both opinions of every meeting are touched, each step in a loop of its own
- * whose loads do not wait for each other. The meetings are then applied in order. At large n
- * every one of those loads misses the cache; one meeting after another, each waits for the last.
+ * network studies. The pairs of a block are drawn first and the meetings applied after, in
+ * order: the graph never changes, so this gives the same draws, the same meetings and the same
+ * opinions bit for bit as drawing each pair just before its meeting (the plain loop of
+ * test/unit/deffuantBlocks.test.ts). Only the memory order differs: at large n every load of a
+ * pair misses the cache, and drawn one meeting after another each waits for the one before,
+ * while in a block the processor overlaps them (1.5-2x at 1M, docs/performance.md section 8).
  */
 function deffuantOnGraph(x: Float64Array, g: CsrGraph, n: number, d: number, mu: number, steps: number, rand: Rand): void {
   const off = g.offsets, nb = g.neighbors;
-  const hasTie = new Uint8Array(n);
-  for (let i = 0; i < n; i++) hasTie[i] = off[i + 1] > off[i] ? 1 : 0;
   const maxTries = 64 * n + 64;
-  const I = new Int32Array(PAIR_BLOCK), J = new Int32Array(PAIR_BLOCK), U = new Float64Array(PAIR_BLOCK);
+  const I = new Int32Array(PAIR_BLOCK), J = new Int32Array(PAIR_BLOCK);
   for (let t = 0; t < steps; t += PAIR_BLOCK) {
     let m = Math.min(PAIR_BLOCK, steps - t);
     let stop = false;
-    // The draws: agents until one has a tie, then the uniform that picks which tie.
     for (let k = 0; k < m; k++) {
-      let i = -1;
+      let found = false;
       for (let tries = 0; tries < maxTries; tries++) {
-        const c = Math.floor(rand() * n);
-        if (hasTie[c]) {
-          i = c;
-          break;
-        }
+        const i = Math.floor(rand() * n);
+        const start = off[i], deg = off[i + 1] - start;
+        if (deg === 0) continue;
+        I[k] = i;
+        J[k] = nb[start + Math.floor(rand() * deg)];
+        found = true;
+        break;
       }
-      if (i < 0) {
+      if (!found) {
         // No agent with a tie found: the run stops here.
         m = k;
         stop = true;
         break;
       }
-      I[k] = i;
-      U[k] = rand();
     }
-    for (let k = 0; k < m; k++) {
-      const start = off[I[k]];
-      J[k] = nb[start + Math.floor(U[k] * (off[I[k] + 1] - start))];
-    }
-    let sum = 0;
-    for (let k = 0; k < m; k++) sum += x[I[k]] + x[J[k]];
-    touched = sum;
     for (let k = 0; k < m; k++) deffuantUpdate(x, I[k], J[k], d, mu);
     if (stop) break;
   }

@@ -47,11 +47,7 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
     const n = a.n;
     if (partner.length !== 2 * n) (partner = new Float32Array(2 * n)), (partnerLeaning = new Int8Array(n));
     const pk = partner, pl = partnerLeaning;
-    for (let i = 0, o = 0; i < n; i++, o += 2) {
-      pk[o] = x[i];
-      pk[o + 1] = u[i];
-      pl[i] = detained[i] >= 0 ? -1 : leaning[i];
-    }
+    copyPartnerFields(n, x, u, leaning, detained, pk, pl);
     // Agents in blocks: first every partner of the block is chosen (the choice reads only the
     // network and the draws, never an opinion), then their lines are touched in a tight loop so
     // the cache misses of a block overlap, then the meetings are applied in the usual order,
@@ -117,4 +113,18 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
       }
     }
   };
+}
+
+/**
+ * The partner fields at the start of the week. A function of its own, not a loop at the top of
+ * the stage: V8 compiles a hot first loop on its own (on-stack replacement) before the rest of
+ * the stage has run, and that code, kept for later calls, left the stage at its next line in the
+ * interpreter again whenever a new simulation started the stage unoptimised.
+ */
+function copyPartnerFields(n: number, x: Float32Array, u: Float32Array, leaning: Uint8Array, detained: Int32Array, pk: Float32Array, pl: Int8Array): void {
+  for (let i = 0, o = 0; i < n; i++, o += 2) {
+    pk[o] = x[i];
+    pk[o + 1] = u[i];
+    pl[i] = detained[i] >= 0 ? -1 : leaning[i];
+  }
 }

@@ -9,6 +9,7 @@ import { NEED_STRIDE, SENSATION } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { agentUniform } from '../random/streams.ts';
 import type { World } from './world.ts';
+import { fixedShape } from '../fixedShape.ts';
 
 export interface Groups {
   count: number; // ids used so far (alive or not)
@@ -23,14 +24,14 @@ export type GroupEvent = 'founded' | 'joined' | 'tookLead' | 'succeeded' | 'left
 export type GroupListener = (w: World, i: number, group: number, event: GroupEvent) => void;
 
 export function createGroups(capacity = 64): Groups {
-  return {
+  return fixedShape({
     count: 0,
     alive: 0,
     leader: new Int32Array(capacity).fill(-1),
     size: new Int32Array(capacity),
     ideology: new Uint8Array(capacity),
     founded: new Int32Array(capacity),
-  };
+  });
 }
 
 function grow(g: Groups): void {

@@ -8,6 +8,7 @@ import { EXTREMIST_IDEOLOGIES, IDEOLOGIES } from '../domain.ts';
 import { agentUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from './world.ts';
+import { fixedShape } from '../fixedShape.ts';
 
 export interface MacroState {
   /** Length-1 arrays so formulas can bind them like any other variable. */
@@ -33,14 +34,14 @@ export interface MacroEvent {
 }
 
 export function createMacroState(): MacroState {
-  return {
+  return fixedShape({
     grievance: new Float64Array(1),
     threat: new Float64Array(1),
     salience: new Float64Array(IDEOLOGIES.length),
     rise: { grievance: 0, threat: 0, salience: new Float64Array(IDEOLOGIES.length) },
     queue: [],
     log: [],
-  };
+  });
 }
 
 /** Queues an event to take effect at the start of the next tick (the core API's fireMacro). */

@@ -22,6 +22,7 @@ import type { InterventionOps } from './interventions.ts';
 import { AgentQueue } from './queue.ts';
 import { SparseSet } from './sparseSet.ts';
 import type { World } from './world.ts';
+import { fixedShape } from '../fixedShape.ts';
 
 interface RegionPractice {
   readonly p: Practice;
@@ -50,7 +51,7 @@ export function regionPractice(s: Scenario, r: number, people: number): RegionPr
   const unbias = (rec: number) => rec + sig.biasTraining * (1 - rec);
   const recognition = new Float32Array(EXTREMIST_IDEOLOGIES.length + 1);
   EXTREMIST_IDEOLOGIES.forEach((k, j) => (recognition[j + 1] = unbias(sig.recognition[k])));
-  return {
+  return fixedShape({
     p,
     recognition,
     signalRate: Float64Array.from(PRACTICE_DOMAINS, (d) => sig.rate[d]),
@@ -66,7 +67,7 @@ export function regionPractice(s: Scenario, r: number, people: number): RegionPr
     waiting: new AgentQueue(),
     carry: 0,
     cases: 0,
-  };
+  });
 }
 
 export function createPracticeStage(s: Scenario, interventions: InterventionOps) {

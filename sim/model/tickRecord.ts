@@ -3,6 +3,7 @@
  * recorder reads them at the end of the tick; nothing here allocates per agent.
  */
 import type { RouteLog } from '../run/routes.ts';
+import { fixedShape } from '../fixedShape.ts';
 
 export interface TickRecord {
   /** transitions[from * 4 + to]: agents that moved from one phase to another this week. */
@@ -39,7 +40,7 @@ export interface TickRecord {
 export function createTickRecord(n: number, routes: RouteLog): TickRecord {
   const traced = new Uint8Array(n);
   for (const id of routes.ids) traced[id] = 1;
-  return {
+  return fixedShape({
     transitions: new Int32Array(16),
     triggers: new Int32Array(6),
     incidents: 0,
@@ -50,7 +51,7 @@ export function createTickRecord(n: number, routes: RouteLog): TickRecord {
     ...ZERO_PRACTICE,
     traced,
     routes,
-  };
+  });
 }
 
 export function resetTickRecord(r: TickRecord): void {

@@ -2,6 +2,8 @@
  * The social network in compressed sparse row form: the neighbours of agent i are
  * targets[offsets[i] .. offsets[i+1]), each with the layer (index into LAYERS) of the tie.
  */
+import { fixedShape } from '../fixedShape.ts';
+
 export interface Network {
   readonly n: number;
   readonly offsets: Uint32Array;
@@ -83,7 +85,7 @@ export class EdgeList {
       }
     }
     outOffsets[n] = w;
-    return { n, offsets: outOffsets, targets: targets.slice(0, w), layer: layer.slice(0, w) };
+    return fixedShape({ n, offsets: outOffsets, targets: targets.slice(0, w), layer: layer.slice(0, w) });
   }
 }
 

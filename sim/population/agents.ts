@@ -4,6 +4,7 @@
  */
 import { PATHOLOGIES, PRACTICE_DOMAINS, PROTECTIVE, WORKING_ELEMENTS } from '../domain.ts';
 import { DoseTable } from './doseTable.ts';
+import { fixedShape } from '../fixedShape.ts';
 
 type Columns<K extends string> = Record<K, Float32Array>;
 
@@ -96,7 +97,7 @@ export const WEEKS_PER_YEAR = 52;
 
 export function allocateAgents(n: number): Agents {
   const filled = (a: Int32Array, v: number) => (a.fill(v), a);
-  return {
+  return fixedShape({
     n,
     age: new Float32Array(n),
     birthday: new Uint8Array(n),
@@ -142,7 +143,7 @@ export function allocateAgents(n: number): Agents {
     dose: new DoseTable(n, WORKING_ELEMENTS.length),
     online: new Float32Array(n),
     contact: columns(PRACTICE_DOMAINS, n),
-  };
+  });
 }
 
 /**

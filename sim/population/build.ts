@@ -9,6 +9,7 @@ import { EDUCATION, EXTREMIST_IDEOLOGIES, NEEDS, PATHOLOGIES, PRACTICE_DOMAINS, 
 import { betaShape, stream, type Stream } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { allocateAgents, currentMotive, NEED_BASELINE, NEED_STRIDE, refreshDerived, setAge, type Agents } from './agents.ts';
+import { fixedShape } from '../fixedShape.ts';
 
 export interface RegionLayout {
   /** First agent index of each region, plus n at the end. */
@@ -79,7 +80,7 @@ export function buildPopulation(s: Scenario): Population {
   });
   regionStart[s.regions.length] = n;
   nbStarts.push(n);
-  return { agents: a, layout: { regionStart, neighbourhoodStart: Int32Array.from(nbStarts), households: household } };
+  return { agents: a, layout: fixedShape({ regionStart, neighbourhoodStart: Int32Array.from(nbStarts), households: household }) };
 }
 
 function drawAges(bands: Scenario['population']['ageBands'], count: number, rs: Stream): Float32Array {

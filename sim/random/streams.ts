@@ -18,9 +18,14 @@ import seedrandom from 'seedrandom';
 
 export type Rand = () => number;
 
-/** A 32-bit key for a named purpose, derived from the scenario seed. */
+/**
+ * A 32-bit key for a named purpose, derived from the scenario seed. Signed: every int32 is a
+ * small integer to V8, while half of all uint32 are not, so an object of keys made for another
+ * seed got another field representation, and the tick's code that read it was thrown away (the
+ * keys only enter XORs, where both forms are the same bits).
+ */
 export function purposeKey(seed: number, purpose: string): number {
-  return seedrandom(`${seed}/${purpose}`).int32() >>> 0;
+  return seedrandom(`${seed}/${purpose}`).int32();
 }
 
 /** A sequential stream for build-time work: uniform in [0, 1). */

@@ -29,6 +29,7 @@ import { purposeKey, stream } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RouteLog } from './routes.ts';
 import { createSeries, recordWeek, type Series } from './series.ts';
+import { fixedShape } from '../fixedShape.ts';
 
 export interface Stage {
   readonly name: string;
@@ -157,14 +158,14 @@ function createWorld(s: Scenario): World {
     eduHigh[i] = edu === 2 ? 1 : 0;
     cell[i] = demographicCell(age, agents.male[i], edu);
   }
-  const keys = Object.fromEntries(PURPOSES.map((p) => [p, purposeKey(s.seed, `tick/${p}`)])) as Record<Purpose, number>;
+  const keys = fixedShape(Object.fromEntries(PURPOSES.map((p) => [p, purposeKey(s.seed, `tick/${p}`)])) as Record<Purpose, number>);
   const routes = new RouteLog([...s.outputs.routes.ids, ...sampleIds(s)]);
-  const world: World = {
+  const world: World = fixedShape({
     scenario: s,
     agents,
     layout,
     network,
-    flags: {
+    flags: fixedShape({
       member: new Uint8Array(n),
       leader: new Uint8Array(n),
       adolescent,
@@ -172,7 +173,7 @@ function createWorld(s: Scenario): World {
       eduHigh,
       cell,
       caseActive: new Uint8Array(n),
-    },
+    }),
     groups: createGroups(),
     macro: createMacroState(),
     keys,
@@ -185,7 +186,7 @@ function createWorld(s: Scenario): World {
     renewListeners: [],
     practiceStocks: { triageQueue: 0, waitingList: 0, cases: 0, participants: 0 },
     week: 0,
-  };
+  });
   for (let i = 0; i < n; i++) {
     if (agents.phase[i] > 0) {
       world.active.add(i);

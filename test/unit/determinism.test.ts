@@ -163,8 +163,15 @@ describe('counter-based tick draws', () => {
     expect(purposeKey(RUN.seed, 'a')).not.toBe(purposeKey(RUN.seed, 'b'));
     expect(purposeKey(1, 'tick/phase')).not.toBe(purposeKey(2, 'tick/phase'));
     expect(purposeKey(RUN.seed, 'a')).toBe(purposeKey(RUN.seed, 'a'));
+    // Signed 32-bit, for every seed: the world's object of keys keeps one field representation.
+    for (let seed = 1; seed <= 50; seed++) {
+      const k = purposeKey(seed, 'tick/trigger');
+      expect((k | 0) === k).toBe(true);
+    }
+    // A key enters the draws only through XOR, where the signed and unsigned forms are one.
     const k = purposeKey(RUN.seed, 'tick/trigger');
-    expect(Number.isInteger(k) && k >= 0 && k <= 0xffffffff).toBe(true);
+    expect(tickKey(k, 7)).toBe(tickKey(k >>> 0, 7));
+    expect(agentUniform(k, 7, 3, 1)).toBe(agentUniform(k >>> 0, 7, 3, 1));
   });
 
   it('agentStream: the same (tick key, agent) gives the same sequence, strictly inside (0, 1) and uniform', () => {

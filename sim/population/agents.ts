@@ -16,7 +16,7 @@ export interface Agents {
   readonly n: number;
   // demographics
   /** Age in completed years: it goes up by one on the birthday, not a little every week. */
-  readonly age: Float32Array;
+  readonly age: Uint8Array;
   /** Week of the year (week number mod 52) on which the age goes up by one. */
   readonly birthday: Uint8Array;
   /** Week in which a person of the oldest age band leaves (life course); NOT_LEAVING if none is set. */
@@ -99,7 +99,7 @@ export function allocateAgents(n: number): Agents {
   const filled = (a: Int32Array, v: number) => (a.fill(v), a);
   return fixedShape({
     n,
-    age: new Float32Array(n),
+    age: new Uint8Array(n),
     birthday: new Uint8Array(n),
     leaveWeek: new Int16Array(n).fill(NOT_LEAVING),
     male: new Uint8Array(n),

@@ -4,7 +4,7 @@
  * radicalising, which the active set already lists, so recording costs little per week.
  */
 import { AGE_BANDS, EXTREMIST_IDEOLOGIES, NEEDS, ageBandOf } from '../domain.ts';
-import { currentMotive, NEED_STRIDE } from '../population/agents.ts';
+import { currentMotive, NEED_STRIDE, type Agents } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { World } from '../model/world.ts';
 
@@ -98,20 +98,9 @@ export function recordWeek(series: Series, w: World): void {
   put(w.macro.grievance[0]);
   put(w.macro.threat[0]);
   for (let k = 1; k <= 4; k++) put(w.macro.salience[k]);
-  // One pass over everyone for the population means and the label stocks.
-  const needs = a.needs;
-  let sId = 0, sJu = 0, sMe = 0, sSe = 0, labelled = 0, labelledNever = 0;
-  for (let i = 0, o = 0; i < a.n; i++, o += NEED_STRIDE) {
-    sId += needs[o];
-    sJu += needs[o + 1];
-    sMe += needs[o + 2];
-    sSe += needs[o + 3];
-    if (a.labelled[i]) {
-      labelled++;
-      if (a.maxPhase[i] === 0) labelledNever++;
-    }
-  }
-  for (const sum of [sId, sJu, sMe, sSe]) put(sum / a.n);
+  const totals = populationTotals(a);
+  for (let k = 0; k < 4; k++) put(totals[k] / a.n);
+  const labelled = totals[4], labelledNever = totals[5];
   put(radicalising > 0 ? attitudeSum / radicalising : 0);
   const r = w.record, ps = w.practiceStocks;
   put(r.signalsTrue);
@@ -136,6 +125,37 @@ export function recordWeek(series: Series, w: World): void {
   put(r.practiceHours);
   put(r.interventionHours);
   series.weeks = row + 1;
+}
+
+/** populationTotals' answer: the four needs summed over everyone, the labelled, the labelled never radicalising. */
+const totals = new Float64Array(6);
+
+/**
+ * One pass over everyone for the population means of the needs and the label stocks. A function
+ * of its own so that V8 compiles the loop with the rest of recordWeek already run: compiled on
+ * its own (on-stack replacement) in the first week, the loop's code left recordWeek at its next
+ * line for want of type feedback every time a new simulation entered it.
+ */
+function populationTotals(a: Agents): Float64Array {
+  const needs = a.needs, labelledFlag = a.labelled, maxPhase = a.maxPhase;
+  let sId = 0, sJu = 0, sMe = 0, sSe = 0, labelled = 0, labelledNever = 0;
+  for (let i = 0, o = 0; i < a.n; i++, o += NEED_STRIDE) {
+    sId += needs[o];
+    sJu += needs[o + 1];
+    sMe += needs[o + 2];
+    sSe += needs[o + 3];
+    if (labelledFlag[i]) {
+      labelled++;
+      if (maxPhase[i] === 0) labelledNever++;
+    }
+  }
+  totals[0] = sId;
+  totals[1] = sJu;
+  totals[2] = sMe;
+  totals[3] = sSe;
+  totals[4] = labelled;
+  totals[5] = labelledNever;
+  return totals;
 }
 
 /** CSV text of the series, one row per week, numbers printed exactly as JavaScript does. */

@@ -185,8 +185,7 @@ export function compileFormula(
     js,
     bind(resolve) {
       const { params, values, reads } = bindReads(variables, resolve);
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source generated from a whitelisted tree
-      const factory = new Function(...params, `return function formula(i) { ${reads.join(' ')} ${js} };`);
+      const factory = generatedFactory(params, `return function formula(i) { ${reads.join(' ')} ${js} };`);
       return factory(...values) as (i: number) => number;
     },
   };
@@ -241,7 +240,28 @@ export function bindFormulaSet(
     lines.push(`const h${k} = ${expr}; out[${k}] = h${k} > 0 && h${k} < Infinity ? h${k} : 0; total += out[${k}];`);
   });
   const { params, values, reads } = bindReads(variables, resolve);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source generated from whitelisted trees
-  const factory = new Function(...params, `return function formulaSet(i, out) { ${reads.join(' ')} let total = 0; ${lines.join(' ')} out[${formulas.length}] = total; };`);
+  const factory = generatedFactory(params, `return function formulaSet(i, out) { ${reads.join(' ')} let total = 0; ${lines.join(' ')} out[${formulas.length}] = total; };`);
   return factory(...values) as (i: number, out: Float64Array) => void;
+}
+
+/**
+ * The factories made from generated source, one per distinct source. Every simulation binds its
+ * formulas anew; with one factory per source, the evaluators of a worker's later simulations are
+ * closures of the same function as the first one's, so V8 reuses their optimised code instead of
+ * compiling the phase stage's formulas again for every replicate of an ensemble. Bounded, since a
+ * sweep over a constant makes a new source per value.
+ */
+const factories = new Map<string, (...values: unknown[]) => unknown>();
+const MAX_FACTORIES = 256;
+
+function generatedFactory(params: readonly string[], body: string): (...values: unknown[]) => unknown {
+  const key = `${params.join(',')}\n${body}`;
+  let factory = factories.get(key);
+  if (!factory) {
+    if (factories.size >= MAX_FACTORIES) factories.clear();
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source generated from whitelisted trees
+    factory = new Function(...params, body) as (...values: unknown[]) => unknown;
+    factories.set(key, factory);
+  }
+  return factory;
 }

@@ -46,11 +46,15 @@ export function createPhaseStage(hazards: HazardSet[], move: TransitionHandler) 
     const a = w.agents;
     const tk = tickKey(w.keys.phase, w.week);
     const detained = a.detainedUntil, phase = a.phase, weeks = a.weeksInPhase;
+    // Most people are in phase 0: a call site of its own for their hazards, which V8 can inline
+    // (the site shared by all phases reaches four evaluators and cannot).
+    const all0 = hazards[0].all;
     for (let i = 0; i < a.n; i++) {
       if (detained[i] >= 0) continue;
       const from = phase[i];
       const set = hazards[from], list = set.list;
-      set.all(i, h);
+      if (from === 0) all0(i, h);
+      else set.all(i, h);
       const total = h[list.length];
       weeks[i]++;
       if (total <= 0) continue;

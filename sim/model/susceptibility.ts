@@ -15,7 +15,17 @@ export interface Susceptibility {
   (a: Agents, i: number, cell: number, level: number, radicalising: boolean): number;
 }
 
-export function createSusceptibility(s: Scenario): Susceptibility {
+/** What susceptibility is made of, for a loop that computes it for everyone (macroReach.ts). */
+export interface SusceptibilityParts {
+  /** Per level (0 micro, 1 meso, 2 macro), over (demographic cell, motive): index cell * NEEDS.length + motive. */
+  readonly tables: readonly Float32Array[];
+  /** Weight of each pathology in the moderator, in PATHOLOGIES order (0 with pathology ablated). */
+  readonly weights: readonly number[];
+  readonly damping: number;
+  readonly needsOn: boolean;
+}
+
+export function susceptibilityParts(s: Scenario): SusceptibilityParts {
   const t = s.susceptibility;
   // One table per level over (age band, sex, education, motive): all but the per-agent moderators.
   const tables = TRIGGER_LEVELS.map((level) => {
@@ -28,9 +38,16 @@ export function createSusceptibility(s: Scenario): Susceptibility {
               t.byMotive[level][NEEDS[k]] * t.byAge[b] * (m ? t.male : 1) * t.byEducation[EDUCATION[e]];
     return table;
   });
-  const weights = PATHOLOGIES.map((d) => (s.ablation.pathology ? t.pathology[d] : 0));
-  const damping = t.protectiveDamping;
-  const needsOn = s.ablation.needs;
+  return {
+    tables,
+    weights: PATHOLOGIES.map((d) => (s.ablation.pathology ? t.pathology[d] : 0)),
+    damping: t.protectiveDamping,
+    needsOn: s.ablation.needs,
+  };
+}
+
+export function createSusceptibility(s: Scenario): Susceptibility {
+  const { tables, weights, damping, needsOn } = susceptibilityParts(s);
   return (a, i, cell, level, radicalising) => {
     const x = tables[level][cell * NEEDS.length + currentMotive(a, i, needsOn)];
     if (!radicalising) return x;

@@ -8,11 +8,13 @@
  * exposure, just released). The recent-trigger load that hazards read decays with a half-life.
  */
 import { AGE_BANDS, EDUCATION, NEEDS, PROTECTIVE } from '../domain.ts';
-import { IDENTITY, JUSTICE, NEED_STRIDE, refreshNeeds, refreshProtection } from '../population/agents.ts';
+import { NEED_STRIDE, refreshNeeds, refreshProtection } from '../population/agents.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario, TriggerSpec } from '../scenario/schema.ts';
 import { deepMerge } from '../scenario/resolve.ts';
+import { createMacroReach } from './macroReach.ts';
 import { createSusceptibility } from './susceptibility.ts';
+import { clamp01 } from './unitInterval.ts';
 import type { World } from './world.ts';
 
 const APPLIES = ['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released', 'labelled'] as const;
@@ -65,7 +67,6 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
   const decay = Math.pow(0.5, 1 / s.triggers.recentHalfLifeWeeks);
   const areaRate = Float32Array.from(s.regions, (r) => r.triggerRate);
   const needsOn = s.ablation.needs;
-  const impact = s.macro.impact;
 
   // The protective columns in PROTECTIVE order, taken at the start of each week.
   let protCols: Float32Array[] = [];
@@ -92,30 +93,7 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     onTrigger?.(w, i, t.spec, x);
   }
 
-  /** A fresh rise of the macro fields reaches every agent, scaled by their susceptibility. */
-  function macroReach(w: World, i: number): void {
-    const a = w.agents;
-    const rise = w.macro.rise;
-    const own = rise.salience[a.leaning[i]];
-    if (rise.grievance === 0 && rise.threat === 0 && own === 0) return;
-    const x = susceptibility(a, i, w.flags.cell[i], 2, true);
-    if (needsOn) {
-      const n = a.needs, o = NEED_STRIDE * i;
-      n[o + JUSTICE] = clamp01(n[o + JUSTICE] + x * rise.grievance * impact.justicePerGrievance);
-      n[o + IDENTITY] = clamp01(n[o + IDENTITY] + x * rise.threat * impact.identityPerThreat);
-    }
-    a.attitude[i] = clamp01(a.attitude[i] + x * own * impact.attitudePerSalience * (1 - a.attitude[i]));
-    a.recentTrigger[i] += x * (rise.grievance + rise.threat + own);
-    if (needsOn) refreshNeeds(a, i);
-  }
-
-  function macroWeek(w: World): void {
-    const a = w.agents, recent = a.recentTrigger, detained = a.detainedUntil;
-    for (let i = 0; i < a.n; i++) {
-      recent[i] *= decay;
-      if (detained[i] < 0) macroReach(w, i);
-    }
-  }
+  const macroReachAll = createMacroReach(s);
 
   // Rates summed per situation class, so the weekly total costs seven terms, not one per trigger.
   const stigma = Float32Array.from(s.regions, (r) => {
@@ -147,7 +125,7 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     // In the week after a macro event, everyone's decay and macro reach first, in a loop of their
     // own (each touches only the agent itself, so the order is the same for every agent): inside
     // the trigger loop, the susceptibility call was not inlined and boxed a number per agent.
-    if (macroFresh) macroWeek(w);
+    if (macroFresh) macroReachAll(w, decay);
     for (let i = 0; i < a.n; i++) {
       if (!macroFresh) recent[i] *= decay;
       if (detained[i] >= 0) continue;
@@ -193,6 +171,3 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
   };
 }
 
-export function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
-}

@@ -179,7 +179,11 @@ export function refreshNeeds(a: Agents, i: number): void {
 
 /** Index of the largest of the current needs (ties go to the first need in NEEDS order). */
 export function dominantMotive(a: Agents, i: number): number {
-  const x = a.needs, o = NEED_STRIDE * i;
+  return dominantNeed(a.needs, NEED_STRIDE * i);
+}
+
+/** dominantMotive on the needs array itself, the agent's needs starting at o: for loops over everyone. */
+export function dominantNeed(x: Float32Array, o: number): number {
   const nj = x[o + 1], nm = x[o + 2], ns = x[o + 3];
   let m = 0, best = x[o];
   if (nj > best) (m = 1), (best = nj);

@@ -53,7 +53,7 @@ export interface Agents {
   readonly group: Int32Array; // group id, -1 = none
   readonly violence: Float32Array; // willingness to use violence
   readonly phase: Uint8Array; // 0..3
-  readonly weeksInPhase: Float32Array;
+  readonly weeksInPhase: Uint16Array; // whole weeks (at most the 5,200 of the longest run)
   readonly maxPhase: Uint8Array; // highest phase ever reached
   // Week stamps of the past are Int16: a run has at most 5,200 weeks (schema). Stamps of the
   // future (detainedUntil, caseUntil, followUntil) add durations and stay Int32.
@@ -61,7 +61,7 @@ export interface Agents {
   readonly entryMotive: Uint8Array; // dominant motive at first entry (255 = none yet)
   // triggers
   readonly recentTrigger: Float32Array; // decaying load of recent trigger impact
-  readonly groupTies: Float32Array; // ties to members of a group of the own leaning (refreshed weekly)
+  readonly groupTies: Uint16Array; // ties to members of a group of the own leaning (refreshed weekly)
   // detention
   readonly detainedUntil: Int32Array; // week of release, -1 = free
   readonly releasedWeek: Int16Array; // week of the last release, -1 = never
@@ -121,12 +121,12 @@ export function allocateAgents(n: number): Agents {
     group: filled(new Int32Array(n), -1),
     violence: new Float32Array(n),
     phase: new Uint8Array(n),
-    weeksInPhase: new Float32Array(n),
+    weeksInPhase: new Uint16Array(n),
     maxPhase: new Uint8Array(n),
     firstSensitiveWeek: new Int16Array(n).fill(-1),
     entryMotive: new Uint8Array(n).fill(255),
     recentTrigger: new Float32Array(n),
-    groupTies: new Float32Array(n),
+    groupTies: new Uint16Array(n),
     detainedUntil: filled(new Int32Array(n), -1),
     releasedWeek: new Int16Array(n).fill(-1),
     signalled: new Uint8Array(n),

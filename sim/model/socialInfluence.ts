@@ -121,7 +121,7 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
  * the stage has run, and that code, kept for later calls, left the stage at its next line in the
  * interpreter again whenever a new simulation started the stage unoptimised.
  */
-function copyPartnerFields(n: number, x: Float32Array, u: Float32Array, leaning: Uint8Array, detained: Int32Array, pk: Float32Array, pl: Int8Array): void {
+function copyPartnerFields(n: number, x: Float32Array, u: Float32Array, leaning: Uint8Array, detained: Int16Array, pk: Float32Array, pl: Int8Array): void {
   for (let i = 0, o = 0; i < n; i++, o += 2) {
     pk[o] = x[i];
     pk[o + 1] = u[i];

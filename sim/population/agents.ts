@@ -56,14 +56,15 @@ export interface Agents {
   readonly weeksInPhase: Uint16Array; // whole weeks (at most the 5,200 of the longest run)
   readonly maxPhase: Uint8Array; // highest phase ever reached
   // Week stamps of the past are Int16: a run has at most 5,200 weeks (schema). Stamps of the
-  // future (detainedUntil, caseUntil, followUntil) add durations and stay Int32.
+  // future add durations: detainedUntil is Int16 too (detention is at most 5,200 weeks, so the
+  // stamp at most 10,400); caseUntil and followUntil (durations without a bound) stay Int32.
   readonly firstSensitiveWeek: Int16Array; // week of first entry into phase >= 1, -1 = never
   readonly entryMotive: Uint8Array; // dominant motive at first entry (255 = none yet)
   // triggers
   readonly recentTrigger: Float32Array; // decaying load of recent trigger impact
   readonly groupTies: Uint16Array; // ties to members of a group of the own leaning (refreshed weekly)
   // detention
-  readonly detainedUntil: Int32Array; // week of release, -1 = free
+  readonly detainedUntil: Int16Array; // week of release, -1 = free
   readonly releasedWeek: Int16Array; // week of the last release, -1 = never
   // practice state (the pipeline of MODEL.md 4.8 writes these)
   readonly signalled: Uint8Array;
@@ -127,7 +128,7 @@ export function allocateAgents(n: number): Agents {
     entryMotive: new Uint8Array(n).fill(255),
     recentTrigger: new Float32Array(n),
     groupTies: new Uint16Array(n),
-    detainedUntil: filled(new Int32Array(n), -1),
+    detainedUntil: new Int16Array(n).fill(-1),
     releasedWeek: new Int16Array(n).fill(-1),
     signalled: new Uint8Array(n),
     inTriage: new Uint8Array(n),

@@ -232,7 +232,7 @@ export const actionSchema = z.strictObject({
   incidentStrength: nonNeg('macro strength of an incident rate of one per 100,000 people, so the climate depends on the rate, not the model size', 'macro strength'),
   incidentType: z.string().meta({ description: 'the macro type an incident fires (a key of macro.types)' }),
   arrestChance: unit01('chance that the perpetrator is arrested'),
-  detentionWeeks: count('weeks of detention after arrest'),
+  detentionWeeks: z.number().int().min(0).max(5200).meta({ description: 'weeks of detention after arrest (at most 5,200, the longest run)', unit: 'count' }),
   leaderArrestBreakup: unit01('chance that a group breaks up when its leader is arrested, before succession'),
 });
 

@@ -17,7 +17,10 @@ import { EdgeList, type Network } from './csr.ts';
 export const HOUSEHOLD = 0, PEER = 1, NEIGHBOURHOOD = 2, ONLINE = 3;
 
 export function buildNetwork(s: Scenario, a: Agents, layout: RegionLayout): Network {
-  const edges = new EdgeList();
+  // Room for the expected ties (households about one per person, the other layers half their
+  // mean degree per person) and a tenth more, so the list is not copied as it grows.
+  const { peer, neighbourhood, online } = s.network;
+  const edges = new EdgeList(1.1 * a.n * (1 + (peer.meanDegree + neighbourhood.meanDegree + online.meanDegree) / 2));
   householdTies(a, edges);
   peerTies(s, a, layout, edges, stream(s.seed, 'network/peer'));
   neighbourhoodTies(s, layout, edges, stream(s.seed, 'network/neighbourhood'));

@@ -13,10 +13,18 @@ export interface Network {
 
 /** A growable list of undirected edges, kept in typed arrays. */
 export class EdgeList {
-  private u = new Uint32Array(1024);
-  private v = new Uint32Array(1024);
-  private l = new Uint8Array(1024);
+  private u: Uint32Array;
+  private v: Uint32Array;
+  private l: Uint8Array;
   length = 0;
+
+  /** `capacity`: the expected number of edges, so that a good guess never copies (it grows past it). */
+  constructor(capacity = 1024) {
+    const cap = Math.max(16, Math.ceil(capacity));
+    this.u = new Uint32Array(cap);
+    this.v = new Uint32Array(cap);
+    this.l = new Uint8Array(cap);
+  }
 
   add(a: number, b: number, layer: number): void {
     if (a === b) return;

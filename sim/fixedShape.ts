@@ -1,5 +1,5 @@
 /**
- * The same object, rebuilt property by property from an empty one.
+ * The same object, rebuilt property by property on an object of a class of its own.
  *
  * Why: V8 treats the second run of an object literal differently from the first (it builds the
  * literal's template then) and in doing so forgets what it knew about the fields' types, which

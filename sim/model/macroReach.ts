@@ -12,6 +12,7 @@
  * susceptibility.ts (radicalising, level macro) and the per-person update it replaced;
  * test/unit/macroReach.test.ts compares the two.
  */
+import { NEEDS } from '../domain.ts';
 import { dominantNeed, NEED_STRIDE, IDENTITY, JUSTICE } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { susceptibilityParts } from './susceptibility.ts';
@@ -19,6 +20,7 @@ import { clamp01 } from './unitInterval.ts';
 import type { World } from './world.ts';
 
 const MACRO = 2; // trigger level
+const MOTIVES = NEEDS.length; // the tables' columns per demographic cell
 
 export function createMacroReach(s: Scenario) {
   const { tables, weights, damping, needsOn } = susceptibilityParts(s);
@@ -40,7 +42,7 @@ export function createMacroReach(s: Scenario) {
       const own = salience[leaning[i]];
       if (grievance === 0 && threat === 0 && own === 0) continue;
       // Susceptibility: table by cell and dominant motive x pathology moderator x protection.
-      const x = table[cellOf[i] * 4 + (needsOn ? dominantNeed(needs, o) : motive[i])] *
+      const x = table[cellOf[i] * MOTIVES + (needsOn ? dominantNeed(needs, o) : motive[i])] *
         (1 + w0 * adhd[i] + w1 * autism[i] + w2 * psychosis[i] + w3 * narcissism[i] + w4 * depression[i] + w5 * trauma[i]) *
         (1 - damping * protection[i]);
       if (needsOn) {

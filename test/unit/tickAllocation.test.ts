@@ -5,7 +5,7 @@
  * practice signal loop reading a plain array), so this test watches every stage.
  *
  * Measured as the growth of the V8 heap across each stage's run; a week in which a garbage
- * collection happens inside the stage shows a drop and is left out. Per stage, the median over
+ * collection happens inside the stage shows a drop and is left out. Per stage, the least over
  * 30 weeks (after 10 weeks for the JIT to settle), at 20,000 and at 100,000 agents: what grows
  * with the population is the difference over the 80,000 more agents, which must stay below a
  * quarter of a byte per agent and week (a heap number for every agent is 12-16 bytes, one for
@@ -30,8 +30,13 @@ const SMALL = 20_000, LARGE = 100_000;
 const LIMIT = 0.25; // bytes per agent and week
 const WATCHED = new Set(['triggers', 'influence', 'needs', 'phases', 'practice']);
 
-/** Median heap growth per week of each watched stage, in bytes. */
-function medianGrowth(agents: number): Map<string, number> {
+/**
+ * Least heap growth in a week of each watched stage, in bytes. The least, not the median: a leak
+ * in a stage's optimised code shows every week, while the weeks a stage runs unoptimised (after a
+ * rare path deoptimises it, until V8 has compiled it again) box numbers too, and on a loaded
+ * machine (a fresh-clone CI beside another run) those were once more than half of them.
+ */
+function leastGrowth(agents: number): Map<string, number> {
   const sim = new Simulation(loadScenarioFile(BASELINE, { agents, weeks: 60 }));
   for (let k = 0; k < 10; k++) sim.step();
   const grown = new Map<string, number[]>();
@@ -47,18 +52,17 @@ function medianGrowth(agents: number): Map<string, number> {
     };
   }
   for (let k = 0; k < 30; k++) sim.step();
-  const median = new Map<string, number>();
+  const least = new Map<string, number>();
   for (const [name, deltas] of grown) {
     expect(deltas.length, `${name} at ${agents} agents: weeks without a collection inside the stage`).toBeGreaterThan(15);
-    const sorted = [...deltas].sort((x, y) => x - y);
-    median.set(name, sorted[sorted.length >> 1]);
+    least.set(name, Math.min(...deltas));
   }
-  return median;
+  return least;
 }
 
 describe('heap allocation in the tick', () => {
   it('no stage that passes over everyone allocates per agent (growth with the population below a quarter byte per agent-week)', () => {
-    const small = medianGrowth(SMALL), large = medianGrowth(LARGE);
+    const small = leastGrowth(SMALL), large = leastGrowth(LARGE);
     const perAgentWeek = Object.fromEntries([...large].map(([name, b]) => [name, Number(((b - small.get(name)!) / (LARGE - SMALL)).toFixed(3))]));
     expect(Object.keys(perAgentWeek).sort()).toEqual([...WATCHED].sort());
     const over = Object.entries(perAgentWeek).filter(([, b]) => b >= LIMIT);

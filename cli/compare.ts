@@ -1,4 +1,5 @@
-import { createComparePlan, parseShard, PlanError, type Plan } from '../sim/ensemble/plan.ts';
+import { createComparePlan, PlanError, type Plan } from '../sim/ensemble/plan.ts';
+import { parseShard } from '../sim/ensemble/shard.ts';
 import { DEFAULT_BAND_SERIES } from '../sim/ensemble/outcomes.ts';
 import { ENSEMBLE_OPTIONS, ENSEMBLE_OPTIONS_HELP, executePlan, execOptions, loadScenarios, outcomesOf, overridesOf, reportPlanError, storedPlan } from './ensemble.ts';
 import { intOption, parse, UsageError } from './args.ts';

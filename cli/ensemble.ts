@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregatePlan } from '../sim/ensemble/aggregate.ts';
-import { jobCount, jobScenario, planJobs, PlanError, shardJobs, type Job, type Plan, type Shard } from '../sim/ensemble/plan.ts';
+import { jobCount, jobScenario, planJobs, PlanError, type Job, type Plan } from '../sim/ensemble/plan.ts';
+import { shardJobs, type Shard } from '../sim/ensemble/shard.ts';
 import { runRecord, runRecordText } from '../sim/ensemble/records.ts';
 import { DEFAULT_OUTCOMES } from '../sim/ensemble/outcomes.ts';
 import { ScenarioError } from '../sim/scenario/errors.ts';

@@ -1,4 +1,5 @@
-import { createSweepPlan, parseShard, PlanError, type Plan } from '../sim/ensemble/plan.ts';
+import { createSweepPlan, PlanError, type Plan } from '../sim/ensemble/plan.ts';
+import { parseShard } from '../sim/ensemble/shard.ts';
 import { ENSEMBLE_OPTIONS, ENSEMBLE_OPTIONS_HELP, executePlan, execOptions, loadScenarios, outcomesOf, overridesOf, reportPlanError, storedPlan } from './ensemble.ts';
 import { intOption, parse, UsageError } from './args.ts';
 import { VERSION } from './version.ts';

@@ -11,29 +11,22 @@
  * scenario first), id `s<v>-r<r>` (comparison) or `p<v>-r<r>` (sweep point) and seed
  * replicateSeed(baseSeed, r). A shard k/n takes the jobs with i mod n = k.
  */
-import seedrandom from 'seedrandom';
 import { seriesColumns } from '../run/series.ts';
 import { formatIssue, ScenarioError } from '../scenario/errors.ts';
 import { validateScenario } from '../scenario/resolve.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { DEFAULT_BAND_PROBS, gridValues, latinHypercube, type Range } from '../stats/index.ts';
+import { DEFAULT_BAND_PROBS } from '../stats/index.ts';
 import { hashValue } from './hash.ts';
 import { availableOutcomes, DEFAULT_BAND_SERIES, outcomeProblems } from './outcomes.ts';
-import { describe, getPath, parsePath, PathError } from './paths.ts';
+import { parsePath, PathError } from './paths.ts';
+import { PlanError } from './planError.ts';
 import { replicateSeed } from './seeds.ts';
+import { gridPoints, hypercubePoints, parseVary, type ParamValue, type VarySpec } from './sweepDesign.ts';
 
 export const PLAN_FORMAT = 'radsim-plan/1';
 
-/** A problem with what was asked for; nothing has run. Lists every problem found. */
-export class PlanError extends Error {
-  constructor(
-    readonly problems: readonly string[],
-    heading = 'cannot plan the ensemble',
-  ) {
-    super(`${heading}:\n${problems.map((p) => `  - ${p.replace(/\n/g, '\n    ')}`).join('\n')}`);
-    this.name = 'PlanError';
-  }
-}
+export { PlanError } from './planError.ts';
+export type { ParamValue, VarySpec } from './sweepDesign.ts';
 
 export interface ScenarioEntry {
   /** Unique short name used in outputs (the scenario name, made unique with the file name). */
@@ -42,22 +35,6 @@ export interface ScenarioEntry {
   file: string;
   /** The resolved, validated scenario; its seed is the plan's base seed. */
   scenario: Scenario;
-}
-
-/** A sweep parameter value. */
-export type ParamValue = number | boolean;
-
-export interface VarySpec {
-  /** Dotted scenario path, e.g. "influence.mu". */
-  path: string;
-  /** The text after "=" as given. */
-  spec: string;
-  /** Grid values, or the values a Latin hypercube picks from. */
-  values: ParamValue[] | null;
-  /** Continuous range of a Latin hypercube. */
-  range: Range | null;
-  /** The value in the base scenario. */
-  base: ParamValue;
 }
 
 interface PlanBase {
@@ -290,97 +267,6 @@ export function pointData(plan: SweepPlan, p: number): Scenario {
     cur[segs[segs.length - 1]] = plan.points[p][j];
   });
   return out;
-}
-
-export interface Shard {
-  k: number;
-  n: number;
-}
-
-/** "k/n" with 0 <= k < n (k is 0-based, like SLURM_ARRAY_TASK_ID and JOB_COMPLETION_INDEX). */
-export function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!m) throw new PlanError([`--shard must look like k/n, e.g. 0/4 (got "${text}")`]);
-  const k = Number(m[1]);
-  const n = Number(m[2]);
-  if (n < 1) throw new PlanError([`--shard ${text}: n must be at least 1`]);
-  if (k >= n) throw new PlanError([`--shard ${text}: k counts from 0, so it must be below n (0/${n} .. ${n - 1}/${n})`]);
-  return { k, n };
-}
-
-/** The jobs of shard k of n: those whose index is k modulo n. */
-export function shardJobs<J extends { index: number }>(jobs: readonly J[], shard: Shard | null | undefined): J[] {
-  if (!shard) return [...jobs];
-  return jobs.filter((j) => j.index % shard.n === shard.k);
-}
-
-// --- sweep designs -------------------------------------------------------------------------
-
-/** Parses "path=spec" against the base scenario. */
-export function parseVary(text: string, base: Scenario, hypercube: boolean): VarySpec {
-  const eq = text.indexOf('=');
-  if (eq <= 0) throw new PlanError([`--vary "${text}": write path=values, e.g. influence.mu=0.05,0.1,0.2 or phases.constants.a01=0.001:0.003:5`]);
-  const path = text.slice(0, eq).trim();
-  const spec = text.slice(eq + 1).trim();
-  const where = `--vary ${path}`;
-  if (parsePath(path)[0] === 'seed' && parsePath(path).length === 1) throw new PlanError([`${where}: the seed is not a parameter; replicates get their seeds from the base seed (use --seed and --replicates)`]);
-  const baseValue = getPath(base, path);
-  if (typeof baseValue !== 'number' && typeof baseValue !== 'boolean') {
-    throw new PlanError([`${where}: the value at this path is ${describe(baseValue)}; vary a number or true/false inside it`]);
-  }
-  if (spec === '') throw new PlanError([`${where}: no values after "="`]);
-  const parts = spec.split(':');
-  if (parts.length > 1) {
-    if (typeof baseValue === 'boolean') throw new PlanError([`${where}: a true/false parameter takes a list (true,false), not a range`]);
-    if (parts.length > 3) throw new PlanError([`${where}=${spec}: a range is lo:hi:n (grid) or lo:hi (with --samples)`]);
-    const lo = toNumber(parts[0], where);
-    const hi = toNumber(parts[1], where);
-    if (hi < lo) throw new PlanError([`${where}=${spec}: hi (${hi}) is below lo (${lo})`]);
-    if (parts.length === 3) {
-      if (hypercube) throw new PlanError([`${where}=${spec}: with --samples the hypercube picks the values; give the range as lo:hi`]);
-      const n = Number(parts[2]);
-      if (!Number.isInteger(n) || n < 1) throw new PlanError([`${where}=${spec}: n must be a whole number >= 1 (got "${parts[2]}")`]);
-      return { path, spec, values: gridValues(lo, hi, n), range: null, base: baseValue };
-    }
-    if (!hypercube) throw new PlanError([`${where}=${spec}: say how many grid values: lo:hi:n (or add --samples N for a Latin hypercube)`]);
-    return { path, spec, values: null, range: { lo, hi }, base: baseValue };
-  }
-  const values = spec.split(',').map((tok) => {
-    const t = tok.trim();
-    if (typeof baseValue === 'boolean') {
-      if (t === 'true' || t === 'false') return t === 'true';
-      throw new PlanError([`${where}: this parameter is true/false, got "${t}"`]);
-    }
-    return toNumber(t, where);
-  });
-  return { path, spec, values, range: null, base: baseValue };
-}
-
-function toNumber(t: string, where: string): number {
-  const x = t.trim() === '' ? NaN : Number(t);
-  if (!Number.isFinite(x)) throw new PlanError([`${where}: "${t}" is not a number`]);
-  return x;
-}
-
-/** Full factorial: the first --vary changes slowest. */
-function gridPoints(vary: readonly VarySpec[]): ParamValue[][] {
-  let points: ParamValue[][] = [[]];
-  for (const v of vary) points = points.flatMap((p) => v.values!.map((x) => [...p, x]));
-  return points;
-}
-
-/**
- * Latin hypercube over the ranges (lists: over their indices, each value an equal share), from
- * seedrandom's xor4096 seeded with "<baseSeed>/sweep/latin-hypercube".
- */
-function hypercubePoints(vary: readonly VarySpec[], samples: number, baseSeed: number): ParamValue[][] {
-  const rand = seedrandom.xor4096(`${baseSeed}/sweep/latin-hypercube`);
-  const ranges: Range[] = vary.map((v) => v.range ?? { lo: 0, hi: v.values!.length });
-  const u = latinHypercube(samples, ranges, rand);
-  return u.map((row) => row.map((x, j) => {
-    const vals = vary[j].values;
-    return vals ? vals[Math.min(Math.floor(x), vals.length - 1)] : x;
-  }));
 }
 
 function checkLevel(level: number | undefined, problems: string[]): number {

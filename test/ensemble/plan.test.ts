@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJSON, hashText, hashValue } from '../../sim/ensemble/hash.ts';
 import { getPath, parsePath, PathError, setPath } from '../../sim/ensemble/paths.ts';
 import {
-  createComparePlan, createSweepPlan, jobScenario, parseShard, PlanError, planHash, planJobs, pointData, shardJobs, type Plan,
+  createComparePlan, createSweepPlan, jobScenario, PlanError, planHash, planJobs, pointData, type Plan,
 } from '../../sim/ensemble/plan.ts';
+import { parseShard, shardJobs } from '../../sim/ensemble/shard.ts';
 import { availableOutcomes, computeOutcomes, DEFAULT_OUTCOMES, OUTCOMES, outcomeProblems } from '../../sim/ensemble/outcomes.ts';
 import { replicateSeed, replicateSeeds } from '../../sim/ensemble/seeds.ts';
 import { seriesColumns } from '../../sim/run/series.ts';

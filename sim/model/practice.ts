@@ -74,11 +74,14 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
   let regions: RegionPractice[] | undefined;
   let inCase: SparseSet | undefined; // people with a running case plan
   /**
-   * 1 for people whose pathology can be taken for radicalisation (ADHD, autism, psychosis): of
-   * those in phase 0, only they can give a (false) signal, about 7% of the baseline population
-   * against 27% with any pathology. Treatment only scales severities, so this changes at renewal.
+   * One bit per person whose pathology can be taken for radicalisation (ADHD, autism,
+   * psychosis): of those in phase 0, only they can give a (false) signal, about 7% of the
+   * baseline population against 27% with any pathology. Treatment only scales severities, so
+   * this changes at renewal.
    */
-  let confusable: Uint8Array | undefined;
+  let confusable: Uint32Array | undefined;
+  /** This week's people who can give a signal: the confusable and everyone in a phase, as bits. */
+  let candidates: Uint32Array | undefined;
 
   function trace(w: World, i: number, e: Parameters<World['record']['routes']['add']>[1]): void {
     if (w.record.traced[i]) w.record.routes.add(i, e);
@@ -138,51 +141,58 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
       const sizes = Array.from(w.layout.regionStart.subarray(1), (end, r) => end - w.layout.regionStart[r]);
       regions = s.regions.map((_, r) => regionPractice(s, r, sizes[r]));
       inCase = new SparseSet(a.n);
-      const confused = (i: number) => (a.pathology.adhd[i] > 0 || a.pathology.autism[i] > 0 || a.pathology.psychosis[i] > 0 ? 1 : 0);
-      confusable = new Uint8Array(a.n);
-      for (let i = 0; i < a.n; i++) confusable[i] = confused(i);
-      w.renewListeners.push((i) => (confusable![i] = confused(i)));
+      const confused = (i: number) => a.pathology.adhd[i] > 0 || a.pathology.autism[i] > 0 || a.pathology.psychosis[i] > 0;
+      const bits = (confusable = new Uint32Array((a.n + 31) >>> 5));
+      candidates = new Uint32Array(bits.length);
+      for (let i = 0; i < a.n; i++) if (confused(i)) bits[i >>> 5] |= 1 << (i & 31);
+      w.renewListeners.push((i) => {
+        if (confused(i)) bits[i >>> 5] |= 1 << (i & 31);
+        else bits[i >>> 5] &= ~(1 << (i & 31));
+      });
     }
-    const canConfuse = confusable!;
     const week = w.week;
     // 1. Cases that end go into follow-up; free slots take people from the waiting list.
     endCases(w, regions);
-    // 2. Signals.
+    // 2. Signals, from the people with something visible, in the order of their ids (the order
+    // they join the triage queue): a scan of bits, not of everyone.
     const tk = tickKey(w.keys.signal, week);
     const phase = a.phase, contact = PRACTICE_DOMAINS.map((d) => a.contact[d]);
-    for (let i = 0; i < a.n; i++) {
-      const ph = phase[i];
-      if (ph === 0 && canConfuse[i] === 0) continue; // nothing visible
-      if (a.inTriage[i] || a.inCase[i] || a.detainedUntil[i] >= 0) continue;
-      const rp = regions[a.region[i]];
-      const sig = rp.p.signals;
-      if (a.signalWeek[i] >= 0 && week - a.signalWeek[i] < sig.cooldownWeeks) continue;
-      let visible: number;
-      if (ph > 0) visible = rp.visibility[ph];
-      else {
-        const c = sig.confusion;
-        visible = c.falseSignalShare * Math.min(1, c.adhd * a.pathology.adhd[i] + c.autism * a.pathology.autism[i] + c.psychosis * a.pathology.psychosis[i]);
+    const scan = signalCandidates(w);
+    for (let word = 0; word < scan.length; word++) {
+      for (let b = scan[word]; b !== 0; b &= b - 1) {
+        const i = (word << 5) | (31 - Math.clz32(b & -b));
+        const ph = phase[i];
+        if (a.inTriage[i] || a.inCase[i] || a.detainedUntil[i] >= 0) continue;
+        const rp = regions[a.region[i]];
+        const sig = rp.p.signals;
+        if (a.signalWeek[i] >= 0 && week - a.signalWeek[i] < sig.cooldownWeeks) continue;
+        let visible: number;
+        if (ph > 0) visible = rp.visibility[ph];
+        else {
+          const c = sig.confusion;
+          visible = c.falseSignalShare * Math.min(1, c.adhd * a.pathology.adhd[i] + c.autism * a.pathology.autism[i] + c.psychosis * a.pathology.psychosis[i]);
+        }
+        const q = visible * rp.recognition[a.leaning[i]] * (a.male[i] ? 1 : rp.female) * rp.training;
+        if (q <= 0) continue;
+        let none = 1;
+        const rate = rp.signalRate;
+        for (let d = 0; d < contact.length; d++) none *= 1 - Math.min(1, rate[d] * contact[d][i] * q);
+        if (tickUniform(tk, i, 0) >= 1 - none) continue;
+        a.signalWeek[i] = week;
+        a.signalled[i] = 1;
+        if (ph > 0) w.record.signalsTrue++;
+        else w.record.signalsFalse++;
+        trace(w, i, { week, kind: 'signal', truePositive: ph > 0 });
+        // In follow-up after a case: straight back into the PGA.
+        if (a.followUntil[i] >= week) {
+          trace(w, i, { week, kind: 'triage', decision: 'follow-up', radicalising: ph > 0 });
+          include(w, i, rp, ph > 0);
+          continue;
+        }
+        if (rp.triagePerWeek <= 0) continue; // no triage team: the signal goes nowhere
+        a.inTriage[i] = 1;
+        rp.queue.push(i);
       }
-      const q = visible * rp.recognition[a.leaning[i]] * (a.male[i] ? 1 : rp.female) * rp.training;
-      if (q <= 0) continue;
-      let none = 1;
-      const rate = rp.signalRate;
-      for (let d = 0; d < contact.length; d++) none *= 1 - Math.min(1, rate[d] * contact[d][i] * q);
-      if (tickUniform(tk, i, 0) >= 1 - none) continue;
-      a.signalWeek[i] = week;
-      a.signalled[i] = 1;
-      if (ph > 0) w.record.signalsTrue++;
-      else w.record.signalsFalse++;
-      trace(w, i, { week, kind: 'signal', truePositive: ph > 0 });
-      // In follow-up after a case: straight back into the PGA.
-      if (a.followUntil[i] >= week) {
-        trace(w, i, { week, kind: 'triage', decision: 'follow-up', radicalising: ph > 0 });
-        include(w, i, rp, ph > 0);
-        continue;
-      }
-      if (rp.triagePerWeek <= 0) continue; // no triage team: the signal goes nowhere
-      a.inTriage[i] = 1;
-      rp.queue.push(i);
     }
     // 3. Triage within capacity, in order of arrival.
     const ttk = tickKey(w.keys.triage, week);
@@ -211,6 +221,17 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
     w.practiceStocks.waitingList = waiting;
     w.practiceStocks.cases = cases;
   };
+
+  /** The confusable and everyone in a phase (all of them are in the active set), as bits. */
+  function signalCandidates(w: World): Uint32Array {
+    const out = candidates!, phase = w.agents.phase, active = w.active;
+    out.set(confusable!);
+    for (let q = 0; q < active.size; q++) {
+      const i = active.at(q);
+      if (phase[i] > 0) out[i >>> 5] |= 1 << (i & 31);
+    }
+    return out;
+  }
 
   function endCases(w: World, rs: RegionPractice[]): void {
     const a = w.agents;

@@ -18,15 +18,20 @@ export function copy(): Data {
   return structuredClone(base);
 }
 
-/** Validates, expects a ScenarioError, returns its issues. */
-export function issuesOf(data: unknown): readonly ScenarioIssue[] {
+/** Runs `f`, expects it to throw a ScenarioError, returns that error. */
+export function scenarioErrorOf(f: () => unknown): ScenarioError {
   try {
-    validateScenario(data, 'test.json');
+    f();
   } catch (err) {
     expect(err).toBeInstanceOf(ScenarioError);
-    return (err as ScenarioError).issues;
+    return err as ScenarioError;
   }
-  throw new Error('expected the scenario to be rejected, but it validated');
+  throw new Error('expected a ScenarioError, but nothing was thrown');
+}
+
+/** Validates, expects a ScenarioError, returns its issues. */
+export function issuesOf(data: unknown): readonly ScenarioIssue[] {
+  return scenarioErrorOf(() => validateScenario(data, 'test.json')).issues;
 }
 
 export function issueAt(issues: readonly ScenarioIssue[], path: string): ScenarioIssue {

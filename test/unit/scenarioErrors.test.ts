@@ -3,9 +3,8 @@
  * value found and what is allowed.
  */
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../sim/scenario/errors.ts';
 import { validateScenario } from '../../sim/scenario/resolve.ts';
-import { copy, issuesOf, issueAt } from './scenarioData.ts';
+import { copy, issuesOf, issueAt, scenarioErrorOf } from './scenarioData.ts';
 
 describe('the baseline', () => {
   it('validates as it stands', () => {
@@ -212,15 +211,9 @@ describe('schema errors name the path, what is allowed and the value found', () 
   it('the error message names the file and lists each issue with the value found', () => {
     const d = copy();
     d.agents = -5;
-    let err: ScenarioError | undefined;
-    try {
-      validateScenario(d, 'my-scenario.json');
-    } catch (e) {
-      err = e as ScenarioError;
-    }
-    expect(err).toBeInstanceOf(ScenarioError);
-    expect(err!.file).toBe('my-scenario.json');
-    expect(err!.message).toContain('my-scenario.json: invalid scenario');
-    expect(err!.message).toContain('agents: must be >= 10 (found -5)');
+    const err = scenarioErrorOf(() => validateScenario(d, 'my-scenario.json'));
+    expect(err.file).toBe('my-scenario.json');
+    expect(err.message).toContain('my-scenario.json: invalid scenario');
+    expect(err.message).toContain('agents: must be >= 10 (found -5)');
   });
 });

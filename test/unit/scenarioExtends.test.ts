@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../sim/scenario/errors.ts';
 import { loadScenarioFile, resolveScenarioFile } from '../../sim/scenario/file.ts';
 import { deepMerge, validateScenario, withOverrides } from '../../sim/scenario/resolve.ts';
-import { BASELINE, base, copy, issueAt, type Data } from './scenarioData.ts';
+import { BASELINE, base, copy, issueAt, scenarioErrorOf, type Data } from './scenarioData.ts';
 
 describe('extends', () => {
   let dir: string;
@@ -97,14 +97,8 @@ describe('extends', () => {
   it('a cycle is an error naming extends', () => {
     write('a.json', { extends: 'b.json', name: 'a' });
     write('b.json', { extends: 'a.json', name: 'b' });
-    let err: unknown;
-    try {
-      resolveScenarioFile(join(dir, 'a.json'));
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ScenarioError);
-    const issue = (err as ScenarioError).issues[0];
+    const err = scenarioErrorOf(() => resolveScenarioFile(join(dir, 'a.json')));
+    const issue = err.issues[0];
     expect(issue.path).toBe('extends');
     expect(issue.message).toMatch(/circular extends/);
     expect(issue.message).toContain('a.json');
@@ -118,72 +112,42 @@ describe('extends', () => {
 
   it('a missing parent file is an error naming that file', () => {
     const p = write('orphan.json', { extends: 'no-such-parent.json', name: 'orphan' });
-    let err: unknown;
-    try {
-      loadScenarioFile(p);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ScenarioError);
-    expect((err as ScenarioError).file).toBe(join(dir, 'no-such-parent.json'));
-    expect((err as ScenarioError).message).toMatch(/no-such-parent\.json/);
-    expect((err as ScenarioError).issues[0].message).toMatch(/cannot be read: ENOENT/);
+    const err = scenarioErrorOf(() => loadScenarioFile(p));
+    expect(err.file).toBe(join(dir, 'no-such-parent.json'));
+    expect(err.message).toMatch(/no-such-parent\.json/);
+    expect(err.issues[0].message).toMatch(/cannot be read: ENOENT/);
   });
 
   it('invalid JSON gives an error with the file name', () => {
     const p = write('broken.json', '{ "name": "broken", }');
-    let err: unknown;
-    try {
-      loadScenarioFile(p);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ScenarioError);
-    expect((err as ScenarioError).file).toBe(p);
-    expect((err as ScenarioError).message).toContain('broken.json');
-    expect((err as ScenarioError).issues[0].message).toMatch(/is not valid JSON/);
+    const err = scenarioErrorOf(() => loadScenarioFile(p));
+    expect(err.file).toBe(p);
+    expect(err.message).toContain('broken.json');
+    expect(err.issues[0].message).toMatch(/is not valid JSON/);
   });
 
   it('invalid JSON in a parent names the parent, not the child', () => {
     const parent = write('broken-parent.json', '{ "agents": 10 ');
     const child = write('child-of-broken.json', { extends: 'broken-parent.json' });
-    let err: unknown;
-    try {
-      loadScenarioFile(child);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ScenarioError);
-    expect((err as ScenarioError).file).toBe(parent);
-    expect((err as ScenarioError).message).toMatch(/not valid JSON/);
+    const err = scenarioErrorOf(() => loadScenarioFile(child));
+    expect(err.file).toBe(parent);
+    expect(err.message).toMatch(/not valid JSON/);
   });
 
   it('a file that is not a JSON object, and an extends that is not a string', () => {
     const arr = write('array.json', '[1, 2, 3]');
     expect(() => loadScenarioFile(arr)).toThrow(/a scenario is a JSON object/);
     const p = write('numeric-extends.json', { extends: 5, name: 'x' });
-    let err: unknown;
-    try {
-      loadScenarioFile(p);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ScenarioError);
-    expect((err as ScenarioError).issues[0]).toMatchObject({ path: 'extends', value: 5 });
-    expect((err as ScenarioError).issues[0].message).toMatch(/must be the path of another scenario file/);
+    const err = scenarioErrorOf(() => loadScenarioFile(p));
+    expect(err.issues[0]).toMatchObject({ path: 'extends', value: 5 });
+    expect(err.issues[0].message).toMatch(/must be the path of another scenario file/);
   });
 
   it('validation errors of a child name the child file', () => {
     const p = write('bad-child.json', { extends: 'base.json', population: { maleShare: 2 } });
-    let err: unknown;
-    try {
-      loadScenarioFile(p);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ScenarioError);
-    expect((err as ScenarioError).file).toBe(p);
-    expect(issueAt((err as ScenarioError).issues, 'population.maleShare').value).toBe(2);
+    const err = scenarioErrorOf(() => loadScenarioFile(p));
+    expect(err.file).toBe(p);
+    expect(issueAt(err.issues, 'population.maleShare').value).toBe(2);
   });
 
   // Regression test for a fixed defect (sim/scenario/resolve.ts, deepMerge, line ~20): a child's key "__proto__" (which
@@ -228,14 +192,8 @@ describe('withOverrides', () => {
   it('loadScenarioFile applies overrides before validating them', () => {
     const s = loadScenarioFile(BASELINE, { seed: 9, agents: 500, weeks: 3 });
     expect([s.seed, s.agents, s.weeks]).toEqual([9, 500, 3]);
-    let err: unknown;
-    try {
-      loadScenarioFile(BASELINE, { agents: 5 });
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ScenarioError);
-    expect(issueAt((err as ScenarioError).issues, 'agents')).toMatchObject({ value: 5 });
+    const err = scenarioErrorOf(() => loadScenarioFile(BASELINE, { agents: 5 }));
+    expect(issueAt(err.issues, 'agents')).toMatchObject({ value: 5 });
     expect(() => loadScenarioFile(BASELINE, { weeks: 1.5 })).toThrow(ScenarioError);
   });
 });

@@ -29,12 +29,17 @@ const out: Record<string, number>[] = [];
 while (!sim.done) {
   sim.step();
   if (w.week % every !== 0 && w.week !== 1) continue;
-  let active = 0, trigger = 0, needOff = 0, hazard = 0, warm = 0;
+  let active = 0,
+    trigger = 0,
+    needOff = 0,
+    hazard = 0,
+    warm = 0;
   for (let i = 0; i < a.n; i++) {
     const isActive = a.phase[i] > 0 || a.detainedUntil[i] >= 0 || a.group[i] >= 0;
     const hasTrigger = a.recentTrigger[i] > eps;
     let off = false;
-    for (let k = 0; k < 4; k++) if (Math.abs(a.needs[NEED_STRIDE * i + k] - a.needs[NEED_STRIDE * i + NEED_BASELINE + k]) > eps) off = true;
+    for (let k = 0; k < 4; k++)
+      if (Math.abs(a.needs[NEED_STRIDE * i + k] - a.needs[NEED_STRIDE * i + NEED_BASELINE + k]) > eps) off = true;
     let h = 0;
     for (const hz of hazards[a.phase[i]].list) {
       const v = hz.rate(i);
@@ -48,9 +53,28 @@ while (!sim.done) {
     if (isActive || hasTrigger || off || hasHazard) warm++;
   }
   const pct = (x: number) => (100 * x) / a.n;
-  out.push({ week: w.week, active: pct(active), trigger: pct(trigger), needOff: pct(needOff), hazard: pct(hazard), warm: pct(warm) });
+  out.push({
+    week: w.week,
+    active: pct(active),
+    trigger: pct(trigger),
+    needOff: pct(needOff),
+    hazard: pct(hazard),
+    warm: pct(warm),
+  });
   rows.push([w.week, pct(active), pct(trigger), pct(needOff), pct(hazard), pct(warm)]);
 }
 console.log(`Agents not at rest, % of ${agents.toLocaleString('en-US')} (${scenario}, threshold ${eps})\n`);
-console.log(table(['week', 'phase>0/group/detained', `recent trigger > ${eps}`, `a need off baseline by > ${eps}`, 'phase hazard > 1e-6/week', 'any of these'], rows));
+console.log(
+  table(
+    [
+      'week',
+      'phase>0/group/detained',
+      `recent trigger > ${eps}`,
+      `a need off baseline by > ${eps}`,
+      'phase hazard > 1e-6/week',
+      'any of these',
+    ],
+    rows,
+  ),
+);
 process.stdout.write(JSON.stringify({ scenario, agents, weeks, eps, rows: out }) + '\n');

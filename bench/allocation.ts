@@ -24,7 +24,8 @@ const sim = new Simulation(loadScenarioFile(BASELINE, { agents, weeks: warmup + 
 for (let k = 0; k < warmup; k++) sim.step();
 const grown = new Map<string, number[]>();
 for (const stage of sim.stages) {
-  const run = stage.run, deltas: number[] = [];
+  const run = stage.run,
+    deltas: number[] = [];
   grown.set(stage.name, deltas);
   (stage as { run: (w: World) => void }).run = (w) => {
     const before = process.memoryUsage().heapUsed;
@@ -41,5 +42,7 @@ const rows = [...grown].map(([name, d]) => {
   const mean = d.reduce((x, y) => x + y, 0) / Math.max(1, d.length);
   return [name, d.length, mb(median), mb(mean), mb(sorted[sorted.length - 1] ?? NaN), (median / agents).toFixed(3)];
 });
-console.log(`Heap allocated per week by stage, ${agents.toLocaleString('en-US')} agents, weeks ${warmup + 1}-${warmup + weeks} (weeks with a collection inside the stage left out)\n`);
+console.log(
+  `Heap allocated per week by stage, ${agents.toLocaleString('en-US')} agents, weeks ${warmup + 1}-${warmup + weeks} (weeks with a collection inside the stage left out)\n`,
+);
 console.log(table(['stage', 'weeks counted', 'median MB', 'mean MB', 'largest MB', 'median B per agent'], rows));

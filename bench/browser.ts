@@ -94,7 +94,10 @@ async function stopRecording(page: Page): Promise<FrameStats> {
     longestFrameMs: round(Math.max(...dt), 1),
     framesOver33ms: dt.filter((x) => x > 1000 / 30).length,
     longTasks: tasks.length,
-    longTaskMs: round(tasks.reduce((a, b) => a + b, 0), 0),
+    longTaskMs: round(
+      tasks.reduce((a, b) => a + b, 0),
+      0,
+    ),
     longestTaskMs: round(tasks.length ? Math.max(...tasks) : 0, 0),
   };
 }
@@ -112,10 +115,14 @@ async function main(): Promise<void> {
     await page.fill('#weeks', String(WEEKS));
     const t0 = Date.now();
     await page.click('#restart');
-    await page.waitForFunction((n) => {
-      const el = document.querySelector('#status') as HTMLElement | null;
-      return el?.dataset.week === '0' && [0, 1, 2, 3].reduce((a, k) => a + Number(el.dataset[`phase${k}`]), 0) === n;
-    }, AGENTS, { timeout: 300_000 });
+    await page.waitForFunction(
+      (n) => {
+        const el = document.querySelector('#status') as HTMLElement | null;
+        return el?.dataset.week === '0' && [0, 1, 2, 3].reduce((a, k) => a + Number(el.dataset[`phase${k}`]), 0) === n;
+      },
+      AGENTS,
+      { timeout: 300_000 },
+    );
     const buildSeconds = (Date.now() - t0) / 1000;
     process.stderr.write(`world of ${AGENTS} agents built in the worker in ${buildSeconds.toFixed(1)} s\n`);
 
@@ -128,7 +135,11 @@ async function main(): Promise<void> {
       await page.focus('#people');
       await page.keyboard.press('Enter');
       await page.waitForSelector('#route h3', { timeout: 60_000 });
-      await page.waitForFunction(() => Number(document.querySelector('#people')?.getAttribute('data-ego-ties')) > 0, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => Number(document.querySelector('#people')?.getAttribute('data-ego-ties')) > 0,
+        undefined,
+        { timeout: 60_000 },
+      );
     }
     await page.fill('#speed', String(SPEED));
     await page.click('#play');
@@ -144,20 +155,49 @@ async function main(): Promise<void> {
     await page.click('#play');
     const weeksPerSecond = round((w1 - w0) / wall, 2);
     const ties = Number(await page.locator('#people').getAttribute('data-ego-ties'));
-    const drawing = await page.evaluate<Record<string, { n: number; ms: number; max: number }>>('globalThis.radsimExploreTiming ?? {}');
+    const drawing = await page.evaluate<Record<string, { n: number; ms: number; max: number }>>(
+      'globalThis.radsimExploreTiming ?? {}',
+    );
     const drawRows = Object.entries(drawing).map(([k, v]) => [k, v.n, round(v.ms / v.n, 2), round(v.max, 1)]);
     const chromiumVersion = browser.version();
 
     const rows = [
-      ['idle page', idle.medianFps, idle.p95FrameMs, idle.p5Fps, idle.longestFrameMs, idle.framesOver33ms, idle.longTasks, '-'],
-      [`playing ${AGENTS} agents`, running.medianFps, running.p95FrameMs, running.p5Fps, running.longestFrameMs, running.framesOver33ms, running.longTasks, weeksPerSecond],
+      [
+        'idle page',
+        idle.medianFps,
+        idle.p95FrameMs,
+        idle.p5Fps,
+        idle.longestFrameMs,
+        idle.framesOver33ms,
+        idle.longTasks,
+        '-',
+      ],
+      [
+        `playing ${AGENTS} agents`,
+        running.medianFps,
+        running.p95FrameMs,
+        running.p5Fps,
+        running.longestFrameMs,
+        running.framesOver33ms,
+        running.longTasks,
+        weeksPerSecond,
+      ],
     ];
-    console.log(`\nExplore frame rate (${chromiumVersion}, ${GPU ? 'GPU allowed' : '--disable-gpu'}, speed ${SPEED} weeks per update, ${SELECT ? `person selected: ${ties} ties` : 'nobody selected'})`);
-    console.log(table(['', 'median fps', 'p95 frame ms', 'p5 fps', 'longest frame ms', 'frames > 33 ms', 'long tasks', 'weeks/s'], rows));
+    console.log(
+      `\nExplore frame rate (${chromiumVersion}, ${GPU ? 'GPU allowed' : '--disable-gpu'}, speed ${SPEED} weeks per update, ${SELECT ? `person selected: ${ties} ties` : 'nobody selected'})`,
+    );
+    console.log(
+      table(
+        ['', 'median fps', 'p95 frame ms', 'p5 fps', 'longest frame ms', 'frames > 33 ms', 'long tasks', 'weeks/s'],
+        rows,
+      ),
+    );
     console.log('\nDrawing on the main thread, whole session (web/explore.ts):');
     console.log(table(['part', 'draws', 'mean ms', 'longest ms'], drawRows));
     const target = running.medianFps >= 30 && running.p5Fps >= 30;
-    console.log(`\nweeks ${w0} -> ${w1} in ${wall.toFixed(1)} s; target (30 fps or more, median and 5th percentile): ${target ? 'met' : 'NOT met'}`);
+    console.log(
+      `\nweeks ${w0} -> ${w1} in ${wall.toFixed(1)} s; target (30 fps or more, median and 5th percentile): ${target ? 'met' : 'NOT met'}`,
+    );
     const results = {
       command: `node --import tsx bench/browser.ts ${process.argv.slice(2).join(' ')}`.trim(),
       machine: machineInfo(),
@@ -171,7 +211,12 @@ async function main(): Promise<void> {
       idle,
       running,
       weeks: { from: w0, to: w1, seconds: round(wall, 2), perSecond: weeksPerSecond },
-      drawing: Object.fromEntries(Object.entries(drawing).map(([k, v]) => [k, { draws: v.n, meanMs: round(v.ms / v.n, 2), longestMs: round(v.max, 1) }])),
+      drawing: Object.fromEntries(
+        Object.entries(drawing).map(([k, v]) => [
+          k,
+          { draws: v.n, meanMs: round(v.ms / v.n, 2), longestMs: round(v.max, 1) },
+        ]),
+      ),
       targetMet: target,
     };
     writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');

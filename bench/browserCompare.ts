@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   try {
     const { page, base } = app;
     const done = () => page.waitForSelector('#compare-progress-text[data-state="done"]', { timeout: 300_000 });
-    const cold: number[] = [], warm: number[] = [];
+    const cold: number[] = [],
+      warm: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       let t0 = performance.now();
       await loadFresh(page, `${base}#compare?${QUERY}`);
@@ -40,7 +41,12 @@ async function main(): Promise<void> {
         await done();
         warm.push((performance.now() - t0) / 1000);
       }
-      process.stderr.write(`round ${r + 1}: fresh workers ${cold[r].toFixed(2)} s, kept workers ${warm.slice(-2).map((x) => x.toFixed(2)).join(', ')} s\n`);
+      process.stderr.write(
+        `round ${r + 1}: fresh workers ${cold[r].toFixed(2)} s, kept workers ${warm
+          .slice(-2)
+          .map((x) => x.toFixed(2))
+          .join(', ')} s\n`,
+      );
     }
     const rows = [
       ['fresh workers (page loaded anew)', cold.length, median(cold), Math.min(...cold)],
@@ -49,7 +55,14 @@ async function main(): Promise<void> {
     console.log(`\nCompare in the browser (#compare?${QUERY})\n`);
     console.log(table(['', 'runs', 'median s', 'best s'], rows));
     console.log(`\nkept workers: ${(median(cold) / median(warm)).toFixed(2)}x faster (medians)`);
-    const results = { machine: machineInfo(), query: QUERY, rounds: ROUNDS, coldSeconds: cold.map((x) => round(x, 3)), warmSeconds: warm.map((x) => round(x, 3)), speedup: median(cold) / median(warm) };
+    const results = {
+      machine: machineInfo(),
+      query: QUERY,
+      rounds: ROUNDS,
+      coldSeconds: cold.map((x) => round(x, 3)),
+      warmSeconds: warm.map((x) => round(x, 3)),
+      speedup: median(cold) / median(warm),
+    };
     writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
     console.log(`wrote ${OUT}`);
   } finally {

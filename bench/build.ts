@@ -35,5 +35,12 @@ for (let r = 0; r < rounds; r++) {
 }
 const best = [0, 1, 2].map((k) => Math.min(...rows.map((x) => x[k])));
 const s2 = (ms: number) => (ms / 1000).toFixed(2);
-console.log(`Build of the baseline at ${agents.toLocaleString('en-US')} agents, seconds (whole: the Simulation constructor)\n`);
-console.log(table(['round', 'population', 'network', 'whole'], [...rows.map((x, r) => [String(r + 1), ...x.map(s2)]), ['best', ...best.map(s2)]]));
+console.log(
+  `Build of the baseline at ${agents.toLocaleString('en-US')} agents, seconds (whole: the Simulation constructor)\n`,
+);
+console.log(
+  table(
+    ['round', 'population', 'network', 'whole'],
+    [...rows.map((x, r) => [String(r + 1), ...x.map(s2)]), ['best', ...best.map(s2)]],
+  ),
+);

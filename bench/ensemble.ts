@@ -22,9 +22,18 @@ export interface EnsemblePass {
   runs: RunDone[];
 }
 
-export async function ensemblePass(opts: { workers: number; replicates: number; agents: number; weeks: number; scenario: string }): Promise<EnsemblePass> {
+export async function ensemblePass(opts: {
+  workers: number;
+  replicates: number;
+  agents: number;
+  weeks: number;
+  scenario: string;
+}): Promise<EnsemblePass> {
   const t0 = performance.now();
-  const workers = Array.from({ length: opts.workers }, () => new Worker(new URL('./ensembleWorker.mjs', import.meta.url)));
+  const workers = Array.from(
+    { length: opts.workers },
+    () => new Worker(new URL('./ensembleWorker.mjs', import.meta.url)),
+  );
   try {
     // Wait until every worker has loaded the core.
     await Promise.all(
@@ -57,7 +66,13 @@ export async function ensemblePass(opts: { workers: number; replicates: number; 
                 res();
                 return;
               }
-              const job: RunJob = { type: 'run', scenario: opts.scenario, agents: opts.agents, weeks: opts.weeks, seed };
+              const job: RunJob = {
+                type: 'run',
+                scenario: opts.scenario,
+                agents: opts.agents,
+                weeks: opts.weeks,
+                seed,
+              };
               w.postMessage(job);
             };
             const onMessage = (m: RunDone) => {
@@ -74,7 +89,14 @@ export async function ensemblePass(opts: { workers: number; replicates: number; 
     const t2 = performance.now();
     const cd = process.cpuUsage(c1);
     runs.sort((a, b) => a.seed - b.seed);
-    return { workers: opts.workers, wallMs: t2 - t0, workMs: t2 - t1, startupMs: t1 - t0, workCpuMs: (cd.user + cd.system) / 1000, runs };
+    return {
+      workers: opts.workers,
+      wallMs: t2 - t0,
+      workMs: t2 - t1,
+      startupMs: t1 - t0,
+      workCpuMs: (cd.user + cd.system) / 1000,
+      runs,
+    };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -31,9 +31,17 @@ interface Job {
   progressEvery?: number;
 }
 
-export async function poolPass(opts: { workers: number; replicates: number; agents: number; weeks: number; scenario: string }): Promise<EnsemblePass> {
+export async function poolPass(opts: {
+  workers: number;
+  replicates: number;
+  agents: number;
+  weeks: number;
+  scenario: string;
+}): Promise<EnsemblePass> {
   const mod = await import(pathToFileURL(POOL).href);
-  const outcomes: string[] = existsSync(OUTCOMES) ? [...((await import(pathToFileURL(OUTCOMES).href)).DEFAULT_OUTCOMES ?? [])].slice(0, 1) : [];
+  const outcomes: string[] = existsSync(OUTCOMES)
+    ? [...((await import(pathToFileURL(OUTCOMES).href)).DEFAULT_OUTCOMES ?? [])].slice(0, 1)
+    : [];
   const t0 = performance.now();
   const runner = mod.createRunner(opts.workers);
   try {
@@ -48,11 +56,18 @@ export async function poolPass(opts: { workers: number; replicates: number; agen
     const check = (o: { error?: { job: string; error: Error } }) => {
       if (o.error) throw new Error(`pool job ${o.error.job} failed: ${o.error.error.message}`);
     };
-    check(await runner.run(Array.from({ length: opts.workers }, (_, k) => job(`warm-${k}`, 1000 + k, 200, 1)), { onDone() {} }));
+    check(
+      await runner.run(
+        Array.from({ length: opts.workers }, (_, k) => job(`warm-${k}`, 1000 + k, 200, 1)),
+        { onDone() {} },
+      ),
+    );
     const t1 = performance.now();
     const c1 = process.cpuUsage();
     const runs: EnsemblePass['runs'] = [];
-    const jobs = Array.from({ length: opts.replicates }, (_, k) => job(`seed-${k + 1}`, k + 1, opts.agents, opts.weeks));
+    const jobs = Array.from({ length: opts.replicates }, (_, k) =>
+      job(`seed-${k + 1}`, k + 1, opts.agents, opts.weeks),
+    );
     check(
       await runner.run(jobs, {
         onDone(j: Job, result: { summary: Record<string, unknown> }, seconds: number) {
@@ -62,7 +77,11 @@ export async function poolPass(opts: { workers: number; replicates: number; agen
             seed: Number(j.id.slice(5)),
             buildMs: NaN,
             runMs: seconds * 1000,
-            summary: { finalPhaseCounts: s.finalPhaseCounts, everSensitive: s.everSensitive, transitions: s.transitions },
+            summary: {
+              finalPhaseCounts: s.finalPhaseCounts,
+              everSensitive: s.everSensitive,
+              transitions: s.transitions,
+            },
           });
         },
       }),
@@ -70,7 +89,14 @@ export async function poolPass(opts: { workers: number; replicates: number; agen
     const t2 = performance.now();
     const cd = process.cpuUsage(c1);
     runs.sort((a, b) => a.seed - b.seed);
-    return { workers: opts.workers, wallMs: t2 - t0, workMs: t2 - t1, startupMs: t1 - t0, workCpuMs: (cd.user + cd.system) / 1000, runs };
+    return {
+      workers: opts.workers,
+      wallMs: t2 - t0,
+      workMs: t2 - t1,
+      startupMs: t1 - t0,
+      workCpuMs: (cd.user + cd.system) / 1000,
+      runs,
+    };
   } finally {
     await runner.close();
   }

@@ -35,7 +35,12 @@ export interface FormulaResult {
   maxAbsDifference: number;
 }
 
-function timeLoop(name: string, minMs: number, batch: number, body: (k: number) => number): FormulaVariant & { sink: number } {
+function timeLoop(
+  name: string,
+  minMs: number,
+  batch: number,
+  body: (k: number) => number,
+): FormulaVariant & { sink: number } {
   // Warm-up: let the JIT settle.
   let sink = 0;
   for (let k = 0; k < Math.min(batch, 2000); k++) sink += body(k);
@@ -90,10 +95,16 @@ export function runFormulaBench(opts: { hazard?: string; agents?: number; minMs?
 
   const variants = [
     timeLoop('radsim compileFormula (closure over arrays)', minMs, 100_000, (k) => rate(k % n)),
-    timeLoop('mathjs compile(expr) once, .evaluate(scope) per call', minMs, 2_000, (k) => mathCompiled.evaluate(fill(k % n)) as number),
+    timeLoop(
+      'mathjs compile(expr) once, .evaluate(scope) per call',
+      minMs,
+      2_000,
+      (k) => mathCompiled.evaluate(fill(k % n)) as number,
+    ),
     timeLoop('mathjs evaluate(expr, scope) per call', minMs, 200, (k) => mathEvaluate(expr, fill(k % n)) as number),
   ];
-  if (!Number.isFinite(variants.reduce((a, v) => a + v.sink, 0))) throw new Error('formula benchmark produced a non-finite sum');
+  if (!Number.isFinite(variants.reduce((a, v) => a + v.sink, 0)))
+    throw new Error('formula benchmark produced a non-finite sum');
   return {
     hazard,
     expression: expr,

@@ -19,15 +19,28 @@ import { loadScenarioFile } from '../sim/scenario/file.ts';
 import { BASELINE, parseArgs, table } from './lib/util.ts';
 
 interface Columns {
-  identity: Float32Array; justice: Float32Array; meaning: Float32Array; sensation: Float32Array;
-  bId: Float32Array; bJu: Float32Array; bMe: Float32Array; bSe: Float32Array;
-  needMean: Float32Array; motive: Uint8Array; member: Uint8Array; gi: Float32Array;
+  identity: Float32Array;
+  justice: Float32Array;
+  meaning: Float32Array;
+  sensation: Float32Array;
+  bId: Float32Array;
+  bJu: Float32Array;
+  bMe: Float32Array;
+  bSe: Float32Array;
+  needMean: Float32Array;
+  motive: Uint8Array;
+  member: Uint8Array;
+  gi: Float32Array;
 }
 
 /** The needs stage's loop with the motive (as it was before the motive moved to its readers). */
 function relax(c: Columns, n: number, rate: number): void {
   const { identity, justice, meaning, sensation, bId, bJu, bMe, bSe, needMean, motive, member, gi } = c;
-  const mId = 0.5, mJu = 0, mMe = 0.4, mSe = 0.4, growth = 0.03;
+  const mId = 0.5,
+    mJu = 0,
+    mMe = 0.4,
+    mSe = 0.4,
+    growth = 0.03;
   for (let i = 0; i < n; i++) {
     let g = 0;
     if (member[i]) g = gi[i] += growth * (1 - gi[i]);
@@ -36,9 +49,13 @@ function relax(c: Columns, n: number, rate: number): void {
     justice[i] += rate * (bJu[i] * (1 - mJu * g) - justice[i]);
     meaning[i] += rate * (bMe[i] * (1 - mMe * g) - meaning[i]);
     sensation[i] += rate * (bSe[i] * (1 - mSe * g) - sensation[i]);
-    const ni = identity[i], nj = justice[i], nm = meaning[i], ns = sensation[i];
+    const ni = identity[i],
+      nj = justice[i],
+      nm = meaning[i],
+      ns = sensation[i];
     needMean[i] = (ni + nj + nm + ns) * 0.25;
-    let m = 0, best = ni;
+    let m = 0,
+      best = ni;
     if (nj > best) (m = 1), (best = nj);
     if (nm > best) (m = 2), (best = nm);
     if (ns > best) m = 3;
@@ -47,8 +64,19 @@ function relax(c: Columns, n: number, rate: number): void {
 }
 
 /** The same relaxation (without the motive) on the four needs and their baselines interleaved in one array. */
-function relaxInterleaved(needs: Float32Array, needMean: Float32Array, member: Uint8Array, gi: Float32Array, n: number, rate: number): void {
-  const mId = 0.5, mJu = 0, mMe = 0.4, mSe = 0.4, growth = 0.03;
+function relaxInterleaved(
+  needs: Float32Array,
+  needMean: Float32Array,
+  member: Uint8Array,
+  gi: Float32Array,
+  n: number,
+  rate: number,
+): void {
+  const mId = 0.5,
+    mJu = 0,
+    mMe = 0.4,
+    mSe = 0.4,
+    growth = 0.03;
   for (let i = 0, o = 0; i < n; i++, o += 8) {
     let g = 0;
     if (member[i]) g = gi[i] += growth * (1 - gi[i]);
@@ -64,7 +92,11 @@ function relaxInterleaved(needs: Float32Array, needMean: Float32Array, member: U
 /** The relaxation without the motive, on separate columns. */
 function relaxSeparate(c: Columns, n: number, rate: number): void {
   const { identity, justice, meaning, sensation, bId, bJu, bMe, bSe, needMean, member, gi } = c;
-  const mId = 0.5, mJu = 0, mMe = 0.4, mSe = 0.4, growth = 0.03;
+  const mId = 0.5,
+    mJu = 0,
+    mMe = 0.4,
+    mSe = 0.4,
+    growth = 0.03;
   for (let i = 0; i < n; i++) {
     let g = 0;
     if (member[i]) g = gi[i] += growth * (1 - gi[i]);
@@ -92,12 +124,27 @@ function nsPerAgent(n: number, run: () => void): number {
 
 function randomColumns(n: number): Columns {
   const f = () => Float32Array.from({ length: n }, () => Math.random());
-  return { identity: f(), justice: f(), meaning: f(), sensation: f(), bId: f(), bJu: f(), bMe: f(), bSe: f(), needMean: new Float32Array(n), motive: new Uint8Array(n), member: new Uint8Array(n), gi: new Float32Array(n) };
+  return {
+    identity: f(),
+    justice: f(),
+    meaning: f(),
+    sensation: f(),
+    bId: f(),
+    bJu: f(),
+    bMe: f(),
+    bSe: f(),
+    needMean: new Float32Array(n),
+    motive: new Uint8Array(n),
+    member: new Uint8Array(n),
+    gi: new Float32Array(n),
+  };
 }
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
-  const sizes = String(args.agents ?? '10000,1000000').split(',').map(Number);
+  const sizes = String(args.agents ?? '10000,1000000')
+    .split(',')
+    .map(Number);
   const rows: (string | number)[][] = [];
   for (const n of sizes) {
     const random = randomColumns(n);
@@ -108,9 +155,18 @@ function main(): void {
     // Copies of the model's values in separate columns, so the plain loop does not disturb the model's own stage.
     const column = (k: number) => Float32Array.from({ length: n }, (_, i) => a.needs[NEED_STRIDE * i + k]);
     const model: Columns = {
-      identity: column(0), justice: column(1), meaning: column(2), sensation: column(3),
-      bId: column(NEED_BASELINE), bJu: column(NEED_BASELINE + 1), bMe: column(NEED_BASELINE + 2), bSe: column(NEED_BASELINE + 3),
-      needMean: a.needMean.slice(), motive: a.motive.slice(), member: sim.world.flags.member.slice(), gi: a.groupIdentification.slice(),
+      identity: column(0),
+      justice: column(1),
+      meaning: column(2),
+      sensation: column(3),
+      bId: column(NEED_BASELINE),
+      bJu: column(NEED_BASELINE + 1),
+      bMe: column(NEED_BASELINE + 2),
+      bSe: column(NEED_BASELINE + 3),
+      needMean: a.needMean.slice(),
+      motive: a.motive.slice(),
+      member: sim.world.flags.member.slice(),
+      gi: a.groupIdentification.slice(),
     };
     const stage = createNeedsStage(s);
     const rate = s.needs.relaxRate;
@@ -125,9 +181,23 @@ function main(): void {
     ]);
   }
   console.log('\nOne pass of the needs loop, ns per agent (CPU, best of 3)\n');
-  console.log(table(['agents', 'with motive, random data', 'with motive, model data (week 100)', 'no motive, 8 columns', 'no motive, interleaved', 'model needs stage (current)'], rows));
+  console.log(
+    table(
+      [
+        'agents',
+        'with motive, random data',
+        'with motive, model data (week 100)',
+        'no motive, 8 columns',
+        'no motive, interleaved',
+        'model needs stage (current)',
+      ],
+      rows,
+    ),
+  );
 
-  const m = 16 * 1024 * 1024, x = new Float32Array(m).fill(1), y = new Float32Array(m);
+  const m = 16 * 1024 * 1024,
+    x = new Float32Array(m).fill(1),
+    y = new Float32Array(m);
   let best = Infinity;
   for (let k = 0; k < 3; k++) {
     const t = performance.now();

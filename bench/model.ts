@@ -68,7 +68,9 @@ function main(): void {
     const cd = process.cpuUsage(c);
     tickCpuMs.push((cd.user + cd.system) / 1000);
     if (progress && (k + 1) % Math.max(1, Math.floor(weeks / 10)) === 0) {
-      process.stderr.write(`  ${agents} agents: week ${k + 1}/${weeks}, ${(tickMs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s\n`);
+      process.stderr.write(
+        `  ${agents} agents: week ${k + 1}/${weeks}, ${(tickMs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s\n`,
+      );
     }
   }
   // After a GC: what the running model holds, including the stages' own arrays (allocated on
@@ -101,7 +103,12 @@ function main(): void {
       afterBuild,
       afterRun,
       peakRss: process.resourceUsage().maxRSS * 1024,
-      typed: { agents: agentsBytes, network: networkBytes, flags: flagsBytes, other: allBytes - agentsBytes - networkBytes - flagsBytes },
+      typed: {
+        agents: agentsBytes,
+        network: networkBytes,
+        flags: flagsBytes,
+        other: allBytes - agentsBytes - networkBytes - flagsBytes,
+      },
     },
     summary: { finalPhaseCounts: s.finalPhaseCounts, everSensitive: s.everSensitive, incidents: s.incidents },
   };

@@ -30,7 +30,15 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-const BUILD = new Set(['createWorld', 'buildPopulation', 'buildNetwork', 'Simulation', 'toCSR', 'loadScenarioFile', 'validateScenario']);
+const BUILD = new Set([
+  'createWorld',
+  'buildPopulation',
+  'buildNetwork',
+  'Simulation',
+  'toCSR',
+  'loadScenarioFile',
+  'validateScenario',
+]);
 /** Stage closure name -> name in the stage plan (sim/run/simulation.ts). */
 const PLAN_NAME: Record<string, string> = { trigger: 'triggers', phase: 'phases' };
 
@@ -118,7 +126,11 @@ export function summarise(p: CpuProfile, top: number, source: string[] = []): St
       lines: [...(lineTicks.get(stage)?.entries() ?? [])]
         .sort((a, b) => b[1] - a[1])
         .slice(0, top)
-        .map(([line, ticks]) => ({ line, source: (source[line - 1] ?? '').trim().slice(0, 110), shareOfStage: ticks / (stageTicks.get(stage) || 1) })),
+        .map(([line, ticks]) => ({
+          line,
+          source: (source[line - 1] ?? '').trim().slice(0, 110),
+          shareOfStage: ticks / (stageTicks.get(stage) || 1),
+        })),
     }));
 }
 
@@ -141,11 +153,23 @@ async function main(): Promise<void> {
     outfile: bundle,
     logLevel: 'warning',
     // CommonJS dependencies (seedrandom) call require(); give the bundle one.
-    banner: { js: "import { createRequire as __radsimCreateRequire } from 'node:module'; const require = __radsimCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __radsimCreateRequire } from 'node:module'; const require = __radsimCreateRequire(import.meta.url);",
+    },
   });
   const source = readFileSync(bundle, 'utf8').split('\n');
   process.stderr.write(`profile: ${agents} agents x ${weeks} weeks under --cpu-prof ...\n`);
-  const run = await runJsonChild<ModelResult>(process.execPath, ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200', bundle, '--agents', String(agents), '--weeks', String(weeks)]);
+  const run = await runJsonChild<ModelResult>(process.execPath, [
+    '--expose-gc',
+    '--cpu-prof',
+    `--cpu-prof-dir=${dir}`,
+    '--cpu-prof-interval=200',
+    bundle,
+    '--agents',
+    String(agents),
+    '--weeks',
+    String(weeks),
+  ]);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no .cpuprofile in ${dir}`);
   const prof = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as CpuProfile;
@@ -153,13 +177,29 @@ async function main(): Promise<void> {
   const measured = Object.fromEntries(run.stages.map((s) => [s.name, s.ms / weeks]));
   console.log(`CPU profile, ${agents.toLocaleString('en-US')} agents x ${weeks} weeks (${resolve(dir, file)})\n`);
   for (const s of stages) {
-    console.log(`${s.stage}: ${(s.ms / 1000).toFixed(2)} s, ${(s.share * 100).toFixed(1)}% of samples${measured[s.stage] !== undefined ? `; measured ${measured[s.stage].toFixed(1)} ms per tick` : ''}`);
-    console.log(table(['function (self time)', 'where', 'ms', '% of stage'], s.top.map((t) => [t.fn, t.where, t.ms, (t.shareOfStage * 100).toFixed(1)])));
-    if (s.lines.length) console.log(table(['hot line of the bundle', '% of stage'], s.lines.map((l) => [`${l.line}: ${l.source}`, (l.shareOfStage * 100).toFixed(1)])));
+    console.log(
+      `${s.stage}: ${(s.ms / 1000).toFixed(2)} s, ${(s.share * 100).toFixed(1)}% of samples${measured[s.stage] !== undefined ? `; measured ${measured[s.stage].toFixed(1)} ms per tick` : ''}`,
+    );
+    console.log(
+      table(
+        ['function (self time)', 'where', 'ms', '% of stage'],
+        s.top.map((t) => [t.fn, t.where, t.ms, (t.shareOfStage * 100).toFixed(1)]),
+      ),
+    );
+    if (s.lines.length)
+      console.log(
+        table(
+          ['hot line of the bundle', '% of stage'],
+          s.lines.map((l) => [`${l.line}: ${l.source}`, (l.shareOfStage * 100).toFixed(1)]),
+        ),
+      );
     console.log('');
   }
   const out = resolve(BENCH_DIR, typeof args.out === 'string' ? args.out : 'profile.json');
-  writeFileSync(out, JSON.stringify({ agents, weeks, profile: resolve(dir, file), measuredMsPerTick: measured, stages }, null, 1) + '\n');
+  writeFileSync(
+    out,
+    JSON.stringify({ agents, weeks, profile: resolve(dir, file), measuredMsPerTick: measured, stages }, null, 1) + '\n',
+  );
   console.log(`written to ${out}`);
 }
 

@@ -21,7 +21,20 @@ import { ensemblePass, type EnsemblePass } from './ensemble.ts';
 import { poolAvailable, poolPass } from './ensemblePool.ts';
 import { runFormulaBench, type FormulaResult } from './formula.ts';
 import type { ModelResult } from './model.ts';
-import { BASELINE, BENCH_DIR, fmt, machineInfo, median, mib, parseArgs, powerFit, quantile, round, runTsChild, table } from './lib/util.ts';
+import {
+  BASELINE,
+  BENCH_DIR,
+  fmt,
+  machineInfo,
+  median,
+  mib,
+  parseArgs,
+  powerFit,
+  quantile,
+  round,
+  runTsChild,
+  table,
+} from './lib/util.ts';
 import { loadavg } from 'node:os';
 
 const TARGETS = {
@@ -125,11 +138,23 @@ async function modelSection(sizes: [number, number][], full: boolean) {
   const out: SizeFigures[] = [];
   for (const [agents, weeks] of sizes) {
     process.stderr.write(`model: ${agents.toLocaleString('en-US')} agents x ${weeks} weeks ...\n`);
-    const r = await runTsChild<ModelResult>('model.ts', ['--agents', String(agents), '--weeks', String(weeks), '--progress']);
+    const r = await runTsChild<ModelResult>('model.ts', [
+      '--agents',
+      String(agents),
+      '--weeks',
+      String(weeks),
+      '--progress',
+    ]);
     out.push(figures(r));
   }
-  const fit = powerFit(out.map((f) => f.agents), out.map((f) => f.tickMeanMs));
-  const fitMedian = powerFit(out.map((f) => f.agents), out.map((f) => f.tickMedianMs));
+  const fit = powerFit(
+    out.map((f) => f.agents),
+    out.map((f) => f.tickMeanMs),
+  );
+  const fitMedian = powerFit(
+    out.map((f) => f.agents),
+    out.map((f) => f.tickMedianMs),
+  );
   // Extrapolation to 1M x 520 from the largest size measured (per tick scales by the fit exponent).
   const big = out.reduce((a, b) => (b.agents > a.agents ? b : a));
   // At 1M no scaling is needed (and with one size there is no exponent to scale by).
@@ -144,9 +169,17 @@ async function modelSection(sizes: [number, number][], full: boolean) {
   let fullRun: SizeFigures | undefined;
   if (full) {
     process.stderr.write('model: full run, 1,000,000 agents x 520 weeks ...\n');
-    fullRun = figures(await runTsChild<ModelResult>('model.ts', ['--agents', '1000000', '--weeks', '520', '--progress']));
+    fullRun = figures(
+      await runTsChild<ModelResult>('model.ts', ['--agents', '1000000', '--weeks', '520', '--progress']),
+    );
   }
-  return { sizes: out, fit: { ...fit, basis: 'mean tick' }, fitMedian: { ...fitMedian, basis: 'median tick' }, extrapolated, fullRun };
+  return {
+    sizes: out,
+    fit: { ...fit, basis: 'mean tick' },
+    fitMedian: { ...fitMedian, basis: 'median tick' },
+    extrapolated,
+    fullRun,
+  };
 }
 
 function printModel(m: Awaited<ReturnType<typeof modelSection>>): void {
@@ -154,19 +187,63 @@ function printModel(m: Awaited<ReturnType<typeof modelSection>>): void {
   console.log('\nFull baseline model (scenarios/baseline.json, all mechanisms on)\n');
   console.log(
     table(
-      ['agents', 'weeks', 'edges', 'build s', 'tick ms (mean)', 'tick ms (median)', 'tick CPU ms', 'ns/agent-tick', 'agent-weeks/s', 'run s'],
-      rows.map((f) => [f.agents.toLocaleString('en-US'), f.weeks, f.edges.toLocaleString('en-US'), f.buildMs / 1000, f.tickMeanMs, f.tickMedianMs, f.tickCpuMeanMs, f.nsPerAgentTick, f.agentWeeksPerSecond, f.runMs / 1000]),
+      [
+        'agents',
+        'weeks',
+        'edges',
+        'build s',
+        'tick ms (mean)',
+        'tick ms (median)',
+        'tick CPU ms',
+        'ns/agent-tick',
+        'agent-weeks/s',
+        'run s',
+      ],
+      rows.map((f) => [
+        f.agents.toLocaleString('en-US'),
+        f.weeks,
+        f.edges.toLocaleString('en-US'),
+        f.buildMs / 1000,
+        f.tickMeanMs,
+        f.tickMedianMs,
+        f.tickCpuMeanMs,
+        f.nsPerAgentTick,
+        f.agentWeeksPerSecond,
+        f.runMs / 1000,
+      ]),
     ),
   );
   const stageNames = [...new Set(rows.flatMap((f) => Object.keys(f.stagesMsPerTick)))];
   console.log('\nTime per stage, ms per tick (record = resetting the tick record and writing the weekly series row)\n');
-  console.log(table(['stage', ...rows.map((f) => `${f.agents.toLocaleString('en-US')}`)], stageNames.map((s) => [s, ...rows.map((f) => f.stagesMsPerTick[s] ?? 0)])));
-  console.log('\nns per agent and tick, by stage\n');
-  console.log(table(['stage', ...rows.map((f) => `${f.agents.toLocaleString('en-US')}`)], stageNames.map((s) => [s, ...rows.map((f) => ((f.stagesMsPerTick[s] ?? 0) * 1e6) / f.agents)])));
-  console.log('\nMemory (build = after building minus before, both after a GC; running = after the run and a GC minus before the build)\n');
   console.log(
     table(
-      ['agents', 'RSS build MiB', 'B/agent (RSS)', 'B/agent (arrayBuffers)', 'B/agent running (arrayBuffers)', 'B/edge (arrayBuffers)', 'typed B/agent: agents+flags', 'network', 'peak RSS MiB'],
+      ['stage', ...rows.map((f) => `${f.agents.toLocaleString('en-US')}`)],
+      stageNames.map((s) => [s, ...rows.map((f) => f.stagesMsPerTick[s] ?? 0)]),
+    ),
+  );
+  console.log('\nns per agent and tick, by stage\n');
+  console.log(
+    table(
+      ['stage', ...rows.map((f) => `${f.agents.toLocaleString('en-US')}`)],
+      stageNames.map((s) => [s, ...rows.map((f) => ((f.stagesMsPerTick[s] ?? 0) * 1e6) / f.agents)]),
+    ),
+  );
+  console.log(
+    '\nMemory (build = after building minus before, both after a GC; running = after the run and a GC minus before the build)\n',
+  );
+  console.log(
+    table(
+      [
+        'agents',
+        'RSS build MiB',
+        'B/agent (RSS)',
+        'B/agent (arrayBuffers)',
+        'B/agent running (arrayBuffers)',
+        'B/edge (arrayBuffers)',
+        'typed B/agent: agents+flags',
+        'network',
+        'peak RSS MiB',
+      ],
       rows.map((f) => [
         f.agents.toLocaleString('en-US'),
         mib(f.memory.rssBuildBytes),
@@ -181,12 +258,26 @@ function printModel(m: Awaited<ReturnType<typeof modelSection>>): void {
     ),
   );
   if (m.sizes.length < 2) console.log('\nCost growth: needs two sizes or more (--sizes)');
-  else console.log(`\nCost growth: time per tick = a * N^b, b = ${m.fit.b.toFixed(3)} (R^2 ${m.fit.r2.toFixed(4)}; on the median tick b = ${m.fitMedian.b.toFixed(3)})`);
-  console.log(`1M agents x 520 weeks, EXTRAPOLATED from ${m.extrapolated.basis}: ${m.extrapolated.totalSeconds.toFixed(0)} s (build ${(m.extrapolated.buildMs / 1000).toFixed(1)} s + 520 x ${m.extrapolated.tickMs.toFixed(0)} ms); target <= ${TARGETS.fullRunSeconds} s`);
-  if (m.fullRun) console.log(`1M agents x 520 weeks, MEASURED: ${((m.fullRun.buildMs + m.fullRun.runMs) / 1000).toFixed(0)} s (build ${(m.fullRun.buildMs / 1000).toFixed(1)} s + run ${(m.fullRun.runMs / 1000).toFixed(0)} s)`);
+  else
+    console.log(
+      `\nCost growth: time per tick = a * N^b, b = ${m.fit.b.toFixed(3)} (R^2 ${m.fit.r2.toFixed(4)}; on the median tick b = ${m.fitMedian.b.toFixed(3)})`,
+    );
+  console.log(
+    `1M agents x 520 weeks, EXTRAPOLATED from ${m.extrapolated.basis}: ${m.extrapolated.totalSeconds.toFixed(0)} s (build ${(m.extrapolated.buildMs / 1000).toFixed(1)} s + 520 x ${m.extrapolated.tickMs.toFixed(0)} ms); target <= ${TARGETS.fullRunSeconds} s`,
+  );
+  if (m.fullRun)
+    console.log(
+      `1M agents x 520 weeks, MEASURED: ${((m.fullRun.buildMs + m.fullRun.runMs) / 1000).toFixed(0)} s (build ${(m.fullRun.buildMs / 1000).toFixed(1)} s + run ${(m.fullRun.runMs / 1000).toFixed(0)} s)`,
+    );
 }
 
-async function ensembleSection(o: { replicates: number; agents: number; weeks: number; repeats: number; harness: 'pool' | 'own' }) {
+async function ensembleSection(o: {
+  replicates: number;
+  agents: number;
+  weeks: number;
+  repeats: number;
+  harness: 'pool' | 'own';
+}) {
   const passes: EnsemblePass[] = [];
   // The project's pool (cli/pool.ts) when it exists and works, else the harness of bench/ensemble.ts.
   let harness = o.harness === 'pool' && poolAvailable() ? 'pool' : 'own';
@@ -203,18 +294,23 @@ async function ensembleSection(o: { replicates: number; agents: number; weeks: n
   // Alternate 1 and 2 workers so a burst of load from elsewhere hits both alike.
   for (let r = 0; r < o.repeats; r++) {
     for (const workers of [1, 2]) {
-      process.stderr.write(`ensemble (${harness}): ${o.replicates} x ${o.agents} agents x ${o.weeks} weeks on ${workers} worker(s) ...\n`);
+      process.stderr.write(
+        `ensemble (${harness}): ${o.replicates} x ${o.agents} agents x ${o.weeks} weeks on ${workers} worker(s) ...\n`,
+      );
       const opts = { workers, replicates: o.replicates, agents: o.agents, weeks: o.weeks, scenario: BASELINE };
       passes.push(harness === 'pool' ? await poolPass(opts) : await ensemblePass(opts));
     }
   }
-  const best = (w: number, key: 'workMs' | 'wallMs' | 'workCpuMs') => Math.min(...passes.filter((p) => p.workers === w).map((p) => p[key]));
+  const best = (w: number, key: 'workMs' | 'wallMs' | 'workCpuMs') =>
+    Math.min(...passes.filter((p) => p.workers === w).map((p) => p[key]));
   // Cores actually obtained during the 2-worker passes (CPU time / wall time), and the speed-up the
   // CPU cost per replicate implies on two free cores: 2 x CPU(1 worker) / CPU(2 workers). The
   // second is an estimate for a busy machine, not a measurement.
   const coresObtained = Math.max(...passes.filter((p) => p.workers === 2).map((p) => p.workCpuMs / p.workMs));
   const projectedSpeedup = (2 * best(1, 'workCpuMs')) / best(2, 'workCpuMs');
-  const same = passes.every((p) => JSON.stringify(p.runs.map((r) => r.summary)) === JSON.stringify(passes[0].runs.map((r) => r.summary)));
+  const same = passes.every(
+    (p) => JSON.stringify(p.runs.map((r) => r.summary)) === JSON.stringify(passes[0].runs.map((r) => r.summary)),
+  );
   const agentWeeks = o.replicates * o.agents * o.weeks;
   return {
     ...o,
@@ -223,13 +319,29 @@ async function ensembleSection(o: { replicates: number; agents: number; weeks: n
         ? 'cli/pool.ts (the project worker pool: SimulationHost over comlink, one worker_thread each)'
         : 'bench/ensemble.ts (node:worker_threads, tsx registered in each worker by bench/ensembleWorker.mjs)',
     poolError,
-    passes: passes.map((p) => ({ workers: p.workers, wallMs: p.wallMs, workMs: p.workMs, workCpuMs: p.workCpuMs, startupMs: p.startupMs, runMs: p.runs.map((r) => r.runMs), buildMs: p.runs.map((r) => r.buildMs) })),
+    passes: passes.map((p) => ({
+      workers: p.workers,
+      wallMs: p.wallMs,
+      workMs: p.workMs,
+      workCpuMs: p.workCpuMs,
+      startupMs: p.startupMs,
+      runMs: p.runs.map((r) => r.runMs),
+      buildMs: p.runs.map((r) => r.buildMs),
+    })),
     coresObtained,
     projectedSpeedup,
-    best: { oneWorkerWorkMs: best(1, 'workMs'), twoWorkersWorkMs: best(2, 'workMs'), oneWorkerWallMs: best(1, 'wallMs'), twoWorkersWallMs: best(2, 'wallMs') },
+    best: {
+      oneWorkerWorkMs: best(1, 'workMs'),
+      twoWorkersWorkMs: best(2, 'workMs'),
+      oneWorkerWallMs: best(1, 'wallMs'),
+      twoWorkersWallMs: best(2, 'wallMs'),
+    },
     speedup: best(1, 'workMs') / best(2, 'workMs'),
     speedupWall: best(1, 'wallMs') / best(2, 'wallMs'),
-    agentWeeksPerSecond: { oneWorker: agentWeeks / (best(1, 'workMs') / 1000), twoWorkers: agentWeeks / (best(2, 'workMs') / 1000) },
+    agentWeeksPerSecond: {
+      oneWorker: agentWeeks / (best(1, 'workMs') / 1000),
+      twoWorkers: agentWeeks / (best(2, 'workMs') / 1000),
+    },
     identicalResults: same,
     summaries: passes[0].runs.map((r) => ({ seed: r.seed, ...r.summary })),
     loadAverage: loadavg().map((x) => round(x, 2)),
@@ -237,25 +349,52 @@ async function ensembleSection(o: { replicates: number; agents: number; weeks: n
 }
 
 function printEnsemble(e: Awaited<ReturnType<typeof ensembleSection>> & { design: string }): void {
-  console.log(`\nEnsemble throughput, ${e.design}: ${e.replicates} replicates of ${e.agents.toLocaleString('en-US')} agents x ${e.weeks} weeks (best of ${e.repeats}), through ${e.harness}\n`);
+  console.log(
+    `\nEnsemble throughput, ${e.design}: ${e.replicates} replicates of ${e.agents.toLocaleString('en-US')} agents x ${e.weeks} weeks (best of ${e.repeats}), through ${e.harness}\n`,
+  );
   console.log(
     table(
       ['workers', 'work s', 'wall s (incl. worker start-up)', 'CPU s (work)', 'agent-weeks/s'],
       [
-        [1, e.best.oneWorkerWorkMs / 1000, e.best.oneWorkerWallMs / 1000, Math.min(...e.passes.filter((p) => p.workers === 1).map((p) => p.workCpuMs)) / 1000, e.agentWeeksPerSecond.oneWorker],
-        [2, e.best.twoWorkersWorkMs / 1000, e.best.twoWorkersWallMs / 1000, Math.min(...e.passes.filter((p) => p.workers === 2).map((p) => p.workCpuMs)) / 1000, e.agentWeeksPerSecond.twoWorkers],
+        [
+          1,
+          e.best.oneWorkerWorkMs / 1000,
+          e.best.oneWorkerWallMs / 1000,
+          Math.min(...e.passes.filter((p) => p.workers === 1).map((p) => p.workCpuMs)) / 1000,
+          e.agentWeeksPerSecond.oneWorker,
+        ],
+        [
+          2,
+          e.best.twoWorkersWorkMs / 1000,
+          e.best.twoWorkersWallMs / 1000,
+          Math.min(...e.passes.filter((p) => p.workers === 2).map((p) => p.workCpuMs)) / 1000,
+          e.agentWeeksPerSecond.twoWorkers,
+        ],
       ],
     ),
   );
-  console.log(`speed-up 2 vs 1 worker: ${e.speedup.toFixed(2)}x (wall, incl. start-up: ${e.speedupWall.toFixed(2)}x); target >= ${TARGETS.ensembleSpeedup}x; identical results: ${e.identicalResults}`);
-  console.log(`cores obtained by the 2-worker passes: ${e.coresObtained.toFixed(2)} of 2${e.coresObtained < 1.8 ? ' (the machine is busy: the speed-up above is not a measurement of the pool)' : ''}`);
-  console.log(`speed-up implied by CPU time per replicate on two free cores: ${e.projectedSpeedup.toFixed(2)}x (an estimate)`);
+  console.log(
+    `speed-up 2 vs 1 worker: ${e.speedup.toFixed(2)}x (wall, incl. start-up: ${e.speedupWall.toFixed(2)}x); target >= ${TARGETS.ensembleSpeedup}x; identical results: ${e.identicalResults}`,
+  );
+  console.log(
+    `cores obtained by the 2-worker passes: ${e.coresObtained.toFixed(2)} of 2${e.coresObtained < 1.8 ? ' (the machine is busy: the speed-up above is not a measurement of the pool)' : ''}`,
+  );
+  console.log(
+    `speed-up implied by CPU time per replicate on two free cores: ${e.projectedSpeedup.toFixed(2)}x (an estimate)`,
+  );
 }
 
 function printFormula(f: FormulaResult): void {
-  console.log(`\nHazard formula "${f.hazard}": ${f.expression}\n(compiled once in ${f.compileMs.toFixed(2)} ms; evaluated for agents 0, 1, 2, ... of a ${f.agents.toLocaleString('en-US')}-agent world; results agree to ${f.maxAbsDifference})\n`);
+  console.log(
+    `\nHazard formula "${f.hazard}": ${f.expression}\n(compiled once in ${f.compileMs.toFixed(2)} ms; evaluated for agents 0, 1, 2, ... of a ${f.agents.toLocaleString('en-US')}-agent world; results agree to ${f.maxAbsDifference})\n`,
+  );
   const base = f.variants[0].nsPerCall;
-  console.log(table(['variant', 'calls', 'ns per call', 'x compiled'], f.variants.map((v) => [v.name, v.calls.toLocaleString('en-US'), v.nsPerCall, v.nsPerCall / base])));
+  console.log(
+    table(
+      ['variant', 'calls', 'ns per call', 'x compiled'],
+      f.variants.map((v) => [v.name, v.calls.toLocaleString('en-US'), v.nsPerCall, v.nsPerCall / base]),
+    ),
+  );
 }
 
 async function main(): Promise<void> {
@@ -264,13 +403,28 @@ async function main(): Promise<void> {
   const full = args.full === true;
   const only = typeof args.only === 'string' ? args.only.split(',') : ['model', 'ensemble', 'formula'];
   let sizes: [number, number][] = quick
-    ? [[10_000, 26], [30_000, 13], [100_000, 6]]
-    : [[10_000, 520], [100_000, 104], [1_000_000, 52]];
-  if (typeof args.sizes === 'string') sizes = args.sizes.split(',').map((s) => s.split('x').map(Number) as [number, number]);
+    ? [
+        [10_000, 26],
+        [30_000, 13],
+        [100_000, 6],
+      ]
+    : [
+        [10_000, 520],
+        [100_000, 104],
+        [1_000_000, 52],
+      ];
+  if (typeof args.sizes === 'string')
+    sizes = args.sizes.split(',').map((s) => s.split('x').map(Number) as [number, number]);
 
   const machine = machineInfo();
-  console.log(`radsim benchmark: ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${machine.node}, load average ${machine.loadAverage.join(' ')}`);
-  const results: Record<string, unknown> = { machine, command: `node --import tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim(), targets: TARGETS };
+  console.log(
+    `radsim benchmark: ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${machine.node}, load average ${machine.loadAverage.join(' ')}`,
+  );
+  const results: Record<string, unknown> = {
+    machine,
+    command: `node --import tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim(),
+    targets: TARGETS,
+  };
   const started = performance.now();
 
   if (only.includes('model')) {
@@ -286,10 +440,24 @@ async function main(): Promise<void> {
     const ensembleSizes = quick
       ? [{ design: 'quick', replicates: 2, agents: 5_000, weeks: 52, repeats: 1 }]
       : typeof args.replicates === 'string' || typeof args.replicates === 'number'
-        ? [{ design: 'as asked', replicates: Number(args.replicates), agents: Number(args.agents ?? 20_000), weeks: Number(args.weeks ?? 260), repeats: Number(args.repeats ?? 2) }]
+        ? [
+            {
+              design: 'as asked',
+              replicates: Number(args.replicates),
+              agents: Number(args.agents ?? 20_000),
+              weeks: Number(args.weeks ?? 260),
+              repeats: Number(args.repeats ?? 2),
+            },
+          ]
         : [
             { design: 'small ensemble', replicates: 4, agents: 20_000, weeks: 260, repeats: 2 },
-            { design: 'default comparison (radsim compare: 2 scenarios x 10 replicates)', replicates: 20, agents: 20_000, weeks: 260, repeats: 2 },
+            {
+              design: 'default comparison (radsim compare: 2 scenarios x 10 replicates)',
+              replicates: 20,
+              agents: 20_000,
+              weeks: 260,
+              repeats: 2,
+            },
           ];
     const designs = [];
     for (const size of ensembleSizes) {

@@ -25,16 +25,26 @@ import { BASELINE, BENCH_DIR, parseArgs, ROOT } from './lib/util.ts';
 type StageRun = (w: World) => void;
 
 /** How each stage is made from the scenario and the simulation (its file and factory). */
-const STAGES: Record<string, { file: string; make: (m: Record<string, unknown>, s: Scenario, sim: Simulation) => StageRun }> = {
+const STAGES: Record<
+  string,
+  { file: string; make: (m: Record<string, unknown>, s: Scenario, sim: Simulation) => StageRun }
+> = {
   influence: { file: 'socialInfluence.ts', make: (m, s) => (m.createInfluenceStage as (s: Scenario) => StageRun)(s) },
   triggers: { file: 'triggers.ts', make: (m, s) => (m.createTriggerStage as (s: Scenario) => StageRun)(s) },
   needs: { file: 'needs.ts', make: (m, s) => (m.createNeedsStage as (s: Scenario) => StageRun)(s) },
   phases: {
     file: 'phases.ts',
     // Transitions are not applied (a no-op mover), so both versions see the same world.
-    make: (m, _s, sim) => (m.createPhaseStage as (h: unknown, move: () => void) => StageRun)((m.compileHazards as (w: World) => unknown)(sim.world), () => {}),
+    make: (m, _s, sim) =>
+      (m.createPhaseStage as (h: unknown, move: () => void) => StageRun)(
+        (m.compileHazards as (w: World) => unknown)(sim.world),
+        () => {},
+      ),
   },
-  practice: { file: 'practice.ts', make: (m, s, sim) => (m.createPracticeStage as (s: Scenario, i: unknown) => StageRun)(s, sim.interventions) },
+  practice: {
+    file: 'practice.ts',
+    make: (m, s, sim) => (m.createPracticeStage as (s: Scenario, i: unknown) => StageRun)(s, sim.interventions),
+  },
   lifecourse: { file: 'lifecourse.ts', make: (m, s) => (m.createLifecourseStage as (s: Scenario) => StageRun)(s) },
 };
 
@@ -71,9 +81,14 @@ async function main(): Promise<void> {
   const current = spec.make((await import(`../sim/model/${spec.file}`)) as Record<string, unknown>, s, sim);
   // Practice keeps queues and case sets of its own that act on the agents' flags: two versions
   // on one world disturb each other, so it is timed alone (run it once per version instead).
-  if (typeof args.against === 'string' && name === 'practice') throw new Error('--against does not work for practice (its queues and the agents\' flags couple the two versions); time each version on its own');
-  const against = typeof args.against === 'string' ? spec.make(await oldVersion(args.against, spec.file), s, sim) : null;
-  const tNew: number[] = [], tOld: number[] = [];
+  if (typeof args.against === 'string' && name === 'practice')
+    throw new Error(
+      "--against does not work for practice (its queues and the agents' flags couple the two versions); time each version on its own",
+    );
+  const against =
+    typeof args.against === 'string' ? spec.make(await oldVersion(args.against, spec.file), s, sim) : null;
+  const tNew: number[] = [],
+    tOld: number[] = [];
   for (let r = 0; r < reps; r++) {
     if (against) tOld.push(cpuMs(() => against(sim.world)));
     tNew.push(cpuMs(() => current(sim.world)));

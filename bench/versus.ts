@@ -28,7 +28,10 @@ interface Version {
 
 /** A worktree of REV in bench/.cache (made once per commit), sharing this tree's node_modules. */
 function worktree(rev: string): string {
-  const commit = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
   const dir = resolve(BENCH_DIR, '.cache', `versus-${commit.slice(0, 12)}`);
   if (!existsSync(dir)) {
     mkdirSync(resolve(BENCH_DIR, '.cache'), { recursive: true });
@@ -48,15 +51,21 @@ async function build(v: Version, agents: number, weeks: number): Promise<Simulat
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (typeof args.against !== 'string') throw new Error('--against REV is required (a commit, branch or tag to compare the working tree with)');
+  if (typeof args.against !== 'string')
+    throw new Error('--against REV is required (a commit, branch or tag to compare the working tree with)');
   const agents = Number(args.agents ?? 1_000_000);
   const weeks = Number(args.weeks ?? 24);
   const warmup = Number(args.warmup ?? 6);
   const rounds = Number(args.rounds ?? 2);
-  for (const [name, x] of [['--agents', agents], ['--weeks', weeks], ['--rounds', rounds]] as const) {
+  for (const [name, x] of [
+    ['--agents', agents],
+    ['--weeks', weeks],
+    ['--rounds', rounds],
+  ] as const) {
     if (!(Number.isInteger(x) && x >= 1)) throw new Error(`${name} must be a whole number >= 1 (found ${x})`);
   }
-  if (!(Number.isInteger(warmup) && warmup >= 0)) throw new Error(`--warmup must be a whole number >= 0 (found ${warmup})`);
+  if (!(Number.isInteger(warmup) && warmup >= 0))
+    throw new Error(`--warmup must be a whole number >= 0 (found ${warmup})`);
   const versions: Version[] = [
     { name: 'working tree', root: ROOT },
     { name: String(args.against), root: worktree(args.against) },
@@ -84,11 +93,15 @@ async function main(): Promise<void> {
     const rows = names.map((name) => [name, ...versions.map((_, k) => perWeek(k, name).toFixed(1))]);
     rows.push(['whole step', ...stepMs.map((ms) => (ms / weeks).toFixed(1))]);
     versions.forEach((_, k) => totals[k].push(stepMs[k] / weeks));
-    console.log(`\nround ${round + 1} of ${rounds} (${versions[order[0]].name} first): ms per week at ${agents.toLocaleString('en-US')} agents, weeks ${warmup + 1}-${warmup + weeks}`);
+    console.log(
+      `\nround ${round + 1} of ${rounds} (${versions[order[0]].name} first): ms per week at ${agents.toLocaleString('en-US')} agents, weeks ${warmup + 1}-${warmup + weeks}`,
+    );
     console.log(table(['stage', ...versions.map((v) => v.name)], rows));
   }
   const ratios = totals[0].map((t, r) => t / totals[1][r]);
-  console.log(`\nworking tree / ${versions[1].name}, whole step, by round: ${ratios.map((x) => x.toFixed(3)).join(', ')}`);
+  console.log(
+    `\nworking tree / ${versions[1].name}, whole step, by round: ${ratios.map((x) => x.toFixed(3)).join(', ')}`,
+  );
 }
 
 await main();

@@ -16,12 +16,15 @@ import { loadScenarioFile } from '../sim/scenario/file.ts';
 import { BASELINE, parseArgs, table } from './lib/util.ts';
 
 const args = parseArgs(process.argv.slice(2));
-const REPLICATES = Number(args.replicates ?? 4), AGENTS = Number(args.agents ?? 20_000), WEEKS = Number(args.weeks ?? 260);
+const REPLICATES = Number(args.replicates ?? 4),
+  AGENTS = Number(args.agents ?? 20_000),
+  WEEKS = Number(args.weeks ?? 260);
 const MARK = 'radsim-warmup-replicate';
 
 if (args.child) {
   for (let k = 1; k <= REPLICATES; k++) {
-    const c = process.cpuUsage(), t = performance.now();
+    const c = process.cpuUsage(),
+      t = performance.now();
     const sim = new Simulation(loadScenarioFile(BASELINE, { seed: k, agents: AGENTS, weeks: WEEKS }));
     while (!sim.done) sim.step();
     const d = process.cpuUsage(c);
@@ -29,13 +32,30 @@ if (args.child) {
   }
 } else {
   const self = fileURLToPath(import.meta.url);
-  const out = spawnSync(process.execPath, ['--trace-opt', '--import', 'tsx', self, '--child', '--replicates', String(REPLICATES), '--agents', String(AGENTS), '--weeks', String(WEEKS)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const out = spawnSync(
+    process.execPath,
+    [
+      '--trace-opt',
+      '--import',
+      'tsx',
+      self,
+      '--child',
+      '--replicates',
+      String(REPLICATES),
+      '--agents',
+      String(AGENTS),
+      '--weeks',
+      String(WEEKS),
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   if (out.status !== 0) throw new Error(`child failed: ${out.stderr}`);
   const rows: (string | number)[][] = [];
-  let compileMs = 0, compiled = 0;
+  let compileMs = 0,
+    compiled = 0;
   for (const line of out.stdout.split('\n')) {
     const m = /completed compiling .* took ([0-9.]+), ([0-9.]+), ([0-9.]+) ms/.exec(line);
     if (m) {
@@ -48,6 +68,8 @@ if (args.child) {
       compiled = 0;
     }
   }
-  console.log(`\n${REPLICATES} replicates of ${AGENTS.toLocaleString('en-US')} agents x ${WEEKS} weeks, one after another in one thread (seeds 1, 2, ...)\n`);
+  console.log(
+    `\n${REPLICATES} replicates of ${AGENTS.toLocaleString('en-US')} agents x ${WEEKS} weeks, one after another in one thread (seeds 1, 2, ...)\n`,
+  );
   console.log(table(['replicate', 'wall s', 'CPU s', 'functions optimised', 'compiler s'], rows));
 }

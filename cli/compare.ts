@@ -1,7 +1,17 @@
 import { createComparePlan, PlanError, type Plan } from '../sim/ensemble/plan.ts';
 import { parseShard } from '../sim/ensemble/shard.ts';
 import { DEFAULT_BAND_SERIES } from '../sim/ensemble/outcomes.ts';
-import { ENSEMBLE_OPTIONS, ENSEMBLE_OPTIONS_HELP, executePlan, execOptions, loadScenarios, outcomesOf, overridesOf, reportPlanError, storedPlan } from './ensemble.ts';
+import {
+  ENSEMBLE_OPTIONS,
+  ENSEMBLE_OPTIONS_HELP,
+  executePlan,
+  execOptions,
+  loadScenarios,
+  outcomesOf,
+  overridesOf,
+  reportPlanError,
+  storedPlan,
+} from './ensemble.ts';
 import { intOption, parse, UsageError } from './args.ts';
 import { VERSION } from './version.ts';
 
@@ -42,14 +52,26 @@ export async function compareCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) {
     if (!o.resume) throw new UsageError('name the reference scenario and at least one scenario to compare with it');
     for (const opt of ['replicates', 'seed', 'agents', 'weeks', 'outcomes', 'series'] as const) {
-      if (values[opt] !== undefined) throw new UsageError(`--${opt} cannot change a stored plan; --resume without scenario files continues ${o.dir}/plan.json as it is`);
+      if (values[opt] !== undefined)
+        throw new UsageError(
+          `--${opt} cannot change a stored plan; --resume without scenario files continues ${o.dir}/plan.json as it is`,
+        );
     }
     plan = storedPlan(o.dir, 'compare');
   } else {
-    if (positionals.length < 2) throw new UsageError('name the reference scenario and at least one scenario to compare with it');
+    if (positionals.length < 2)
+      throw new UsageError('name the reference scenario and at least one scenario to compare with it');
     const scenarios = loadScenarios(positionals, overridesOf(values));
     if (!scenarios) return 1;
-    const series = values.series === undefined ? undefined : values.series.trim() === 'all' ? 'all' as const : values.series.split(',').map((s) => s.trim()).filter(Boolean);
+    const series =
+      values.series === undefined
+        ? undefined
+        : values.series.trim() === 'all'
+          ? ('all' as const)
+          : values.series
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean);
     try {
       plan = createComparePlan(scenarios, {
         radsimVersion: VERSION,

@@ -16,7 +16,17 @@ import { validateScenario, withOverrides } from '../sim/scenario/resolve.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { JobSpec } from '../sim/api/types.ts';
 import {
-  AGGREGATE_FILES, appendTiming, clearOutput, readPlan, readRuns, removeTemporaryFiles, runFile, runFileNames, timingFileName, writeFileAtomic, writePlan,
+  AGGREGATE_FILES,
+  appendTiming,
+  clearOutput,
+  readPlan,
+  readRuns,
+  removeTemporaryFiles,
+  runFile,
+  runFileNames,
+  timingFileName,
+  writeFileAtomic,
+  writePlan,
 } from './ensembleFiles.ts';
 import { createEnsembleProgress, duration } from './ensembleProgress.ts';
 import { intOption, UsageError } from './args.ts';
@@ -110,11 +120,19 @@ export function overridesOf(v: CommonValues): { agents?: number; weeks?: number 
 }
 
 export function outcomesOf(v: CommonValues): string[] | undefined {
-  return v.outcomes === undefined ? undefined : v.outcomes.split(',').map((s) => s.trim()).filter(Boolean);
+  return v.outcomes === undefined
+    ? undefined
+    : v.outcomes
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 /** Loads scenario files with overrides; prints every problem of every file and returns null if any. */
-export function loadScenarios(files: readonly string[], overrides: { agents?: number; weeks?: number }): { file: string; scenario: Scenario }[] | null {
+export function loadScenarios(
+  files: readonly string[],
+  overrides: { agents?: number; weeks?: number },
+): { file: string; scenario: Scenario }[] | null {
   const out: { file: string; scenario: Scenario }[] = [];
   let bad = false;
   for (const file of files) {
@@ -143,8 +161,10 @@ export function reportPlanError(err: unknown): number {
 /** The plan stored in DIR for `--resume` without scenario files. */
 export function storedPlan(dir: string, kind: 'compare' | 'sweep'): Plan {
   const plan = readPlan(dir);
-  if (!plan) throw new UsageError(`--resume without scenario files continues the plan in ${dir}/plan.json, but there is none`);
-  if (plan.kind !== kind) throw new UsageError(`${dir} holds a ${plan.kind}, not a ${kind}: use "radsim ${plan.kind} --resume --out ${dir}"`);
+  if (!plan)
+    throw new UsageError(`--resume without scenario files continues the plan in ${dir}/plan.json, but there is none`);
+  if (plan.kind !== kind)
+    throw new UsageError(`${dir} holds a ${plan.kind}, not a ${kind}: use "radsim ${plan.kind} --resume --out ${dir}"`);
   return plan;
 }
 
@@ -161,7 +181,9 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
   const t0 = performance.now();
   const startedAt = new Date().toISOString();
   if (plan.radsimVersion !== VERSION) {
-    process.stderr.write(`${o.dir}/plan.json was made by radsim ${plan.radsimVersion}; this is radsim ${VERSION}. Start a new ensemble (another --out, or --overwrite).\n`);
+    process.stderr.write(
+      `${o.dir}/plan.json was made by radsim ${plan.radsimVersion}; this is radsim ${VERSION}. Start a new ensemble (another --out, or --overwrite).\n`,
+    );
     return 1;
   }
   const prepared = prepareDir(plan, o);
@@ -177,14 +199,26 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
   const specs = new Map<string, { job: Job; spec: JobSpec; agents: number; weeks: number }>();
   for (const job of todo) {
     const scenario = jobScenario(plan, job);
-    specs.set(job.id, { job, spec: { id: job.id, scenario, outcomes: plan.outcomes, series: plan.series }, agents: scenario.agents, weeks: scenario.weeks });
+    specs.set(job.id, {
+      job,
+      spec: { id: job.id, scenario, outcomes: plan.outcomes, series: plan.series },
+      agents: scenario.agents,
+      weeks: scenario.weeks,
+    });
   }
 
   const workers = o.workers === 0 ? 0 : Math.max(1, Math.min(o.workers, todo.length));
-  const progress = createEnsembleProgress(o.shard ? `${o.command} shard ${o.shard.k}/${o.shard.n}` : o.command, [...specs.values()].map((s) => ({ id: s.job.id, agents: s.agents, weeks: s.weeks })), process.stderr, o.quiet);
+  const progress = createEnsembleProgress(
+    o.shard ? `${o.command} shard ${o.shard.k}/${o.shard.n}` : o.command,
+    [...specs.values()].map((s) => ({ id: s.job.id, agents: s.agents, weeks: s.weeks })),
+    process.stderr,
+    o.quiet,
+  );
   if (!o.quiet) {
     const total = o.shard ? `${mine.length} of the ${jobCount(plan)} runs` : `${jobCount(plan)} runs`;
-    progress.note(`${where}${total}${skipped ? `, ${skipped} already finished` : ''}; running ${todo.length} on ${workers === 0 ? 'the main thread' : `${workers} worker thread(s)`}. Output: ${o.dir}`);
+    progress.note(
+      `${where}${total}${skipped ? `, ${skipped} already finished` : ''}; running ${todo.length} on ${workers === 0 ? 'the main thread' : `${workers} worker thread(s)`}. Output: ${o.dir}`,
+    );
   }
 
   let ran = 0;
@@ -199,23 +233,31 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
         process.exit(sig === 'SIGTERM' ? 143 : 130);
       }
       signal = sig;
-      progress.note(`${sig === 'SIGINT' ? 'Ctrl-C' : sig}: stopping; finished runs are kept (Ctrl-C again quits at once)`);
+      progress.note(
+        `${sig === 'SIGINT' ? 'Ctrl-C' : sig}: stopping; finished runs are kept (Ctrl-C again quits at once)`,
+      );
       runner.stop();
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     try {
-      outcome = await runner.run([...specs.values()].map((s) => s.spec), {
-        onStart: (job) => progress.start(job.id),
-        onWeek: (job, week) => progress.week(job.id, week),
-        onDone: (spec, result, seconds) => {
-          const { job } = specs.get(spec.id)!;
-          writeFileAtomic(runFile(o.dir, job.id), runRecordText(runRecord(plan, job, result, Math.round(seconds * 1000) / 1000)));
-          ran++;
-          runSeconds += seconds;
-          progress.done(job.id);
+      outcome = await runner.run(
+        [...specs.values()].map((s) => s.spec),
+        {
+          onStart: (job) => progress.start(job.id),
+          onWeek: (job, week) => progress.week(job.id, week),
+          onDone: (spec, result, seconds) => {
+            const { job } = specs.get(spec.id)!;
+            writeFileAtomic(
+              runFile(o.dir, job.id),
+              runRecordText(runRecord(plan, job, result, Math.round(seconds * 1000) / 1000)),
+            );
+            ran++;
+            runSeconds += seconds;
+            progress.done(job.id);
+          },
         },
-      });
+      );
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -240,17 +282,23 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
 
   if (outcome.error) {
     progress.finish('');
-    process.stderr.write(`radsim ${o.command}: run ${outcome.error.job} failed: ${outcome.error.error.stack ?? outcome.error.error.message}\n${skipped + ran} finished runs are kept in ${o.dir}/runs; after fixing the cause, continue with: ${resumeCommand(o)}\n`);
+    process.stderr.write(
+      `radsim ${o.command}: run ${outcome.error.job} failed: ${outcome.error.error.stack ?? outcome.error.error.message}\n${skipped + ran} finished runs are kept in ${o.dir}/runs; after fixing the cause, continue with: ${resumeCommand(o)}\n`,
+    );
     return 1;
   }
   if (signal || outcome.stopped) {
     progress.finish('');
-    process.stderr.write(`Interrupted: ${skipped + ran} of ${mine.length} runs${o.shard ? ' of this shard' : ''} are finished and kept in ${o.dir}/runs.\nContinue with: ${resumeCommand(o)}\n`);
+    process.stderr.write(
+      `Interrupted: ${skipped + ran} of ${mine.length} runs${o.shard ? ' of this shard' : ''} are finished and kept in ${o.dir}/runs.\nContinue with: ${resumeCommand(o)}\n`,
+    );
     return signal === 'SIGTERM' ? 143 : 130;
   }
   const timeText = `${ran} run(s) in ${duration(wallSeconds)}${skipped ? ` (${skipped} finished earlier)` : ''}`;
   if (o.shard) {
-    progress.finish(`${where}done: ${timeText}. When every shard is done, join them with: npx radsim merge <shard dirs> --out <dir> (or "npx radsim merge ${o.dir}" if the shards share it)`);
+    progress.finish(
+      `${where}done: ${timeText}. When every shard is done, join them with: npx radsim merge <shard dirs> --out <dir> (or "npx radsim merge ${o.dir}" if the shards share it)`,
+    );
     return 0;
   }
   const files = buildAggregates(plan, o.dir);
@@ -269,7 +317,9 @@ function prepareDir(plan: Plan, o: ExecOptions): number | null {
     existing = readPlan(o.dir);
   } catch (err) {
     if (!o.overwrite || o.shard) {
-      process.stderr.write(`radsim ${o.command}: ${(err as Error).message}; use another --out, or --overwrite to start again\n`);
+      process.stderr.write(
+        `radsim ${o.command}: ${(err as Error).message}; use another --out, or --overwrite to start again\n`,
+      );
       return 1;
     }
     existing = null;
@@ -289,7 +339,10 @@ function prepareDir(plan: Plan, o: ExecOptions): number | null {
     if (o.overwrite && !o.shard) {
       clearOutput(o.dir);
     } else {
-      const why = existing.kind !== plan.kind ? `a ${existing.kind}` : `a different ${plan.kind} (plan ${existing.hash}, this command's plan is ${plan.hash})`;
+      const why =
+        existing.kind !== plan.kind
+          ? `a ${existing.kind}`
+          : `a different ${plan.kind} (plan ${existing.hash}, this command's plan is ${plan.hash})`;
       process.stderr.write(
         `radsim ${o.command}: ${o.dir} holds ${why}: the scenarios, overrides, seeds, replicates, outcomes or radsim version differ.\n` +
           `Resume it with the same command (or "npx radsim ${existing.kind} --resume --out ${o.dir}"), choose another --out${o.shard ? '' : ', or --overwrite to discard it'}.\n`,
@@ -297,7 +350,9 @@ function prepareDir(plan: Plan, o: ExecOptions): number | null {
       return 1;
     }
   } else if (finished() > 0 && !o.overwrite) {
-    process.stderr.write(`radsim ${o.command}: ${o.dir}/runs holds run files but ${o.dir} has no plan.json; choose another --out, or --overwrite\n`);
+    process.stderr.write(
+      `radsim ${o.command}: ${o.dir}/runs holds run files but ${o.dir} has no plan.json; choose another --out, or --overwrite\n`,
+    );
     return 1;
   } else if (o.overwrite && !o.shard) {
     clearOutput(o.dir);
@@ -321,7 +376,11 @@ function readPlanQuietly(dir: string): Plan | null {
 export function buildAggregates(plan: Plan, dir: string): string[] {
   const jobs = planJobs(plan);
   const { records, invalid } = readRuns(dir, plan, jobs);
-  if (invalid.length) throw new PlanError(invalid.map((b) => `${b.file} ${b.reason}`), `${dir} holds run files that do not belong to its plan`);
+  if (invalid.length)
+    throw new PlanError(
+      invalid.map((b) => `${b.file} ${b.reason}`),
+      `${dir} holds run files that do not belong to its plan`,
+    );
   const files = aggregatePlan(plan, [...records.values()]);
   const names = AGGREGATE_FILES[plan.kind] as readonly string[];
   for (const name of names) writeFileAtomic(join(dir, name), files[name]);

@@ -56,8 +56,10 @@ export function readPlan(dir: string): Plan | null {
   } catch (err) {
     throw new Error(`${path} is not valid JSON (${(err as Error).message})`);
   }
-  if (plan?.format !== PLAN_FORMAT) throw new Error(`${path} is not a radsim plan (format ${JSON.stringify(plan?.format)}, expected ${PLAN_FORMAT})`);
-  if (planHash(plan) !== plan.hash) throw new Error(`${path} was edited: its content does not match its hash ${plan.hash}`);
+  if (plan?.format !== PLAN_FORMAT)
+    throw new Error(`${path} is not a radsim plan (format ${JSON.stringify(plan?.format)}, expected ${PLAN_FORMAT})`);
+  if (planHash(plan) !== plan.hash)
+    throw new Error(`${path} was edited: its content does not match its hash ${plan.hash}`);
   return plan;
 }
 
@@ -65,7 +67,9 @@ export function readPlan(dir: string): Plan | null {
 export function runFileNames(dir: string): string[] {
   const r = runsDir(dir);
   if (!existsSync(r)) return [];
-  return readdirSync(r).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(r)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 export interface StoredRuns {
@@ -101,8 +105,10 @@ export function removeTemporaryFiles(dir: string): void {
 /** Removes run files, aggregates and timing files (for --overwrite). */
 export function clearOutput(dir: string): void {
   rmSync(runsDir(dir), { recursive: true, force: true });
-  for (const f of [...AGGREGATE_FILES.compare, ...AGGREGATE_FILES.sweep, 'plan.json']) rmSync(join(dir, f), { force: true });
-  if (existsSync(dir)) for (const f of readdirSync(dir)) if (/^timing.*\.json$/.test(f)) rmSync(join(dir, f), { force: true });
+  for (const f of [...AGGREGATE_FILES.compare, ...AGGREGATE_FILES.sweep, 'plan.json'])
+    rmSync(join(dir, f), { force: true });
+  if (existsSync(dir))
+    for (const f of readdirSync(dir)) if (/^timing.*\.json$/.test(f)) rmSync(join(dir, f), { force: true });
 }
 
 export interface TimingSession {
@@ -138,5 +144,8 @@ export function appendTiming(dir: string, name: string, session: TimingSession |
     // no timing file yet, or an unreadable one: start a new list
   }
   sessions.push(session);
-  writeFileAtomic(path, JSON.stringify({ note: 'wall-clock times; not part of the results', sessions }, null, 2) + '\n');
+  writeFileAtomic(
+    path,
+    JSON.stringify({ note: 'wall-clock times; not part of the results', sessions }, null, 2) + '\n',
+  );
 }

@@ -21,7 +21,12 @@ export interface ProgressJob {
   weeks: number;
 }
 
-export function createEnsembleProgress(label: string, jobs: readonly ProgressJob[], stream: NodeJS.WriteStream = process.stderr, quiet = false): EnsembleProgress {
+export function createEnsembleProgress(
+  label: string,
+  jobs: readonly ProgressJob[],
+  stream: NodeJS.WriteStream = process.stderr,
+  quiet = false,
+): EnsembleProgress {
   // The estimate counts from the first run's start, so worker start-up does not inflate it.
   let t0 = Date.now();
   let started = false;

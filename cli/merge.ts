@@ -48,7 +48,8 @@ export async function mergeCommand(args: string[]): Promise<number> {
   if (other.length) {
     process.stderr.write(
       `radsim merge: the folders hold different plans, so they are not shards of one ensemble:\n` +
-        plans.map((p) => `  ${p.dir}: ${p.plan.kind} ${p.plan.hash}`).join('\n') + '\n',
+        plans.map((p) => `  ${p.dir}: ${p.plan.kind} ${p.plan.hash}`).join('\n') +
+        '\n',
     );
     return 1;
   }
@@ -63,7 +64,9 @@ export async function mergeCommand(args: string[]): Promise<number> {
   for (const { dir } of plans) {
     const { records, invalid } = readRuns(dir, plan, jobs);
     if (invalid.length) {
-      process.stderr.write(`radsim merge: run files that do not belong to the plan:\n${invalid.map((b) => `  ${b.file}: ${b.reason}`).join('\n')}\n`);
+      process.stderr.write(
+        `radsim merge: run files that do not belong to the plan:\n${invalid.map((b) => `  ${b.file}: ${b.reason}`).join('\n')}\n`,
+      );
       return 1;
     }
     for (const [index, rec] of records) {
@@ -81,7 +84,10 @@ export async function mergeCommand(args: string[]): Promise<number> {
   const missing = jobs.filter((j) => !found.has(j.index));
   if (missing.length) {
     process.stderr.write(
-      `radsim merge: ${missing.length} of ${jobCount(plan)} runs are missing (${missing.slice(0, 8).map((j) => j.id).join(', ')}${missing.length > 8 ? ', ...' : ''}).\n` +
+      `radsim merge: ${missing.length} of ${jobCount(plan)} runs are missing (${missing
+        .slice(0, 8)
+        .map((j) => j.id)
+        .join(', ')}${missing.length > 8 ? ', ...' : ''}).\n` +
         `Finish the shards that have not run or were interrupted (npx radsim ${plan.kind} --resume --out <shard dir> --shard k/n) and merge again.\n`,
     );
     return 1;
@@ -98,7 +104,17 @@ export async function mergeCommand(args: string[]): Promise<number> {
   }
   const files = buildAggregates(plan, out);
   const wallSeconds = Math.round(performance.now() - t0) / 1000;
-  appendTiming(out, 'timing.json', { command: 'merge', startedAt: new Date().toISOString(), from: positionals, runs: jobs.length, copied, wallSeconds });
-  if (!values.quiet) process.stdout.write(`radsim merge: ${jobs.length} runs from ${positionals.length} folder(s); wrote ${files.map((f) => join(out, f)).join(', ')}\n`);
+  appendTiming(out, 'timing.json', {
+    command: 'merge',
+    startedAt: new Date().toISOString(),
+    from: positionals,
+    runs: jobs.length,
+    copied,
+    wallSeconds,
+  });
+  if (!values.quiet)
+    process.stdout.write(
+      `radsim merge: ${jobs.length} runs from ${positionals.length} folder(s); wrote ${files.map((f) => join(out, f)).join(', ')}\n`,
+    );
   return 0;
 }

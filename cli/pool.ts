@@ -81,7 +81,9 @@ export class WorkerPool implements JobRunner {
         const job = jobs[next++];
         events.onStart?.(job);
         const t0 = performance.now();
-        const onWeek = events.onWeek ? proxy((week: number, weeks: number) => events.onWeek!(job, week, weeks)) : undefined;
+        const onWeek = events.onWeek
+          ? proxy((week: number, weeks: number) => events.onWeek!(job, week, weeks))
+          : undefined;
         let result: JobResult;
         try {
           result = await Promise.race([slot.api.runJob(job, onWeek), slot.dead]);
@@ -122,7 +124,11 @@ export class WorkerPool implements JobRunner {
  * use (start, step, runToEnd with a `proxy()` callback, fireMacro, series, routes, cancel).
  * `terminate()` ends it.
  */
-export function spawnSimulationWorker(): { api: Remote<SimulationHost>; worker: Worker; terminate: () => Promise<number> } {
+export function spawnSimulationWorker(): {
+  api: Remote<SimulationHost>;
+  worker: Worker;
+  terminate: () => Promise<number>;
+} {
   const { api, worker } = spawn();
   return { api, worker, terminate: () => worker.terminate() };
 }
@@ -152,7 +158,10 @@ export class InThreadRunner implements JobRunner {
       const t0 = performance.now();
       let result: JobResult;
       try {
-        result = await this.host.runJob(job, events.onWeek ? (week, weeks) => events.onWeek!(job, week, weeks) : undefined);
+        result = await this.host.runJob(
+          job,
+          events.onWeek ? (week, weeks) => events.onWeek!(job, week, weeks) : undefined,
+        );
       } catch (err) {
         if (err instanceof CancelledError || this.stopping) break;
         return { stopped: false, error: { job: job.id, error: asError(err) } };

@@ -19,7 +19,9 @@ export function createProgress(label: string, total: number, stream: NodeJS.Writ
         const width = 30;
         const filled = Math.round((width * done) / total);
         const left = eta(done);
-        stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${Number.isFinite(left) ? `, ${left.toFixed(0)} s left` : ''}  `);
+        stream.write(
+          `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${Number.isFinite(left) ? `, ${left.toFixed(0)} s left` : ''}  `,
+        );
         return;
       }
       const tenth = Math.floor((10 * done) / total);

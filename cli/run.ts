@@ -39,7 +39,11 @@ export async function runCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');
   if (!values.out) throw new UsageError('--out DIR is required');
   const file = positionals[0];
-  const overrides = { seed: intOption('seed', values.seed), agents: intOption('agents', values.agents, 10), weeks: intOption('weeks', values.weeks, 1) };
+  const overrides = {
+    seed: intOption('seed', values.seed),
+    agents: intOption('agents', values.agents, 10),
+    weeks: intOption('weeks', values.weeks, 1),
+  };
   const routes = intOption('routes', values.routes);
 
   let scenario;
@@ -65,7 +69,15 @@ export async function runCommand(args: string[]): Promise<number> {
   writeAtomic(out, 'series.csv', seriesToCSV(sim.series));
   writeJSON(out, 'scenario.json', scenario);
   const traced = scenario.outputs.routes.ids.length + scenario.outputs.routes.sample > 0;
-  if (traced) writeJSON(out, 'routes.json', sim.world.record.routes.toJSON(sim.world.agents, scenario.regions.map((r) => r.name)));
+  if (traced)
+    writeJSON(
+      out,
+      'routes.json',
+      sim.world.record.routes.toJSON(
+        sim.world.agents,
+        scenario.regions.map((r) => r.name),
+      ),
+    );
   writeJSON(out, 'summary.json', {
     scenario: scenario.name,
     question: scenario.question,
@@ -76,6 +88,8 @@ export async function runCommand(args: string[]): Promise<number> {
     buildSeconds: Math.round(sim.buildMs) / 1000,
     stageSeconds: Object.fromEntries(sim.stages.map((st) => [st.name, Math.round(st.ms) / 1000])),
   });
-  progress?.finish(`${scenario.name}: ${scenario.agents} agents x ${scenario.weeks} weeks in ${(ms / 1000).toFixed(1)} s; wrote ${out}/series.csv, summary.json, scenario.json${traced ? ', routes.json' : ''}`);
+  progress?.finish(
+    `${scenario.name}: ${scenario.agents} agents x ${scenario.weeks} weeks in ${(ms / 1000).toFixed(1)} s; wrote ${out}/series.csv, summary.json, scenario.json${traced ? ', routes.json' : ''}`,
+  );
   return 0;
 }

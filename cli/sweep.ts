@@ -1,6 +1,16 @@
 import { createSweepPlan, PlanError, type Plan } from '../sim/ensemble/plan.ts';
 import { parseShard } from '../sim/ensemble/shard.ts';
-import { ENSEMBLE_OPTIONS, ENSEMBLE_OPTIONS_HELP, executePlan, execOptions, loadScenarios, outcomesOf, overridesOf, reportPlanError, storedPlan } from './ensemble.ts';
+import {
+  ENSEMBLE_OPTIONS,
+  ENSEMBLE_OPTIONS_HELP,
+  executePlan,
+  execOptions,
+  loadScenarios,
+  outcomesOf,
+  overridesOf,
+  reportPlanError,
+  storedPlan,
+} from './ensemble.ts';
 import { intOption, parse, UsageError } from './args.ts';
 import { VERSION } from './version.ts';
 
@@ -34,7 +44,11 @@ Example:
 `;
 
 export async function sweepCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...ENSEMBLE_OPTIONS, vary: { type: 'string', multiple: true }, samples: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    ...ENSEMBLE_OPTIONS,
+    vary: { type: 'string', multiple: true },
+    samples: { type: 'string' },
+  });
   let shard;
   try {
     shard = values.shard === undefined ? null : parseShard(values.shard);
@@ -46,7 +60,10 @@ export async function sweepCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) {
     if (!o.resume) throw new UsageError('name the scenario to sweep');
     for (const opt of ['replicates', 'seed', 'agents', 'weeks', 'outcomes', 'vary', 'samples'] as const) {
-      if (values[opt] !== undefined) throw new UsageError(`--${opt} cannot change a stored plan; --resume without a scenario file continues ${o.dir}/plan.json as it is`);
+      if (values[opt] !== undefined)
+        throw new UsageError(
+          `--${opt} cannot change a stored plan; --resume without a scenario file continues ${o.dir}/plan.json as it is`,
+        );
     }
     plan = storedPlan(o.dir, 'sweep');
   } else {

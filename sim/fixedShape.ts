@@ -16,7 +16,8 @@ export function fixedShape<T extends object>(fields: T): T {
   const o = new Shaped();
   // defineProperty, not o[k] = v: V8 turns an object that gets more than a dozen properties by
   // keyed stores into a dictionary, and the agents have forty.
-  for (const [k, value] of Object.entries(fields)) Object.defineProperty(o, k, { value, writable: true, enumerable: true, configurable: true });
+  for (const [k, value] of Object.entries(fields))
+    Object.defineProperty(o, k, { value, writable: true, enumerable: true, configurable: true });
   return o as T;
 }
 

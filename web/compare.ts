@@ -6,7 +6,16 @@ import type { RunRecord } from '../sim/ensemble/records.ts';
 import { validateScenario } from '../sim/scenario/resolve.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import './compare.css';
-import { CHART_SERIES, DEFAULTS, SHARED, decodeScenario, encodeScenario, parseShareQuery, shareQueryText, type CompareSettings } from './compareData.ts';
+import {
+  CHART_SERIES,
+  DEFAULTS,
+  SHARED,
+  decodeScenario,
+  encodeScenario,
+  parseShareQuery,
+  shareQueryText,
+  type CompareSettings,
+} from './compareData.ts';
 import { compareReport } from './compareReport.ts';
 import { getLang, t, tf } from './i18n.ts';
 import { runPlan } from './jobPool.ts';
@@ -21,7 +30,14 @@ export { DEFAULTS, type CompareSettings } from './compareData.ts';
 const RECORDED_SERIES = [...new Set([...DEFAULT_BAND_SERIES, ...CHART_SERIES.map((s) => s.column)])];
 
 /** The last finished comparison, so switching the language shows it again without running it again. */
-let lastResult: { query: string; plan: ComparePlan; records: RunRecord[]; settings: CompareSettings; seconds: number; workers: number } | null = null;
+let lastResult: {
+  query: string;
+  plan: ComparePlan;
+  records: RunRecord[];
+  settings: CompareSettings;
+  seconds: number;
+  workers: number;
+} | null = null;
 
 /** A scenario carried by a share link (in `d=`); kept in the page, never saved unless asked. */
 let sharedScenario: { data: Record<string, unknown>; encoded: string } | null = null;
@@ -59,7 +75,12 @@ export function compareView(root: HTMLElement, share: string | null): () => void
         if (!cb.checked && i >= 0) order.splice(i, 1);
       });
       boxes.set(n, cb);
-      const note = n === EDITED ? ` (${t('cmpEditedNote')})` : n === SHARED ? ` (${t('cmpSharedNote')}: ${String(sharedScenario?.data.name ?? '?')})` : '';
+      const note =
+        n === EDITED
+          ? ` (${t('cmpEditedNote')})`
+          : n === SHARED
+            ? ` (${t('cmpSharedNote')}: ${String(sharedScenario?.data.name ?? '?')})`
+            : '';
       list.append(h('label', {}, cb, ` ${n}${note}`));
     }
     sharedBox.replaceChildren();
@@ -81,7 +102,15 @@ export function compareView(root: HTMLElement, share: string | null): () => void
   }
 
   const controls = runControls(
-    { replicates: 'replicates', agents: 'cmp-agents', weeks: 'cmp-weeks', run: 'run-compare', cancel: 'cancel-compare', progress: 'compare-progress', status: 'compare-progress-text' },
+    {
+      replicates: 'replicates',
+      agents: 'cmp-agents',
+      weeks: 'cmp-weeks',
+      run: 'run-compare',
+      cancel: 'cancel-compare',
+      progress: 'compare-progress',
+      status: 'compare-progress-text',
+    },
     { ...DEFAULTS, minReplicates: 2, maxReplicates: 100 },
     t('run'),
   );
@@ -91,14 +120,18 @@ export function compareView(root: HTMLElement, share: string | null): () => void
 
   root.replaceChildren(
     errorBox,
-    h('div', { class: 'panel no-print', id: 'compare-settings' }, list, sharedBox,
-      controls.row),
+    h('div', { class: 'panel no-print', id: 'compare-settings' }, list, sharedBox, controls.row),
     results,
   );
   fillList();
 
   function settings(): CompareSettings {
-    return { scenarios: [...order], replicates: Number(repIn.value), agents: Number(agentsIn.value), weeks: Number(weeksIn.value) };
+    return {
+      scenarios: [...order],
+      replicates: Number(repIn.value),
+      agents: Number(agentsIn.value),
+      weeks: Number(weeksIn.value),
+    };
   }
   function apply(c: CompareSettings): void {
     order.splice(0, order.length, ...c.scenarios);
@@ -140,7 +173,11 @@ export function compareView(root: HTMLElement, share: string | null): () => void
         file: `${n}.json`,
         scenario: validateScenario({ ...dataOf(n), agents: c.agents, weeks: c.weeks }, `${n}.json`),
       }));
-      plan = createComparePlan(entries, { radsimVersion: pkg.version, replicates: c.replicates, series: RECORDED_SERIES });
+      plan = createComparePlan(entries, {
+        radsimVersion: pkg.version,
+        replicates: c.replicates,
+        series: RECORDED_SERIES,
+      });
     } catch (err) {
       errorBox.replaceChildren(h('div', { class: 'error' }, (err as Error).message));
       runBtn.disabled = false;
@@ -149,7 +186,11 @@ export function compareView(root: HTMLElement, share: string | null): () => void
     history.replaceState(null, '', `#compare?${link}`);
     const pool = runPlan(plan, {
       progressEvery: 5,
-      onProgress: (p) => controls.advanced(p.fraction, tf('cmpProgress', { done: p.done, total: p.total, pct: Math.round(p.fraction * 100), workers: p.workers })),
+      onProgress: (p) =>
+        controls.advanced(
+          p.fraction,
+          tf('cmpProgress', { done: p.done, total: p.total, pct: Math.round(p.fraction * 100), workers: p.workers }),
+        ),
     });
     running = pool;
     controls.started();
@@ -162,8 +203,13 @@ export function compareView(root: HTMLElement, share: string | null): () => void
     if (outcome.status === 'failed') {
       const { job } = outcome;
       const msg = tf('cmpWorkerFailed', {
-        scenario: plan.scenarios[job.variant].label, replicate: job.replicate + 1, replicates: plan.replicates, id: job.id,
-        message: outcome.message, done: outcome.done, total: outcome.total,
+        scenario: plan.scenarios[job.variant].label,
+        replicate: job.replicate + 1,
+        replicates: plan.replicates,
+        id: job.id,
+        message: outcome.message,
+        done: outcome.done,
+        total: outcome.total,
       });
       errorBox.replaceChildren(h('div', { class: 'error', id: 'compare-worker-error', 'data-job': job.id }, msg));
       controls.finished('failed', tf('cmpFailedShort', { done: outcome.done, total: outcome.total }));
@@ -188,7 +234,15 @@ export function compareView(root: HTMLElement, share: string | null): () => void
 
   const badLink = (err: unknown) => {
     apply(DEFAULTS);
-    errorBox.replaceChildren(h('div', { class: 'error', id: 'share-error' }, h('strong', {}, `${t('badLink')}:`), '\n', (err as Error).message));
+    errorBox.replaceChildren(
+      h(
+        'div',
+        { class: 'error', id: 'share-error' },
+        h('strong', {}, `${t('badLink')}:`),
+        '\n',
+        (err as Error).message,
+      ),
+    );
   };
 
   if (query !== null) {
@@ -215,7 +269,10 @@ export function compareView(root: HTMLElement, share: string | null): () => void
           const same = sameAsOwnEdit(data);
           if (!same) sharedScenario = { data, encoded: parsed.data };
           const carried = same ? EDITED : SHARED;
-          settings = { ...settings, scenarios: settings.scenarios.map((n) => (n === EDITED || n === SHARED ? carried : n)) };
+          settings = {
+            ...settings,
+            scenarios: settings.scenarios.map((n) => (n === EDITED || n === SHARED ? carried : n)),
+          };
         } catch (err) {
           badLink(err);
           return;

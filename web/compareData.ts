@@ -12,7 +12,12 @@ export interface CompareSettings {
   weeks: number;
 }
 
-export const DEFAULTS: CompareSettings = { scenarios: ['baseline', 'school-resilience'], replicates: 4, agents: 5000, weeks: 260 };
+export const DEFAULTS: CompareSettings = {
+  scenarios: ['baseline', 'school-resilience'],
+  replicates: 4,
+  agents: 5000,
+  weeks: 260,
+};
 
 /** The scenario edited in Research (as in web/scenarios.ts). */
 export const EDITED = 'edited';
@@ -45,20 +50,27 @@ export function parseShareQuery(query: string, known: readonly string[]): ShareQ
   const carries = data !== null && data !== '';
   for (const n of s) {
     if (n === SHARED) {
-      if (!carries) problems.push(`scenario "${SHARED}" needs its data in d=, which the link does not have (was it cut off?)`);
+      if (!carries)
+        problems.push(`scenario "${SHARED}" needs its data in d=, which the link does not have (was it cut off?)`);
     } else if (n === EDITED) {
-      if (!carries && !known.includes(n)) problems.push(`scenario "${EDITED}" is a scenario edited in another browser, and this link does not carry it in d= (was it cut off?)`);
+      if (!carries && !known.includes(n))
+        problems.push(
+          `scenario "${EDITED}" is a scenario edited in another browser, and this link does not carry it in d= (was it cut off?)`,
+        );
     } else if (!known.includes(n)) problems.push(`unknown scenario "${n}"`);
   }
   const dup = s.filter((n, i) => s.indexOf(n) !== i);
   if (dup.length) problems.push(`scenario "${dup[0]}" is named twice`);
-  if (s.includes(EDITED) && s.includes(SHARED)) problems.push(`a link carries one edited scenario: name "${EDITED}" or "${SHARED}", not both`);
-  if (data !== null && !s.includes(EDITED) && !s.includes(SHARED)) problems.push(`d= holds a scenario, but s= does not name "${EDITED}"`);
+  if (s.includes(EDITED) && s.includes(SHARED))
+    problems.push(`a link carries one edited scenario: name "${EDITED}" or "${SHARED}", not both`);
+  if (data !== null && !s.includes(EDITED) && !s.includes(SHARED))
+    problems.push(`d= holds a scenario, but s= does not name "${EDITED}"`);
   const int = (key: string, name: string, lo: number, hi: number, def: number) => {
     const v = q.get(key);
     if (v === null) return def;
     const x = Number(v);
-    if (!Number.isInteger(x) || x < lo || x > hi) problems.push(`${name} must be a whole number from ${lo} to ${hi} (found "${v}")`);
+    if (!Number.isInteger(x) || x < lo || x > hi)
+      problems.push(`${name} must be a whole number from ${lo} to ${hi} (found "${v}")`);
     return x;
   };
   const r = int('r', 'replicates', 2, 100, DEFAULTS.replicates);
@@ -83,7 +95,8 @@ function toBase64url(bytes: Uint8Array): string {
 }
 
 function fromBase64url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('d= is not base64url text (only letters, digits, - and _ may appear)');
+  if (!/^[A-Za-z0-9_-]*$/.test(text))
+    throw new Error('d= is not base64url text (only letters, digits, - and _ may appear)');
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   let bin: string;
   try {
@@ -122,7 +135,8 @@ export async function decodeScenario(text: string): Promise<Record<string, unkno
   } catch (err) {
     throw new Error(`d= does not hold JSON (${(err as Error).message})`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('d= does not hold a scenario (a JSON object)');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new Error('d= does not hold a scenario (a JSON object)');
   return data as Record<string, unknown>;
 }
 
@@ -169,8 +183,13 @@ export function scenarioBand(runs: readonly ArrayLike<number>[], kind: BandKind,
  * Paired difference (other - reference) per week with its t interval: replicate r of both
  * shares its seed (common random numbers), so the pairs are ref[r] and other[r].
  */
-export function differenceBand(ref: readonly ArrayLike<number>[], other: readonly ArrayLike<number>[], level = 0.95): Band {
-  if (ref.length !== other.length) throw new RangeError(`differenceBand: ${ref.length} reference runs but ${other.length} runs to pair with them`);
+export function differenceBand(
+  ref: readonly ArrayLike<number>[],
+  other: readonly ArrayLike<number>[],
+  level = 0.95,
+): Band {
+  if (ref.length !== other.length)
+    throw new RangeError(`differenceBand: ${ref.length} reference runs but ${other.length} runs to pair with them`);
   const T = Math.min(...ref.map((r) => r.length), ...other.map((r) => r.length));
   const out: Band = { mean: [], lo: [], hi: [] };
   const a = new Array<number>(ref.length);
@@ -193,8 +212,16 @@ export const CHART_SERIES: readonly { column: string; en: string; nl: string }[]
   { column: 'phase_1', en: 'people in the sensitivity phase', nl: 'mensen in de gevoeligheidsfase' },
   { column: 'phase_2', en: 'people in the group phase', nl: 'mensen in de groepsfase' },
   { column: 'phase_3', en: 'people in the action phase', nl: 'mensen in de actiefase' },
-  { column: 'ever_phase_1', en: 'people ever in the sensitivity phase (cumulative)', nl: 'mensen ooit in de gevoeligheidsfase (cumulatief)' },
-  { column: 'ever_phase_3', en: 'people ever in the action phase (cumulative)', nl: 'mensen ooit in de actiefase (cumulatief)' },
+  {
+    column: 'ever_phase_1',
+    en: 'people ever in the sensitivity phase (cumulative)',
+    nl: 'mensen ooit in de gevoeligheidsfase (cumulatief)',
+  },
+  {
+    column: 'ever_phase_3',
+    en: 'people ever in the action phase (cumulative)',
+    nl: 'mensen ooit in de actiefase (cumulatief)',
+  },
   { column: 'group_members', en: 'members of radical groups', nl: 'leden van radicale groepen' },
   { column: 'groups', en: 'radical groups', nl: 'radicale groepen' },
   { column: 'incidents', en: 'incidents per week', nl: 'incidenten per week' },
@@ -202,7 +229,15 @@ export const CHART_SERIES: readonly { column: string; en: string; nl: string }[]
   { column: 'cases', en: 'open cases (case meeting)', nl: 'open casussen (casusoverleg)' },
   { column: 'waiting_list', en: 'waiting list', nl: 'wachtlijst' },
   { column: 'intervention_participants', en: 'people in an intervention', nl: 'mensen in een interventie' },
-  { column: 'missed_cases', en: 'radicalising people unknown to practice', nl: 'radicaliserende mensen onbekend bij de praktijk' },
-  { column: 'mean_attitude_radicalising', en: 'mean attitude of the radicalising', nl: 'gemiddelde houding van radicaliserenden' },
+  {
+    column: 'missed_cases',
+    en: 'radicalising people unknown to practice',
+    nl: 'radicaliserende mensen onbekend bij de praktijk',
+  },
+  {
+    column: 'mean_attitude_radicalising',
+    en: 'mean attitude of the radicalising',
+    nl: 'gemiddelde houding van radicaliserenden',
+  },
   { column: 'threat', en: 'threat level', nl: 'dreigingsniveau' },
 ];

@@ -29,24 +29,42 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
 
   // Outcome table: every outcome per scenario, and the paired differences.
   const table = h('table', { id: 'compare-table' });
-  const head = h('tr', {}, h('th', {}, t('outcome')), ...labels.map((l, v) => h('th', {}, v === 0 ? `${l} (${t('cmpRef')})` : l)), ...labels.slice(1).map((l) => h('th', {}, `${l} − ${labels[0]}`)));
+  const head = h(
+    'tr',
+    {},
+    h('th', {}, t('outcome')),
+    ...labels.map((l, v) => h('th', {}, v === 0 ? `${l} (${t('cmpRef')})` : l)),
+    ...labels.slice(1).map((l) => h('th', {}, `${l} − ${labels[0]}`)),
+  );
   table.append(head);
   for (const o of plan.outcomes) {
     const cells = labels.map((_, v) => {
       const s = stats.outcomes.find((x) => x.variant === v && x.outcome === o)!;
-      return h('td', {}, dec(`${fmt(s.ci.mean)} [${fmt(s.ci.lo)}; ${fmt(s.ci.hi)}]`, lang).replace(';', lang === 'nl' ? ';' : ','));
+      return h(
+        'td',
+        {},
+        dec(`${fmt(s.ci.mean)} [${fmt(s.ci.lo)}; ${fmt(s.ci.hi)}]`, lang).replace(';', lang === 'nl' ? ';' : ','),
+      );
     });
     const diffs = labels.slice(1).map((_, k) => {
       const d = stats.differences.find((x) => x.variant === k + 1 && x.outcome === o)!.d;
       const rel = d.relative === null ? '' : ` (${d.relative >= 0 ? '+' : ''}${(d.relative * 100).toFixed(1)}%)`;
       const clear = d.lo > 0 || d.hi < 0;
-      return h('td', { style: clear ? 'font-weight:bold' : '' }, dec(`${fmt(d.meanDiff)} [${fmt(d.lo)}; ${fmt(d.hi)}]${rel}`, lang).replace(';', lang === 'nl' ? ';' : ','));
+      return h(
+        'td',
+        { style: clear ? 'font-weight:bold' : '' },
+        dec(`${fmt(d.meanDiff)} [${fmt(d.lo)}; ${fmt(d.hi)}]${rel}`, lang).replace(';', lang === 'nl' ? ';' : ','),
+      );
     });
     table.append(h('tr', {}, h('td', {}, oLabel(o)), ...cells, ...diffs));
   }
 
   // Outcome chart (mean and interval per scenario).
-  const outcomeSel = h('select', { id: 'chart-outcome', 'aria-label': t('outcome') }, ...plan.outcomes.map((o) => h('option', { value: o }, oLabel(o))));
+  const outcomeSel = h(
+    'select',
+    { id: 'chart-outcome', 'aria-label': t('outcome') },
+    ...plan.outcomes.map((o) => h('option', { value: o }, oLabel(o))),
+  );
   const chartBox = h('div', { id: 'compare-chart' });
   const drawIt = () => chartBox.replaceChildren(intervalChart(stats, outcomeSel.value, lang));
   outcomeSel.addEventListener('change', drawIt);
@@ -54,24 +72,45 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
 
   // Weekly series: bands per scenario and the paired differences over time.
   const seriesOpts = CHART_SERIES.filter((s) => plan.series.includes(s.column));
-  const seriesSel = h('select', { id: 'series-column', 'aria-label': t('cmpSeries') }, ...seriesOpts.map((s) => h('option', { value: s.column }, s[lang])));
-  const kindSel = h('select', { id: 'band-kind', 'aria-label': t('cmpBand') },
-    h('option', { value: 'mean' }, t('cmpBandMean')), h('option', { value: 'runs' }, t('cmpBandRuns')));
+  const seriesSel = h(
+    'select',
+    { id: 'series-column', 'aria-label': t('cmpSeries') },
+    ...seriesOpts.map((s) => h('option', { value: s.column }, s[lang])),
+  );
+  const kindSel = h(
+    'select',
+    { id: 'band-kind', 'aria-label': t('cmpBand') },
+    h('option', { value: 'mean' }, t('cmpBandMean')),
+    h('option', { value: 'runs' }, t('cmpBandRuns')),
+  );
   const bandsBox = h('figure', { id: 'bands-chart', class: 'chart' });
   const diffBox = h('figure', { id: 'diff-chart', class: 'chart' });
   const drawSeries = () => {
     const col = seriesSel.value;
     const label = seriesOpts.find((s) => s.column === col)?.[lang] ?? col;
-    const runsOf = (v: number) => Array.from({ length: plan.replicates }, (_, r) => runs[r * plan.scenarios.length + v].series[col]);
+    const runsOf = (v: number) =>
+      Array.from({ length: plan.replicates }, (_, r) => runs[r * plan.scenarios.length + v].series[col]);
     const kind = kindSel.value as BandKind;
     const bands = plan.scenarios.map((_, v) => scenarioBand(runsOf(v), kind, plan.level));
     const diffs = plan.scenarios.slice(1).map((_, k) => differenceBand(runsOf(0), runsOf(k + 1), plan.level));
     bandsBox.replaceChildren(
-      seriesChart(bands.map((b, v) => ({ label: labels[v], color: colorOf(v), band: b })), label, false),
-      h('figcaption', {}, tf(kind === 'mean' ? 'cmpCaptionMean' : 'cmpCaptionRuns', { series: label, n: plan.replicates })),
+      seriesChart(
+        bands.map((b, v) => ({ label: labels[v], color: colorOf(v), band: b })),
+        label,
+        false,
+      ),
+      h(
+        'figcaption',
+        {},
+        tf(kind === 'mean' ? 'cmpCaptionMean' : 'cmpCaptionRuns', { series: label, n: plan.replicates }),
+      ),
     );
     diffBox.replaceChildren(
-      seriesChart(diffs.map((b, k) => ({ label: `${labels[k + 1]} − ${labels[0]}`, color: colorOf(k + 1), band: b })), `${label}: ${t('difference').toLowerCase()}`, true),
+      seriesChart(
+        diffs.map((b, k) => ({ label: `${labels[k + 1]} − ${labels[0]}`, color: colorOf(k + 1), band: b })),
+        `${label}: ${t('difference').toLowerCase()}`,
+        true,
+      ),
       h('figcaption', {}, tf('cmpCaptionDiff', { series: label, ref: labels[0], n: plan.replicates })),
     );
   };
@@ -84,24 +123,93 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
   const shareUrl = location.href;
   const stamp = new Date();
   const chartButtons = (id: string, box: HTMLElement, name: () => string) =>
-    h('span', { class: 'chart-export no-print' },
-      h('button', { id: `export-${id}-svg`, type: 'button', onclick: () => download(`${name()}.svg`, svgText(box), 'image/svg+xml') }, 'SVG'),
-      h('button', { id: `export-${id}-png`, type: 'button', onclick: () => void downloadPng(box, `${name()}.png`) }, 'PNG'));
+    h(
+      'span',
+      { class: 'chart-export no-print' },
+      h(
+        'button',
+        {
+          id: `export-${id}-svg`,
+          type: 'button',
+          onclick: () => download(`${name()}.svg`, svgText(box), 'image/svg+xml'),
+        },
+        'SVG',
+      ),
+      h(
+        'button',
+        { id: `export-${id}-png`, type: 'button', onclick: () => void downloadPng(box, `${name()}.png`) },
+        'PNG',
+      ),
+    );
 
   return [
-    h('div', { class: 'print-only', id: 'print-header' },
+    h(
+      'div',
+      { class: 'print-only', id: 'print-header' },
       h('h1', {}, t('cmpReportTitle')),
       h('p', {}, `${t('cmpMadeOn')} ${stamp.toISOString().slice(0, 16).replace('T', ' ')} UTC · radsim ${pkg.version}`),
-      h('p', {}, tf('cmpSettingsLine', { scenarios: labels.join(', '), ref: labels[0], r: c.replicates, a: c.agents, w: c.weeks, seed: plan.baseSeed })),
+      h(
+        'p',
+        {},
+        tf('cmpSettingsLine', {
+          scenarios: labels.join(', '),
+          ref: labels[0],
+          r: c.replicates,
+          a: c.agents,
+          w: c.weeks,
+          seed: plan.baseSeed,
+        }),
+      ),
       h('p', { class: 'share-text' }, `${t('share')}: `, h('code', { id: 'print-share' }, shareUrl)),
-      h('p', { class: 'ethics' }, lang === 'nl' ? ETHICS_LINE_NL.replace(/^> /, '').replace(/\*\*/g, '') : ETHICS_LINE.replace(/^> /, '').replace(/\*\*/g, ''))),
-    h('div', { class: 'panel controls no-print' },
-      h('button', { id: 'export-csv', type: 'button', onclick: () => download('outcomes.csv', files['outcomes.csv']) }, t('exportCsv')),
-      h('button', { id: 'export-diff', type: 'button', onclick: () => download('differences.csv', files['differences.csv']) }, t('exportDiff')),
-      h('button', { id: 'export-series', type: 'button', onclick: () => download('series_bands.csv', files['series_bands.csv']) }, t('cmpExportSeries')),
-      h('button', { id: 'export-series-diff', type: 'button', onclick: () => download('series_differences.csv', files['series_differences.csv']) }, t('cmpExportSeriesDiff')),
-      h('button', { id: 'export-svg', type: 'button', onclick: () => download(`${outcomeSel.value}.svg`, svgText(chartBox), 'image/svg+xml') }, t('exportSvg')),
-      h('button', { id: 'export-png', type: 'button', onclick: () => void downloadPng(chartBox, `${outcomeSel.value}.png`) }, t('cmpExportPng')),
+      h(
+        'p',
+        { class: 'ethics' },
+        lang === 'nl'
+          ? ETHICS_LINE_NL.replace(/^> /, '').replace(/\*\*/g, '')
+          : ETHICS_LINE.replace(/^> /, '').replace(/\*\*/g, ''),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'panel controls no-print' },
+      h(
+        'button',
+        { id: 'export-csv', type: 'button', onclick: () => download('outcomes.csv', files['outcomes.csv']) },
+        t('exportCsv'),
+      ),
+      h(
+        'button',
+        { id: 'export-diff', type: 'button', onclick: () => download('differences.csv', files['differences.csv']) },
+        t('exportDiff'),
+      ),
+      h(
+        'button',
+        { id: 'export-series', type: 'button', onclick: () => download('series_bands.csv', files['series_bands.csv']) },
+        t('cmpExportSeries'),
+      ),
+      h(
+        'button',
+        {
+          id: 'export-series-diff',
+          type: 'button',
+          onclick: () => download('series_differences.csv', files['series_differences.csv']),
+        },
+        t('cmpExportSeriesDiff'),
+      ),
+      h(
+        'button',
+        {
+          id: 'export-svg',
+          type: 'button',
+          onclick: () => download(`${outcomeSel.value}.svg`, svgText(chartBox), 'image/svg+xml'),
+        },
+        t('exportSvg'),
+      ),
+      h(
+        'button',
+        { id: 'export-png', type: 'button', onclick: () => void downloadPng(chartBox, `${outcomeSel.value}.png`) },
+        t('cmpExportPng'),
+      ),
       h('button', { id: 'print-report', type: 'button', onclick: () => window.print() }, t('cmpPrint')),
       h('label', {}, `${t('share')} `, h('input', { id: 'share-link', readOnly: true, value: shareUrl, size: 60 })),
     ),
@@ -109,13 +217,31 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
     h('div', { class: 'panel' }, glanceTable(stats, lang), h('p', { class: 'note' }, t('cmpGlanceNote'))),
     h('h2', {}, t('results')),
     h('div', { class: 'panel' }, table, h('p', { class: 'note' }, t('cmpTableNote'))),
-    h('div', { class: 'panel chart-panel' }, h('div', { class: 'controls no-print' }, h('label', {}, `${t('outcome')} `, outcomeSel), chartButtons('outcome', chartBox, () => outcomeSel.value)), chartBox),
+    h(
+      'div',
+      { class: 'panel chart-panel' },
+      h(
+        'div',
+        { class: 'controls no-print' },
+        h('label', {}, `${t('outcome')} `, outcomeSel),
+        chartButtons('outcome', chartBox, () => outcomeSel.value),
+      ),
+      chartBox,
+    ),
     h('h2', {}, t('cmpSeriesTitle')),
-    h('div', { class: 'panel chart-panel' },
-      h('div', { class: 'controls no-print' },
-        h('label', {}, `${t('cmpSeries')} `, seriesSel), h('label', {}, `${t('cmpBand')} `, kindSel),
-        chartButtons('bands', bandsBox, () => `${seriesSel.value}_bands`), chartButtons('diffband', diffBox, () => `${seriesSel.value}_differences`)),
-      h('div', { class: 'chart-row' }, bandsBox, diffBox)),
+    h(
+      'div',
+      { class: 'panel chart-panel' },
+      h(
+        'div',
+        { class: 'controls no-print' },
+        h('label', {}, `${t('cmpSeries')} `, seriesSel),
+        h('label', {}, `${t('cmpBand')} `, kindSel),
+        chartButtons('bands', bandsBox, () => `${seriesSel.value}_bands`),
+        chartButtons('diffband', diffBox, () => `${seriesSel.value}_differences`),
+      ),
+      h('div', { class: 'chart-row' }, bandsBox, diffBox),
+    ),
     h('h2', {}, t('summary')),
     summary,
   ];
@@ -132,14 +258,39 @@ function glanceTable(stats: CompareStats, lang: Lang): HTMLTableElement {
     const clear = d.d.lo > 0 || d.d.hi < 0;
     const rel = d.refMean > 0;
     const eff = rel ? pct(d.d.meanDiff / d.refMean) : `${d.d.meanDiff > 0 ? '+' : ''}${fmt(d.d.meanDiff)}`;
-    const iv = rel ? `${pct(d.d.lo / d.refMean)} ${t('cmpTo')} ${pct(d.d.hi / d.refMean)}` : `${fmt(d.d.lo)} ${t('cmpTo')} ${fmt(d.d.hi)}`;
+    const iv = rel
+      ? `${pct(d.d.lo / d.refMean)} ${t('cmpTo')} ${pct(d.d.hi / d.refMean)}`
+      : `${fmt(d.d.lo)} ${t('cmpTo')} ${fmt(d.d.hi)}`;
     const verdict = clear ? (d.d.meanDiff < 0 ? t('cmpLower') : t('cmpHigher')) : t('cmpNoClear');
-    return h('td', { class: clear ? 'clear' : 'unclear' }, h('strong', {}, dec(eff, lang)), ` (${dec(iv, lang)})`, h('br'), h('small', {}, verdict));
+    return h(
+      'td',
+      { class: clear ? 'clear' : 'unclear' },
+      h('strong', {}, dec(eff, lang)),
+      ` (${dec(iv, lang)})`,
+      h('br'),
+      h('small', {}, verdict),
+    );
   };
   const table = h('table', { id: 'compare-glance' });
-  table.append(h('tr', {}, h('th', {}, 'scenario'), ...main.map((o) => h('th', {}, outcomeLabel(o, lang))), ...(cost ? [h('th', {}, `${t('cmpCost')}: ${outcomeLabel(cost, lang)}`)] : [])));
+  table.append(
+    h(
+      'tr',
+      {},
+      h('th', {}, 'scenario'),
+      ...main.map((o) => h('th', {}, outcomeLabel(o, lang))),
+      ...(cost ? [h('th', {}, `${t('cmpCost')}: ${outcomeLabel(cost, lang)}`)] : []),
+    ),
+  );
   for (let v = 1; v < plan.scenarios.length; v++) {
-    table.append(h('tr', {}, h('td', {}, h('span', { class: 'swatch', style: `background:${colorOf(v)}` }), ` ${plan.scenarios[v].label}`), ...main.map((o) => cell(v, o)), ...(cost ? [cell(v, cost)] : [])));
+    table.append(
+      h(
+        'tr',
+        {},
+        h('td', {}, h('span', { class: 'swatch', style: `background:${colorOf(v)}` }), ` ${plan.scenarios[v].label}`),
+        ...main.map((o) => cell(v, o)),
+        ...(cost ? [cell(v, cost)] : []),
+      ),
+    );
   }
   return table;
 }

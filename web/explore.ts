@@ -81,8 +81,20 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   const dirty = { status: false, chart: false, people: false, route: false, log: false };
 
   const names = availableScenarios();
-  const scenarioSel = h('select', { id: 'scenario', 'aria-label': t('scenario') }, ...names.map((n) => h('option', { value: n }, n)));
-  const agentsIn = h('input', { id: 'agents', type: 'number', min: 100, max: 200000, step: 100, value: '20000', style: 'width:7em' });
+  const scenarioSel = h(
+    'select',
+    { id: 'scenario', 'aria-label': t('scenario') },
+    ...names.map((n) => h('option', { value: n }, n)),
+  );
+  const agentsIn = h('input', {
+    id: 'agents',
+    type: 'number',
+    min: 100,
+    max: 200000,
+    step: 100,
+    value: '20000',
+    style: 'width:7em',
+  });
   const weeksIn = h('input', { id: 'weeks', type: 'number', min: 1, max: 2000, value: '520', style: 'width:5em' });
   const playBtn = h('button', { id: 'play', type: 'button' }, t('play'));
   const stepBtn = h('button', { id: 'step', type: 'button' }, t('step'));
@@ -96,7 +108,14 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   const ablationBox = h('div', { class: 'controls', id: 'ablation' });
   const chart = h('div', { id: 'chart' });
   const phaseChart = createPhaseChart(chart);
-  const canvas = h('canvas', { id: 'people', width: 560, height: 360, tabindex: 0, 'aria-label': t('people'), 'aria-describedby': 'ego-info' });
+  const canvas = h('canvas', {
+    id: 'people',
+    width: 560,
+    height: 360,
+    tabindex: 0,
+    'aria-label': t('people'),
+    'aria-describedby': 'ego-info',
+  });
   const egoInfo = h('p', { id: 'ego-info', class: 'ego-info', 'aria-live': 'polite' });
   const people = new PeopleCanvas(canvas);
   const egoLegend = createEgoLegend();
@@ -108,7 +127,8 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   if (names.includes(initial)) scenarioSel.value = initial;
   else {
     scenarioSel.value = 'baseline';
-    if (initial !== 'baseline') errorBox.replaceChildren(h('div', { class: 'error' }, tf('exploreUnknownScenario', { s: initial })));
+    if (initial !== 'baseline')
+      errorBox.replaceChildren(h('div', { class: 'error' }, tf('exploreUnknownScenario', { s: initial })));
   }
 
   for (const k of ABLATION) {
@@ -121,20 +141,30 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   }
 
   root.replaceChildren(
-    h('div', { class: 'panel controls' },
+    h(
+      'div',
+      { class: 'panel controls' },
       h('label', {}, `${t('scenario')} `, scenarioSel),
       h('label', {}, `${t('agents')} `, agentsIn),
       h('label', {}, `${t('weeks')} `, weeksIn),
-      restartBtn, playBtn, stepBtn,
+      restartBtn,
+      playBtn,
+      stepBtn,
       h('label', {}, `${t('speed')} `, speedIn),
     ),
     question,
     errorBox,
-    h('div', { class: 'panel explore-macros' },
+    h(
+      'div',
+      { class: 'panel explore-macros' },
       h('div', {}, h('strong', {}, t('macro')), ' ', macroBox),
       h('details', { class: 'macro-log-box', open: true }, h('summary', {}, t('exploreMacroLog')), logBox),
-      h('strong', {}, t('ablation')), ablationBox),
-    h('div', { class: 'row' },
+      h('strong', {}, t('ablation')),
+      ablationBox,
+    ),
+    h(
+      'div',
+      { class: 'row' },
       h('div', { class: 'panel chart-panel' }, status, waveBox, phaseLegend(), chart),
       h('div', { class: 'panel' }, h('div', {}, t('people')), canvas, egoInfo, egoLegend),
       routeBox,
@@ -177,7 +207,14 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
       info = null;
       setPlaying(false);
       status.dataset.running = 'false';
-      if (alive) errorBox.replaceChildren(h('div', { class: 'error', id: 'explore-worker-error', role: 'alert' }, tf('exploreWorkerCrashed', { message: err.message })));
+      if (alive)
+        errorBox.replaceChildren(
+          h(
+            'div',
+            { class: 'error', id: 'explore-worker-error', role: 'alert' },
+            tf('exploreWorkerCrashed', { message: err.message }),
+          ),
+        );
       throw new WorkerCrash(err.message);
     });
     crashed.catch(() => {});
@@ -209,7 +246,9 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
       }
       question.textContent = info.question;
       macroBox.replaceChildren(
-        ...info.macroTypes.map((m) => h('button', { type: 'button', 'data-macro': m, title: m, onclick: () => void fire(m) }, macroLabel(m))),
+        ...info.macroTypes.map((m) =>
+          h('button', { type: 'button', 'data-macro': m, title: m, onclick: () => void fire(m) }, macroLabel(m)),
+        ),
       );
       series = COLUMNS.map(() => []);
       sample = null;
@@ -234,7 +273,8 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     });
     week = st.week;
     sample = smp;
-    if (macroLog.length !== st.macroLog.length || macroLog.some((e, k) => e.status !== st.macroLog[k].status)) dirty.log = true;
+    if (macroLog.length !== st.macroLog.length || macroLog.some((e, k) => e.status !== st.macroLog[k].status))
+      dirty.log = true;
     macroLog = st.macroLog;
     if (sel !== null && sel === selected) {
       ego = eg;
@@ -483,4 +523,3 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     document.removeEventListener('keydown', onKey);
   };
 }
-

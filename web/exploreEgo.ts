@@ -32,16 +32,26 @@ export interface EgoLayout {
 
 function layerSwatch(l: number): SVGSVGElement {
   const svg = d3.create('svg').attr('width', 28).attr('height', 8).attr('aria-hidden', 'true');
-  svg.append('line').attr('x1', 0).attr('x2', 28).attr('y1', 4).attr('y2', 4).attr('stroke', LAYER_STYLE[l].color).attr('stroke-width', 2)
+  svg
+    .append('line')
+    .attr('x1', 0)
+    .attr('x2', 28)
+    .attr('y1', 4)
+    .attr('y2', 4)
+    .attr('stroke', LAYER_STYLE[l].color)
+    .attr('stroke-width', 2)
     .attr('stroke-dasharray', LAYER_STYLE[l].dash.join(' ') || null);
   return svg.node()!;
 }
 
 /** The legend of the tie styles; hidden while nobody is selected. */
 export function createEgoLegend(): HTMLElement {
-  return h('div', { id: 'ego-legend', class: 'legend ego-legend', hidden: true },
+  return h(
+    'div',
+    { id: 'ego-legend', class: 'legend ego-legend', hidden: true },
     ...LAYERS.map((_, l) => h('span', {}, layerSwatch(l), t(`exploreLayer${l}` as Key))),
-    h('span', {}, h('i', { class: 'second-dot' }), t('exploreSecond')));
+    h('span', {}, h('i', { class: 'second-dot' }), t('exploreSecond')),
+  );
 }
 
 /**
@@ -54,7 +64,8 @@ export function egoLayout(ego: EgoNetwork, at: [number, number], width: number, 
   cx = Math.min(Math.max(cx, m), width - m);
   cy = Math.min(Math.max(cy, m), height - m);
   const d = ego.ids.length;
-  const nx = new Float32Array(d), ny = new Float32Array(d);
+  const nx = new Float32Array(d),
+    ny = new Float32Array(d);
   const angle = new Float32Array(d);
   for (let l = 0; l < 4; l++) {
     const members: number[] = [];
@@ -69,7 +80,8 @@ export function egoLayout(ego: EgoNetwork, at: [number, number], width: number, 
   }
   const sec = ego.second;
   const ns = sec ? sec.ids.length : 0;
-  const sx = new Float32Array(ns), sy = new Float32Array(ns);
+  const sx = new Float32Array(ns),
+    sy = new Float32Array(ns);
   const perVia = new Map<number, number>();
   for (let k = 0; k < ns; k++) {
     const v = sec!.via[k];
@@ -87,7 +99,8 @@ export function egoLayout(ego: EgoNetwork, at: [number, number], width: number, 
 export function egoAt(ego: EgoNetwork, L: EgoLayout, px: number, py: number): number | null {
   for (let k = 0; k < ego.ids.length; k++) if ((L.nx[k] - px) ** 2 + (L.ny[k] - py) ** 2 <= 49) return ego.ids[k];
   const sec = ego.second;
-  if (sec) for (let k = 0; k < sec.ids.length; k++) if ((L.sx[k] - px) ** 2 + (L.sy[k] - py) ** 2 <= 16) return sec.ids[k];
+  if (sec)
+    for (let k = 0; k < sec.ids.length; k++) if ((L.sx[k] - px) ** 2 + (L.sy[k] - py) ** 2 <= 16) return sec.ids[k];
   if ((L.cx - px) ** 2 + (L.cy - py) ** 2 <= 100) return ego.id;
   return null;
 }
@@ -157,7 +170,12 @@ export function drawEgo(ctx: CanvasRenderingContext2D, ego: EgoNetwork, L: EgoLa
  * The network's counts on the canvas's data attributes (read by the tests), the legend shown or
  * hidden, and the text line; `ego` null when no network is drawn.
  */
-export function showEgoInfo(canvas: HTMLCanvasElement, legend: HTMLElement, info: HTMLElement, ego: EgoNetwork | null): void {
+export function showEgoInfo(
+  canvas: HTMLCanvasElement,
+  legend: HTMLElement,
+  info: HTMLElement,
+  ego: EgoNetwork | null,
+): void {
   if (!ego) {
     canvas.dataset.egoTies = '0';
     canvas.dataset.egoDrawn = '0';

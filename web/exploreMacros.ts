@@ -45,7 +45,14 @@ export function drawWave(box: HTMLElement, wave: Wave | null, counts: number[], 
   box.dataset.change = d.join(',');
   box.replaceChildren(
     h('strong', {}, `${tf('exploreWave', { type: macroLabel(wave.type), w: wave.week })}: `),
-    ...[1, 2, 3].map((p) => h('span', { class: 'wave-delta' }, h('i', { style: `background:${PHASE_COLORS[p]}` }), `${t(`phase${p}` as 'phase1')} ${sign(d[p - 1])}`)),
+    ...[1, 2, 3].map((p) =>
+      h(
+        'span',
+        { class: 'wave-delta' },
+        h('i', { style: `background:${PHASE_COLORS[p]}` }),
+        `${t(`phase${p}` as 'phase1')} ${sign(d[p - 1])}`,
+      ),
+    ),
     h('span', {}, ` · ${rose} ${t('exploreRose')}`),
   );
 }
@@ -59,7 +66,15 @@ export function drawMacroLog(list: HTMLElement, macroLog: MacroLogEntry[]): void
     return;
   }
   const items = [...macroLog].sort((a, b) => b.week - a.week);
-  list.replaceChildren(...items.slice(0, 40).map((e) =>
-    h('li', { 'data-source': e.source, 'data-status': e.status, 'data-type': e.type, 'data-week': e.week },
-      `${t('week')} ${e.week} · ${macroLabel(e.type)}${e.ideology ? ` (${e.ideology})` : ''} · ${t('exploreStrength')} ${e.strength} · ${t(`exploreSrc_${e.source}` as Key)}${e.status === 'pending' ? ` · ${t('explorePending')}` : ''}`)));
+  list.replaceChildren(
+    ...items
+      .slice(0, 40)
+      .map((e) =>
+        h(
+          'li',
+          { 'data-source': e.source, 'data-status': e.status, 'data-type': e.type, 'data-week': e.week },
+          `${t('week')} ${e.week} · ${macroLabel(e.type)}${e.ideology ? ` (${e.ideology})` : ''} · ${t('exploreStrength')} ${e.strength} · ${t(`exploreSrc_${e.source}` as Key)}${e.status === 'pending' ? ` · ${t('explorePending')}` : ''}`,
+        ),
+      ),
+  );
 }

@@ -7,7 +7,11 @@ import type { AgentSample } from '../sim/api/types.ts';
 import { PHASE_COLORS } from './util.ts';
 
 /** A colour as a little-endian RGBA word for ImageData. */
-const rgba = (hex: string) => (0xff << 24) | (parseInt(hex.slice(5, 7), 16) << 16) | (parseInt(hex.slice(3, 5), 16) << 8) | parseInt(hex.slice(1, 3), 16);
+const rgba = (hex: string) =>
+  (0xff << 24) |
+  (parseInt(hex.slice(5, 7), 16) << 16) |
+  (parseInt(hex.slice(3, 5), 16) << 8) |
+  parseInt(hex.slice(1, 3), 16);
 const PHASE_RGBA = PHASE_COLORS.map(rgba);
 const WHITE = rgba('#ffffff');
 
@@ -34,13 +38,15 @@ export class PeopleCanvas {
     const key = `${s.n}/${s.stride}/${s.regions.length}`;
     if (this.layout && this.layout.key === key) return this.layout;
     const R = s.regions.length || 1;
-    const W = this.canvas.width, H = this.canvas.height;
+    const W = this.canvas.width,
+      H = this.canvas.height;
     const colW = W / R;
     const counts = new Array(R).fill(0);
     for (const r of s.region) counts[r]++;
     const cell = Math.max(2, Math.floor(Math.sqrt((colW * (H - 18)) / Math.max(1, Math.max(...counts)))));
     const perRow = Math.max(1, Math.floor((colW - 4) / cell));
-    const x = new Float32Array(s.ids.length), y = new Float32Array(s.ids.length);
+    const x = new Float32Array(s.ids.length),
+      y = new Float32Array(s.ids.length);
     const k = new Array(R).fill(0);
     for (let i = 0; i < s.ids.length; i++) {
       const r = s.region[i];
@@ -62,13 +68,17 @@ export class PeopleCanvas {
   /** A mouse position in canvas pixels (the canvas may be drawn scaled). */
   point(ev: MouseEvent): [number, number] {
     const rect = this.canvas.getBoundingClientRect();
-    return [((ev.clientX - rect.left) * this.canvas.width) / rect.width, ((ev.clientY - rect.top) * this.canvas.height) / rect.height];
+    return [
+      ((ev.clientX - rect.left) * this.canvas.width) / rect.width,
+      ((ev.clientY - rect.top) * this.canvas.height) / rect.height,
+    ];
   }
 
   /** The sampled person nearest to a point, or null when nobody is shown. */
   nearest(s: AgentSample, px: number, py: number): number | null {
     const { x, y, cell } = this.positions(s);
-    let best = -1, bd = Infinity;
+    let best = -1,
+      bd = Infinity;
     for (let i = 0; i < s.ids.length; i++) {
       const d = (x[i] + cell / 2 - px) ** 2 + (y[i] + cell / 2 - py) ** 2;
       // Prefer people in a phase when clicks are close: they have the interesting routes.
@@ -83,7 +93,8 @@ export class PeopleCanvas {
     const { x, y, cell } = this.positions(s);
     ctx.setLineDash([]);
     // The grid is written as pixels (one ImageData, no canvas call per person): cheap at 5,000 people.
-    const W = this.canvas.width, H = this.canvas.height;
+    const W = this.canvas.width,
+      H = this.canvas.height;
     if (!this.pixels || this.pixels.width !== W || this.pixels.height !== H) this.pixels = ctx.createImageData(W, H);
     const buf = new Uint32Array(this.pixels.data.buffer);
     buf.fill(WHITE);
@@ -95,8 +106,10 @@ export class PeopleCanvas {
       const side = sz + 2 * big;
       for (let i = 0; i < ph.length; i++) {
         if (ph[i] !== p) continue;
-        const x0 = Math.max(0, Math.round(x[i]) - big), y0 = Math.max(0, Math.round(y[i]) - big);
-        const x1 = Math.min(W, x0 + side), y1 = Math.min(H, y0 + side);
+        const x0 = Math.max(0, Math.round(x[i]) - big),
+          y0 = Math.max(0, Math.round(y[i]) - big);
+        const x1 = Math.min(W, x0 + side),
+          y1 = Math.min(H, y0 + side);
         for (let yy = y0; yy < y1; yy++) {
           const o = yy * W;
           for (let xx = x0; xx < x1; xx++) buf[o + xx] = c; // faster than buf.fill for short runs

@@ -16,12 +16,20 @@ export interface FiredTrigger {
   at: number;
 }
 
-const CW = 560, CH = 300, CM = { l: 50, r: 10, t: 14, b: 30 };
+const CW = 560,
+  CH = 300,
+  CM = { l: 50, r: 10, t: 14, b: 30 };
 
 /** The legend of the phase colours, shown above the chart. */
 export function phaseLegend(): HTMLElement {
-  return h('div', { class: 'legend' }, ...[1, 2, 3].map((p) => h('span', {}, h('i', { style: `background:${PHASE_COLORS[p]}` }), t(`phase${p}` as 'phase1'))),
-    h('span', {}, `(${t('phase0')}: ↑)`));
+  return h(
+    'div',
+    { class: 'legend' },
+    ...[1, 2, 3].map((p) =>
+      h('span', {}, h('i', { style: `background:${PHASE_COLORS[p]}` }), t(`phase${p}` as 'phase1')),
+    ),
+    h('span', {}, `(${t('phase0')}: ↑)`),
+  );
 }
 
 export interface PhaseChart {
@@ -40,13 +48,37 @@ export function createPhaseChart(box: HTMLElement): PhaseChart {
   } | null = null;
 
   function build(weeks: number | undefined): NonNullable<typeof parts> {
-    const x = d3.scaleLinear().domain([0, Math.max(weeks ?? 52, 1)]).range([CM.l, CW - CM.r]);
-    const svg = d3.create('svg').attr('width', CW).attr('height', CH).attr('role', 'img').attr('aria-label', 'phase counts by week');
-    svg.append('g').attr('transform', `translate(0,${CH - CM.b})`).call(d3.axisBottom(x).ticks(8));
+    const x = d3
+      .scaleLinear()
+      .domain([0, Math.max(weeks ?? 52, 1)])
+      .range([CM.l, CW - CM.r]);
+    const svg = d3
+      .create('svg')
+      .attr('width', CW)
+      .attr('height', CH)
+      .attr('role', 'img')
+      .attr('aria-label', 'phase counts by week');
+    svg
+      .append('g')
+      .attr('transform', `translate(0,${CH - CM.b})`)
+      .call(d3.axisBottom(x).ticks(8));
     const yAxis = svg.append('g').attr('transform', `translate(${CM.l},0)`);
-    svg.append('text').attr('x', CW - CM.r).attr('y', CH - 2).attr('text-anchor', 'end').attr('font-size', 11).text(t('week'));
+    svg
+      .append('text')
+      .attr('x', CW - CM.r)
+      .attr('y', CH - 2)
+      .attr('text-anchor', 'end')
+      .attr('font-size', 11)
+      .text(t('week'));
     const marks = svg.append('g').attr('class', 'macro-marks');
-    const lines = [1, 2, 3].map((p) => svg.append('path').attr('fill', 'none').attr('stroke', PHASE_COLORS[p]).attr('stroke-width', 2).attr('class', `line-phase${p}`));
+    const lines = [1, 2, 3].map((p) =>
+      svg
+        .append('path')
+        .attr('fill', 'none')
+        .attr('stroke', PHASE_COLORS[p])
+        .attr('stroke-width', 2)
+        .attr('class', `line-phase${p}`),
+    );
     box.replaceChildren(svg.node()!);
     return { x, yAxis, lines, marks };
   }
@@ -55,27 +87,53 @@ export function createPhaseChart(box: HTMLElement): PhaseChart {
     parts ??= build(weeks);
     const { x, yAxis, lines, marks } = parts;
     const ymax = Math.max(5, ...[1, 2, 3].map((p) => d3.max(series[p]) ?? 0));
-    const y = d3.scaleLinear().domain([0, ymax * 1.1]).nice().range([CH - CM.b, CM.t]);
+    const y = d3
+      .scaleLinear()
+      .domain([0, ymax * 1.1])
+      .nice()
+      .range([CH - CM.b, CM.t]);
     // The axis is redrawn only when its top changes.
-    if (yAxis.attr('data-top') !== String(y.domain()[1])) yAxis.attr('data-top', String(y.domain()[1])).call(d3.axisLeft(y).ticks(6));
-    const line = d3.line<number>().x((_, i) => x(i)).y((v) => y(v));
+    if (yAxis.attr('data-top') !== String(y.domain()[1]))
+      yAxis.attr('data-top', String(y.domain()[1])).call(d3.axisLeft(y).ticks(6));
+    const line = d3
+      .line<number>()
+      .x((_, i) => x(i))
+      .y((v) => y(v));
     lines.forEach((l, k) => l.attr('d', line(series[k + 1]) ?? ''));
     // Model macro events (scheduled, by chance, after incidents): small ticks on the axis.
     const other = macroLog.filter((e) => e.source !== 'fired' && e.status === 'done');
-    marks.selectAll('path.macro-tick').data(other).join('path').attr('class', 'macro-tick')
-      .attr('d', (e) => `M${x(e.week)},${CH - CM.b} l-4,7 h8 z`).attr('fill', '#777')
-      .selectAll('title').data((e) => [e]).join('title').text((e) => `${t('week')} ${e.week}: ${macroLabel(e.type)} (${t(`exploreSrc_${e.source}` as Key)})`);
+    marks
+      .selectAll('path.macro-tick')
+      .data(other)
+      .join('path')
+      .attr('class', 'macro-tick')
+      .attr('d', (e) => `M${x(e.week)},${CH - CM.b} l-4,7 h8 z`)
+      .attr('fill', '#777')
+      .selectAll('title')
+      .data((e) => [e])
+      .join('title')
+      .text((e) => `${t('week')} ${e.week}: ${macroLabel(e.type)} (${t(`exploreSrc_${e.source}` as Key)})`);
     // Fired triggers: a dashed line at the firing week; the newest pulses for a few seconds.
     const now = performance.now();
-    const g = marks.selectAll<SVGGElement, FiredTrigger>('g.fired').data(fired).join((enter) => {
-      const e = enter.append('g').attr('class', 'fired');
-      e.append('line').attr('stroke', '#CC79A7').attr('stroke-width', 2).attr('stroke-dasharray', '4 3');
-      e.append('text').attr('font-size', 10).attr('fill', '#8a3a6b').attr('text-anchor', 'middle');
-      return e;
-    });
+    const g = marks
+      .selectAll<SVGGElement, FiredTrigger>('g.fired')
+      .data(fired)
+      .join((enter) => {
+        const e = enter.append('g').attr('class', 'fired');
+        e.append('line').attr('stroke', '#CC79A7').attr('stroke-width', 2).attr('stroke-dasharray', '4 3');
+        e.append('text').attr('font-size', 10).attr('fill', '#8a3a6b').attr('text-anchor', 'middle');
+        return e;
+      });
     g.classed('fresh', (f) => now - f.at < 4000);
-    g.select('line').attr('x1', (f) => x(f.week)).attr('x2', (f) => x(f.week)).attr('y1', CM.t).attr('y2', CH - CM.b);
-    g.select('text').attr('x', (f) => x(f.week)).attr('y', CM.t - 3).text((f) => macroLabel(f.type));
+    g.select('line')
+      .attr('x1', (f) => x(f.week))
+      .attr('x2', (f) => x(f.week))
+      .attr('y1', CM.t)
+      .attr('y2', CH - CM.b);
+    g.select('text')
+      .attr('x', (f) => x(f.week))
+      .attr('y', CM.t - 3)
+      .text((f) => macroLabel(f.type));
   }
 
   return { reset: () => (parts = null), draw };

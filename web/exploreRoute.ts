@@ -24,9 +24,21 @@ export interface RoutePanel {
   draw(route: Route | null, selected: number, week: number, playing: boolean, macroLog: MacroLogEntry[]): boolean;
 }
 
-export function createRoutePanel(box: HTMLElement, actions: { replay(id: number): void; deselect(): void }): RoutePanel {
+export function createRoutePanel(
+  box: HTMLElement,
+  actions: { replay(id: number): void; deselect(): void },
+): RoutePanel {
   /** The panel of the person shown. */
-  let view: { id: number; since: number; profile: HTMLElement; timeline: HTMLElement; list: HTMLElement; shown: number; drawnAt: number; drawnWeek: number } | null = null;
+  let view: {
+    id: number;
+    since: number;
+    profile: HTMLElement;
+    timeline: HTMLElement;
+    list: HTMLElement;
+    shown: number;
+    drawnAt: number;
+    drawnWeek: number;
+  } | null = null;
 
   function clear(): void {
     view = null;
@@ -46,12 +58,17 @@ export function createRoutePanel(box: HTMLElement, actions: { replay(id: number)
       return false;
     }
     if (!view || view.id !== r.id || view.since !== r.since) {
-      const since = r.since > 0
-        ? tf('exploreSince', { w: r.since, p: t(`phase${r.start.phase}` as 'phase1'), n: r.start.weeksInPhase })
-        : t('exploreSinceStart');
+      const since =
+        r.since > 0
+          ? tf('exploreSince', { w: r.since, p: t(`phase${r.start.phase}` as 'phase1'), n: r.start.weeksInPhase })
+          : t('exploreSinceStart');
       box.dataset.id = String(r.id);
       box.dataset.since = String(r.since);
-      const replayBtn = h('button', { type: 'button', id: 'replay', class: 'secondary', onclick: () => actions.replay(r.id) }, t('exploreReplay'));
+      const replayBtn = h(
+        'button',
+        { type: 'button', id: 'replay', class: 'secondary', onclick: () => actions.replay(r.id) },
+        t('exploreReplay'),
+      );
       view = {
         id: r.id,
         since: r.since,
@@ -63,9 +80,12 @@ export function createRoutePanel(box: HTMLElement, actions: { replay(id: number)
         drawnWeek: -1,
       };
       box.replaceChildren(
-        h('div', { class: 'route-head' },
+        h(
+          'div',
+          { class: 'route-head' },
           h('h3', {}, `${t('route')}: #${r.id}`),
-          h('button', { type: 'button', id: 'deselect', onclick: () => actions.deselect() }, t('exploreDeselect'))),
+          h('button', { type: 'button', id: 'deselect', onclick: () => actions.deselect() }, t('exploreDeselect')),
+        ),
         view.profile,
         h('p', { class: 'since', id: 'route-since' }, since, ' ', r.since > 0 ? replayBtn : ''),
         h('div', { class: 'timeline-title' }, t('exploreTimeline')),
@@ -74,7 +94,9 @@ export function createRoutePanel(box: HTMLElement, actions: { replay(id: number)
       );
     }
     const v = view;
-    const prof = Object.entries(r.profile).map(([k, x]) => `${k}: ${x}`).join(', ');
+    const prof = Object.entries(r.profile)
+      .map(([k, x]) => `${k}: ${x}`)
+      .join(', ');
     if (v.profile.textContent !== prof) v.profile.textContent = prof;
     const fresh = r.events.length !== v.shown;
     if (fresh) {
@@ -84,7 +106,11 @@ export function createRoutePanel(box: HTMLElement, actions: { replay(id: number)
         v.list = list;
         v.shown = 0;
       }
-      v.list.append(...r.events.slice(v.shown).map((e) => h('li', { class: e.kind === 'phase' ? 'phase-change' : '', 'data-kind': e.kind }, describe(e))));
+      v.list.append(
+        ...r.events
+          .slice(v.shown)
+          .map((e) => h('li', { class: e.kind === 'phase' ? 'phase-change' : '', 'data-kind': e.kind }, describe(e))),
+      );
       v.shown = r.events.length;
     }
     // The timeline grows with the week: redrawn when events arrive, else at most twice a second while playing.
@@ -103,7 +129,11 @@ export function createRoutePanel(box: HTMLElement, actions: { replay(id: number)
 
 /** The route as a strip of phase by week, with the events in rows below it and macro events across. */
 function routeTimeline(r: Route, week: number, macroLog: MacroLogEntry[]): SVGSVGElement {
-  const W = 530, left = 124, right = 10, top = 16, stripH = 16;
+  const W = 530,
+    left = 124,
+    right = 10,
+    top = 16,
+    stripH = 16;
   const rows: { key: Key; kinds: RouteEvent['kind'][] }[] = [
     { key: 'exploreRowTriggers', kinds: ['trigger'] },
     { key: 'exploreRowGroup', kinds: ['group'] },
@@ -111,15 +141,36 @@ function routeTimeline(r: Route, week: number, macroLog: MacroLogEntry[]): SVGSV
     { key: 'exploreRowInterventions', kinds: ['intervention'] },
     { key: 'exploreRowOther', kinds: ['incident', 'arrest', 'release', 'renewed'] },
   ];
-  const rowH = 14, rowTop = top + stripH + 8;
+  const rowH = 14,
+    rowTop = top + stripH + 8;
   const H = rowTop + rows.length * rowH + 22;
   const end = Math.max(week, r.since + 1, 1);
-  const x = d3.scaleLinear().domain([0, end]).range([left, W - right]);
-  const svg = d3.create('svg').attr('width', W).attr('height', H).attr('id', 'route-timeline').attr('role', 'img')
+  const x = d3
+    .scaleLinear()
+    .domain([0, end])
+    .range([left, W - right]);
+  const svg = d3
+    .create('svg')
+    .attr('width', W)
+    .attr('height', H)
+    .attr('id', 'route-timeline')
+    .attr('role', 'img')
     .attr('aria-label', t('exploreTimeline'));
   const defs = svg.append('defs');
-  defs.append('pattern').attr('id', 'hatch').attr('width', 6).attr('height', 6).attr('patternUnits', 'userSpaceOnUse').attr('patternTransform', 'rotate(45)')
-    .append('line').attr('x1', 0).attr('y1', 0).attr('x2', 0).attr('y2', 6).attr('stroke', '#bbb').attr('stroke-width', 2);
+  defs
+    .append('pattern')
+    .attr('id', 'hatch')
+    .attr('width', 6)
+    .attr('height', 6)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('patternTransform', 'rotate(45)')
+    .append('line')
+    .attr('x1', 0)
+    .attr('y1', 0)
+    .attr('x2', 0)
+    .attr('y2', 6)
+    .attr('stroke', '#bbb')
+    .attr('stroke-width', 2);
   // Phase segments: known from the route after `since`; before, the phase at `since` for the weeks it had lasted, else not recorded.
   const segs: { from: number; to: number; phase: number; known: boolean }[] = [];
   const changes = r.events.filter((e): e is Extract<RouteEvent, { kind: 'phase' }> => e.kind === 'phase');
@@ -128,51 +179,128 @@ function routeTimeline(r: Route, week: number, macroLog: MacroLogEntry[]): SVGSV
     if (began > 0) segs.push({ from: 0, to: began, phase: -1, known: false });
     segs.push({ from: began, to: r.since, phase: r.start.phase, known: false });
   }
-  let p = r.start.phase, from = r.since;
+  let p = r.start.phase,
+    from = r.since;
   for (const c of changes) {
     segs.push({ from, to: c.week, phase: p, known: true });
     p = c.to;
     from = c.week;
   }
   segs.push({ from, to: end, phase: p, known: true });
-  svg.append('g').selectAll('rect').data(segs.filter((s) => s.to > s.from)).join('rect')
-    .attr('x', (s) => x(s.from)).attr('width', (s) => Math.max(1, x(s.to) - x(s.from))).attr('y', top).attr('height', stripH)
-    .attr('fill', (s) => (s.phase < 0 ? 'url(#hatch)' : PHASE_COLORS[s.phase])).attr('opacity', (s) => (s.known ? 1 : 0.45))
+  svg
+    .append('g')
+    .selectAll('rect')
+    .data(segs.filter((s) => s.to > s.from))
+    .join('rect')
+    .attr('x', (s) => x(s.from))
+    .attr('width', (s) => Math.max(1, x(s.to) - x(s.from)))
+    .attr('y', top)
+    .attr('height', stripH)
+    .attr('fill', (s) => (s.phase < 0 ? 'url(#hatch)' : PHASE_COLORS[s.phase]))
+    .attr('opacity', (s) => (s.known ? 1 : 0.45))
     .attr('class', (s) => `seg seg-phase${s.phase}`)
-    .append('title').text((s) => `${t('week')} ${s.from}–${s.to}: ${s.phase < 0 ? t('exploreNotRecorded') : t(`phase${s.phase}` as 'phase1')}`);
-  svg.append('text').attr('x', left - 6).attr('y', top + 12).attr('text-anchor', 'end').attr('font-size', 10).text(t('route'));
+    .append('title')
+    .text(
+      (s) =>
+        `${t('week')} ${s.from}–${s.to}: ${s.phase < 0 ? t('exploreNotRecorded') : t(`phase${s.phase}` as 'phase1')}`,
+    );
+  svg
+    .append('text')
+    .attr('x', left - 6)
+    .attr('y', top + 12)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 10)
+    .text(t('route'));
   if (r.since > 0) {
-    svg.append('line').attr('x1', x(r.since)).attr('x2', x(r.since)).attr('y1', top - 4).attr('y2', H - 20).attr('stroke', '#333').attr('stroke-dasharray', '1 2');
+    svg
+      .append('line')
+      .attr('x1', x(r.since))
+      .attr('x2', x(r.since))
+      .attr('y1', top - 4)
+      .attr('y2', H - 20)
+      .attr('stroke', '#333')
+      .attr('stroke-dasharray', '1 2');
   }
   // The weeks leading up to each phase change (8 weeks), shaded in the event rows.
   const lead = 8;
-  svg.append('g').selectAll('rect').data(changes).join('rect')
-    .attr('x', (c) => x(Math.max(0, c.week - lead))).attr('width', (c) => Math.max(2, x(c.week) - x(Math.max(0, c.week - lead))))
-    .attr('y', rowTop - 2).attr('height', rows.length * rowH).attr('fill', '#f3e9d2');
+  svg
+    .append('g')
+    .selectAll('rect')
+    .data(changes)
+    .join('rect')
+    .attr('x', (c) => x(Math.max(0, c.week - lead)))
+    .attr('width', (c) => Math.max(2, x(c.week) - x(Math.max(0, c.week - lead))))
+    .attr('y', rowTop - 2)
+    .attr('height', rows.length * rowH)
+    .attr('fill', '#f3e9d2');
   // Macro events reach everyone: thin lines across.
-  svg.append('g').selectAll('line').data(macroLog.filter((e) => e.status === 'done' && e.week <= end)).join('line')
-    .attr('x1', (e) => x(e.week)).attr('x2', (e) => x(e.week)).attr('y1', top - 6).attr('y2', H - 20)
-    .attr('stroke', '#CC79A7').attr('stroke-width', 1).attr('opacity', 0.7)
-    .append('title').text((e) => `${t('week')} ${e.week}: ${macroLabel(e.type)} (${t(`exploreSrc_${e.source}` as Key)})`);
+  svg
+    .append('g')
+    .selectAll('line')
+    .data(macroLog.filter((e) => e.status === 'done' && e.week <= end))
+    .join('line')
+    .attr('x1', (e) => x(e.week))
+    .attr('x2', (e) => x(e.week))
+    .attr('y1', top - 6)
+    .attr('y2', H - 20)
+    .attr('stroke', '#CC79A7')
+    .attr('stroke-width', 1)
+    .attr('opacity', 0.7)
+    .append('title')
+    .text((e) => `${t('week')} ${e.week}: ${macroLabel(e.type)} (${t(`exploreSrc_${e.source}` as Key)})`);
   // Phase changes: a line through the strip with the move.
   const cg = svg.append('g').selectAll('g').data(changes).join('g').attr('class', 'phase-change');
-  cg.append('line').attr('x1', (c) => x(c.week)).attr('x2', (c) => x(c.week)).attr('y1', top - 2).attr('y2', rowTop + rows.length * rowH)
-    .attr('stroke', '#000').attr('stroke-width', 1.5);
-  cg.append('text').attr('x', (c) => x(c.week)).attr('y', top - 4).attr('text-anchor', 'middle').attr('font-size', 10).text((c) => `${c.from}→${c.to}`);
+  cg.append('line')
+    .attr('x1', (c) => x(c.week))
+    .attr('x2', (c) => x(c.week))
+    .attr('y1', top - 2)
+    .attr('y2', rowTop + rows.length * rowH)
+    .attr('stroke', '#000')
+    .attr('stroke-width', 1.5);
+  cg.append('text')
+    .attr('x', (c) => x(c.week))
+    .attr('y', top - 4)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 10)
+    .text((c) => `${c.from}→${c.to}`);
   cg.append('title').text((c) => describe(c));
   // Event rows.
   rows.forEach((row, k) => {
     const yy = rowTop + k * rowH + rowH / 2;
-    svg.append('text').attr('x', left - 6).attr('y', yy + 3).attr('text-anchor', 'end').attr('font-size', 9).attr('fill', '#444').text(t(row.key));
-    svg.append('line').attr('x1', left).attr('x2', W - right).attr('y1', yy).attr('y2', yy).attr('stroke', '#eee');
+    svg
+      .append('text')
+      .attr('x', left - 6)
+      .attr('y', yy + 3)
+      .attr('text-anchor', 'end')
+      .attr('font-size', 9)
+      .attr('fill', '#444')
+      .text(t(row.key));
+    svg
+      .append('line')
+      .attr('x1', left)
+      .attr('x2', W - right)
+      .attr('y1', yy)
+      .attr('y2', yy)
+      .attr('stroke', '#eee');
     const evs = r.events.filter((e) => row.kinds.includes(e.kind));
-    svg.append('g').attr('class', `row-${row.kinds[0]}`).selectAll('path').data(evs).join('path')
+    svg
+      .append('g')
+      .attr('class', `row-${row.kinds[0]}`)
+      .selectAll('path')
+      .data(evs)
+      .join('path')
       .attr('transform', (e) => `translate(${x(e.week)},${yy})`)
       .attr('d', (e) => symbolFor(e))
-      .attr('fill', (e) => colourFor(e)).attr('stroke', '#222').attr('stroke-width', 0.5)
-      .append('title').text((e) => describe(e));
+      .attr('fill', (e) => colourFor(e))
+      .attr('stroke', '#222')
+      .attr('stroke-width', 0.5)
+      .append('title')
+      .text((e) => describe(e));
   });
-  svg.append('g').attr('transform', `translate(0,${H - 20})`).call(d3.axisBottom(x).ticks(6).tickSizeOuter(0));
+  svg
+    .append('g')
+    .attr('transform', `translate(0,${H - 20})`)
+    .call(d3.axisBottom(x).ticks(6).tickSizeOuter(0));
   const node = svg.node()!;
   node.dataset.events = String(r.events.length);
   node.dataset.changes = String(changes.length);

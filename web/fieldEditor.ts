@@ -7,7 +7,16 @@
  * the resolved scenario with update().
  */
 import type { ScenarioIssue } from '../sim/scenario/errors.ts';
-import { checkValue, rangeText, schemaFields, schemaLists, valueAt, type Field, type ListInfo, type Segment } from '../sim/scenario/fields.ts';
+import {
+  checkValue,
+  rangeText,
+  schemaFields,
+  schemaLists,
+  valueAt,
+  type Field,
+  type ListInfo,
+  type Segment,
+} from '../sim/scenario/fields.ts';
 import { t } from './i18n.ts';
 import { h } from './util.ts';
 
@@ -37,7 +46,14 @@ interface Row {
   defaultEl: HTMLElement;
 }
 
-const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? (v.length > 40 ? `${v.slice(0, 37)}…` : v || '""') : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === undefined
+    ? '—'
+    : typeof v === 'string'
+      ? v.length > 40
+        ? `${v.slice(0, 37)}…`
+        : v || '""'
+      : JSON.stringify(v);
 
 export function fieldId(path: string): string {
   return `field-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -54,15 +70,24 @@ export interface FieldEditorOptions {
 }
 
 export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
-  const search = h('input', { type: 'search', id: 'field-search', placeholder: t('searchFields'), 'aria-label': t('searchFields'), size: 30 });
+  const search = h('input', {
+    type: 'search',
+    id: 'field-search',
+    placeholder: t('searchFields'),
+    'aria-label': t('searchFields'),
+    size: 30,
+  });
   const changedOnly = h('input', { type: 'checkbox', id: 'field-changed-only' });
   const countEl = h('span', { id: 'field-count', class: 'muted' });
   const loose = h('div', { id: 'form-issues', class: 'error-list', role: 'alert' });
   const sectionsBox = h('div', { id: 'field-sections' });
-  const element = h('div', { id: 'field-editor' },
+  const element = h(
+    'div',
+    { id: 'field-editor' },
     h('div', { class: 'controls' }, search, h('label', {}, changedOnly, ` ${t('changedOnly')}`), countEl),
     loose,
-    sectionsBox);
+    sectionsBox,
+  );
   let rows = new Map<string, Row>();
   let sections = new Map<string, { details: HTMLDetailsElement; summary: HTMLElement; issues: HTMLElement }>();
   let key = '';
@@ -81,7 +106,12 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
     for (const [name, fs] of bySection) {
       const summary = h('summary', {}, name);
       const issues = h('div', { class: 'error-list section-issues' });
-      const details = h('details', { class: 'field-section', 'data-section': name, open: open.has(name) }, summary, issues);
+      const details = h(
+        'details',
+        { class: 'field-section', 'data-section': name, open: open.has(name) },
+        summary,
+        issues,
+      );
       const tools = lists.filter((l) => l.section === name).map(listTools);
       if (tools.length) details.append(h('div', { class: 'list-tools-box' }, ...tools));
       const table = h('div', { class: 'field-rows' });
@@ -95,11 +125,26 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
   }
 
   function listTools(l: ListInfo): HTMLElement {
-    const add = h('button', { type: 'button', class: 'list-add', disabled: !o.canAdd(l), 'aria-label': `${t('addItem')}: ${l.path}` }, `+ ${t('addItem')}`);
+    const add = h(
+      'button',
+      { type: 'button', class: 'list-add', disabled: !o.canAdd(l), 'aria-label': `${t('addItem')}: ${l.path}` },
+      `+ ${t('addItem')}`,
+    );
     add.addEventListener('click', () => o.onListAdd(l));
-    const remove = h('button', { type: 'button', class: 'list-remove', disabled: l.length === 0, 'aria-label': `${t('removeLast')}: ${l.path}` }, `− ${t('removeLast')}`);
+    const remove = h(
+      'button',
+      { type: 'button', class: 'list-remove', disabled: l.length === 0, 'aria-label': `${t('removeLast')}: ${l.path}` },
+      `− ${t('removeLast')}`,
+    );
     remove.addEventListener('click', () => o.onListRemove(l));
-    return h('div', { class: 'list-tools', 'data-list': l.path, 'data-search': l.path.toLowerCase() }, h('code', {}, l.path), ` ${l.length} ${t('items')} `, add, remove);
+    return h(
+      'div',
+      { class: 'list-tools', 'data-list': l.path, 'data-search': l.path.toLowerCase() },
+      h('code', {}, l.path),
+      ` ${l.length} ${t('items')} `,
+      add,
+      remove,
+    );
   }
 
   function row(f: Field): Row {
@@ -113,7 +158,13 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
       input.addEventListener('change', () => o.onSet(f.segs, input.value));
     } else {
       const numeric = f.kind === 'number' || f.kind === 'integer';
-      input = h('input', { type: 'text', id, spellcheck: false, inputmode: numeric ? 'decimal' : 'text', size: numeric ? 12 : f.path.startsWith('phases.hazards') ? 60 : 28 });
+      input = h('input', {
+        type: 'text',
+        id,
+        spellcheck: false,
+        inputmode: numeric ? 'decimal' : 'text',
+        size: numeric ? 12 : f.path.startsWith('phases.hazards') ? 60 : 28,
+      });
       input.addEventListener('input', () => {
         const text = input.value;
         if (!numeric) return o.onSet(f.segs, text);
@@ -129,21 +180,32 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
     const label = f.path.slice(f.section === 'run' ? 0 : f.section.length + 1) || f.path;
     const errorId = `${id}-error`;
     input.setAttribute('aria-describedby', errorId);
-    const reset = h('button', { type: 'button', class: 'field-reset', title: t('resetField'), 'aria-label': `${t('resetField')}: ${f.path}` }, '↺');
+    const reset = h(
+      'button',
+      { type: 'button', class: 'field-reset', title: t('resetField'), 'aria-label': `${t('resetField')}: ${f.path}` },
+      '↺',
+    );
     reset.addEventListener('click', () => o.onReset(f.segs));
     const range = rangeText(f);
     const defaultEl = h('span', { class: 'default' });
     const error = h('div', { class: 'field-error', id: errorId, role: 'status' });
-    const el = h('div', { class: 'field', 'data-path': f.path, 'data-search': `${f.path} ${f.description}`.toLowerCase() },
+    const el = h(
+      'div',
+      { class: 'field', 'data-path': f.path, 'data-search': `${f.path} ${f.description}`.toLowerCase() },
       h('label', { for: id, class: 'field-name' }, label),
       h('span', { class: 'field-input' }, input, reset),
-      h('span', { class: 'field-meta' },
+      h(
+        'span',
+        { class: 'field-meta' },
         h('span', { class: 'desc' }, f.description),
         f.unit && h('span', { class: 'unit' }, ` · ${t('unit')}: ${f.unit}`),
         range && h('span', { class: 'range' }, ` · ${t('allowed')}: ${range}`),
-        ' · ', defaultEl,
-        f.source && h('span', { class: 'source' }, ` · ${t('source')}: ${f.source}`)),
-      error);
+        ' · ',
+        defaultEl,
+        f.source && h('span', { class: 'source' }, ` · ${t('source')}: ${f.source}`),
+      ),
+      error,
+    );
     const r: Row = { field: f, el, input, error, reset, defaultEl };
     rows.set(f.path, r);
     return r;
@@ -157,9 +219,11 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
       let any = false;
       for (const r of rows.values()) {
         if (r.field.section !== name) continue;
-        const hit = (!q || r.el.dataset.search!.includes(q)) && (!only || r.el.classList.contains('changed') || r.el.classList.contains('invalid'));
+        const hit =
+          (!q || r.el.dataset.search!.includes(q)) &&
+          (!only || r.el.classList.contains('changed') || r.el.classList.contains('invalid'));
         r.el.hidden = !hit;
-        if (hit) any = true, shown++;
+        if (hit) (any = true), shown++;
       }
       for (const lt of Array.from(s.details.querySelectorAll<HTMLElement>('.list-tools'))) {
         const hit = !only && (!q || lt.dataset.search!.includes(q));
@@ -233,7 +297,8 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
       s.issues.replaceChildren(...extra.map((m) => h('div', { class: 'error' }, m)));
       const badges: (HTMLElement | string)[] = [name];
       if (c.changed) badges.push(h('span', { class: 'badge changed-badge' }, `${c.changed} ${t('changedCount')}`));
-      if (c.errors + extra.length) badges.push(h('span', { class: 'badge error-badge' }, `${c.errors + extra.length} ${t('errorCount')}`));
+      if (c.errors + extra.length)
+        badges.push(h('span', { class: 'badge error-badge' }, `${c.errors + extra.length} ${t('errorCount')}`));
       s.summary.replaceChildren(...badges);
     }
     loose.replaceChildren(...rest.map((m) => h('div', { class: 'error' }, m)));

@@ -22,7 +22,8 @@ const en = {
   phase3: 'Action',
   macro: 'Fire a macro trigger',
   ablation: 'Factor groups (switching one off restarts)',
-  people: 'People (click a person, or press Enter, to trace their route; arrow keys follow their ties, Escape deselects)',
+  people:
+    'People (click a person, or press Enter, to trace their route; arrow keys follow their ties, Escape deselects)',
   route: 'Route',
   tracing: 'Tracing the route (replaying the run)…',
   noEvents: 'No events yet for this person.',
@@ -53,11 +54,13 @@ const en = {
   sources: 'Sources',
   terms: 'Practice terms',
   // -- explore (new keys below) --
-  exploreWorkerCrashed: 'The simulation worker stopped ({message}). The page still works: press Restart to start the run again.',
+  exploreWorkerCrashed:
+    'The simulation worker stopped ({message}). The page still works: press Restart to start the run again.',
   threatField: 'threat',
   exploreDeselect: 'Deselect (Esc)',
   exploreReplay: 'Replay from the start to see the whole route',
-  exploreSince: 'Recorded from week {w}, when this person was selected; before that only their state then is known (phase {p} for about {n} weeks). The route grows as the run goes on.',
+  exploreSince:
+    'Recorded from week {w}, when this person was selected; before that only their state then is known (phase {p} for about {n} weeks). The route grows as the run goes on.',
   exploreSinceStart: 'Recorded from the start of the run.',
   exploreNetwork: 'Ties of #{id}: {n} people ({a} in a phase); contacts of contacts in a phase: {s}',
   exploreLayer0: 'Household',
@@ -91,17 +94,20 @@ const en = {
   // -- compare (new keys below) --
   cmpEditedNote: 'your edit in Research',
   cmpSharedNote: 'from the share link',
-  cmpSharedInfo: 'This link carries a scenario that was edited elsewhere ("shared"). It is used only on this page; your own edited scenario is unchanged.',
+  cmpSharedInfo:
+    'This link carries a scenario that was edited elsewhere ("shared"). It is used only on this page; your own edited scenario is unchanged.',
   cmpSaveShared: 'Save as my edited scenario',
   cmpSharedSame: 'The scenario "shared" in this link is the same as your edited scenario (Research).',
   cmpConfirmOverwrite: 'Replace your own edited scenario (Research) with the shared one?',
   cmpSharedSaved: 'Saved: the shared scenario is now your edited scenario (Research).',
-  cmpEditedAndShared: 'A share link carries one edited scenario: pick "edited" or "shared", not both (save the shared one first to compare it with another edit).',
+  cmpEditedAndShared:
+    'A share link carries one edited scenario: pick "edited" or "shared", not both (save the shared one first to compare it with another edit).',
   cmpProgress: '{done} / {total} runs · {pct}% · {workers} workers',
   cmpCancelled: 'cancelled after {done} / {total} runs',
   cmpDone: '{runs} runs in {seconds} s on {workers} workers',
   cmpFailedShort: 'stopped: a worker failed after {done} / {total} runs',
-  cmpWorkerFailed: 'The comparison stopped: the simulation worker running {scenario}, replicate {replicate} of {replicates} (run {id}) failed: {message}\nThe other runs were stopped ({done} of {total} had finished). Nothing else is affected; press "Run comparison" to try again.',
+  cmpWorkerFailed:
+    'The comparison stopped: the simulation worker running {scenario}, replicate {replicate} of {replicates} (run {id}) failed: {message}\nThe other runs were stopped ({done} of {total} had finished). Nothing else is affected; press "Run comparison" to try again.',
   cmpRef: 'ref.',
   cmpSeriesTitle: 'Over time',
   cmpSeries: 'Series',
@@ -109,17 +115,21 @@ const en = {
   cmpBandMean: '95% interval of the mean',
   cmpBandRuns: 'range of the runs (2.5–97.5%)',
   cmpCaptionMean: '{series} per week: line = mean over {n} replicates, band = 95% t interval of the mean.',
-  cmpCaptionRuns: '{series} per week: line = mean over {n} replicates, band = 2.5–97.5% quantile range of the runs (with few replicates this is about the lowest to the highest run).',
-  cmpCaptionDiff: 'Paired difference with {ref} per week: line = mean of (scenario − reference) over {n} replicate pairs sharing their seeds (common random numbers), band = 95% paired t interval. The dashed line is no difference.',
+  cmpCaptionRuns:
+    '{series} per week: line = mean over {n} replicates, band = 2.5–97.5% quantile range of the runs (with few replicates this is about the lowest to the highest run).',
+  cmpCaptionDiff:
+    'Paired difference with {ref} per week: line = mean of (scenario − reference) over {n} replicate pairs sharing their seeds (common random numbers), band = 95% paired t interval. The dashed line is no difference.',
   cmpExportSeries: 'Export series CSV',
   cmpExportSeriesDiff: 'Export series differences CSV',
   cmpExportPng: 'Export chart (PNG)',
   cmpPrint: 'Print report',
   cmpReportTitle: 'radsim: comparison of scenarios',
   cmpMadeOn: 'Made on',
-  cmpSettingsLine: 'Scenarios: {scenarios} (reference: {ref}) · {r} replicates · {a} agents · {w} weeks · base seed {seed}',
+  cmpSettingsLine:
+    'Scenarios: {scenarios} (reference: {ref}) · {r} replicates · {a} agents · {w} weeks · base seed {seed}',
   cmpGlance: 'At a glance',
-  cmpGlanceNote: 'Change against the reference: mean of the paired differences (relative to the reference mean where that is above 0), with its 95% interval in brackets. Cost = professional hours (triage, case meetings, interventions).',
+  cmpGlanceNote:
+    'Change against the reference: mean of the paired differences (relative to the reference mean where that is above 0), with its 95% interval in brackets. Cost = professional hours (triage, case meetings, interventions).',
   cmpTableNote: 'mean [95% interval]; differences are paired (common random numbers); bold = interval excludes 0',
   cmpTo: 'to',
   cmpLower: 'clearly lower',
@@ -159,7 +169,8 @@ const en = {
   invalidScenario: 'not a valid scenario',
   importKept: 'Your current edit has not been changed.',
   sweepTitle: 'Sweep: vary one or two parameters of the edited scenario',
-  sweepHelp: 'Choose one parameter (a line plot) or two (a heatmap), their range and number of levels. Small runs keep it quick in the browser; the command line (radsim sweep) runs large ones.',
+  sweepHelp:
+    'Choose one parameter (a line plot) or two (a heatmap), their range and number of levels. Small runs keep it quick in the browser; the command line (radsim sweep) runs large ones.',
   parameter: 'Parameter',
   optional: 'optional second parameter',
   from: 'from',
@@ -174,9 +185,11 @@ const en = {
   workersWord: 'workers',
   sweepCancelled: 'Sweep cancelled',
   sweepFailedShort: 'stopped: a worker failed after {done} / {total} runs',
-  sweepWorkerFailed: 'The sweep stopped: the simulation worker running point {point} ({values}), replicate {replicate} of {replicates} (run {id}) failed: {message}\nThe other runs were stopped ({done} of {total} had finished). Nothing else is affected; press "Run sweep" to try again.',
+  sweepWorkerFailed:
+    'The sweep stopped: the simulation worker running point {point} ({values}), replicate {replicate} of {replicates} (run {id}) failed: {message}\nThe other runs were stopped ({done} of {total} had finished). Nothing else is affected; press "Run sweep" to try again.',
   sensitivity: 'Sensitivity (partial rank correlation, PRCC)',
-  formStale: 'The JSON text has a syntax error: the form shows the last readable version and is locked until the JSON is fixed.',
+  formStale:
+    'The JSON text has a syntax error: the form shows the last readable version and is locked until the JSON is fixed.',
   addItem: 'add an item',
   removeLast: 'remove the last',
   items: 'item(s)',
@@ -204,7 +217,8 @@ const nl: Record<Key, string> = {
   phase3: 'Actie',
   macro: 'Macro-trigger afvuren',
   ablation: 'Factorgroepen (uitzetten start opnieuw)',
-  people: 'Personen (klik op een persoon of druk op Enter voor de route; pijltjestoetsen volgen de banden, Escape heft de keuze op)',
+  people:
+    'Personen (klik op een persoon of druk op Enter voor de route; pijltjestoetsen volgen de banden, Escape heft de keuze op)',
   route: 'Route',
   tracing: 'Route wordt gevolgd (de run wordt herhaald)…',
   noEvents: 'Nog geen gebeurtenissen voor deze persoon.',
@@ -235,11 +249,13 @@ const nl: Record<Key, string> = {
   sources: 'Bronnen',
   terms: 'Praktijktermen',
   // -- explore (new keys below) --
-  exploreWorkerCrashed: 'De simulatie-worker is gestopt ({message}). De pagina werkt nog: kies Opnieuw om de run opnieuw te starten.',
+  exploreWorkerCrashed:
+    'De simulatie-worker is gestopt ({message}). De pagina werkt nog: kies Opnieuw om de run opnieuw te starten.',
   threatField: 'dreiging',
   exploreDeselect: 'Selectie opheffen (Esc)',
   exploreReplay: 'Vanaf het begin herhalen voor de hele route',
-  exploreSince: 'Gevolgd vanaf week {w}, toen deze persoon werd gekozen; daarvoor is alleen de toestand op dat moment bekend (fase {p}, sinds ongeveer {n} weken). De route groeit mee met de run.',
+  exploreSince:
+    'Gevolgd vanaf week {w}, toen deze persoon werd gekozen; daarvoor is alleen de toestand op dat moment bekend (fase {p}, sinds ongeveer {n} weken). De route groeit mee met de run.',
   exploreSinceStart: 'Gevolgd vanaf het begin van de run.',
   exploreNetwork: 'Banden van #{id}: {n} personen ({a} in een fase); contacten van contacten in een fase: {s}',
   exploreLayer0: 'Huishouden',
@@ -273,36 +289,45 @@ const nl: Record<Key, string> = {
   // -- compare (new keys below) --
   cmpEditedNote: 'uw bewerking in Onderzoek',
   cmpSharedNote: 'uit de deellink',
-  cmpSharedInfo: 'Deze link bevat een scenario dat elders is bewerkt ("shared"). Het wordt alleen op deze pagina gebruikt; uw eigen bewerkte scenario blijft ongewijzigd.',
+  cmpSharedInfo:
+    'Deze link bevat een scenario dat elders is bewerkt ("shared"). Het wordt alleen op deze pagina gebruikt; uw eigen bewerkte scenario blijft ongewijzigd.',
   cmpSaveShared: 'Bewaren als mijn bewerkte scenario',
   cmpSharedSame: 'Het scenario "shared" in deze link is gelijk aan uw bewerkte scenario (Onderzoek).',
   cmpConfirmOverwrite: 'Uw eigen bewerkte scenario (Onderzoek) vervangen door het gedeelde scenario?',
   cmpSharedSaved: 'Bewaard: het gedeelde scenario is nu uw bewerkte scenario (Onderzoek).',
-  cmpEditedAndShared: 'Een deellink bevat één bewerkt scenario: kies "edited" of "shared", niet beide (bewaar eerst het gedeelde scenario om het met een andere bewerking te vergelijken).',
+  cmpEditedAndShared:
+    'Een deellink bevat één bewerkt scenario: kies "edited" of "shared", niet beide (bewaar eerst het gedeelde scenario om het met een andere bewerking te vergelijken).',
   cmpProgress: '{done} / {total} runs · {pct}% · {workers} workers',
   cmpCancelled: 'geannuleerd na {done} / {total} runs',
   cmpDone: '{runs} runs in {seconds} s op {workers} workers',
   cmpFailedShort: 'gestopt: een worker faalde na {done} / {total} runs',
-  cmpWorkerFailed: 'De vergelijking is gestopt: de simulatieworker voor {scenario}, herhaling {replicate} van {replicates} (run {id}) faalde: {message}\nDe andere runs zijn gestopt ({done} van {total} waren klaar). Verder is niets geraakt; klik op "Vergelijking starten" om het opnieuw te proberen.',
+  cmpWorkerFailed:
+    'De vergelijking is gestopt: de simulatieworker voor {scenario}, herhaling {replicate} van {replicates} (run {id}) faalde: {message}\nDe andere runs zijn gestopt ({done} van {total} waren klaar). Verder is niets geraakt; klik op "Vergelijking starten" om het opnieuw te proberen.',
   cmpRef: 'ref.',
   cmpSeriesTitle: 'In de tijd',
   cmpSeries: 'Reeks',
   cmpBand: 'Band',
   cmpBandMean: '95%-interval van het gemiddelde',
   cmpBandRuns: 'bereik van de runs (2,5–97,5%)',
-  cmpCaptionMean: '{series} per week: lijn = gemiddelde over {n} herhalingen, band = 95%-t-interval van het gemiddelde.',
-  cmpCaptionRuns: '{series} per week: lijn = gemiddelde over {n} herhalingen, band = 2,5–97,5%-kwantielbereik van de runs (bij weinig herhalingen ongeveer de laagste tot de hoogste run).',
-  cmpCaptionDiff: 'Gepaard verschil met {ref} per week: lijn = gemiddelde van (scenario − referentie) over {n} paren herhalingen met dezelfde seed (gemeenschappelijke toevalsgetallen), band = 95%-gepaard t-interval. De stippellijn is geen verschil.',
+  cmpCaptionMean:
+    '{series} per week: lijn = gemiddelde over {n} herhalingen, band = 95%-t-interval van het gemiddelde.',
+  cmpCaptionRuns:
+    '{series} per week: lijn = gemiddelde over {n} herhalingen, band = 2,5–97,5%-kwantielbereik van de runs (bij weinig herhalingen ongeveer de laagste tot de hoogste run).',
+  cmpCaptionDiff:
+    'Gepaard verschil met {ref} per week: lijn = gemiddelde van (scenario − referentie) over {n} paren herhalingen met dezelfde seed (gemeenschappelijke toevalsgetallen), band = 95%-gepaard t-interval. De stippellijn is geen verschil.',
   cmpExportSeries: 'Reeksen als CSV',
   cmpExportSeriesDiff: 'Verschillen per week als CSV',
   cmpExportPng: 'Grafiek exporteren (PNG)',
   cmpPrint: 'Rapport afdrukken',
   cmpReportTitle: 'radsim: vergelijking van scenario’s',
   cmpMadeOn: 'Gemaakt op',
-  cmpSettingsLine: 'Scenario’s: {scenarios} (referentie: {ref}) · {r} herhalingen · {a} personen · {w} weken · basisseed {seed}',
+  cmpSettingsLine:
+    'Scenario’s: {scenarios} (referentie: {ref}) · {r} herhalingen · {a} personen · {w} weken · basisseed {seed}',
   cmpGlance: 'In één oogopslag',
-  cmpGlanceNote: 'Verandering ten opzichte van de referentie: gemiddelde van de gepaarde verschillen (relatief ten opzichte van het gemiddelde van de referentie als dat boven 0 ligt), met het 95%-interval tussen haakjes. Kosten = professionele uren (weegploeg, casusoverleg, interventies zoals de persoonsgerichte aanpak (PGA)).',
-  cmpTableNote: 'gemiddelde [95%-interval]; verschillen zijn gepaard (gemeenschappelijke toevalsgetallen); vet = interval bevat geen 0',
+  cmpGlanceNote:
+    'Verandering ten opzichte van de referentie: gemiddelde van de gepaarde verschillen (relatief ten opzichte van het gemiddelde van de referentie als dat boven 0 ligt), met het 95%-interval tussen haakjes. Kosten = professionele uren (weegploeg, casusoverleg, interventies zoals de persoonsgerichte aanpak (PGA)).',
+  cmpTableNote:
+    'gemiddelde [95%-interval]; verschillen zijn gepaard (gemeenschappelijke toevalsgetallen); vet = interval bevat geen 0',
   cmpTo: 'tot',
   cmpLower: 'duidelijk lager',
   cmpHigher: 'duidelijk hoger',
@@ -310,7 +335,8 @@ const nl: Record<Key, string> = {
   cmpCost: 'kosten',
   cmpMeanInterval: 'gemiddelde, 95%-interval',
   // -- research (new keys below) --
-  editedScenario: 'Bewerkt scenario (bewaard in deze browser; Verkennen en Vergelijken kunnen het draaien als "edited")',
+  editedScenario:
+    'Bewerkt scenario (bewaard in deze browser; Verkennen en Vergelijken kunnen het draaien als "edited")',
   startFrom: 'Begin bij',
   parameters: 'Parameters (gegenereerd uit het schema; wijzigingen passen de JSON aan)',
   searchFields: 'Parameters filteren op naam of omschrijving',
@@ -341,7 +367,8 @@ const nl: Record<Key, string> = {
   invalidScenario: 'geen geldig scenario',
   importKept: 'Uw huidige bewerking is niet gewijzigd.',
   sweepTitle: 'Sweep: één of twee parameters van het bewerkte scenario variëren',
-  sweepHelp: 'Kies één parameter (een lijngrafiek) of twee (een heatmap), hun bereik en aantal niveaus. Kleine runs houden het snel in de browser; de opdrachtregel (radsim sweep) draait grote.',
+  sweepHelp:
+    'Kies één parameter (een lijngrafiek) of twee (een heatmap), hun bereik en aantal niveaus. Kleine runs houden het snel in de browser; de opdrachtregel (radsim sweep) draait grote.',
   parameter: 'Parameter',
   optional: 'optionele tweede parameter',
   from: 'van',
@@ -356,9 +383,11 @@ const nl: Record<Key, string> = {
   workersWord: 'workers',
   sweepCancelled: 'Sweep geannuleerd',
   sweepFailedShort: 'gestopt: een worker faalde na {done} / {total} runs',
-  sweepWorkerFailed: 'De sweep is gestopt: de simulatieworker voor punt {point} ({values}), herhaling {replicate} van {replicates} (run {id}) faalde: {message}\nDe andere runs zijn gestopt ({done} van {total} waren klaar). Verder is niets geraakt; klik op "Sweep starten" om het opnieuw te proberen.',
+  sweepWorkerFailed:
+    'De sweep is gestopt: de simulatieworker voor punt {point} ({values}), herhaling {replicate} van {replicates} (run {id}) faalde: {message}\nDe andere runs zijn gestopt ({done} van {total} waren klaar). Verder is niets geraakt; klik op "Sweep starten" om het opnieuw te proberen.',
   sensitivity: 'Gevoeligheid (partiële rangcorrelatie, PRCC)',
-  formStale: 'De JSON-tekst bevat een syntaxfout: het formulier toont de laatste leesbare versie en is vergrendeld tot de JSON is hersteld.',
+  formStale:
+    'De JSON-tekst bevat een syntaxfout: het formulier toont de laatste leesbare versie en is vergrendeld tot de JSON is hersteld.',
   addItem: 'item toevoegen',
   removeLast: 'laatste verwijderen',
   items: 'item(s)',

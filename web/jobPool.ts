@@ -88,7 +88,10 @@ function keepWarm(workers: PoolWorker[]): void {
   }
 }
 
-export function runPlan(plan: Plan, { onProgress, progressEvery, maxWorkers = navigator.hardwareConcurrency || 2 }: PoolOptions): PoolRun {
+export function runPlan(
+  plan: Plan,
+  { onProgress, progressEvery, maxWorkers = navigator.hardwareConcurrency || 2 }: PoolOptions,
+): PoolRun {
   const jobs = planJobs(plan);
   const nWorkers = Math.max(1, Math.min(jobs.length, maxWorkers, 8));
   const workers = takeWorkers(nWorkers);
@@ -106,7 +109,12 @@ export function runPlan(plan: Plan, { onProgress, progressEvery, maxWorkers = na
     stop();
   };
   const update = () =>
-    onProgress({ done: records.length, total: jobs.length, fraction: done.reduce((a, b) => a + b, 0) / jobs.length, workers: nWorkers });
+    onProgress({
+      done: records.length,
+      total: jobs.length,
+      fraction: done.reduce((a, b) => a + b, 0) / jobs.length,
+      workers: nWorkers,
+    });
 
   const workerLoop = async (w: (typeof workers)[number]) => {
     while (!halted && next < jobs.length) {
@@ -115,7 +123,13 @@ export function runPlan(plan: Plan, { onProgress, progressEvery, maxWorkers = na
       try {
         const result = await Promise.race([
           w.api.runJob(
-            { id: job.id, scenario: jobScenario(plan, job), outcomes: plan.outcomes, series: plan.series, progressEvery },
+            {
+              id: job.id,
+              scenario: jobScenario(plan, job),
+              outcomes: plan.outcomes,
+              series: plan.series,
+              progressEvery,
+            },
             proxy((week: number, weeks: number) => {
               done[job.index] = week / weeks;
               if (!halted) update();
@@ -156,7 +170,11 @@ export function runPlan(plan: Plan, { onProgress, progressEvery, maxWorkers = na
       const f = failure ?? { job: jobs[0], message: 'unknown error' };
       return { status: 'failed', job: f.job, message: f.message, ...counts };
     }
-    return { status: 'done', records: records.sort((a, b) => a.index - b.index), seconds: (performance.now() - t0) / 1000 };
+    return {
+      status: 'done',
+      records: records.sort((a, b) => a.index - b.index),
+      seconds: (performance.now() - t0) / 1000,
+    };
   })();
 
   return { result, workers: nWorkers, total: jobs.length, cancel: () => halt('cancelled') };

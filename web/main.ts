@@ -12,15 +12,26 @@ let cleanup: () => void = () => {};
 
 function aboutView(root: HTMLElement): () => void {
   const seeds: [string, string][] = [
-    ['003_b01ffb2916f57b10.txt', 'WODC study 3421 (University of Amsterdam, 2025), "Radicalisering en psychosociale problematiek: Beter begrijpen, beter ingrijpen" (summary)'],
+    [
+      '003_b01ffb2916f57b10.txt',
+      'WODC study 3421 (University of Amsterdam, 2025), "Radicalisering en psychosociale problematiek: Beter begrijpen, beter ingrijpen" (summary)',
+    ],
     ['001_9985252c126c6d4e.txt', 'Ministry memo (2025) on presenting that study to parliament'],
     ['000_eb77dd75b44609ec.txt', "Minister's letter (2025) offering the study to parliament"],
-    ['002_8eba30a1dfbc2ef6.txt', `Minister's letter (2015) on the study "Triggerfactoren in het radicaliseringsproces"`],
-    ['004_3f123f64741c8191.txt', "Minister's letter (2024) on the Inspectorate's study of early detection in the local domain"],
+    [
+      '002_8eba30a1dfbc2ef6.txt',
+      `Minister's letter (2015) on the study "Triggerfactoren in het radicaliseringsproces"`,
+    ],
+    [
+      '004_3f123f64741c8191.txt',
+      "Minister's letter (2024) on the Inspectorate's study of early detection in the local domain",
+    ],
   ];
   const terms: Key[] = ['signal', 'triage', 'pga', 'caseMeeting'];
   root.replaceChildren(
-    h('div', { class: 'panel', id: 'about' },
+    h(
+      'div',
+      { class: 'panel', id: 'about' },
       h('h2', {}, t('about')),
       h('p', { class: 'ethics', id: 'ethics' }, t('ethics')),
       getLang() === 'en' && h('p', {}, ETHICS_LINE.replace(/^> /, '').replace(/\*\*/g, '')),
@@ -28,7 +39,8 @@ function aboutView(root: HTMLElement): () => void {
       h('ul', {}, ...seeds.map(([f, d]) => h('li', {}, h('code', {}, f), ` — ${d}`))),
       h('h3', {}, t('terms')),
       h('ul', {}, ...terms.map((k) => h('li', {}, t(k)))),
-      h('p', {}, 'Phase colours use the Okabe-Ito colour-blind-safe palette. Model description: docs/model.md.')),
+      h('p', {}, 'Phase colours use the Okabe-Ito colour-blind-safe palette. Model description: docs/model.md.'),
+    ),
   );
   return () => {};
 }
@@ -46,16 +58,41 @@ function render(view: View, query: string | null): void {
   document.title = t('title');
   const app = document.getElementById('app')!;
   const main = h('main', { id: `view-${view}` });
-  const nav = h('nav', { 'aria-label': 'views' },
-    ...VIEWS.map((v) => h('button', { type: 'button', id: `nav-${v}`, 'aria-current': v === view ? 'page' : false, onclick: () => (location.hash = v) }, t(v))));
-  const langBtn = h('button', { type: 'button', id: 'lang', onclick: () => { setLang(getLang() === 'en' ? 'nl' : 'en'); render(view, query); } }, getLang() === 'en' ? 'Nederlands' : 'English');
+  const nav = h(
+    'nav',
+    { 'aria-label': 'views' },
+    ...VIEWS.map((v) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          id: `nav-${v}`,
+          'aria-current': v === view ? 'page' : false,
+          onclick: () => (location.hash = v),
+        },
+        t(v),
+      ),
+    ),
+  );
+  const langBtn = h(
+    'button',
+    {
+      type: 'button',
+      id: 'lang',
+      onclick: () => {
+        setLang(getLang() === 'en' ? 'nl' : 'en');
+        render(view, query);
+      },
+    },
+    getLang() === 'en' ? 'Nederlands' : 'English',
+  );
   app.replaceChildren(
     h('header', {}, h('h1', {}, 'radsim'), nav, h('div', { class: 'lang' }, langBtn)),
     h('div', { style: 'padding: 0 1rem' }, h('p', { class: 'ethics' }, t('ethics'))),
     main,
   );
   const views: Record<View, (root: HTMLElement) => () => void> = {
-    explore: (r) => exploreView(r, query ? new URLSearchParams(query).get('scenario') ?? 'baseline' : 'baseline'),
+    explore: (r) => exploreView(r, query ? (new URLSearchParams(query).get('scenario') ?? 'baseline') : 'baseline'),
     compare: (r) => compareView(r, query),
     research: researchView,
     about: aboutView,

@@ -43,7 +43,14 @@ export function checkText(text: string, base: string): Checked {
   let raw: ScenarioData;
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (!isPlainObject(parsed)) return { raw: null, resolved: null, scenario: null, issues: [], error: 'JSON: a scenario is an object ({ ... })' };
+    if (!isPlainObject(parsed))
+      return {
+        raw: null,
+        resolved: null,
+        scenario: null,
+        issues: [],
+        error: 'JSON: a scenario is an object ({ ... })',
+      };
     raw = parsed;
   } catch (err) {
     return { raw: null, resolved: null, scenario: null, issues: [], error: `JSON: ${(err as Error).message}` };
@@ -52,7 +59,8 @@ export function checkText(text: string, base: string): Checked {
   try {
     resolved = resolveData(raw, `${EDITED}.json`);
   } catch (err) {
-    if (err instanceof ScenarioError) return { raw, resolved: null, scenario: null, issues: [...err.issues], error: null };
+    if (err instanceof ScenarioError)
+      return { raw, resolved: null, scenario: null, issues: [...err.issues], error: null };
     return { raw, resolved: null, scenario: null, issues: [], error: (err as Error).message };
   }
   try {
@@ -67,20 +75,41 @@ const text = (data: unknown) => JSON.stringify(data, null, 2);
 
 export function researchView(root: HTMLElement): () => void {
   const base = localStorage.getItem(KEY_BASE) ?? 'school-resilience';
-  const baseSel = h('select', { id: 'editor-base', 'aria-label': t('scenario') }, ...scenarioNames.map((n) => h('option', { value: n }, n)));
+  const baseSel = h(
+    'select',
+    { id: 'editor-base', 'aria-label': t('scenario') },
+    ...scenarioNames.map((n) => h('option', { value: n }, n)),
+  );
   baseSel.value = scenarioNames.includes(base) ? base : 'baseline';
   let shownBase = baseSel.value;
   const resetBtn = h('button', { type: 'button', id: 'editor-reset' }, t('reset'));
   const area = h('textarea', { id: 'editor', spellcheck: false, 'aria-label': t('editor') });
   const status = h('div', { id: 'editor-status', role: 'status', 'aria-live': 'polite' });
   const hazards = Object.keys((resolvedByName('baseline').phases as { hazards: Record<string, string> }).hazards);
-  const hazardSel = h('select', { id: 'hazard-key', 'aria-label': 'hazard' }, ...hazards.map((k) => h('option', { value: k }, k)));
-  hazardSel.value = hazards.includes(localStorage.getItem(KEY_HAZARD) ?? '') ? localStorage.getItem(KEY_HAZARD)! : hazards[0];
-  const formulaIn = h('input', { id: 'formula', type: 'text', size: 90, spellcheck: false, 'aria-label': t('formula') });
+  const hazardSel = h(
+    'select',
+    { id: 'hazard-key', 'aria-label': 'hazard' },
+    ...hazards.map((k) => h('option', { value: k }, k)),
+  );
+  hazardSel.value = hazards.includes(localStorage.getItem(KEY_HAZARD) ?? '')
+    ? localStorage.getItem(KEY_HAZARD)!
+    : hazards[0];
+  const formulaIn = h('input', {
+    id: 'formula',
+    type: 'text',
+    size: 90,
+    spellcheck: false,
+    'aria-label': t('formula'),
+  });
   const formulaStatus = h('div', { id: 'formula-status', role: 'status', 'aria-live': 'polite' });
   const exploreBtn = h('button', { type: 'button', id: 'explore-edited' }, t('exploreThis'));
   const compareBtn = h('button', { type: 'button', id: 'compare-edited' }, t('compareWithBase'));
-  const fileIn = h('input', { type: 'file', id: 'import-file', accept: '.json,application/json', 'aria-label': t('importScenario') });
+  const fileIn = h('input', {
+    type: 'file',
+    id: 'import-file',
+    accept: '.json,application/json',
+    'aria-label': t('importScenario'),
+  });
   const importBox = h('div', { id: 'import-status', role: 'alert' });
   const exportBtn = h('button', { type: 'button', id: 'export-json' }, t('exportScenario'));
   const exportResolvedBtn = h('button', { type: 'button', id: 'export-resolved' }, t('exportResolved'));
@@ -99,10 +128,11 @@ export function researchView(root: HTMLElement): () => void {
         setOverride(raw, resolved, l.segs, [...structuredClone(items), newListItem(template, items)]);
       });
     },
-    onListRemove: (l) => edit((raw, resolved) => {
-      const items = (valueAt(resolved, l.segs) as unknown[] | undefined) ?? [];
-      setOverride(raw, resolved, l.segs, structuredClone(items.slice(0, -1)));
-    }),
+    onListRemove: (l) =>
+      edit((raw, resolved) => {
+        const items = (valueAt(resolved, l.segs) as unknown[] | undefined) ?? [];
+        setOverride(raw, resolved, l.segs, structuredClone(items.slice(0, -1)));
+      }),
   });
 
   /** The item a list grows by: its last item, or for an empty list the first one any library scenario has. */
@@ -122,33 +152,59 @@ export function researchView(root: HTMLElement): () => void {
   });
 
   root.replaceChildren(
-    h('div', { class: 'panel' },
+    h(
+      'div',
+      { class: 'panel' },
       h('h3', {}, t('editedScenario')),
-      h('div', { class: 'controls research-actions' },
+      h(
+        'div',
+        { class: 'controls research-actions' },
         h('span', { class: 'group' }, h('label', {}, `${t('startFrom')} `, baseSel), resetBtn),
-        h('span', { class: 'group' }, h('label', { class: 'file' }, `${t('importScenario')} `, fileIn), exportBtn, exportResolvedBtn),
-        h('span', { class: 'group' }, exploreBtn, compareBtn)),
+        h(
+          'span',
+          { class: 'group' },
+          h('label', { class: 'file' }, `${t('importScenario')} `, fileIn),
+          exportBtn,
+          exportResolvedBtn,
+        ),
+        h('span', { class: 'group' }, exploreBtn, compareBtn),
+      ),
       importBox,
-      status),
-    h('div', { class: 'panel' },
+      status,
+    ),
+    h(
+      'div',
+      { class: 'panel' },
       h('h3', {}, t('formula')),
       h('div', { class: 'controls' }, hazardSel, formulaIn),
       formulaStatus,
-      h('p', { style: 'font-size:0.8rem' }, `variables: ${FORMULA_VARIABLE_NAMES.join(', ')}`)),
-    h('div', { class: 'research-edit' },
+      h('p', { style: 'font-size:0.8rem' }, `variables: ${FORMULA_VARIABLE_NAMES.join(', ')}`),
+    ),
+    h(
+      'div',
+      { class: 'research-edit' },
       h('div', { class: 'panel research-form' }, h('h3', {}, t('parameters')), formNote, form.element),
-      h('div', { class: 'panel research-json' }, h('h3', {}, t('editor')), area)),
-    h('details', { class: 'panel', id: 'sweep-panel', open: true }, h('summary', {}, h('strong', {}, t('sweepTitle'))), sweep.element),
+      h('div', { class: 'panel research-json' }, h('h3', {}, t('editor')), area),
+    ),
+    h(
+      'details',
+      { class: 'panel', id: 'sweep-panel', open: true },
+      h('summary', {}, h('strong', {}, t('sweepTitle'))),
+      sweep.element,
+    ),
   );
 
   // Library scenarios do not change while the page is open: resolve each once.
   const resolvedCache = new Map<string, ScenarioData>();
-  const library_ = (name: string) => resolvedCache.get(name) ?? resolvedCache.set(name, resolvedByName(name)).get(name)!;
+  const library_ = (name: string) =>
+    resolvedCache.get(name) ?? resolvedCache.set(name, resolvedByName(name)).get(name)!;
   const baseResolved = () => library_(baseSel.value);
 
   function constants(): Record<string, number> {
     const c = (checked.resolved?.phases as { constants?: Record<string, number> } | undefined)?.constants;
-    return isPlainObject(c) ? c : (resolvedByName('baseline').phases as { constants: Record<string, number> }).constants;
+    return isPlainObject(c)
+      ? c
+      : (resolvedByName('baseline').phases as { constants: Record<string, number> }).constants;
   }
 
   function checkFormula(): void {
@@ -171,14 +227,27 @@ export function researchView(root: HTMLElement): () => void {
     shownBase = baseSel.value;
     checked = checkText(area.value, baseSel.value);
     if (checked.error) status.replaceChildren(h('div', { class: 'error', id: 'editor-error' }, checked.error));
-    else if (checked.issues.length) status.replaceChildren(h('div', { class: 'error', id: 'editor-error' }, h('ul', { class: 'issues' }, ...checked.issues.map((i) => h('li', {}, formatIssue(i))))));
+    else if (checked.issues.length)
+      status.replaceChildren(
+        h(
+          'div',
+          { class: 'error', id: 'editor-error' },
+          h('ul', { class: 'issues' }, ...checked.issues.map((i) => h('li', {}, formatIssue(i)))),
+        ),
+      );
     else status.replaceChildren(h('span', { class: 'ok', id: 'editor-ok' }, `✓ ${t('valid')}`));
     if (checked.resolved) {
-      form.update({ resolved: checked.resolved, base: baseResolved(), defaults: library_('baseline'), issues: checked.issues });
+      form.update({
+        resolved: checked.resolved,
+        base: baseResolved(),
+        defaults: library_('baseline'),
+        issues: checked.issues,
+      });
       // Hazards the edit adds (e.g. "0->3") can be chosen in the formula field too.
       const hz = valueAt(checked.resolved, ['phases', 'hazards']);
       if (isPlainObject(hz)) {
-        for (const k of Object.keys(hz)) if (!Array.from(hazardSel.options).some((o) => o.value === k)) hazardSel.append(h('option', { value: k }, k));
+        for (const k of Object.keys(hz))
+          if (!Array.from(hazardSel.options).some((o) => o.value === k)) hazardSel.append(h('option', { value: k }, k));
       }
       const f = valueAt(checked.resolved, ['phases', 'hazards', hazardSel.value]);
       if (document.activeElement !== formulaIn && typeof f === 'string') formulaIn.value = f;
@@ -247,7 +316,8 @@ export function researchView(root: HTMLElement): () => void {
   function load(name: string, undoable: boolean): void {
     const hz = (resolvedByName(name).phases as { hazards: Record<string, string> }).hazards;
     formulaIn.value = hz[hazardSel.value] ?? '';
-    if (undoable && area.value.trim() && area.value !== text(library[`${name}.json`])) replaceWith(text(library[`${name}.json`]), name, `${t('startedFrom')} ${name}.`);
+    if (undoable && area.value.trim() && area.value !== text(library[`${name}.json`]))
+      replaceWith(text(library[`${name}.json`]), name, `${t('startedFrom')} ${name}.`);
     else {
       baseSel.value = name;
       area.value = text(library[`${name}.json`]);
@@ -280,7 +350,9 @@ export function researchView(root: HTMLElement): () => void {
     const ext = (() => {
       try {
         const d = JSON.parse(content) as unknown;
-        return isPlainObject(d) && typeof d.extends === 'string' ? d.extends.replace(/^\.\//, '').replace(/\.json$/, '') : null;
+        return isPlainObject(d) && typeof d.extends === 'string'
+          ? d.extends.replace(/^\.\//, '').replace(/\.json$/, '')
+          : null;
       } catch {
         return null;
       }
@@ -294,22 +366,30 @@ export function researchView(root: HTMLElement): () => void {
     }
     const problems = c.error ? [c.error] : c.issues.map(formatIssue);
     const loadAnyway = h('button', { type: 'button', id: 'import-anyway' }, t('loadAnyway'));
-    loadAnyway.addEventListener('click', () => replaceWith(pretty, newBase, `${t('imported')} ${file.name} (${t('withProblems')}).`));
+    loadAnyway.addEventListener('click', () =>
+      replaceWith(pretty, newBase, `${t('imported')} ${file.name} (${t('withProblems')}).`),
+    );
     const keep = h('button', { type: 'button', id: 'import-keep' }, t('keepCurrent'));
     keep.addEventListener('click', () => importBox.replaceChildren());
     importBox.replaceChildren(
-      h('div', { class: 'error', id: 'import-error' },
+      h(
+        'div',
+        { class: 'error', id: 'import-error' },
         h('strong', {}, `${file.name}: ${c.error ? t('notJson') : t('invalidScenario')}`),
         h('ul', { class: 'issues' }, ...problems.map((p) => h('li', {}, p))),
         h('p', {}, t('importKept')),
-        h('div', { class: 'controls' }, keep, c.raw ? loadAnyway : null)));
+        h('div', { class: 'controls' }, keep, c.raw ? loadAnyway : null),
+      ),
+    );
   }
 
   fileIn.addEventListener('change', () => {
     const f = fileIn.files?.[0];
     if (f) void importFile(f).finally(() => (fileIn.value = ''));
   });
-  exportBtn.addEventListener('click', () => download(`${fileName()}.json`, area.value.endsWith('\n') ? area.value : `${area.value}\n`, 'application/json'));
+  exportBtn.addEventListener('click', () =>
+    download(`${fileName()}.json`, area.value.endsWith('\n') ? area.value : `${area.value}\n`, 'application/json'),
+  );
   exportResolvedBtn.addEventListener('click', () => {
     if (checked.resolved) download(`${fileName()}-resolved.json`, `${text(checked.resolved)}\n`, 'application/json');
   });
@@ -331,7 +411,11 @@ export function researchView(root: HTMLElement): () => void {
   formulaIn.addEventListener('input', onFormula);
   hazardSel.addEventListener('change', () => {
     const f = checked.resolved ? valueAt(checked.resolved, ['phases', 'hazards', hazardSel.value]) : undefined;
-    formulaIn.value = typeof f === 'string' ? f : ((resolvedByName(baseSel.value).phases as { hazards: Record<string, string> }).hazards[hazardSel.value] ?? '');
+    formulaIn.value =
+      typeof f === 'string'
+        ? f
+        : ((resolvedByName(baseSel.value).phases as { hazards: Record<string, string> }).hazards[hazardSel.value] ??
+          '');
     checkFormula();
   });
   baseSel.addEventListener('change', () => {

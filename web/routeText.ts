@@ -9,13 +9,26 @@ const words = {
   en: {
     week: 'Week',
     phases: ['no phase', 'sensitivity', 'group', 'action'],
-    needs: { identity: 'identity', justice: 'justice', meaning: 'meaning', sensation: 'sensation' } as Record<string, string>,
-    phase: (from: string, to: string, att: number, trig: number, needs: string) => `${from} → ${to} (attitude ${att}, trigger load ${trig}; needs ${needs})`,
-    trigger: (level: string, id: string, dir: string, impact: number) => `${level} trigger ${id} (${dir}, impact ${impact})`,
+    needs: { identity: 'identity', justice: 'justice', meaning: 'meaning', sensation: 'sensation' } as Record<
+      string,
+      string
+    >,
+    phase: (from: string, to: string, att: number, trig: number, needs: string) =>
+      `${from} → ${to} (attitude ${att}, trigger load ${trig}; needs ${needs})`,
+    trigger: (level: string, id: string, dir: string, impact: number) =>
+      `${level} trigger ${id} (${dir}, impact ${impact})`,
     levels: { micro: 'micro', meso: 'meso', macro: 'macro' } as Record<string, string>,
     directions: { radicalising: 'radicalising', deradicalising: 'deradicalising' } as Record<string, string>,
     group: (event: string, g: number) => `group ${event} (#${g})`,
-    groupEvents: { founded: 'founded', joined: 'joined', tookLead: 'took the lead', succeeded: 'succeeded the leader', left: 'left', brokeUp: 'broke up', dissolved: 'dissolved' } as Record<string, string>,
+    groupEvents: {
+      founded: 'founded',
+      joined: 'joined',
+      tookLead: 'took the lead',
+      succeeded: 'succeeded the leader',
+      left: 'left',
+      brokeUp: 'broke up',
+      dissolved: 'dissolved',
+    } as Record<string, string>,
     signal: (tp: boolean) => `signal (${tp ? 'true' : 'false'} positive)`,
     triage: (d: string) => `triage team: ${d}`,
     decisions: {} as Record<string, string>,
@@ -30,19 +43,44 @@ const words = {
   nl: {
     week: 'Week',
     phases: ['geen fase', 'gevoeligheid', 'groep', 'actie'],
-    needs: { identity: 'identiteit', justice: 'rechtvaardigheid', meaning: 'zingeving', sensation: 'sensatie' } as Record<string, string>,
-    phase: (from: string, to: string, att: number, trig: number, needs: string) => `${from} → ${to} (houding ${att}, triggerlast ${trig}; behoeften ${needs})`,
-    trigger: (level: string, id: string, dir: string, impact: number) => `${level}trigger ${id} (${dir}, impact ${impact})`,
+    needs: {
+      identity: 'identiteit',
+      justice: 'rechtvaardigheid',
+      meaning: 'zingeving',
+      sensation: 'sensatie',
+    } as Record<string, string>,
+    phase: (from: string, to: string, att: number, trig: number, needs: string) =>
+      `${from} → ${to} (houding ${att}, triggerlast ${trig}; behoeften ${needs})`,
+    trigger: (level: string, id: string, dir: string, impact: number) =>
+      `${level}trigger ${id} (${dir}, impact ${impact})`,
     levels: { micro: 'micro', meso: 'meso', macro: 'macro' } as Record<string, string>,
     directions: { radicalising: 'radicaliserend', deradicalising: 'deradicaliserend' } as Record<string, string>,
     group: (event: string, g: number) => `groep: ${event} (#${g})`,
-    groupEvents: { founded: 'opgericht', joined: 'lid geworden', tookLead: 'leiding genomen', succeeded: 'leider opgevolgd', left: 'verlaten', brokeUp: 'uiteengevallen', dissolved: 'opgeheven' } as Record<string, string>,
+    groupEvents: {
+      founded: 'opgericht',
+      joined: 'lid geworden',
+      tookLead: 'leiding genomen',
+      succeeded: 'leider opgevolgd',
+      left: 'verlaten',
+      brokeUp: 'uiteengevallen',
+      dissolved: 'opgeheven',
+    } as Record<string, string>,
     signal: (tp: boolean) => `signaal (${tp ? 'terecht' : 'vals'} positief)`,
     triage: (d: string) => `weegploeg: ${d}`,
-    decisions: { dismissed: 'geen vervolg', 'waiting list': 'wachtlijst', 'case started': 'casus gestart (PGA)', 'follow-up': 'vervolgen (monitoren)' } as Record<string, string>,
+    decisions: {
+      dismissed: 'geen vervolg',
+      'waiting list': 'wachtlijst',
+      'case started': 'casus gestart (PGA)',
+      'follow-up': 'vervolgen (monitoren)',
+    } as Record<string, string>,
     caseEnded: 'casusoverleg: casusplan afgerond',
     intervention: (id: string, ev: string) => `interventie ${id}: ${ev}`,
-    interventionEvents: { started: 'gestart', completed: 'afgerond', 'dropped out': 'voortijdig gestopt', replaced: 'vervangen door casusplan' } as Record<string, string>,
+    interventionEvents: {
+      started: 'gestart',
+      completed: 'afgerond',
+      'dropped out': 'voortijdig gestopt',
+      replaced: 'vervangen door casusplan',
+    } as Record<string, string>,
     incident: 'incident (geweldsdaad)',
     arrest: 'aangehouden',
     release: 'vrijgelaten uit detentie',
@@ -56,8 +94,12 @@ export function describeRouteEvent(e: RouteEvent, lang: Lang): string {
   const tr = (table: Record<string, string>, k: string) => table[k] ?? k;
   switch (e.kind) {
     case 'phase': {
-      const needs = Object.entries(e.needs).map(([k, v]) => `${tr(d.needs, k)} ${v}`).join(', ');
-      return w + d.phase(d.phases[e.from] ?? String(e.from), d.phases[e.to] ?? String(e.to), e.attitude, e.trigger, needs);
+      const needs = Object.entries(e.needs)
+        .map(([k, v]) => `${tr(d.needs, k)} ${v}`)
+        .join(', ');
+      return (
+        w + d.phase(d.phases[e.from] ?? String(e.from), d.phases[e.to] ?? String(e.to), e.attitude, e.trigger, needs)
+      );
     }
     case 'trigger':
       return w + d.trigger(tr(d.levels, e.level), e.id, tr(d.directions, e.direction), e.impact);

@@ -46,20 +46,55 @@ export interface RunControls {
 }
 
 export function runControls(ids: RunControlIds, d: RunControlDefaults, runLabel: string): RunControls {
-  const replicates = h('input', { id: ids.replicates, type: 'number', min: d.minReplicates, max: d.maxReplicates, value: String(d.replicates), style: 'width:4em' });
-  const agents = h('input', { id: ids.agents, type: 'number', min: 100, max: 100000, step: 100, value: String(d.agents), style: 'width:7em' });
-  const weeks = h('input', { id: ids.weeks, type: 'number', min: 1, max: 2000, value: String(d.weeks), style: 'width:5em' });
+  const replicates = h('input', {
+    id: ids.replicates,
+    type: 'number',
+    min: d.minReplicates,
+    max: d.maxReplicates,
+    value: String(d.replicates),
+    style: 'width:4em',
+  });
+  const agents = h('input', {
+    id: ids.agents,
+    type: 'number',
+    min: 100,
+    max: 100000,
+    step: 100,
+    value: String(d.agents),
+    style: 'width:7em',
+  });
+  const weeks = h('input', {
+    id: ids.weeks,
+    type: 'number',
+    min: 1,
+    max: 2000,
+    value: String(d.weeks),
+    style: 'width:5em',
+  });
   const run = h('button', { id: ids.run, type: 'button' }, runLabel);
   const cancel = h('button', { id: ids.cancel, type: 'button', disabled: true }, t('cancel'));
   const progress = h('progress', { id: ids.progress, max: 1, value: 0 });
   const status = h('span', { id: ids.status, role: 'status' });
-  const row = h('div', { class: 'controls' },
+  const row = h(
+    'div',
+    { class: 'controls' },
     h('label', {}, `${t('replicates')} `, replicates),
     h('label', {}, `${t('agents')} `, agents),
     h('label', {}, `${t('weeks')} `, weeks),
-    run, cancel, progress, status);
+    run,
+    cancel,
+    progress,
+    status,
+  );
   return {
-    replicates, agents, weeks, run, cancel, progress, status, row,
+    replicates,
+    agents,
+    weeks,
+    run,
+    cancel,
+    progress,
+    status,
+    row,
     started() {
       run.disabled = true;
       cancel.disabled = false;

@@ -2,7 +2,10 @@
 import { resolveExtends, validateScenario, type ScenarioData } from '../sim/scenario/resolve.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 
-const files = import.meta.glob('../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, ScenarioData>;
+const files = import.meta.glob('../scenarios/*.json', { eager: true, import: 'default' }) as Record<
+  string,
+  ScenarioData
+>;
 
 /** Raw scenario data by file name ("baseline.json"). */
 export const library: Record<string, ScenarioData> = Object.fromEntries(

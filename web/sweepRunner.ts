@@ -35,11 +35,26 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
   let running: { cancel(): void } | null = null;
   const datalist = h('datalist', { id: 'sweep-paths' });
   const paramRows = [0, 1].map((j) => {
-    const path = h('input', { id: `sweep-p${j + 1}`, list: 'sweep-paths', size: 36, spellcheck: false, placeholder: j === 0 ? 'influence.mu' : t('optional'), 'aria-label': `${t('parameter')} ${j + 1}` });
+    const path = h('input', {
+      id: `sweep-p${j + 1}`,
+      list: 'sweep-paths',
+      size: 36,
+      spellcheck: false,
+      placeholder: j === 0 ? 'influence.mu' : t('optional'),
+      'aria-label': `${t('parameter')} ${j + 1}`,
+    });
     path.setAttribute('list', 'sweep-paths');
     const lo = h('input', { id: `sweep-lo${j + 1}`, type: 'text', size: 8, 'aria-label': `${t('from')} ${j + 1}` });
     const hi = h('input', { id: `sweep-hi${j + 1}`, type: 'text', size: 8, 'aria-label': `${t('to')} ${j + 1}` });
-    const n = h('input', { id: `sweep-n${j + 1}`, type: 'number', min: 1, max: 20, value: String(SWEEP_DEFAULTS.levels), style: 'width:4em', 'aria-label': `${t('levels')} ${j + 1}` });
+    const n = h('input', {
+      id: `sweep-n${j + 1}`,
+      type: 'number',
+      min: 1,
+      max: 20,
+      value: String(SWEEP_DEFAULTS.levels),
+      style: 'width:4em',
+      'aria-label': `${t('levels')} ${j + 1}`,
+    });
     const info = h('span', { class: 'muted', id: `sweep-info${j + 1}` });
     path.addEventListener('focus', loadFields);
     path.addEventListener('change', () => {
@@ -55,25 +70,43 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       hi.value = String(b);
       info.textContent = `${t('scenarioValue')}: ${v}${f.unit ? ` (${t('unit')}: ${f.unit})` : ''}; ${t('allowed')}: ${rangeText(f) || '—'}`;
     });
-    const el = h('div', { class: 'controls sweep-param' },
-      h('label', {}, `${t('parameter')} ${j + 1} `, path), h('label', {}, `${t('from')} `, lo), h('label', {}, `${t('to')} `, hi), h('label', {}, `${t('levels')} `, n), info);
+    const el = h(
+      'div',
+      { class: 'controls sweep-param' },
+      h('label', {}, `${t('parameter')} ${j + 1} `, path),
+      h('label', {}, `${t('from')} `, lo),
+      h('label', {}, `${t('to')} `, hi),
+      h('label', {}, `${t('levels')} `, n),
+      info,
+    );
     return { path, lo, hi, n, info, el };
   });
   const controls = runControls(
-    { replicates: 'sweep-replicates', agents: 'sweep-agents', weeks: 'sweep-weeks', run: 'sweep-run', cancel: 'sweep-cancel', progress: 'sweep-progress', status: 'sweep-progress-text' },
+    {
+      replicates: 'sweep-replicates',
+      agents: 'sweep-agents',
+      weeks: 'sweep-weeks',
+      run: 'sweep-run',
+      cancel: 'sweep-cancel',
+      progress: 'sweep-progress',
+      status: 'sweep-progress-text',
+    },
     { ...SWEEP_DEFAULTS, minReplicates: 1, maxReplicates: 50 },
     t('runSweep'),
   );
   const { replicates: repIn, agents: agentsIn, weeks: weeksIn, run: runBtn, cancel: cancelBtn } = controls;
   const errorBox = h('div', { id: 'sweep-error', role: 'alert' });
   const results = h('div', { id: 'sweep-results' });
-  const element = h('div', { id: 'sweep' },
+  const element = h(
+    'div',
+    { id: 'sweep' },
     datalist,
     h('p', { class: 'muted' }, t('sweepHelp')),
     ...paramRows.map((r) => r.el),
     controls.row,
     errorBox,
-    results);
+    results,
+  );
 
   function baseData(): unknown {
     try {
@@ -91,7 +124,10 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
     if (!data) return;
     fieldsStale = false;
     fields = schemaFields(data).filter((f) => f.kind === 'number' || f.kind === 'integer');
-    if (datalist.childElementCount !== fields.length) datalist.replaceChildren(...fields.map((f) => h('option', { value: f.path }, `${f.description}${f.unit ? ` (${f.unit})` : ''}`)));
+    if (datalist.childElementCount !== fields.length)
+      datalist.replaceChildren(
+        ...fields.map((f) => h('option', { value: f.path }, `${f.description}${f.unit ? ` (${f.unit})` : ''}`)),
+      );
   }
 
   function refresh(): void {
@@ -113,7 +149,9 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       }
       const f = fields.find((x) => x.path === p);
       if (!f) return problems.push(`${p}: ${t('unknownParameter')}`);
-      const lo = Number(r.lo.value), hi = Number(r.hi.value), n = Number(r.n.value);
+      const lo = Number(r.lo.value),
+        hi = Number(r.hi.value),
+        n = Number(r.n.value);
       if (r.lo.value.trim() === '' || !Number.isFinite(lo)) problems.push(`${p}: ${t('from')} ${t('notANumber')}`);
       if (r.hi.value.trim() === '' || !Number.isFinite(hi)) problems.push(`${p}: ${t('to')} ${t('notANumber')}`);
       if (!Number.isInteger(n) || n < 1 || n > 20) problems.push(`${p}: ${t('levels')} 1..20`);
@@ -136,14 +174,21 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       const { scenario, label } = getScenario();
       const s: Scenario = { ...scenario, agents: Number(agentsIn.value), weeks: Number(weeksIn.value) };
       const outcomes = availableOutcomes(seriesColumns(s));
-      plan = createSweepPlan({ file: `${label}.json`, scenario: s }, { radsimVersion: pkg.version, replicates: Number(repIn.value), vary: varySpecs(), outcomes });
+      plan = createSweepPlan(
+        { file: `${label}.json`, scenario: s },
+        { radsimVersion: pkg.version, replicates: Number(repIn.value), vary: varySpecs(), outcomes },
+      );
     } catch (err) {
       errorBox.replaceChildren(h('pre', { class: 'error' }, (err as Error).message));
       return;
     }
     const pool = runPlan(plan, {
       progressEvery: 4,
-      onProgress: (p) => controls.advanced(p.fraction, `${p.done} / ${p.total} ${t('runsWord')} · ${Math.round(p.fraction * 100)}% · ${p.workers} ${t('workersWord')}`),
+      onProgress: (p) =>
+        controls.advanced(
+          p.fraction,
+          `${p.done} / ${p.total} ${t('runsWord')} · ${Math.round(p.fraction * 100)}% · ${p.workers} ${t('workersWord')}`,
+        ),
     });
     running = pool;
     controls.started();
@@ -159,8 +204,14 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       const { job } = outcome;
       const values = plan.vary.map((v, k) => `${v.path}=${plan.points[job.variant][k]}`).join(', ');
       const msg = tf('sweepWorkerFailed', {
-        point: pointId(plan, job.variant), values, replicate: job.replicate + 1, replicates: plan.replicates, id: job.id,
-        message: outcome.message, done: outcome.done, total: outcome.total,
+        point: pointId(plan, job.variant),
+        values,
+        replicate: job.replicate + 1,
+        replicates: plan.replicates,
+        id: job.id,
+        message: outcome.message,
+        done: outcome.done,
+        total: outcome.total,
       });
       errorBox.replaceChildren(h('div', { class: 'error', id: 'sweep-worker-error', 'data-job': job.id }, msg));
       controls.finished('failed', tf('sweepFailedShort', { done: outcome.done, total: outcome.total }));
@@ -168,7 +219,10 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       return;
     }
     const { records, seconds } = outcome;
-    controls.finished('done', `${records.length} ${t('runsWord')} · ${seconds.toFixed(1)} s · ${pool.workers} ${t('workersWord')}`);
+    controls.finished(
+      'done',
+      `${records.length} ${t('runsWord')} · ${seconds.toFixed(1)} s · ${pool.workers} ${t('workersWord')}`,
+    );
     refresh();
     showResults(plan, records);
   }
@@ -176,22 +230,68 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
   function showResults(plan: SweepPlan, records: RunRecord[]): void {
     const stats = sweepStats(plan, records);
     const files = aggregateSweep(plan, records);
-    const outcomeSel = h('select', { id: 'sweep-outcome', 'aria-label': t('outcome') }, ...plan.outcomes.map((o) => h('option', { value: o, title: OUTCOMES[o]?.description ?? '' }, outcomeLabel(o))));
+    const outcomeSel = h(
+      'select',
+      { id: 'sweep-outcome', 'aria-label': t('outcome') },
+      ...plan.outcomes.map((o) => h('option', { value: o, title: OUTCOMES[o]?.description ?? '' }, outcomeLabel(o))),
+    );
     outcomeSel.value = plan.outcomes.includes('ever_sensitive') ? 'ever_sensitive' : plan.outcomes[0];
     const chartBox = h('div', { id: 'sweep-chart' });
-    const draw = () => chartBox.replaceChildren(plan.vary.length === 1 ? linePlot(stats, outcomeSel.value) : heatmap(stats, outcomeSel.value));
+    const draw = () =>
+      chartBox.replaceChildren(
+        plan.vary.length === 1 ? linePlot(stats, outcomeSel.value) : heatmap(stats, outcomeSel.value),
+      );
     outcomeSel.addEventListener('change', draw);
     draw();
     const summary = h('div', { class: 'summary' });
     summary.innerHTML = markdown(sweepSummary(stats));
     results.replaceChildren(
-      h('div', { class: 'controls' },
+      h(
+        'div',
+        { class: 'controls' },
         h('label', {}, `${t('outcome')} `, outcomeSel),
-        h('button', { type: 'button', id: 'sweep-csv', onclick: () => download('sweep.csv', files['sweep.csv']) }, 'sweep.csv'),
-        h('button', { type: 'button', id: 'sweep-points-csv', onclick: () => download('sweep_points.csv', files['sweep_points.csv']) }, 'sweep_points.csv'),
-        h('button', { type: 'button', id: 'sweep-sensitivity-csv', onclick: () => download('sensitivity.csv', files['sensitivity.csv']) }, 'sensitivity.csv'),
-        h('button', { type: 'button', id: 'sweep-json', onclick: () => download('sweep_summary.json', summaryJson(stats), 'application/json') }, 'sweep_summary.json'),
-        h('button', { type: 'button', id: 'sweep-md', onclick: () => download('summary.md', files['summary.md'], 'text/markdown') }, 'summary.md')),
+        h(
+          'button',
+          { type: 'button', id: 'sweep-csv', onclick: () => download('sweep.csv', files['sweep.csv']) },
+          'sweep.csv',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'sweep-points-csv',
+            onclick: () => download('sweep_points.csv', files['sweep_points.csv']),
+          },
+          'sweep_points.csv',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'sweep-sensitivity-csv',
+            onclick: () => download('sensitivity.csv', files['sensitivity.csv']),
+          },
+          'sensitivity.csv',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'sweep-json',
+            onclick: () => download('sweep_summary.json', summaryJson(stats), 'application/json'),
+          },
+          'sweep_summary.json',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'sweep-md',
+            onclick: () => download('summary.md', files['summary.md'], 'text/markdown'),
+          },
+          'summary.md',
+        ),
+      ),
       chartBox,
       h('h3', {}, t('sensitivity')),
       sensitivityTable(stats),
@@ -209,15 +309,22 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
 function sensitivityTable(stats: SweepStats): HTMLTableElement {
   const { plan } = stats;
   const k = plan.vary.length;
-  const table = h('table', { id: 'sweep-sensitivity' },
-    h('tr', {}, h('th', {}, t('outcome')), ...plan.vary.map((v) => h('th', {}, `PRCC ${v.path} [95%] (p)`))));
+  const table = h(
+    'table',
+    { id: 'sweep-sensitivity' },
+    h('tr', {}, h('th', {}, t('outcome')), ...plan.vary.map((v) => h('th', {}, `PRCC ${v.path} [95%] (p)`))),
+  );
   for (const o of plan.outcomes) {
     const cells = plan.vary.map((v) => {
       const s = stats.sensitivity.find((x) => x.parameter === v.path && x.outcome === o)!;
       if (!Number.isFinite(s.prcc)) return h('td', {}, '–');
       const [lo, hi] = prccInterval(s.prcc, s.runs, k, plan.level);
       const clear = s.pValue < 1 - plan.level;
-      return h('td', { class: clear ? 'clear' : '' }, `${s.prcc.toFixed(2)} [${Number.isFinite(lo) ? lo.toFixed(2) : '–'}, ${Number.isFinite(hi) ? hi.toFixed(2) : '–'}] (p ${fmt(s.pValue)})`);
+      return h(
+        'td',
+        { class: clear ? 'clear' : '' },
+        `${s.prcc.toFixed(2)} [${Number.isFinite(lo) ? lo.toFixed(2) : '–'}, ${Number.isFinite(hi) ? hi.toFixed(2) : '–'}] (p ${fmt(s.pValue)})`,
+      );
     });
     table.append(h('tr', {}, h('td', {}, outcomeLabel(o)), ...cells));
   }
@@ -227,14 +334,42 @@ function sensitivityTable(stats: SweepStats): HTMLTableElement {
 function summaryJson(stats: SweepStats): string {
   const { plan } = stats;
   const k = plan.vary.length;
-  return JSON.stringify({
-    format: 'radsim-sweep-summary/1',
-    plan: { hash: plan.hash, radsimVersion: plan.radsimVersion, base: plan.base.label, agents: plan.base.scenario.agents, weeks: plan.base.scenario.weeks, baseSeed: plan.baseSeed, replicates: plan.replicates, level: plan.level, design: plan.design, vary: plan.vary, points: plan.points, outcomes: plan.outcomes },
-    points: stats.points.map((s) => ({ point: s.variant, values: plan.points[s.variant], outcome: s.outcome, n: s.ci.n, mean: s.ci.mean, sd: s.ci.sd, lo: s.ci.lo, hi: s.ci.hi, median: s.median, runs: s.values })),
-    sensitivity: stats.sensitivity.map((s) => {
-      const [lo, hi] = prccInterval(s.prcc, s.runs, k, plan.level);
-      return { ...s, lo, hi };
-    }),
-    scenario: plan.base.scenario,
-  }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+  return JSON.stringify(
+    {
+      format: 'radsim-sweep-summary/1',
+      plan: {
+        hash: plan.hash,
+        radsimVersion: plan.radsimVersion,
+        base: plan.base.label,
+        agents: plan.base.scenario.agents,
+        weeks: plan.base.scenario.weeks,
+        baseSeed: plan.baseSeed,
+        replicates: plan.replicates,
+        level: plan.level,
+        design: plan.design,
+        vary: plan.vary,
+        points: plan.points,
+        outcomes: plan.outcomes,
+      },
+      points: stats.points.map((s) => ({
+        point: s.variant,
+        values: plan.points[s.variant],
+        outcome: s.outcome,
+        n: s.ci.n,
+        mean: s.ci.mean,
+        sd: s.ci.sd,
+        lo: s.ci.lo,
+        hi: s.ci.hi,
+        median: s.median,
+        runs: s.values,
+      })),
+      sensitivity: stats.sensitivity.map((s) => {
+        const [lo, hi] = prccInterval(s.prcc, s.runs, k, plan.level);
+        return { ...s, lo, hi };
+      }),
+      scenario: plan.base.scenario,
+    },
+    (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+    2,
+  );
 }

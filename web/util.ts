@@ -25,7 +25,10 @@ export function fmt(x: number): string {
 /** Minimal markdown (headings, lists, tables, paragraphs, bold) to HTML, escaping everything. */
 export function markdown(md: string): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const inline = (s: string) => esc(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/`(.+?)`/g, '<code>$1</code>');
+  const inline = (s: string) =>
+    esc(s)
+      .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+      .replace(/`(.+?)`/g, '<code>$1</code>');
   const out: string[] = [];
   const lines = md.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -36,15 +39,28 @@ export function markdown(md: string): string {
     } else if (l.startsWith('|')) {
       const rows: string[][] = [];
       while (i < lines.length && lines[i].startsWith('|')) {
-        const cells = lines[i].slice(1, -1).split('|').map((c) => c.trim());
+        const cells = lines[i]
+          .slice(1, -1)
+          .split('|')
+          .map((c) => c.trim());
         if (!cells.every((c) => /^:?-+:?$/.test(c))) rows.push(cells);
         i++;
       }
       i--;
-      out.push('<table>' + rows.map((r, k) => '<tr>' + r.map((c) => (k === 0 ? `<th>${inline(c)}</th>` : `<td>${inline(c)}</td>`)).join('') + '</tr>').join('') + '</table>');
+      out.push(
+        '<table>' +
+          rows
+            .map(
+              (r, k) =>
+                '<tr>' + r.map((c) => (k === 0 ? `<th>${inline(c)}</th>` : `<td>${inline(c)}</td>`)).join('') + '</tr>',
+            )
+            .join('') +
+          '</table>',
+      );
     } else if (/^\s*- /.test(l)) {
       const items: string[] = [];
-      while (i < lines.length && /^\s*- /.test(lines[i])) items.push(`<li>${inline(lines[i++].replace(/^\s*- /, ''))}</li>`);
+      while (i < lines.length && /^\s*- /.test(lines[i]))
+        items.push(`<li>${inline(lines[i++].replace(/^\s*- /, ''))}</li>`);
       i--;
       out.push(`<ul>${items.join('')}</ul>`);
     } else if (l.startsWith('> ')) out.push(`<blockquote>${inline(l.slice(2))}</blockquote>`);

@@ -20,7 +20,10 @@ export function crashOf(worker: Worker): Promise<never> {
   const crashed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e: Event) => {
       e.preventDefault();
-      const msg = e instanceof ErrorEvent && e.message ? e.message : 'the worker script could not be loaded or stopped with an error';
+      const msg =
+        e instanceof ErrorEvent && e.message
+          ? e.message
+          : 'the worker script could not be loaded or stopped with an error';
       reject(new Error(msg));
     });
     worker.addEventListener('messageerror', () => reject(new Error('a message from the worker could not be read')));

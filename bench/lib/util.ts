@@ -39,7 +39,9 @@ export function machineInfo(withPython = false): MachineInfo {
     loadAverage: loadavg().map((x) => round(x, 2)),
   };
   if (withPython) {
-    const r = spawnSync('python3', ['-c', 'import sys, numpy; print(sys.version.split()[0], numpy.__version__)'], { encoding: 'utf8' });
+    const r = spawnSync('python3', ['-c', 'import sys, numpy; print(sys.version.split()[0], numpy.__version__)'], {
+      encoding: 'utf8',
+    });
     if (r.status === 0) [info.python, info.numpy] = r.stdout.trim().split(' ');
   }
   return info;
@@ -49,9 +51,17 @@ export function machineInfo(withPython = false): MachineInfo {
  * Runs a child process and returns the JSON object printed on its last stdout line that starts
  * with '{'. The child's stderr is passed through (progress lines). Rejects on a non-zero exit.
  */
-export function runJsonChild<T>(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<T> {
+export function runJsonChild<T>(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<T> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd ?? ROOT,
+      env: opts.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d: string) => (out += d));
@@ -61,7 +71,11 @@ export function runJsonChild<T>(cmd: string, args: string[], opts: { cwd?: strin
         reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}\n${out.slice(-2000)}`));
         return;
       }
-      const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      const line = out
+        .trim()
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{'));
       if (!line) {
         reject(new Error(`${cmd} ${args.join(' ')} printed no JSON line\n${out.slice(-2000)}`));
         return;
@@ -73,7 +87,14 @@ export function runJsonChild<T>(cmd: string, args: string[], opts: { cwd?: strin
 
 /** A TypeScript child through tsx, with the GC exposed so it can measure memory after a collection. */
 export function runTsChild<T>(script: string, args: string[], nodeFlags: string[] = []): Promise<T> {
-  return runJsonChild<T>(process.execPath, ['--expose-gc', ...nodeFlags, '--import', 'tsx', resolve(BENCH_DIR, script), ...args]);
+  return runJsonChild<T>(process.execPath, [
+    '--expose-gc',
+    ...nodeFlags,
+    '--import',
+    'tsx',
+    resolve(BENCH_DIR, script),
+    ...args,
+  ]);
 }
 
 /** Parses `--key value` and `--flag` arguments. */
@@ -109,7 +130,8 @@ export function quantile(xs: ArrayLike<number>, q: number): number {
   const s = Float64Array.from(xs).sort();
   if (s.length === 0) return NaN;
   const pos = (s.length - 1) * q;
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  const lo = Math.floor(pos),
+    hi = Math.ceil(pos);
   return s[lo] + (s[hi] - s[lo]) * (pos - lo);
 }
 
@@ -124,10 +146,14 @@ export function round(x: number, digits = 3): number {
  * (NaN with two points).
  */
 export function powerFit(x: number[], y: number[]): { a: number; b: number; r2: number; seB: number } {
-  const lx = x.map(Math.log), ly = y.map(Math.log);
+  const lx = x.map(Math.log),
+    ly = y.map(Math.log);
   const n = lx.length;
-  const mx = mean(lx), my = mean(ly);
-  let sxx = 0, sxy = 0, syy = 0;
+  const mx = mean(lx),
+    my = mean(ly);
+  let sxx = 0,
+    sxy = 0,
+    syy = 0;
   for (let k = 0; k < n; k++) {
     sxx += (lx[k] - mx) ** 2;
     sxy += (lx[k] - mx) * (ly[k] - my);

@@ -40,7 +40,11 @@ function shimOffscreenCanvas(): void {
     getContext() {
       const ctx: Record<string | symbol, unknown> = {
         canvas: this,
-        getImageData: (_x: number, _y: number, w: number, h: number) => ({ data: new Uint8ClampedArray(4 * w * h), width: w, height: h }),
+        getImageData: (_x: number, _y: number, w: number, h: number) => ({
+          data: new Uint8ClampedArray(4 * w * h),
+          width: w,
+          height: h,
+        }),
         createImageData: (w: number, h: number) => ({ data: new Uint8ClampedArray(4 * w * h), width: w, height: h }),
       };
       // Any other method (fillRect, putImageData, drawImage, ...) is a no-op; properties can be set.
@@ -51,7 +55,10 @@ function shimOffscreenCanvas(): void {
 
 shimOffscreenCanvas();
 const args = parseArgs(process.argv.slice(2));
-const steps = Number(args.steps), seed = Number(args.seed ?? 1), d = Number(args.d ?? 0.2), mu = Number(args.mu ?? 0.5);
+const steps = Number(args.steps),
+  seed = Number(args.seed ?? 1),
+  d = Number(args.d ?? 0.2),
+  mu = Number(args.mu ?? 0.5);
 const seeded = args.variant === 'seeded';
 const ti = performance.now();
 const AS = await importPeer('agentscript');
@@ -106,8 +113,10 @@ const model = new DeffuantModel({ minX: 0, maxX: 0, minY: 0, maxY: 0 });
 model.setup();
 const buildMs = performance.now() - tb;
 const rssAfterBuildBytes = process.memoryUsage().rss;
-for (let i = 0; i < 3; i++) if (model.turtles[i].id !== i) throw new Error('AgentScript turtle ids are not 0..n-1 in creation order');
-if (model.links.length * 2 !== g.targets.length) throw new Error(`AgentScript has ${model.links.length} links, expected ${g.targets.length / 2}`);
+for (let i = 0; i < 3; i++)
+  if (model.turtles[i].id !== i) throw new Error('AgentScript turtle ids are not 0..n-1 in creation order');
+if (model.links.length * 2 !== g.targets.length)
+  throw new Error(`AgentScript has ${model.links.length} links, expected ${g.targets.length / 2}`);
 
 const stepMs: number[] = [];
 const c0 = process.cpuUsage();

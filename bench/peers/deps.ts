@@ -31,12 +31,17 @@ export function ensurePeerDeps(): void {
   if (missing.length === 0) return;
   const specs = missing.map((p) => `${p}@${PEER_PACKAGES[p]}`);
   process.stderr.write(`peers: npm install --prefix ${DEPS_DIR} ${specs.join(' ')}\n`);
-  const r = spawnSync('npm', ['install', '--prefix', DEPS_DIR, '--no-audit', '--no-fund', '--no-package-lock', ...specs], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(
+    'npm',
+    ['install', '--prefix', DEPS_DIR, '--no-audit', '--no-fund', '--no-package-lock', ...specs],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   if (r.status !== 0) throw new Error(`npm install of ${specs.join(' ')} failed (exit ${r.status})`);
 }
 
 export async function importPeer(pkg: PeerPackage): Promise<any> {
   const path = resolve(DEPS_DIR, ENTRY[pkg]);
-  if (!existsSync(path)) throw new Error(`${pkg} is not installed in ${DEPS_DIR}; run npm run bench:peers (it installs it)`);
+  if (!existsSync(path))
+    throw new Error(`${pkg} is not installed in ${DEPS_DIR}; run npm run bench:peers (it installs it)`);
   return import(pathToFileURL(path).href);
 }

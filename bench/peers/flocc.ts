@@ -31,7 +31,9 @@ const { Agent, Environment, Network, utils } = await importPeer('flocc');
 
 if (variant === 'network-probe') {
   // Build a Flocc Network of n agents with mean degree ~10, timing addAgent and connect apart.
-  const sizes = String(args.sizes ?? '125,250,500').split(',').map(Number);
+  const sizes = String(args.sizes ?? '125,250,500')
+    .split(',')
+    .map(Number);
   const probe = sizes.map((n) => {
     const env = new Environment();
     const net = new Network();
@@ -41,13 +43,16 @@ if (variant === 'network-probe') {
     for (const a of agents) net.addAgent(a);
     const addMs = performance.now() - t0;
     const t1 = performance.now();
-    for (let e = 0; e < 5 * n; e++) net.connect(agents[Math.floor(Math.random() * n)], agents[Math.floor(Math.random() * n)]);
+    for (let e = 0; e < 5 * n; e++)
+      net.connect(agents[Math.floor(Math.random() * n)], agents[Math.floor(Math.random() * n)]);
     const connectMs = performance.now() - t1;
     return { n, addAgentMs: addMs, connectMs };
   });
   process.stdout.write(JSON.stringify({ impl: 'flocc', variant, probe, peakRssBytes: peakRss() }) + '\n');
 } else {
-  const steps = Number(args.steps), d = Number(args.d ?? 0.2), mu = Number(args.mu ?? 0.5);
+  const steps = Number(args.steps),
+    d = Number(args.d ?? 0.2),
+    mu = Number(args.mu ?? 0.5);
   const g = readGraph(String(args.graph));
   const n = g.n;
   const tb = performance.now();
@@ -71,7 +76,8 @@ if (variant === 'network-probe') {
         nb = a.get('neighbors');
       }
       const b = utils.sample(nb);
-      const xa = a.get('x'), xb = b.get('x');
+      const xa = a.get('x'),
+        xb = b.get('x');
       const diff = xb - xa;
       if (Math.abs(diff) < d) {
         a.set('x', xa + mu * diff);
@@ -88,7 +94,8 @@ if (variant === 'network-probe') {
         nb = a.get('neighbors');
       }
       const b = nb[Math.floor(Math.random() * nb.length)];
-      const xa = a.get('x'), xb = b.get('x');
+      const xa = a.get('x'),
+        xb = b.get('x');
       const diff = xb - xa;
       if (Math.abs(diff) < d) {
         a.set('x', xa + mu * diff);
@@ -107,7 +114,24 @@ if (variant === 'network-probe') {
   }
   const runMs = performance.now() - t0;
   const runCpuMs = cpuMsSince(c0);
-  writeOpinions(String(args.out), agents.map((a: { get(k: string): number }) => a.get('x')));
-  const r: PeerRun = { impl: 'flocc', variant, n, steps, interactions: steps * n, buildMs, runMs, runCpuMs, stepMs, peakRssBytes: peakRss(), rssAfterBuildBytes, out: String(args.out), notes: 'neighbour lists in agent data (Flocc Network is O(n^3) to build); Math.random (Flocc unseeded)' };
+  writeOpinions(
+    String(args.out),
+    agents.map((a: { get(k: string): number }) => a.get('x')),
+  );
+  const r: PeerRun = {
+    impl: 'flocc',
+    variant,
+    n,
+    steps,
+    interactions: steps * n,
+    buildMs,
+    runMs,
+    runCpuMs,
+    stepMs,
+    peakRssBytes: peakRss(),
+    rssAfterBuildBytes,
+    out: String(args.out),
+    notes: 'neighbour lists in agent data (Flocc Network is O(n^3) to build); Math.random (Flocc unseeded)',
+  };
   process.stdout.write(JSON.stringify(r) + '\n');
 }

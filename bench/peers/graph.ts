@@ -24,9 +24,15 @@ const MAGIC = 0x52445347; // "RDSG"
 
 /** sfc32 (Chris Doty-Humphrey's small fast counter), uniform in [0, 1): a fast seeded generator. */
 export function sfc32(seed: number): () => number {
-  let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed | 0;
+  let a = 0x9e3779b9,
+    b = 0x243f6a88,
+    c = 0xb7e15162,
+    d = seed | 0;
   const next = () => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -84,7 +90,8 @@ export function readGraph(path: string): Graph {
   const buf = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength);
   const head = new Uint32Array(buf, 0, 4);
   if (head[0] !== MAGIC) throw new Error(`${path} is not a graph file`);
-  const n = head[1], nnz = head[2];
+  const n = head[1],
+    nnz = head[2];
   const offsets = new Uint32Array(buf, 16, n + 1);
   const targets = new Uint32Array(buf, 16 + 4 * (n + 1), nnz);
   const x0At = Math.ceil((16 + 4 * (n + 1) + 4 * nnz) / 8) * 8;
@@ -120,7 +127,8 @@ export interface OpinionStats {
 export function opinionStats(x: Float64Array, g: Graph): OpinionStats {
   const n = x.length;
   const major = clusters(x, 1e-3).filter((c) => c.size >= Math.ceil(0.01 * n));
-  let agree = 0, dist = 0;
+  let agree = 0,
+    dist = 0;
   for (let i = 0; i < n; i++) {
     for (let e = g.offsets[i]; e < g.offsets[i + 1]; e++) {
       const d = Math.abs(x[i] - x[g.targets[e]]);

@@ -15,7 +15,10 @@ class Agent {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const steps = Number(args.steps), seed = Number(args.seed ?? 1), d = Number(args.d ?? 0.2), mu = Number(args.mu ?? 0.5);
+const steps = Number(args.steps),
+  seed = Number(args.seed ?? 1),
+  d = Number(args.d ?? 0.2),
+  mu = Number(args.mu ?? 0.5);
 const g = readGraph(String(args.graph));
 const n = g.n;
 const tb = performance.now();
@@ -52,6 +55,21 @@ for (let s = 0; s < steps; s++) {
 }
 const runMs = performance.now() - t0;
 const runCpuMs = cpuMsSince(c0);
-writeOpinions(String(args.out), agents.map((a) => a.opinion));
-const r: PeerRun = { impl: 'objects', n, steps, interactions: steps * n, buildMs, runMs, runCpuMs, stepMs, peakRssBytes: peakRss(), rssAfterBuildBytes, out: String(args.out) };
+writeOpinions(
+  String(args.out),
+  agents.map((a) => a.opinion),
+);
+const r: PeerRun = {
+  impl: 'objects',
+  n,
+  steps,
+  interactions: steps * n,
+  buildMs,
+  runMs,
+  runCpuMs,
+  stepMs,
+  peakRssBytes: peakRss(),
+  rssAfterBuildBytes,
+  out: String(args.out),
+};
 process.stdout.write(JSON.stringify(r) + '\n');

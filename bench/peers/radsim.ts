@@ -18,7 +18,10 @@ import { parseArgs } from '../lib/util.ts';
 import { cpuMsSince, peakRss, readGraph, sfc32, writeOpinions, type PeerRun } from './graph.ts';
 
 const args = parseArgs(process.argv.slice(2));
-const steps = Number(args.steps), seed = Number(args.seed ?? 1), d = Number(args.d ?? 0.2), mu = Number(args.mu ?? 0.5);
+const steps = Number(args.steps),
+  seed = Number(args.seed ?? 1),
+  d = Number(args.d ?? 0.2),
+  mu = Number(args.mu ?? 0.5);
 const variant = typeof args.variant === 'string' ? args.variant : 'runDeffuant';
 const tb = performance.now();
 const g = readGraph(String(args.graph));
@@ -33,11 +36,13 @@ if (variant === 'runDeffuant') {
   x = runDeffuant({ n, d, mu, steps: steps * n, rand, graph: { offsets: g.offsets, neighbors: g.targets }, x0: g.x0 });
 } else if (variant === 'plain') {
   x = Float64Array.from(g.x0);
-  const off = g.offsets, tg = g.targets;
+  const off = g.offsets,
+    tg = g.targets;
   const total = steps * n;
   for (let t = 0; t < total; t++) {
     let i = Math.floor(rand() * n);
-    let start = off[i], deg = off[i + 1] - start;
+    let start = off[i],
+      deg = off[i + 1] - start;
     while (deg === 0) {
       i = Math.floor(rand() * n);
       start = off[i];
@@ -47,11 +52,13 @@ if (variant === 'runDeffuant') {
   }
 } else if (variant === 'index-order') {
   x = Float64Array.from(g.x0);
-  const off = g.offsets, tg = g.targets;
+  const off = g.offsets,
+    tg = g.targets;
   for (let s = 0; s < steps; s++) {
     const ts = performance.now();
     for (let i = 0; i < n; i++) {
-      const start = off[i], deg = off[i + 1] - start;
+      const start = off[i],
+        deg = off[i + 1] - start;
       if (deg === 0) continue;
       deffuantUpdate(x, i, tg[start + Math.floor(rand() * deg)], d, mu);
     }
@@ -61,5 +68,17 @@ if (variant === 'runDeffuant') {
 const runMs = performance.now() - t0;
 const runCpuMs = cpuMsSince(c0);
 writeOpinions(String(args.out), x);
-const r: PeerRun = { impl: 'radsim', variant, n, steps, interactions: steps * n, buildMs, runMs, runCpuMs, stepMs, peakRssBytes: peakRss(), out: String(args.out) };
+const r: PeerRun = {
+  impl: 'radsim',
+  variant,
+  n,
+  steps,
+  interactions: steps * n,
+  buildMs,
+  runMs,
+  runCpuMs,
+  stepMs,
+  peakRssBytes: peakRss(),
+  out: String(args.out),
+};
 process.stdout.write(JSON.stringify(r) + '\n');

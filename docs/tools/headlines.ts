@@ -27,14 +27,38 @@ import { loadScenarioFile } from '../../sim/scenario/file.ts';
 import { pairedDifference } from '../../sim/stats/index.ts';
 
 export const SERIES = [
-  'phase_1', 'phase_2', 'phase_3', 'ever_phase_1', 'ever_phase_3', 'incidents', 'waiting_list', 'cases', 'triage_queue',
-  'intervention_participants', 'intervention_starts', 'intervention_completions', 'intervention_dropouts', 'intervention_declined',
-  'hours_practice', 'hours_interventions', 'labelled', 'labelled_never_radicalised', 'signals_true', 'signals_false',
-  'included_true', 'included_false', 'detections', 'mean_need_justice',
+  'phase_1',
+  'phase_2',
+  'phase_3',
+  'ever_phase_1',
+  'ever_phase_3',
+  'incidents',
+  'waiting_list',
+  'cases',
+  'triage_queue',
+  'intervention_participants',
+  'intervention_starts',
+  'intervention_completions',
+  'intervention_dropouts',
+  'intervention_declined',
+  'hours_practice',
+  'hours_interventions',
+  'labelled',
+  'labelled_never_radicalised',
+  'signals_true',
+  'signals_false',
+  'included_true',
+  'included_false',
+  'detections',
+  'mean_need_justice',
 ];
 
 type Series = Record<string, number[]>;
-interface Run { seed: number; variant: number; series: Series }
+interface Run {
+  seed: number;
+  variant: number;
+  series: Series;
+}
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const last = (xs: number[]) => xs[xs.length - 1];
@@ -48,7 +72,10 @@ const OUTCOMES: [string, (s: Series) => number][] = [
   ['true positives (sum of included_true)', (s) => sum(s.included_true)],
   ['false positives (sum of included_false)', (s) => sum(s.included_false)],
   ['mean waiting list (mean of waiting_list)', (s) => sum(s.waiting_list) / s.waiting_list.length],
-  ['labelled who never radicalised, at the end (final labelled_never_radicalised)', (s) => last(s.labelled_never_radicalised)],
+  [
+    'labelled who never radicalised, at the end (final labelled_never_radicalised)',
+    (s) => last(s.labelled_never_radicalised),
+  ],
   ['intervention starts (sum of intervention_starts, case plans included)', (s) => sum(s.intervention_starts)],
   ['intervention completions (sum of intervention_completions)', (s) => sum(s.intervention_completions)],
   ['hours of interventions (sum of hours_interventions)', (s) => sum(s.hours_interventions)],
@@ -72,12 +99,18 @@ function readRuns(dirs: string[]): Map<string, Map<number, Run>> {
     for (const f of readdirSync(join(dir, 'runs')).sort()) {
       if (!f.endsWith('.json')) continue;
       const rec = JSON.parse(readFileSync(join(dir, 'runs', f), 'utf8')) as Run;
-      for (const c of SERIES) if (!rec.series[c]) throw new Error(`${dir}/runs/${f} has no series column "${c}"; run compare with --series ${SERIES.join(',')}`);
+      for (const c of SERIES)
+        if (!rec.series[c])
+          throw new Error(
+            `${dir}/runs/${f} has no series column "${c}"; run compare with --series ${SERIES.join(',')}`,
+          );
       const label = plan.scenarios[rec.variant].label;
       if (!out.has(label)) out.set(label, new Map());
       const seen = out.get(label)!.get(rec.seed);
       if (seen && JSON.stringify(seen.series) !== JSON.stringify(rec.series)) {
-        throw new Error(`${label}, seed ${rec.seed}: ${dir} holds a different run than an earlier folder (another model version?); do not pair them`);
+        throw new Error(
+          `${label}, seed ${rec.seed}: ${dir} holds a different run than an earlier folder (another model version?); do not pair them`,
+        );
       }
       out.get(label)!.set(rec.seed, rec);
     }
@@ -89,12 +122,19 @@ const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1
 
 function table(ref: Map<number, Run>, other: Map<number, Run>, refName: string, otherName: string): string {
   const seeds = [...ref.keys()].filter((s) => other.has(s)).sort((a, b) => a - b);
-  const lines = [`### ${otherName} against ${refName}`, '', `${seeds.length} paired replicates (seeds ${seeds.join(', ')}).`, ''];
+  const lines = [
+    `### ${otherName} against ${refName}`,
+    '',
+    `${seeds.length} paired replicates (seeds ${seeds.join(', ')}).`,
+    '',
+  ];
   lines.push(`| outcome | ${refName} (mean) | ${otherName} (mean) | difference (95% interval) | reading |`);
   lines.push('| --- | ---: | ---: | --- | --- |');
   for (const [name, f] of OUTCOMES) {
-    const a = seeds.map((s) => f(ref.get(s)!.series)), b = seeds.map((s) => f(other.get(s)!.series));
-    const ma = sum(a) / a.length, mb = sum(b) / b.length;
+    const a = seeds.map((s) => f(ref.get(s)!.series)),
+      b = seeds.map((s) => f(other.get(s)!.series));
+    const ma = sum(a) / a.length,
+      mb = sum(b) / b.length;
     if (a.every((x, k) => x === b[k])) {
       lines.push(`| ${name} | ${fmt(ma)} | ${fmt(mb)} | 0 (identical in every replicate) | no difference |`);
       continue;
@@ -103,7 +143,9 @@ function table(ref: Map<number, Run>, other: Map<number, Run>, refName: string, 
     const pct = ma !== 0 ? Math.round((100 * d.meanDiff) / ma) : 0;
     const rel = ma !== 0 ? ` (${pct > 0 ? '+' : ''}${pct}%)` : '';
     const reading = d.lo > 0 ? 'higher' : d.hi < 0 ? 'lower' : 'no clear difference (interval covers 0)';
-    lines.push(`| ${name} | ${fmt(ma)} | ${fmt(mb)} | ${d.meanDiff >= 0 ? '+' : ''}${fmt(d.meanDiff)}${rel} (${fmt(d.lo)} to ${fmt(d.hi)}) | ${reading} |`);
+    lines.push(
+      `| ${name} | ${fmt(ma)} | ${fmt(mb)} | ${d.meanDiff >= 0 ? '+' : ''}${fmt(d.meanDiff)}${rel} (${fmt(d.lo)} to ${fmt(d.hi)}) | ${reading} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -111,9 +153,18 @@ function table(ref: Map<number, Run>, other: Map<number, Run>, refName: string, 
 /** Age structure of the baseline (seed 1) at the start and the end, and the number renewed. */
 function ageStructure(): void {
   const sim = new Simulation(loadScenarioFile('scenarios/baseline.json', { seed: 1 }));
-  const bands: [number, number][] = [[12, 18], [18, 25], [25, 35], [35, 50], [50, 65], [65, 90], [90, Infinity]];
+  const bands: [number, number][] = [
+    [12, 18],
+    [18, 25],
+    [25, 35],
+    [35, 50],
+    [50, 65],
+    [65, 90],
+    [90, Infinity],
+  ];
   const shares = () => {
-    const a = sim.world.agents, c = bands.map(() => 0);
+    const a = sim.world.agents,
+      c = bands.map(() => 0);
     for (let i = 0; i < a.n; i++) c[bands.findIndex(([f, t]) => a.age[i] >= f && a.age[i] < t)]++;
     return c.map((x) => `${((100 * x) / a.n).toFixed(1)}%`).join(' ');
   };
@@ -124,10 +175,13 @@ function ageStructure(): void {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { dir: { type: 'string', multiple: true }, 'age-structure': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { dir: { type: 'string', multiple: true }, 'age-structure': { type: 'boolean' } },
+  });
   if (values['age-structure']) return ageStructure();
   const dirs = values.dir ?? ['/tmp/cmp-library'];
-  for (const d of dirs) if (!existsSync(join(d, 'plan.json'))) throw new Error(`${d} holds no comparison (no plan.json)`);
+  for (const d of dirs)
+    if (!existsSync(join(d, 'plan.json'))) throw new Error(`${d} holds no comparison (no plan.json)`);
   const runs = readRuns(dirs);
   const baseline = runs.get('baseline');
   if (!baseline) throw new Error('no baseline runs in the given folder(s)');

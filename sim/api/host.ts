@@ -22,7 +22,19 @@ import { IDEOLOGIES, LAYERS } from '../domain.ts';
 import type { Route } from '../run/routes.ts';
 import { Simulation } from '../run/simulation.ts';
 import { validateScenario } from '../scenario/resolve.ts';
-import type { AgentSample, EgoNetwork, EgoOptions, HostInfo, HostState, JobResult, JobSpec, MacroLogEntry, RunState, SeriesData, WeekCallback } from './types.ts';
+import type {
+  AgentSample,
+  EgoNetwork,
+  EgoOptions,
+  HostInfo,
+  HostState,
+  JobResult,
+  JobSpec,
+  MacroLogEntry,
+  RunState,
+  SeriesData,
+  WeekCallback,
+} from './types.ts';
 
 /** Thrown by `runJob` when `cancel()` stopped it. */
 export class CancelledError extends Error {
@@ -91,7 +103,10 @@ export class SimulationHost {
   series(columns?: readonly string[], from = 0): SeriesData {
     const sim = this.current();
     const data = seriesData(sim, columns ?? sim.series.columns, from);
-    return transfer(data, data.values.map((v) => v.buffer));
+    return transfer(
+      data,
+      data.values.map((v) => v.buffer),
+    );
   }
 
   /**
@@ -100,7 +115,11 @@ export class SimulationHost {
    */
   routes(ids?: readonly number[]): Route[] {
     const sim = this.current();
-    return sim.world.record.routes.toJSON(sim.world.agents, sim.scenario.regions.map((r) => r.name), ids);
+    return sim.world.record.routes.toJSON(
+      sim.world.agents,
+      sim.scenario.regions.map((r) => r.name),
+      ids,
+    );
   }
 
   /**
@@ -134,7 +153,16 @@ export class SimulationHost {
       region[k] = a.region[i];
       group[k] = a.group[i];
     }
-    const sample: AgentSample = { week: sim.week, n, stride, ids, phase, region, group, regions: sim.scenario.regions.map((r) => r.name) };
+    const sample: AgentSample = {
+      week: sim.week,
+      n,
+      stride,
+      ids,
+      phase,
+      region,
+      group,
+      regions: sim.scenario.regions.map((r) => r.name),
+    };
     return transfer(sample, [ids.buffer, phase.buffer, region.buffer, group.buffer]);
   }
 
@@ -146,10 +174,15 @@ export class SimulationHost {
     const sim = this.current();
     const net = sim.world.network;
     const a = sim.world.agents;
-    if (!Number.isInteger(id) || id < 0 || id >= net.n) throw new Error(`no agent ${id}: ids run from 0 to ${net.n - 1}`);
-    const lo = net.offsets[id], hi = net.offsets[id + 1];
+    if (!Number.isInteger(id) || id < 0 || id >= net.n)
+      throw new Error(`no agent ${id}: ids run from 0 to ${net.n - 1}`);
+    const lo = net.offsets[id],
+      hi = net.offsets[id + 1];
     const d = hi - lo;
-    const ids = new Int32Array(d), layer = new Uint8Array(d), phases = new Uint8Array(d), regions = new Uint8Array(d);
+    const ids = new Int32Array(d),
+      layer = new Uint8Array(d),
+      phases = new Uint8Array(d),
+      regions = new Uint8Array(d);
     for (let k = 0; k < d; k++) {
       const j = net.targets[lo + k];
       ids[k] = j;
@@ -157,14 +190,26 @@ export class SimulationHost {
       phases[k] = a.phase[j];
       regions[k] = a.region[j];
     }
-    const ego: EgoNetwork = { week: sim.week, id, phase: a.phase[id], region: a.region[id], layers: [...LAYERS], ids, layer, phases, regions };
+    const ego: EgoNetwork = {
+      week: sim.week,
+      id,
+      phase: a.phase[id],
+      region: a.region[id],
+      layers: [...LAYERS],
+      ids,
+      layer,
+      phases,
+      regions,
+    };
     const buffers: ArrayBuffer[] = [ids.buffer, layer.buffer, phases.buffer, regions.buffer];
     const cap = Math.max(0, Math.floor(options.secondDegree ?? 0));
     if (cap > 0) {
       const minPhase = options.secondMinPhase ?? 0;
       const first = new Set<number>(ids);
       const seen = new Set<number>();
-      const sIds: number[] = [], sVia: number[] = [], sLayer: number[] = [];
+      const sIds: number[] = [],
+        sVia: number[] = [],
+        sLayer: number[] = [];
       let total = 0;
       for (let k = 0; k < d; k++) {
         const j = ids[k];
@@ -241,7 +286,10 @@ export class SimulationHost {
       series: seriesData(sim, job.series),
       summary: withoutTiming(sim.summary()),
     };
-    return transfer(result, result.series.values.map((v) => v.buffer));
+    return transfer(
+      result,
+      result.series.values.map((v) => v.buffer),
+    );
   }
 
   private current(): Simulation {
@@ -260,7 +308,8 @@ function macroLog(sim: Simulation): MacroLogEntry[] {
   const out = m.log.map((e) => entry(e, 'done'));
   for (const e of m.queue) out.push(entry(e, 'pending'));
   for (const e of sim.scenario.macro.schedule) {
-    if (e.week > sim.week) out.push({ week: e.week, type: e.type, strength: e.strength, source: 'schedule', status: 'pending' });
+    if (e.week > sim.week)
+      out.push({ week: e.week, type: e.type, strength: e.strength, source: 'schedule', status: 'pending' });
   }
   return out;
 }

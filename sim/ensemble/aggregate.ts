@@ -12,7 +12,18 @@ import { jobCount, planJobs, pointId, type ComparePlan, type Plan, type SweepPla
 import type { RunRecord } from './records.ts';
 import { compareSummary, sweepSummary } from './report.ts';
 import { bandColumn, csvText } from './csv.ts';
-import { bandKey, mean, meanCI, pairedDifference, prcc, quantile, seriesBands, tCdf, type MeanCI, type PairedDifference } from '../stats/index.ts';
+import {
+  bandKey,
+  mean,
+  meanCI,
+  pairedDifference,
+  prcc,
+  quantile,
+  seriesBands,
+  tCdf,
+  type MeanCI,
+  type PairedDifference,
+} from '../stats/index.ts';
 
 export type AggregateFiles = Record<string, string>;
 
@@ -74,7 +85,10 @@ export function inJobOrder(plan: Plan, records: readonly RunRecord[]): RunRecord
   }
   const jobs = planJobs(plan);
   const missing = jobs.filter((j) => !out[j.index]).map((j) => j.id);
-  if (missing.length) throw new Error(`${missing.length} of ${n} runs are missing (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''})`);
+  if (missing.length)
+    throw new Error(
+      `${missing.length} of ${n} runs are missing (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''})`,
+    );
   return out as RunRecord[];
 }
 
@@ -117,15 +131,41 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
     }
   }
 
-  const outcomeRows = stats.outcomes.map((s) => [label(s.variant), s.outcome, s.ci.n, s.ci.mean, s.ci.sd, s.ci.lo, s.ci.hi, s.median, ...s.q]);
+  const outcomeRows = stats.outcomes.map((s) => [
+    label(s.variant),
+    s.outcome,
+    s.ci.n,
+    s.ci.mean,
+    s.ci.sd,
+    s.ci.lo,
+    s.ci.hi,
+    s.median,
+    ...s.q,
+  ]);
 
   const diffRows = stats.differences.map(({ variant, outcome, refMean, mean: scenarioMean, d }) => {
     const pairedWidth = d.hi - d.lo;
     const unpairedWidth = d.unpairedHi - d.unpairedLo;
     return [
-      label(variant), ref, outcome, d.n, refMean, scenarioMean, d.meanDiff, d.lo, d.hi,
-      d.relative, refMean !== 0 ? d.lo / refMean : null, refMean !== 0 ? d.hi / refMean : null,
-      d.pValue, d.pairedSE, d.unpairedSE, d.unpairedLo, d.unpairedHi, pairedWidth, unpairedWidth,
+      label(variant),
+      ref,
+      outcome,
+      d.n,
+      refMean,
+      scenarioMean,
+      d.meanDiff,
+      d.lo,
+      d.hi,
+      d.relative,
+      refMean !== 0 ? d.lo / refMean : null,
+      refMean !== 0 ? d.hi / refMean : null,
+      d.pValue,
+      d.pairedSE,
+      d.unpairedSE,
+      d.unpairedLo,
+      d.unpairedHi,
+      pairedWidth,
+      unpairedWidth,
       pairedWidth > 0 ? unpairedWidth / pairedWidth : null,
     ];
   });
@@ -136,7 +176,8 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
   for (let v = 0; v < V; v++) {
     for (const c of plan.series) {
       const b = seriesBands(seriesOf(v, c), plan.bandProbs);
-      for (let w = 0; w < b.length; w++) bandRows.push([label(v), c, w, b.mean[w], ...plan.bandProbs.map((p) => b.q[bandKey(p)][w])]);
+      for (let w = 0; w < b.length; w++)
+        bandRows.push([label(v), c, w, b.mean[w], ...plan.bandProbs.map((p) => b.q[bandKey(p)][w])]);
     }
   }
   for (let v = 1; v < V; v++) {
@@ -145,7 +186,11 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
       const otherRuns = seriesOf(v, c);
       const T = Math.min(refRuns[0].length, otherRuns[0].length);
       for (let w = 0; w < T; w++) {
-        const d = pairedDifference(refRuns.map((x) => x[w]), otherRuns.map((x) => x[w]), plan.level);
+        const d = pairedDifference(
+          refRuns.map((x) => x[w]),
+          otherRuns.map((x) => x[w]),
+          plan.level,
+        );
         seriesDiffRows.push([label(v), ref, c, w, d.meanDiff, d.lo, d.hi]);
       }
     }
@@ -153,14 +198,40 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
 
   return {
     'runs.csv': csvText(['run_id', 'scenario', 'replicate', 'seed', 'outcome', 'value'], runRows),
-    'outcomes.csv': csvText(['scenario', 'outcome', 'n', 'mean', 'sd', 'ci_lo', 'ci_hi', 'median', ...qCols], outcomeRows),
+    'outcomes.csv': csvText(
+      ['scenario', 'outcome', 'n', 'mean', 'sd', 'ci_lo', 'ci_hi', 'median', ...qCols],
+      outcomeRows,
+    ),
     'differences.csv': csvText(
-      ['scenario', 'reference', 'outcome', 'n', 'reference_mean', 'scenario_mean', 'difference', 'ci_lo', 'ci_hi', 'relative', 'relative_lo', 'relative_hi',
-        'p_value', 'paired_se', 'unpaired_se', 'unpaired_lo', 'unpaired_hi', 'paired_width', 'unpaired_width', 'width_ratio'],
+      [
+        'scenario',
+        'reference',
+        'outcome',
+        'n',
+        'reference_mean',
+        'scenario_mean',
+        'difference',
+        'ci_lo',
+        'ci_hi',
+        'relative',
+        'relative_lo',
+        'relative_hi',
+        'p_value',
+        'paired_se',
+        'unpaired_se',
+        'unpaired_lo',
+        'unpaired_hi',
+        'paired_width',
+        'unpaired_width',
+        'width_ratio',
+      ],
       diffRows,
     ),
     'series_bands.csv': csvText(['scenario', 'series', 'week', 'mean', ...qCols], bandRows),
-    'series_differences.csv': csvText(['scenario', 'reference', 'series', 'week', 'difference', 'ci_lo', 'ci_hi'], seriesDiffRows),
+    'series_differences.csv': csvText(
+      ['scenario', 'reference', 'series', 'week', 'difference', 'ci_lo', 'ci_hi'],
+      seriesDiffRows,
+    ),
     'summary.md': compareSummary(stats),
   };
 }
@@ -172,7 +243,15 @@ export function sweepStats(plan: SweepPlan, runs: readonly RunRecord[]): SweepSt
   const R = plan.replicates;
   const points: OutcomeStats[] = [];
   for (let p = 0; p < P; p++) {
-    for (const o of plan.outcomes) points.push(outcomeStats(plan, p, o, Array.from({ length: R }, (_, r) => runs[r * P + p].outcomes[o])));
+    for (const o of plan.outcomes)
+      points.push(
+        outcomeStats(
+          plan,
+          p,
+          o,
+          Array.from({ length: R }, (_, r) => runs[r * P + p].outcomes[o]),
+        ),
+      );
   }
   // PRCC over all runs (every replicate of every point is one row).
   const X = runs.map((rec) => plan.points[rec.variant].map(numeric));
@@ -182,7 +261,9 @@ export function sweepStats(plan: SweepPlan, runs: readonly RunRecord[]): SweepSt
   for (const o of plan.outcomes) {
     const y = runs.map((rec) => rec.outcomes[o]);
     const r = N >= 3 ? prcc(X, y) : new Array<number>(k).fill(NaN);
-    plan.vary.forEach((v, j) => sensitivity.push({ parameter: v.path, outcome: o, prcc: r[j], pValue: prccPValue(r[j], N, k), runs: N }));
+    plan.vary.forEach((v, j) =>
+      sensitivity.push({ parameter: v.path, outcome: o, prcc: r[j], pValue: prccPValue(r[j], N, k), runs: N }),
+    );
   }
   return { plan, points, sensitivity };
 }
@@ -209,14 +290,28 @@ export function aggregateSweep(plan: SweepPlan, runs: readonly RunRecord[]): Agg
   for (let p = 0; p < P; p++) {
     for (let r = 0; r < R; r++) {
       const rec = runs[r * P + p];
-      for (const o of plan.outcomes) rows.push([jobs[r * P + p].id, pointId(plan, p), r, rec.seed, ...plan.points[p], o, rec.outcomes[o]]);
+      for (const o of plan.outcomes)
+        rows.push([jobs[r * P + p].id, pointId(plan, p), r, rec.seed, ...plan.points[p], o, rec.outcomes[o]]);
     }
   }
-  const pointRows = stats.points.map((s) => [pointId(plan, s.variant), ...plan.points[s.variant], s.outcome, s.ci.n, s.ci.mean, s.ci.sd, s.ci.lo, s.ci.hi, s.median]);
+  const pointRows = stats.points.map((s) => [
+    pointId(plan, s.variant),
+    ...plan.points[s.variant],
+    s.outcome,
+    s.ci.n,
+    s.ci.mean,
+    s.ci.sd,
+    s.ci.lo,
+    s.ci.hi,
+    s.median,
+  ]);
   const sensRows = stats.sensitivity.map((s) => [s.parameter, s.outcome, s.prcc, s.pValue, s.runs]);
   return {
     'sweep.csv': csvText(['run_id', 'point', 'replicate', 'seed', ...params, 'outcome', 'value'], rows),
-    'sweep_points.csv': csvText(['point', ...params, 'outcome', 'n', 'mean', 'sd', 'ci_lo', 'ci_hi', 'median'], pointRows),
+    'sweep_points.csv': csvText(
+      ['point', ...params, 'outcome', 'n', 'mean', 'sd', 'ci_lo', 'ci_hi', 'median'],
+      pointRows,
+    ),
     'sensitivity.csv': csvText(['parameter', 'outcome', 'prcc', 'p_value', 'runs'], sensRows),
     'summary.md': sweepSummary(stats),
   };
@@ -225,7 +320,14 @@ export function aggregateSweep(plan: SweepPlan, runs: readonly RunRecord[]): Agg
 // --- helpers -------------------------------------------------------------------------------
 
 function outcomeStats(plan: Plan, variant: number, outcome: string, values: number[]): OutcomeStats {
-  return { variant, outcome, values, ci: meanCI(values, plan.level), median: quantile(values, 0.5), q: plan.bandProbs.map((p) => quantile(values, p)) };
+  return {
+    variant,
+    outcome,
+    values,
+    ci: meanCI(values, plan.level),
+    median: quantile(values, 0.5),
+    q: plan.bandProbs.map((p) => quantile(values, p)),
+  };
 }
 
 function numeric(v: number | boolean): number {

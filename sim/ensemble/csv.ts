@@ -18,7 +18,10 @@ export function csvLine(values: readonly (string | number | boolean | null | und
 }
 
 /** Header plus rows, with a final newline. */
-export function csvText(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+export function csvText(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
+): string {
   const lines = [csvLine(header)];
   for (const r of rows) lines.push(csvLine(r));
   return lines.join('\n') + '\n';

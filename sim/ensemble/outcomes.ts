@@ -38,25 +38,103 @@ const total = (name: string) => (s: SeriesView) => {
   return t;
 };
 
-function def(name: string, label: string, description: string, requires: string[], compute: (s: SeriesView) => number): OutcomeDef {
+function def(
+  name: string,
+  label: string,
+  description: string,
+  requires: string[],
+  compute: (s: SeriesView) => number,
+): OutcomeDef {
   return { name, label, description, requires, compute };
 }
 
 export const OUTCOMES: Readonly<Record<string, OutcomeDef>> = Object.fromEntries(
   [
-    def('ever_sensitive', 'people reaching the sensitivity phase', 'agents who were in phase 1 or further at some time during the run, including those who started there (final ever_phase_1)', ['ever_phase_1'], last('ever_phase_1')),
-    def('ever_action', 'people reaching the action phase', 'agents who reached phase 3 (action) at some time during the run (final ever_phase_3)', ['ever_phase_3'], last('ever_phase_3')),
-    def('incidents', 'incidents', 'incidents over the whole run (sum of the weekly incidents column)', ['incidents'], total('incidents')),
+    def(
+      'ever_sensitive',
+      'people reaching the sensitivity phase',
+      'agents who were in phase 1 or further at some time during the run, including those who started there (final ever_phase_1)',
+      ['ever_phase_1'],
+      last('ever_phase_1'),
+    ),
+    def(
+      'ever_action',
+      'people reaching the action phase',
+      'agents who reached phase 3 (action) at some time during the run (final ever_phase_3)',
+      ['ever_phase_3'],
+      last('ever_phase_3'),
+    ),
+    def(
+      'incidents',
+      'incidents',
+      'incidents over the whole run (sum of the weekly incidents column)',
+      ['incidents'],
+      total('incidents'),
+    ),
     def('arrests', 'arrests', 'arrests over the whole run', ['arrests'], total('arrests')),
-    def('groups_formed', 'groups formed', 'radical groups founded over the whole run', ['groups_formed'], total('groups_formed')),
-    def('final_phase_1', 'people in the sensitivity phase at the end', 'agents in phase 1 in the last week', ['phase_1'], last('phase_1')),
-    def('final_phase_2', 'people in the group phase at the end', 'agents in phase 2 in the last week', ['phase_2'], last('phase_2')),
-    def('final_phase_3', 'people in the action phase at the end', 'agents in phase 3 in the last week', ['phase_3'], last('phase_3')),
-    def('true_positives', 'true positives', 'inclusions in the multi-agency case process of people who were radicalising (sum of included_true)', ['included_true'], total('included_true')),
-    def('false_positives', 'false positives', 'inclusions in the multi-agency case process of people who were not radicalising (sum of included_false)', ['included_false'], total('included_false')),
-    def('labelled_never_radicalised', 'labelled people who never radicalised', 'people carrying a label in the last week who never reached phase 1 (final labelled_never_radicalised)', ['labelled_never_radicalised'], last('labelled_never_radicalised')),
-    def('missed_cases', 'radicalising people unknown to practice at the end', 'people in phase 1-3 without a label in the last week (final missed_cases)', ['missed_cases'], last('missed_cases')),
-    def('cost_hours', 'professional hours', 'hours spent by practice (triage, cases) and interventions over the whole run (sum of hours_practice + hours_interventions)', ['hours_practice', 'hours_interventions'], (s) => total('hours_practice')(s) + total('hours_interventions')(s)),
+    def(
+      'groups_formed',
+      'groups formed',
+      'radical groups founded over the whole run',
+      ['groups_formed'],
+      total('groups_formed'),
+    ),
+    def(
+      'final_phase_1',
+      'people in the sensitivity phase at the end',
+      'agents in phase 1 in the last week',
+      ['phase_1'],
+      last('phase_1'),
+    ),
+    def(
+      'final_phase_2',
+      'people in the group phase at the end',
+      'agents in phase 2 in the last week',
+      ['phase_2'],
+      last('phase_2'),
+    ),
+    def(
+      'final_phase_3',
+      'people in the action phase at the end',
+      'agents in phase 3 in the last week',
+      ['phase_3'],
+      last('phase_3'),
+    ),
+    def(
+      'true_positives',
+      'true positives',
+      'inclusions in the multi-agency case process of people who were radicalising (sum of included_true)',
+      ['included_true'],
+      total('included_true'),
+    ),
+    def(
+      'false_positives',
+      'false positives',
+      'inclusions in the multi-agency case process of people who were not radicalising (sum of included_false)',
+      ['included_false'],
+      total('included_false'),
+    ),
+    def(
+      'labelled_never_radicalised',
+      'labelled people who never radicalised',
+      'people carrying a label in the last week who never reached phase 1 (final labelled_never_radicalised)',
+      ['labelled_never_radicalised'],
+      last('labelled_never_radicalised'),
+    ),
+    def(
+      'missed_cases',
+      'radicalising people unknown to practice at the end',
+      'people in phase 1-3 without a label in the last week (final missed_cases)',
+      ['missed_cases'],
+      last('missed_cases'),
+    ),
+    def(
+      'cost_hours',
+      'professional hours',
+      'hours spent by practice (triage, cases) and interventions over the whole run (sum of hours_practice + hours_interventions)',
+      ['hours_practice', 'hours_interventions'],
+      (s) => total('hours_practice')(s) + total('hours_interventions')(s),
+    ),
   ].map((d) => [d.name, d]),
 );
 
@@ -68,13 +146,26 @@ export const DEFAULT_OUTCOMES: readonly string[] = Object.keys(OUTCOMES);
  * lists have (so an outcome whose columns a model version renames drops out instead of failing).
  */
 export function availableOutcomes(...columnLists: readonly (readonly string[])[]): string[] {
-  return DEFAULT_OUTCOMES.filter((n) => columnLists.every((cols) => OUTCOMES[n].requires.every((c) => cols.includes(c))));
+  return DEFAULT_OUTCOMES.filter((n) =>
+    columnLists.every((cols) => OUTCOMES[n].requires.every((c) => cols.includes(c))),
+  );
 }
 
 /** The series columns banded by default in a comparison. */
 export const DEFAULT_BAND_SERIES: readonly string[] = [
-  'phase_1', 'phase_2', 'phase_3', 'ever_phase_1', 'ever_phase_3', 'incidents', 'arrests', 'detained',
-  'groups', 'group_members', 'grievance', 'threat', 'mean_attitude_radicalising',
+  'phase_1',
+  'phase_2',
+  'phase_3',
+  'ever_phase_1',
+  'ever_phase_3',
+  'incidents',
+  'arrests',
+  'detained',
+  'groups',
+  'group_members',
+  'grievance',
+  'threat',
+  'mean_attitude_radicalising',
 ];
 
 /** Problems with a selection of outcome names, against the columns a scenario's series has. */
@@ -91,7 +182,10 @@ export function outcomeProblems(names: readonly string[], columns: readonly stri
       continue;
     }
     const missing = d.requires.filter((c) => !columns.includes(c));
-    if (missing.length) problems.push(`outcome "${n}" needs the series column(s) ${missing.join(', ')}, which this model does not record`);
+    if (missing.length)
+      problems.push(
+        `outcome "${n}" needs the series column(s) ${missing.join(', ')}, which this model does not record`,
+      );
   }
   return problems;
 }

@@ -23,7 +23,10 @@ export function parsePath(path: string): PathSegment[] {
   const segs: PathSegment[] = [];
   let i = 0;
   const fail = (what: string): never => {
-    throw new PathError(path, `${what} at character ${i + 1}; write a path like influence.mu, regions[0].share or phases.constants.a01`);
+    throw new PathError(
+      path,
+      `${what} at character ${i + 1}; write a path like influence.mu, regions[0].share or phases.constants.a01`,
+    );
   };
   if (path.length === 0) fail('empty path');
   while (i < path.length) {
@@ -64,14 +67,18 @@ export function getPath(data: unknown, path: string): unknown {
     const here = walked || '(top level)';
     if (typeof seg === 'number') {
       if (!Array.isArray(cur)) throw new PathError(path, `${here} is not a list, so [${seg}] does not exist`);
-      if (seg >= cur.length) throw new PathError(path, `${here} has ${cur.length} item(s), so [${seg}] does not exist (indices start at 0)`);
+      if (seg >= cur.length)
+        throw new PathError(path, `${here} has ${cur.length} item(s), so [${seg}] does not exist (indices start at 0)`);
       cur = cur[seg];
       walked += `[${seg}]`;
     } else {
       if (!isPlainObject(cur)) throw new PathError(path, `${here} is ${describe(cur)}, so it has no field "${seg}"`);
       if (!Object.hasOwn(cur, seg)) {
         const fields = Object.keys(cur);
-        throw new PathError(path, `unknown path: ${here} has no field "${seg}"; its fields are ${fields.map((f) => `"${f}"`).join(', ') || '(none)'}`);
+        throw new PathError(
+          path,
+          `unknown path: ${here} has no field "${seg}"; its fields are ${fields.map((f) => `"${f}"`).join(', ') || '(none)'}`,
+        );
       }
       cur = cur[seg];
       walked += walked ? `.${seg}` : seg;
@@ -94,7 +101,10 @@ export function setPath<T>(data: T, path: string, value: unknown): T {
 export function describe(v: unknown): string {
   if (Array.isArray(v)) return `a list of ${v.length}`;
   if (v === null) return 'null';
-  if (isPlainObject(v)) return `an object (fields ${Object.keys(v).map((f) => `"${f}"`).join(', ')})`;
+  if (isPlainObject(v))
+    return `an object (fields ${Object.keys(v)
+      .map((f) => `"${f}"`)
+      .join(', ')})`;
   if (typeof v === 'string') return `the text ${JSON.stringify(v)}`;
   return `the ${typeof v} ${String(v)}`;
 }

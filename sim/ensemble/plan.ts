@@ -105,10 +105,14 @@ export interface SweepOptions extends CommonOptions {
 }
 
 /** A comparison of scenarios[0] (the reference) with each of the others. */
-export function createComparePlan(scenarios: readonly { file: string; scenario: Scenario }[], o: CompareOptions): ComparePlan {
+export function createComparePlan(
+  scenarios: readonly { file: string; scenario: Scenario }[],
+  o: CompareOptions,
+): ComparePlan {
   const problems: string[] = [];
   if (scenarios.length < 2) problems.push('name a reference scenario and at least one scenario to compare with it');
-  if (!Number.isInteger(o.replicates) || o.replicates < 2) problems.push(`a comparison needs at least 2 replicates for its intervals (got ${o.replicates})`);
+  if (!Number.isInteger(o.replicates) || o.replicates < 2)
+    problems.push(`a comparison needs at least 2 replicates for its intervals (got ${o.replicates})`);
   const level = checkLevel(o.level, problems);
   const columnsOf = scenarios.map((s) => seriesColumns(s.scenario));
   const outcomes = [...(o.outcomes ?? availableOutcomes(...columnsOf))];
@@ -119,11 +123,15 @@ export function createComparePlan(scenarios: readonly { file: string; scenario: 
     scenarios.forEach((s, i) => {
       problems.push(...outcomeProblems(outcomes, columnsOf[i]));
       const missing = series.filter((c) => !columnsOf[i].includes(c));
-      if (missing.length) problems.push(`${s.file}: no series column(s) ${missing.join(', ')}; columns are ${columnsOf[i].join(', ')}`);
+      if (missing.length)
+        problems.push(`${s.file}: no series column(s) ${missing.join(', ')}; columns are ${columnsOf[i].join(', ')}`);
     });
   }
   const weeks = new Set(scenarios.map((s) => s.scenario.weeks));
-  if (weeks.size > 1) problems.push(`the scenarios run different numbers of weeks (${scenarios.map((s) => `${s.file}: ${s.scenario.weeks}`).join(', ')}); set the same for all with --weeks`);
+  if (weeks.size > 1)
+    problems.push(
+      `the scenarios run different numbers of weeks (${scenarios.map((s) => `${s.file}: ${s.scenario.weeks}`).join(', ')}); set the same for all with --weeks`,
+    );
   if (problems.length) throw new PlanError([...new Set(problems)]);
   const baseSeed = o.baseSeed ?? scenarios[0].scenario.seed;
   const labels = uniqueLabels(scenarios.map((s) => ({ name: s.scenario.name, file: s.file })));
@@ -138,7 +146,11 @@ export function createComparePlan(scenarios: readonly { file: string; scenario: 
     outcomes,
     series,
     bandProbs: [...DEFAULT_BAND_PROBS],
-    scenarios: scenarios.map((s, i) => ({ label: labels[i], file: s.file, scenario: { ...s.scenario, seed: baseSeed } })),
+    scenarios: scenarios.map((s, i) => ({
+      label: labels[i],
+      file: s.file,
+      scenario: { ...s.scenario, seed: baseSeed },
+    })),
   };
   plan.hash = planHash(plan);
   return plan;
@@ -147,9 +159,11 @@ export function createComparePlan(scenarios: readonly { file: string; scenario: 
 /** A sweep over `--vary` parameters of a base scenario: a full grid, or a Latin hypercube. */
 export function createSweepPlan(base: { file: string; scenario: Scenario }, o: SweepOptions): SweepPlan {
   const problems: string[] = [];
-  if (!Number.isInteger(o.replicates) || o.replicates < 1) problems.push(`replicates must be a whole number >= 1 (got ${o.replicates})`);
+  if (!Number.isInteger(o.replicates) || o.replicates < 1)
+    problems.push(`replicates must be a whole number >= 1 (got ${o.replicates})`);
   const samples = o.samples;
-  if (samples !== undefined && (!Number.isInteger(samples) || samples < 1)) problems.push(`--samples must be a whole number >= 1 (got ${samples})`);
+  if (samples !== undefined && (!Number.isInteger(samples) || samples < 1))
+    problems.push(`--samples must be a whole number >= 1 (got ${samples})`);
   const level = checkLevel(o.level, problems);
   const columns = seriesColumns(base.scenario);
   const outcomes = [...(o.outcomes ?? availableOutcomes(columns))];
@@ -180,7 +194,11 @@ export function createSweepPlan(base: { file: string; scenario: Scenario }, o: S
     outcomes,
     series: [],
     bandProbs: [...DEFAULT_BAND_PROBS],
-    base: { label: uniqueLabels([{ name: base.scenario.name, file: base.file }])[0], file: base.file, scenario: { ...base.scenario, seed: baseSeed } },
+    base: {
+      label: uniqueLabels([{ name: base.scenario.name, file: base.file }])[0],
+      file: base.file,
+      scenario: { ...base.scenario, seed: baseSeed },
+    },
     design: samples === undefined ? 'grid' : 'latin-hypercube',
     samples: samples ?? null,
     vary,
@@ -199,7 +217,10 @@ export function createSweepPlan(base: { file: string; scenario: Scenario }, o: S
   if (bad.length) {
     const shown = bad.slice(0, 10);
     if (bad.length > shown.length) shown.push(`... and ${bad.length - shown.length} more invalid point(s)`);
-    throw new PlanError(shown, `${bad.length} of ${points.length} sweep point(s) are invalid scenarios; nothing was run`);
+    throw new PlanError(
+      shown,
+      `${bad.length} of ${points.length} sweep point(s) are invalid scenarios; nothing was run`,
+    );
   }
   plan.hash = planHash(plan);
   return plan;
@@ -208,7 +229,10 @@ export function createSweepPlan(base: { file: string; scenario: Scenario }, o: S
 /** The hash of a plan: its canonical JSON without `hash` and the informative file names. */
 export function planHash(plan: Plan): string {
   const strip = (e: ScenarioEntry) => ({ label: e.label, scenario: e.scenario });
-  const content = plan.kind === 'compare' ? { ...plan, hash: undefined, scenarios: plan.scenarios.map(strip) } : { ...plan, hash: undefined, base: strip(plan.base) };
+  const content =
+    plan.kind === 'compare'
+      ? { ...plan, hash: undefined, scenarios: plan.scenarios.map(strip) }
+      : { ...plan, hash: undefined, base: strip(plan.base) };
   return hashValue(content);
 }
 
@@ -232,7 +256,13 @@ export function planJobs(plan: Plan): Job[] {
   for (let r = 0; r < R; r++) {
     const seed = replicateSeed(plan.baseSeed, r);
     for (let v = 0; v < V; v++) {
-      jobs.push({ index: r * V + v, id: `${prefix}${String(v).padStart(wv, '0')}-r${String(r).padStart(wr, '0')}`, variant: v, replicate: r, seed });
+      jobs.push({
+        index: r * V + v,
+        id: `${prefix}${String(v).padStart(wv, '0')}-r${String(r).padStart(wr, '0')}`,
+        variant: v,
+        replicate: r,
+        seed,
+      });
     }
   }
   return jobs;

@@ -66,11 +66,16 @@ export function parseRunRecord(text: string, plan: Plan, job: Job): { record: Ru
   } catch (err) {
     return { record: null, reason: `not valid JSON (${(err as Error).message})` };
   }
-  if (rec === null || typeof rec !== 'object' || rec.format !== RUN_FORMAT) return { record: null, reason: `not a ${RUN_FORMAT} file` };
+  if (rec === null || typeof rec !== 'object' || rec.format !== RUN_FORMAT)
+    return { record: null, reason: `not a ${RUN_FORMAT} file` };
   if (rec.plan !== plan.hash) return { record: null, reason: `belongs to plan ${rec.plan}, not ${plan.hash}` };
-  if (rec.job !== job.id || rec.index !== job.index || rec.seed !== job.seed) return { record: null, reason: `holds job ${rec.job}, expected ${job.id}` };
-  for (const o of plan.outcomes) if (typeof rec.outcomes?.[o] !== 'number') return { record: null, reason: `has no outcome ${o}` };
-  for (const c of plan.series) if (!Array.isArray(rec.series?.[c]) || rec.series[c].length !== rec.weeks) return { record: null, reason: `has no series ${c}` };
+  if (rec.job !== job.id || rec.index !== job.index || rec.seed !== job.seed)
+    return { record: null, reason: `holds job ${rec.job}, expected ${job.id}` };
+  for (const o of plan.outcomes)
+    if (typeof rec.outcomes?.[o] !== 'number') return { record: null, reason: `has no outcome ${o}` };
+  for (const c of plan.series)
+    if (!Array.isArray(rec.series?.[c]) || rec.series[c].length !== rec.weeks)
+      return { record: null, reason: `has no series ${c}` };
   return { record: rec, reason: '' };
 }
 

@@ -21,12 +21,22 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
   L.push(`# ${W.title(others.map((s) => s.label).join(', '), ref.label)}`, '', W.ethics, '');
 
   L.push(`## ${W.headCompared}`, '');
-  L.push(`| ${W.role} | ${W.scenario} | ${W.agents} | ${W.weeks} | ${W.question} |`, '| --- | --- | ---: | ---: | --- |');
-  plan.scenarios.forEach((s, v) => L.push(`| ${v === 0 ? W.reference : W.variant(v)} | ${md(s.label)} | ${s.scenario.agents} | ${s.scenario.weeks} | ${md(s.scenario.question)} |`));
+  L.push(
+    `| ${W.role} | ${W.scenario} | ${W.agents} | ${W.weeks} | ${W.question} |`,
+    '| --- | --- | ---: | ---: | --- |',
+  );
+  plan.scenarios.forEach((s, v) =>
+    L.push(
+      `| ${v === 0 ? W.reference : W.variant(v)} | ${md(s.label)} | ${s.scenario.agents} | ${s.scenario.weeks} | ${md(s.scenario.question)} |`,
+    ),
+  );
   L.push('');
   L.push(W.design(plan.replicates, plan.baseSeed, interval));
   for (const s of others) {
-    const changed = buildDifferences(ref.scenario as unknown as Record<string, unknown>, s.scenario as unknown as Record<string, unknown>);
+    const changed = buildDifferences(
+      ref.scenario as unknown as Record<string, unknown>,
+      s.scenario as unknown as Record<string, unknown>,
+    );
     if (changed.length) L.push('', W.populationNote(`**${md(s.label)}**`, changed.join(', ')));
   }
   L.push('');
@@ -38,7 +48,17 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
     const unclear = diffs.filter((d) => !isClear(d));
     for (const d of clear) L.push(`- ${differenceSentence(plan.scenarios[v].label, d, plan.level, lang)}`);
     if (unclear.length) {
-      L.push(`- **${md(plan.scenarios[v].label)}**: ${W.noClearFinding(interval, W.amount(listText(unclear.map((d) => label(d.outcome)), W.and)))}.`);
+      L.push(
+        `- **${md(plan.scenarios[v].label)}**: ${W.noClearFinding(
+          interval,
+          W.amount(
+            listText(
+              unclear.map((d) => label(d.outcome)),
+              W.and,
+            ),
+          ),
+        )}.`,
+      );
     }
   }
   L.push('');
@@ -46,13 +66,18 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
   for (let v = 1; v < plan.scenarios.length; v++) {
     const name = plan.scenarios[v].label;
     L.push(`## ${W.headComparedWith(md(name), md(ref.label))}`, '');
-    L.push(`| ${W.outcome} | ${md(ref.label)} (${W.mean}) | ${md(name)} (${W.mean}) | ${W.difference} (${interval}) | ${W.relativeChange} (${interval}) |`);
+    L.push(
+      `| ${W.outcome} | ${md(ref.label)} (${W.mean}) | ${md(name)} (${W.mean}) | ${W.difference} (${interval}) | ${W.relativeChange} (${interval}) |`,
+    );
     L.push('| --- | ---: | ---: | --- | --- |');
     for (const d of stats.differences.filter((x) => x.variant === v)) {
-      const rel = d.refMean !== 0
-        ? `${f.signedPct(d.d.meanDiff / d.refMean)} (${W.range(f.signedPct(d.d.lo / d.refMean), f.signedPct(d.d.hi / d.refMean))})`
-        : W.refMeanZero;
-      L.push(`| ${label(d.outcome)} | ${f.num(d.refMean)} | ${f.num(d.mean)} | ${f.signedNum(d.d.meanDiff)} (${W.range(f.signedNum(d.d.lo), f.signedNum(d.d.hi))}) | ${rel} |`);
+      const rel =
+        d.refMean !== 0
+          ? `${f.signedPct(d.d.meanDiff / d.refMean)} (${W.range(f.signedPct(d.d.lo / d.refMean), f.signedPct(d.d.hi / d.refMean))})`
+          : W.refMeanZero;
+      L.push(
+        `| ${label(d.outcome)} | ${f.num(d.refMean)} | ${f.num(d.mean)} | ${f.signedNum(d.d.meanDiff)} (${W.range(f.signedNum(d.d.lo), f.signedNum(d.d.hi))}) | ${rel} |`,
+      );
     }
     L.push('');
   }
@@ -61,28 +86,44 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
   const q05 = plan.bandProbs.indexOf(0.05);
   const q95 = plan.bandProbs.indexOf(0.95);
   const spread = q05 >= 0 && q95 >= 0;
-  L.push(`| ${W.outcome} | ${W.scenario} | ${W.mean} | ${W.intervalOfMean(interval)} | ${W.median} |${spread ? ` ${W.spread90} |` : ''}`);
+  L.push(
+    `| ${W.outcome} | ${W.scenario} | ${W.mean} | ${W.intervalOfMean(interval)} | ${W.median} |${spread ? ` ${W.spread90} |` : ''}`,
+  );
   L.push(`| --- | --- | ---: | --- | ---: |${spread ? ' --- |' : ''}`);
   for (const o of plan.outcomes) {
     for (const s of stats.outcomes.filter((x) => x.outcome === o)) {
       const ci = Number.isFinite(s.ci.lo) ? W.range(f.num(s.ci.lo), f.num(s.ci.hi)) : '-';
-      L.push(`| ${label(o)} | ${md(plan.scenarios[s.variant].label)} | ${f.num(s.ci.mean)} | ${ci} | ${f.num(s.median)} |${spread ? ` ${W.range(f.num(s.q[q05]), f.num(s.q[q95]))} |` : ''}`);
+      L.push(
+        `| ${label(o)} | ${md(plan.scenarios[s.variant].label)} | ${f.num(s.ci.mean)} | ${ci} | ${f.num(s.median)} |${spread ? ` ${W.range(f.num(s.q[q05]), f.num(s.q[q95]))} |` : ''}`,
+      );
     }
   }
   L.push('');
 
   L.push(`## ${W.headPairing}`, '');
   L.push(W.pairing(interval), '');
-  L.push(`| ${W.scenario} | ${W.outcome} | ${W.pairedWidth} | ${W.unpairedWidth} | ${W.widthRatio} |`, '| --- | --- | ---: | ---: | ---: |');
+  L.push(
+    `| ${W.scenario} | ${W.outcome} | ${W.pairedWidth} | ${W.unpairedWidth} | ${W.widthRatio} |`,
+    '| --- | --- | ---: | ---: | ---: |',
+  );
   for (const d of stats.differences) {
     const pw = d.d.hi - d.d.lo;
     const uw = d.d.unpairedHi - d.d.unpairedLo;
-    L.push(`| ${md(plan.scenarios[d.variant].label)} | ${label(d.outcome)} | ${f.num(pw)} | ${f.num(uw)} | ${pw > 0 ? f.ratio(uw / pw) : '-'} |`);
+    L.push(
+      `| ${md(plan.scenarios[d.variant].label)} | ${label(d.outcome)} | ${f.num(pw)} | ${f.num(uw)} | ${pw > 0 ? f.ratio(uw / pw) : '-'} |`,
+    );
   }
   L.push('');
 
   L.push(`## ${W.headHowToRead}`, '');
-  const read = [W.readInterval(interval), W.readNoClear(plan.replicates), W.readRelative, W.readAssumptions, W.readPractice, W.readFiles];
+  const read = [
+    W.readInterval(interval),
+    W.readNoClear(plan.replicates),
+    W.readRelative,
+    W.readAssumptions,
+    W.readPractice,
+    W.readFiles,
+  ];
   L.push(...read.filter((x): x is string => x !== undefined).map((x) => `- ${x}`), '');
   return L.join('\n');
 }
@@ -104,7 +145,10 @@ export function differenceSentence(label: string, d: DifferenceStats, level = 0.
   const who = `**${md(label)}**`;
   const { meanDiff, lo, hi } = d.d;
   if (!isClear(d)) {
-    const [m, a, b] = d.refMean !== 0 ? [meanDiff, lo, hi].map((x) => f.signedPct(x / d.refMean)) : [meanDiff, lo, hi].map((x) => f.signedNum(x));
+    const [m, a, b] =
+      d.refMean !== 0
+        ? [meanDiff, lo, hi].map((x) => f.signedPct(x / d.refMean))
+        : [meanDiff, lo, hi].map((x) => f.signedNum(x));
     return `${who}: ${W.noClearIn(what)} (${m}, ${interval} ${W.range(a, b)}).`;
   }
   const verb = meanDiff < 0 ? W.lowers : W.raises;
@@ -117,5 +161,7 @@ export function differenceSentence(label: string, d: DifferenceStats, level = 0.
 
 /** Which parts that shape the synthetic population differ between two scenarios. */
 function buildDifferences(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
-  return ['agents', 'regions', 'population', 'network'].filter((k) => canonicalJSON(a[k]) !== canonicalJSON(b[k])).map((k) => `\`${k}\``);
+  return ['agents', 'regions', 'population', 'network']
+    .filter((k) => canonicalJSON(a[k]) !== canonicalJSON(b[k]))
+    .map((k) => `\`${k}\``);
 }

@@ -23,7 +23,9 @@ export function sweepSummary(stats: SweepStats): string {
   );
   L.push('| parameter | values | in the base scenario |', '| --- | --- | ---: |');
   for (const v of plan.vary) {
-    const vals = v.range ? `${num(v.range.lo)} to ${num(v.range.hi)} (continuous)` : v.values!.map((x) => (typeof x === 'number' ? num(x) : String(x))).join(', ');
+    const vals = v.range
+      ? `${num(v.range.lo)} to ${num(v.range.hi)} (continuous)`
+      : v.values!.map((x) => (typeof x === 'number' ? num(x) : String(x))).join(', ');
     L.push(`| \`${v.path}\` | ${vals} | ${typeof v.base === 'number' ? num(v.base) : String(v.base)} |`);
   }
   L.push('');
@@ -35,7 +37,10 @@ export function sweepSummary(stats: SweepStats): string {
       `In brackets the p-value of the test PRCC = 0; values with p < ${num(alpha)} are in bold.`,
     '',
   );
-  L.push(`| parameter | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`, `| --- |${plan.outcomes.map(() => ' ---: |').join('')}`);
+  L.push(
+    `| parameter | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`,
+    `| --- |${plan.outcomes.map(() => ' ---: |').join('')}`,
+  );
   for (const v of plan.vary) {
     const cells = plan.outcomes.map((o) => {
       const s = stats.sensitivity.find((x) => x.parameter === v.path && x.outcome === o)!;
@@ -50,25 +55,42 @@ export function sweepSummary(stats: SweepStats): string {
   L.push('## Main findings', '');
   const clear = stats.sensitivity.filter((s) => Number.isFinite(s.prcc) && s.pValue < alpha);
   for (const s of clear) {
-    L.push(`- Higher \`${s.parameter}\` goes with ${s.prcc > 0 ? 'more' : 'fewer'} ${outcomeLabel(s.outcome)} (PRCC ${fixed(s.prcc, 2)}, ${strength(s.prcc)}).`);
+    L.push(
+      `- Higher \`${s.parameter}\` goes with ${s.prcc > 0 ? 'more' : 'fewer'} ${outcomeLabel(s.outcome)} (PRCC ${fixed(s.prcc, 2)}, ${strength(s.prcc)}).`,
+    );
   }
   // Outcomes without any PRCC were the same in every run (or there were too few runs).
-  const constant = plan.outcomes.filter((o) => stats.sensitivity.every((s) => s.outcome !== o || !Number.isFinite(s.prcc)));
+  const constant = plan.outcomes.filter((o) =>
+    stats.sensitivity.every((s) => s.outcome !== o || !Number.isFinite(s.prcc)),
+  );
   for (const v of plan.vary) {
-    const none = stats.sensitivity.filter((s) => s.parameter === v.path && !clear.includes(s) && !constant.includes(s.outcome));
-    if (none.length) L.push(`- No clear monotone relation of \`${v.path}\` with ${listText(none.map((s) => outcomeLabel(s.outcome)))}.`);
+    const none = stats.sensitivity.filter(
+      (s) => s.parameter === v.path && !clear.includes(s) && !constant.includes(s.outcome),
+    );
+    if (none.length)
+      L.push(
+        `- No clear monotone relation of \`${v.path}\` with ${listText(none.map((s) => outcomeLabel(s.outcome)))}.`,
+      );
   }
-  if (constant.length && N >= 3) L.push(`- The same in every run, so nothing to relate: ${listText(constant.map((o) => outcomeLabel(o)))}.`);
-  if (N < 3) L.push('- Too few runs for a sensitivity analysis (at least 3 are needed; several hundred are advisable).');
+  if (constant.length && N >= 3)
+    L.push(`- The same in every run, so nothing to relate: ${listText(constant.map((o) => outcomeLabel(o)))}.`);
+  if (N < 3)
+    L.push('- Too few runs for a sensitivity analysis (at least 3 are needed; several hundred are advisable).');
   L.push('');
 
   if (P <= 60) {
     L.push('## Mean outcomes per point', '');
-    L.push(`| point | ${plan.vary.map((v) => `\`${v.path}\``).join(' | ')} | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`);
+    L.push(
+      `| point | ${plan.vary.map((v) => `\`${v.path}\``).join(' | ')} | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`,
+    );
     L.push(`| --- |${plan.vary.map(() => ' ---: |').join('')}${plan.outcomes.map(() => ' ---: |').join('')}`);
     for (let p = 0; p < P; p++) {
-      const means = plan.outcomes.map((o) => num(stats.points.find((s) => s.variant === p && s.outcome === o)!.ci.mean));
-      L.push(`| ${pointId(plan, p)} | ${plan.points[p].map((x) => (typeof x === 'number' ? num(x) : String(x))).join(' | ')} | ${means.join(' | ')} |`);
+      const means = plan.outcomes.map((o) =>
+        num(stats.points.find((s) => s.variant === p && s.outcome === o)!.ci.mean),
+      );
+      L.push(
+        `| ${pointId(plan, p)} | ${plan.points[p].map((x) => (typeof x === 'number' ? num(x) : String(x))).join(' | ')} | ${means.join(' | ')} |`,
+      );
     }
     L.push('');
   }

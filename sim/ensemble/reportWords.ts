@@ -158,7 +158,8 @@ const EN: ReportWords = {
     `**No clear difference** means the interval includes zero: with ${replicates} replicates the difference cannot be told from chance. It does not show that there is no effect.`,
   readRelative:
     '**Relative change** is the difference divided by the reference mean; its interval divides the interval of the difference by the reference mean (treating that mean as fixed). An interval reaching past a 100% reduction (impossible for counts) means there are too few replicates for a precise relative statement.',
-  readAssumptions: 'The parameters are literature-informed assumptions, not a calibration: read differences as the behaviour of mechanisms, not as predictions.',
+  readAssumptions:
+    'The parameters are literature-informed assumptions, not a calibration: read differences as the behaviour of mechanisms, not as predictions.',
   readFiles:
     'Files: `differences.csv` (every number above, with p-values and unpaired intervals), `outcomes.csv`, `runs.csv` (one row per run and outcome), `series_bands.csv` (weekly mean and quantile bands), `series_differences.csv` (weekly paired differences), `plan.json` (the resolved scenarios and seeds). Methods: docs/statistics.md.',
 };
@@ -227,7 +228,8 @@ const NL: ReportWords = {
     `**Geen duidelijk verschil** betekent dat het interval nul bevat: met ${replicates} herhalingen is het verschil niet van toeval te onderscheiden. Het toont niet aan dat er geen effect is.`,
   readRelative:
     '**Relatieve verandering** is het verschil gedeeld door het gemiddelde van de referentie; het interval is het interval van het verschil gedeeld door dat gemiddelde (dat als vast wordt behandeld). Een interval voorbij een daling van 100% (onmogelijk voor aantallen) betekent dat er te weinig herhalingen zijn voor een precieze relatieve uitspraak.',
-  readAssumptions: 'De parameters zijn aannames op basis van de literatuur, geen kalibratie: lees verschillen als het gedrag van mechanismen, niet als voorspellingen.',
+  readAssumptions:
+    'De parameters zijn aannames op basis van de literatuur, geen kalibratie: lees verschillen als het gedrag van mechanismen, niet als voorspellingen.',
   readPractice:
     'Praktijktermen zoals in de bronnen: een signaal gaat naar de weegploeg, die beslist over opname in het casusoverleg en een persoonsgerichte aanpak (PGA). Professionele uren zijn de uren van de praktijk (weegploeg, casusoverleg) en van interventies.',
   readFiles:

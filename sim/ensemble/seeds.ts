@@ -16,8 +16,10 @@
 import seedrandom from 'seedrandom';
 
 export function replicateSeed(baseSeed: number, replicate: number): number {
-  if (!Number.isInteger(baseSeed) || baseSeed < 0) throw new RangeError(`base seed must be a whole number >= 0, got ${baseSeed}`);
-  if (!Number.isInteger(replicate) || replicate < 0) throw new RangeError(`replicate must be a whole number >= 0, got ${replicate}`);
+  if (!Number.isInteger(baseSeed) || baseSeed < 0)
+    throw new RangeError(`base seed must be a whole number >= 0, got ${baseSeed}`);
+  if (!Number.isInteger(replicate) || replicate < 0)
+    throw new RangeError(`replicate must be a whole number >= 0, got ${replicate}`);
   return seedrandom(`${baseSeed}/replicate/${replicate}`).int32() >>> 0;
 }
 

@@ -16,7 +16,8 @@ export function parseShard(text: string): Shard {
   const k = Number(m[1]);
   const n = Number(m[2]);
   if (n < 1) throw new PlanError([`--shard ${text}: n must be at least 1`]);
-  if (k >= n) throw new PlanError([`--shard ${text}: k counts from 0, so it must be below n (0/${n} .. ${n - 1}/${n})`]);
+  if (k >= n)
+    throw new PlanError([`--shard ${text}: k counts from 0, so it must be below n (0/${n} .. ${n - 1}/${n})`]);
   return { k, n };
 }
 

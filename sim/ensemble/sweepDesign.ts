@@ -28,30 +28,47 @@ export interface VarySpec {
 /** Parses "path=spec" against the base scenario. */
 export function parseVary(text: string, base: Scenario, hypercube: boolean): VarySpec {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new PlanError([`--vary "${text}": write path=values, e.g. influence.mu=0.05,0.1,0.2 or phases.constants.a01=0.001:0.003:5`]);
+  if (eq <= 0)
+    throw new PlanError([
+      `--vary "${text}": write path=values, e.g. influence.mu=0.05,0.1,0.2 or phases.constants.a01=0.001:0.003:5`,
+    ]);
   const path = text.slice(0, eq).trim();
   const spec = text.slice(eq + 1).trim();
   const where = `--vary ${path}`;
-  if (parsePath(path)[0] === 'seed' && parsePath(path).length === 1) throw new PlanError([`${where}: the seed is not a parameter; replicates get their seeds from the base seed (use --seed and --replicates)`]);
+  if (parsePath(path)[0] === 'seed' && parsePath(path).length === 1)
+    throw new PlanError([
+      `${where}: the seed is not a parameter; replicates get their seeds from the base seed (use --seed and --replicates)`,
+    ]);
   const baseValue = getPath(base, path);
   if (typeof baseValue !== 'number' && typeof baseValue !== 'boolean') {
-    throw new PlanError([`${where}: the value at this path is ${describe(baseValue)}; vary a number or true/false inside it`]);
+    throw new PlanError([
+      `${where}: the value at this path is ${describe(baseValue)}; vary a number or true/false inside it`,
+    ]);
   }
   if (spec === '') throw new PlanError([`${where}: no values after "="`]);
   const parts = spec.split(':');
   if (parts.length > 1) {
-    if (typeof baseValue === 'boolean') throw new PlanError([`${where}: a true/false parameter takes a list (true,false), not a range`]);
-    if (parts.length > 3) throw new PlanError([`${where}=${spec}: a range is lo:hi:n (grid) or lo:hi (with --samples)`]);
+    if (typeof baseValue === 'boolean')
+      throw new PlanError([`${where}: a true/false parameter takes a list (true,false), not a range`]);
+    if (parts.length > 3)
+      throw new PlanError([`${where}=${spec}: a range is lo:hi:n (grid) or lo:hi (with --samples)`]);
     const lo = toNumber(parts[0], where);
     const hi = toNumber(parts[1], where);
     if (hi < lo) throw new PlanError([`${where}=${spec}: hi (${hi}) is below lo (${lo})`]);
     if (parts.length === 3) {
-      if (hypercube) throw new PlanError([`${where}=${spec}: with --samples the hypercube picks the values; give the range as lo:hi`]);
+      if (hypercube)
+        throw new PlanError([
+          `${where}=${spec}: with --samples the hypercube picks the values; give the range as lo:hi`,
+        ]);
       const n = Number(parts[2]);
-      if (!Number.isInteger(n) || n < 1) throw new PlanError([`${where}=${spec}: n must be a whole number >= 1 (got "${parts[2]}")`]);
+      if (!Number.isInteger(n) || n < 1)
+        throw new PlanError([`${where}=${spec}: n must be a whole number >= 1 (got "${parts[2]}")`]);
       return { path, spec, values: gridValues(lo, hi, n), range: null, base: baseValue };
     }
-    if (!hypercube) throw new PlanError([`${where}=${spec}: say how many grid values: lo:hi:n (or add --samples N for a Latin hypercube)`]);
+    if (!hypercube)
+      throw new PlanError([
+        `${where}=${spec}: say how many grid values: lo:hi:n (or add --samples N for a Latin hypercube)`,
+      ]);
     return { path, spec, values: null, range: { lo, hi }, base: baseValue };
   }
   const values = spec.split(',').map((tok) => {
@@ -86,8 +103,10 @@ export function hypercubePoints(vary: readonly VarySpec[], samples: number, base
   const rand = seedrandom.xor4096(`${baseSeed}/sweep/latin-hypercube`);
   const ranges: Range[] = vary.map((v) => v.range ?? { lo: 0, hi: v.values!.length });
   const u = latinHypercube(samples, ranges, rand);
-  return u.map((row) => row.map((x, j) => {
-    const vals = vary[j].values;
-    return vals ? vals[Math.min(Math.floor(x), vals.length - 1)] : x;
-  }));
+  return u.map((row) =>
+    row.map((x, j) => {
+      const vals = vary[j].values;
+      return vals ? vals[Math.min(Math.floor(x), vals.length - 1)] : x;
+    }),
+  );
 }

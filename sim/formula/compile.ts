@@ -141,8 +141,10 @@ export function compileFormula(
         }
         if (Object.hasOwn(CONSTANTS, name)) return `(${String(CONSTANTS[name])})`;
         if (!allowed.has(name)) {
-          fail(`unknown name "${name}"; allowed variables: ${[...allowed].sort().join(', ')}` +
-            (Object.keys(constants).length ? `; constants: ${Object.keys(constants).sort().join(', ')}` : ''));
+          fail(
+            `unknown name "${name}"; allowed variables: ${[...allowed].sort().join(', ')}` +
+              (Object.keys(constants).length ? `; constants: ${Object.keys(constants).sort().join(', ')}` : ''),
+          );
         }
         let k = used.indexOf(name);
         if (k < 0) k = used.push(name) - 1;
@@ -168,7 +170,10 @@ export function compileFormula(
         }
         const spec = FORMULA_FUNCTIONS[name];
         const args = (n.args as MathNode[]).map(gen);
-        if (args.length < spec.arity[0] || args.length > spec.arity[1]) fail(`${spec.help} takes ${spec.arity[0] === spec.arity[1] ? spec.arity[0] : `${spec.arity[0]} to ${spec.arity[1]}`} argument(s), got ${args.length}`);
+        if (args.length < spec.arity[0] || args.length > spec.arity[1])
+          fail(
+            `${spec.help} takes ${spec.arity[0] === spec.arity[1] ? spec.arity[0] : `${spec.arity[0]} to ${spec.arity[1]}`} argument(s), got ${args.length}`,
+          );
         return spec.js(args);
       }
       default:
@@ -203,7 +208,8 @@ function bindReads(variables: readonly string[], resolve: (name: string) => Vari
     if (b.kind === 'agent') reads.push(`const v${k} = a${k}[i];`);
     else if (b.kind === 'scalar') reads.push(`const v${k} = a${k}[0];`);
     else if (b.kind === 'strided') {
-      if (!Number.isInteger(b.stride) || !Number.isInteger(b.offset) || b.stride < 1 || b.offset < 0) throw new Error(`variable ${name}: stride and offset must be whole numbers (got ${b.stride}, ${b.offset})`);
+      if (!Number.isInteger(b.stride) || !Number.isInteger(b.offset) || b.stride < 1 || b.offset < 0)
+        throw new Error(`variable ${name}: stride and offset must be whole numbers (got ${b.stride}, ${b.offset})`);
       reads.push(`const v${k} = a${k}[${b.stride} * i + ${b.offset}];`);
     } else {
       params.push(`k${k}`);
@@ -240,7 +246,10 @@ export function bindFormulaSet(
     lines.push(`const h${k} = ${expr}; out[${k}] = h${k} > 0 && h${k} < Infinity ? h${k} : 0; total += out[${k}];`);
   });
   const { params, values, reads } = bindReads(variables, resolve);
-  const factory = generatedFactory(params, `return function formulaSet(i, out) { ${reads.join(' ')} let total = 0; ${lines.join(' ')} out[${formulas.length}] = total; };`);
+  const factory = generatedFactory(
+    params,
+    `return function formulaSet(i, out) { ${reads.join(' ')} let total = 0; ${lines.join(' ')} out[${formulas.length}] = total; };`,
+  );
   return factory(...values) as (i: number, out: Float64Array) => void;
 }
 

@@ -50,13 +50,7 @@ export function deffuantUpdate(x: OpinionArray, i: number, j: number, d: number,
  *
  * i is left unchanged when h <= u_j.
  */
-export function relativeAgreementUpdate(
-  x: OpinionArray,
-  u: OpinionArray,
-  i: number,
-  j: number,
-  mu: number,
-): void {
+export function relativeAgreementUpdate(x: OpinionArray, u: OpinionArray, i: number, j: number, mu: number): void {
   relativeAgreementToward(x, u, i, x[j], u[j], mu);
 }
 
@@ -94,13 +88,7 @@ export function relativeAgreementToward(
  *
  * @returns a bit mask: 1 if i moved, 2 if j moved (0 if neither).
  */
-export function relativeAgreementPair(
-  x: OpinionArray,
-  u: OpinionArray,
-  i: number,
-  j: number,
-  mu: number,
-): number {
+export function relativeAgreementPair(x: OpinionArray, u: OpinionArray, i: number, j: number, mu: number): number {
   const xi = x[i];
   const ui = u[i];
   const xj = x[j];

@@ -83,10 +83,20 @@ const PAIR_BLOCK = 512;
  * pair misses the cache, and drawn one meeting after another each waits for the one before,
  * while in a block the processor overlaps them (1.5-2x at 1M, docs/performance.md section 8).
  */
-function deffuantOnGraph(x: Float64Array, g: CsrGraph, n: number, d: number, mu: number, steps: number, rand: Rand): void {
-  const off = g.offsets, nb = g.neighbors;
+function deffuantOnGraph(
+  x: Float64Array,
+  g: CsrGraph,
+  n: number,
+  d: number,
+  mu: number,
+  steps: number,
+  rand: Rand,
+): void {
+  const off = g.offsets,
+    nb = g.neighbors;
   const maxTries = 64 * n + 64;
-  const I = new Int32Array(PAIR_BLOCK), J = new Int32Array(PAIR_BLOCK);
+  const I = new Int32Array(PAIR_BLOCK),
+    J = new Int32Array(PAIR_BLOCK);
   for (let t = 0; t < steps; t += PAIR_BLOCK) {
     let m = Math.min(PAIR_BLOCK, steps - t);
     let stop = false;
@@ -94,7 +104,8 @@ function deffuantOnGraph(x: Float64Array, g: CsrGraph, n: number, d: number, mu:
       let found = false;
       for (let tries = 0; tries < maxTries; tries++) {
         const i = Math.floor(rand() * n);
-        const start = off[i], deg = off[i + 1] - start;
+        const start = off[i],
+          deg = off[i + 1] - start;
         if (deg === 0) continue;
         I[k] = i;
         J[k] = nb[start + Math.floor(rand() * deg)];

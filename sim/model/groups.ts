@@ -73,10 +73,13 @@ export function createGroupOps(s: Scenario, listen?: GroupListener) {
   /** Puts agent i (just entered the group phase) into a group. */
   function join(w: World, i: number): void {
     if (!s.ablation.groups) return;
-    const a = w.agents, g = w.groups, net = w.network;
+    const a = w.agents,
+      g = w.groups,
+      net = w.network;
     const lean = a.leaning[i];
     // Through a tie: the group of the neighbour met first, scanning from a random offset.
-    const from = net.offsets[i], deg = net.offsets[i + 1] - from;
+    const from = net.offsets[i],
+      deg = net.offsets[i + 1] - from;
     let chosen = -1;
     if (deg > 0) {
       const start = Math.floor(agentUniform(w.keys.group, w.week, i, 0) * deg);
@@ -93,7 +96,8 @@ export function createGroupOps(s: Scenario, listen?: GroupListener) {
     if (chosen < 0 && agentUniform(w.keys.group, w.week, i, 1) < s.groups.onlineJoinShare * 2 * a.online[i]) {
       let best = 0;
       for (let k = 0; k < g.count; k++) {
-        if (g.size[k] > best && g.ideology[k] === lean && g.size[k] < s.groups.maxSize) (best = g.size[k]), (chosen = k);
+        if (g.size[k] > best && g.ideology[k] === lean && g.size[k] < s.groups.maxSize)
+          (best = g.size[k]), (chosen = k);
       }
     }
     if (chosen < 0) {
@@ -125,7 +129,8 @@ export function createGroupOps(s: Scenario, listen?: GroupListener) {
    * Returns the members who lost their group in a break-up (through `onBreakup`).
    */
   function leave(w: World, i: number, breakupChance: number, onBreakup: (j: number) => void): void {
-    const a = w.agents, g = w.groups;
+    const a = w.agents,
+      g = w.groups;
     const k = a.group[i];
     if (k < 0) return;
     setMember(w, i, -1);
@@ -165,7 +170,8 @@ export function createGroupOps(s: Scenario, listen?: GroupListener) {
   }
 
   function strongestMember(w: World, k: number): number {
-    let best = -1, bestScore = -Infinity;
+    let best = -1,
+      bestScore = -Infinity;
     for (let q = 0; q < w.active.size; q++) {
       const j = w.active.at(q);
       if (w.agents.group[j] !== k) continue;
@@ -186,7 +192,9 @@ export function createGroupTiesStage() {
   let touched = new Uint32Array(1024);
   let touchedCount = 0;
   return function groupTiesStage(w: World): void {
-    const a = w.agents, net = w.network, g = w.groups;
+    const a = w.agents,
+      net = w.network,
+      g = w.groups;
     for (let t = 0; t < touchedCount; t++) a.groupTies[touched[t]] = 0;
     touchedCount = 0;
     for (let q = 0; q < w.active.size; q++) {

@@ -15,7 +15,15 @@
  * system approach passes part of the gain in bonds and resilience to the household.
  */
 import { WORKING_ELEMENTS } from '../domain.ts';
-import { NEED_BASELINE, IDENTITY, JUSTICE, MEANING, NEED_STRIDE, refreshNeeds, refreshProtection } from '../population/agents.ts';
+import {
+  NEED_BASELINE,
+  IDENTITY,
+  JUSTICE,
+  MEANING,
+  NEED_STRIDE,
+  refreshNeeds,
+  refreshProtection,
+} from '../population/agents.ts';
 import { agentUniform, tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Intervention } from '../scenario/practiceSchema.ts';
@@ -82,7 +90,13 @@ export function createInterventions(s: Scenario): InterventionOps {
         coverage: 1,
         capacityPer100k: 0,
         intensity: cases.plan,
-        delivery: { familyInvolvement: 0, communityMessengers: 0, transparency: labelling.transparency, culturalResponsiveness: 0, traumaSensitivity: 0 },
+        delivery: {
+          familyInvolvement: 0,
+          communityMessengers: 0,
+          transparency: labelling.transparency,
+          culturalResponsiveness: 0,
+          traumaSensitivity: 0,
+        },
         costHoursPerWeek: 0, // case hours are counted by the practice stage
       },
       intensity,
@@ -98,7 +112,9 @@ export function createInterventions(s: Scenario): InterventionOps {
     for (const name of p.spec.regions) mask[regionIndex.get(name)!] = 1;
     return mask;
   });
-  const capacity = programmes.map((p) => (p.spec.capacityPer100k > 0 ? Math.max(1, Math.round((p.spec.capacityPer100k * s.agents) / 100_000)) : Infinity));
+  const capacity = programmes.map((p) =>
+    p.spec.capacityPer100k > 0 ? Math.max(1, Math.round((p.spec.capacityPer100k * s.agents) / 100_000)) : Infinity,
+  );
   const participants = new Int32Array(programmes.length);
   let offered: Uint8Array[] = [];
   let took: Uint8Array[] = [];
@@ -112,12 +128,19 @@ export function createInterventions(s: Scenario): InterventionOps {
 
   function resistance(w: World, i: number): number {
     const a = w.agents;
-    return Math.min(0.95, m.resistance.byPhase[a.phase[i]] + m.resistance.groupIdentification * a.groupIdentification[i]);
+    return Math.min(
+      0.95,
+      m.resistance.byPhase[a.phase[i]] + m.resistance.groupIdentification * a.groupIdentification[i],
+    );
   }
 
   /** Applies the change of effect levels `d` (per working element) to agent i's state. */
   function applyEffects(w: World, i: number, d: Float32Array): void {
-    const a = w.agents, p = a.protective, n = a.needs, o = NEED_STRIDE * i, b = o + NEED_BASELINE;
+    const a = w.agents,
+      p = a.protective,
+      n = a.needs,
+      o = NEED_STRIDE * i,
+      b = o + NEED_BASELINE;
     const keepIdeology = 1 - resistance(w, i);
     const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
     p.criticalThinking[i] = clamp(p.criticalThinking[i] + fx.cognitive.criticalThinking * d[COG]);
@@ -127,7 +150,9 @@ export function createInterventions(s: Scenario): InterventionOps {
     p.civicCompetence[i] = clamp(p.civicCompetence[i] + fx.societal.civicCompetence * d[SOCIETAL]);
     p.institutionalTrust[i] = clamp(p.institutionalTrust[i] + fx.societal.institutionalTrust * d[SOCIETAL]);
     if (s.ablation.needs) {
-      const dm = fx.socialEducational.meaning * d[SOC], di = fx.socialEducational.identity * d[SOC], dj = fx.societal.justice * d[SOCIETAL];
+      const dm = fx.socialEducational.meaning * d[SOC],
+        di = fx.socialEducational.identity * d[SOC],
+        dj = fx.societal.justice * d[SOCIETAL];
       n[b + MEANING] = clamp(n[b + MEANING] - dm);
       n[o + MEANING] = clamp(n[o + MEANING] - dm);
       n[b + IDENTITY] = clamp(n[b + IDENTITY] - di);
@@ -136,9 +161,13 @@ export function createInterventions(s: Scenario): InterventionOps {
       n[o + JUSTICE] = clamp(n[o + JUSTICE] - dj);
       refreshNeeds(a, i);
     }
-    a.attitude[i] = clamp(a.attitude[i] - keepIdeology * (fx.cognitive.attitude * d[COG] + fx.behavioural.attitude * d[BEH]));
+    a.attitude[i] = clamp(
+      a.attitude[i] - keepIdeology * (fx.cognitive.attitude * d[COG] + fx.behavioural.attitude * d[BEH]),
+    );
     a.violence[i] = clamp(a.violence[i] - keepIdeology * fx.behavioural.violence * d[BEH]);
-    a.groupIdentification[i] = clamp(a.groupIdentification[i] - keepIdeology * fx.behavioural.groupIdentification * d[BEH]);
+    a.groupIdentification[i] = clamp(
+      a.groupIdentification[i] - keepIdeology * fx.behavioural.groupIdentification * d[BEH],
+    );
     const t = fx.pathologyTreatment.severity * d[PATH];
     if (t !== 0) {
       // Treatment scales severity down; decay of the treatment effect scales it back up.
@@ -149,7 +178,13 @@ export function createInterventions(s: Scenario): InterventionOps {
       q.depression[i] = Math.min(1, q.depression[i] * f);
       q.trauma[i] = Math.min(1, q.trauma[i] * f);
       a.pathologyAny[i] =
-        1 - (1 - q.adhd[i]) * (1 - q.autism[i]) * (1 - q.psychosis[i]) * (1 - q.narcissism[i]) * (1 - q.depression[i]) * (1 - q.trauma[i]);
+        1 -
+        (1 - q.adhd[i]) *
+          (1 - q.autism[i]) *
+          (1 - q.psychosis[i]) *
+          (1 - q.narcissism[i]) *
+          (1 - q.depression[i]) *
+          (1 - q.trauma[i]);
     }
     refreshProtection(a, i);
   }
@@ -157,11 +192,16 @@ export function createInterventions(s: Scenario): InterventionOps {
   /** The system approach: household members gain a share of the participant's rise in bonds and resilience. */
   function reachHousehold(w: World, i: number, share: number): void {
     if (share <= 0 || (delta[SOC] <= 0 && delta[PSY] <= 0)) return;
-    const a = w.agents, net = w.network, p = a.protective;
+    const a = w.agents,
+      net = w.network,
+      p = a.protective;
     for (let e = net.offsets[i]; e < net.offsets[i + 1]; e++) {
       if (net.layer[e] !== HOUSEHOLD_LAYER) continue;
       const j = net.targets[e];
-      p.socialBonds[j] = Math.min(1, p.socialBonds[j] + share * fx.socialEducational.socialBonds * Math.max(0, delta[SOC]));
+      p.socialBonds[j] = Math.min(
+        1,
+        p.socialBonds[j] + share * fx.socialEducational.socialBonds * Math.max(0, delta[SOC]),
+      );
       p.resilience[j] = Math.min(1, p.resilience[j] + share * fx.psychosocial.resilience * Math.max(0, delta[PSY]));
       refreshProtection(a, j);
     }
@@ -190,7 +230,8 @@ export function createInterventions(s: Scenario): InterventionOps {
     took[k][i] = 1;
     treated!.add(i);
     w.record.interventionStarts++;
-    if (w.record.traced[i]) w.record.routes.add(i, { week: w.week, kind: 'intervention', event: 'started', id: programmes[k].spec.id });
+    if (w.record.traced[i])
+      w.record.routes.add(i, { week: w.week, kind: 'intervention', event: 'started', id: programmes[k].spec.id });
     return true;
   }
 
@@ -200,12 +241,19 @@ export function createInterventions(s: Scenario): InterventionOps {
     if (k < 0) return;
     participants[k]--;
     const kept = Math.min(1, Math.max(0, (a.enrolledWeeks[i] - m.response.minEffectiveWeeks) / keepRange));
-    const t = a.dose, o = t.offset(i);
+    const t = a.dose,
+      o = t.offset(i);
     for (let e = 0; e < E; e++) t.floor[o + e] = Math.max(t.floor[o + e], t.dose[o + e] * kept);
     a.enrolled[i] = -1;
     if (completed) w.record.interventionCompletions++;
     else if (!replaced) w.record.interventionDropouts++;
-    if (w.record.traced[i]) w.record.routes.add(i, { week: w.week, kind: 'intervention', event: completed ? 'completed' : replaced ? 'replaced' : 'dropped out', id: programmes[k].spec.id });
+    if (w.record.traced[i])
+      w.record.routes.add(i, {
+        week: w.week,
+        kind: 'intervention',
+        event: completed ? 'completed' : replaced ? 'replaced' : 'dropped out',
+        id: programmes[k].spec.id,
+      });
   }
 
   /** Per-person intensities of a case plan: tailored plans weigh elements by what the person shows. */
@@ -225,13 +273,23 @@ export function createInterventions(s: Scenario): InterventionOps {
     let sum = 0;
     for (let e = 0; e < E; e++) sum += score[e];
     if (sum === 0) sum = 1;
-    for (let e = 0; e < E; e++) out[e] = Math.min(1, (1 - p.tailored) * p.intensity[e] + (p.tailored * total * score[e]) / sum);
+    for (let e = 0; e < E; e++)
+      out[e] = Math.min(1, (1 - p.tailored) * p.intensity[e] + (p.tailored * total * score[e]) / sum);
   }
 
   function uptake(w: World, i: number, p: Programme): number {
-    const a = w.agents, u = m.uptake, d = p.spec.delivery;
+    const a = w.agents,
+      u = m.uptake,
+      d = p.spec.delivery;
     const stigma = a.labelled[i] ? u.stigma * (1 - d.transparency) : 0;
-    return u.base + u.trust * (a.protective.institutionalTrust[i] - 0.5) + u.messengers * d.communityMessengers + u.cultural * d.culturalResponsiveness + u.transparency * d.transparency - stigma;
+    return (
+      u.base +
+      u.trust * (a.protective.institutionalTrust[i] - 0.5) +
+      u.messengers * d.communityMessengers +
+      u.cultural * d.culturalResponsiveness +
+      u.transparency * d.transparency -
+      stigma
+    );
   }
 
   function offerStage(w: World): void {
@@ -240,7 +298,8 @@ export function createInterventions(s: Scenario): InterventionOps {
     for (let k = 0; k < firstCasePlan; k++) {
       const p = programmes[k].spec;
       if (p.reach === 'targeted' || w.week < p.startWeek || w.week > p.endWeek) continue;
-      const seen = offered[k], regions = reachesRegion[k];
+      const seen = offered[k],
+        regions = reachesRegion[k];
       const phaseOk = new Uint8Array(4);
       for (const ph of p.phases) phaseOk[ph] = 1;
       for (let i = 0; i < a.n && participants[k] < capacity[k]; i++) {
@@ -277,8 +336,10 @@ export function createInterventions(s: Scenario): InterventionOps {
         a.enrolledWeeks[i]++;
         w.record.interventionHours += p.spec.costHoursPerWeek;
         planFor(w, i, p, target);
-        const quality = p.synergy * (1 + m.traumaSensitivityGain * p.spec.delivery.traumaSensitivity * a.pathology.trauma[i]);
-        const o = table.offset(i), dose = table.dose; // read after offset(): a new slot may grow the pool
+        const quality =
+          p.synergy * (1 + m.traumaSensitivityGain * p.spec.delivery.traumaSensitivity * a.pathology.trauma[i]);
+        const o = table.offset(i),
+          dose = table.dose; // read after offset(): a new slot may grow the pool
         for (let e = 0; e < E; e++) {
           const before = dose[o + e];
           const after = Math.min(1, before + m.response.rate * (target[e] * quality - before));
@@ -291,14 +352,18 @@ export function createInterventions(s: Scenario): InterventionOps {
         else {
           const d = m.dropoutPerWeek;
           const distrust = Math.max(0, 0.5 - a.protective.institutionalTrust[i]);
-          const chance = (d.base + d.distrust * distrust + d.resistance * resistance(w, i)) * (1 - d.transparencyReduction * p.spec.delivery.transparency);
+          const chance =
+            (d.base + d.distrust * distrust + d.resistance * resistance(w, i)) *
+            (1 - d.transparencyReduction * p.spec.delivery.transparency);
           if (tickUniform(tk, i, 0) < chance) end(w, i, false);
         }
         continue;
       }
       // After the end: what was not kept decays.
       let left = 0;
-      const o = table.offset(i), dose = table.dose, floor = table.floor;
+      const o = table.offset(i),
+        dose = table.dose,
+        floor = table.floor;
       for (let e = 0; e < E; e++) {
         const before = dose[o + e];
         const after = floor[o + e] + (before - floor[o + e]) * decay;
@@ -319,7 +384,8 @@ export function createInterventions(s: Scenario): InterventionOps {
       const a = w.agents;
       for (let k = 0; k < firstCasePlan; k++) {
         const p = programmes[k].spec;
-        if (p.reach !== 'targeted' || w.week < p.startWeek || w.week > p.endWeek || !reachesRegion[k][a.region[i]]) continue;
+        if (p.reach !== 'targeted' || w.week < p.startWeek || w.week > p.endWeek || !reachesRegion[k][a.region[i]])
+          continue;
         if (a.age[i] < p.ageFrom || a.age[i] >= p.ageTo) continue;
         if (participants[k] >= capacity[k]) continue;
         return k;

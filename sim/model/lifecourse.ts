@@ -22,7 +22,9 @@ import type { World } from './world.ts';
 
 export function createLifecourseStage(s: Scenario) {
   const p = s.population;
-  const idExtra = p.needs.adolescentIdentityExtra, sensExtra = p.needs.youngMaleSensationExtra, onlineExtra = p.online.youthExtra;
+  const idExtra = p.needs.adolescentIdentityExtra,
+    sensExtra = p.needs.youngMaleSensationExtra,
+    onlineExtra = p.online.youthExtra;
   const bandsOf = (r: number) => s.regions[r].population?.ageBands ?? p.ageBands;
   const oldest = Float32Array.from(s.regions, (_, r) => Math.max(...bandsOf(r).map((b) => b.to)));
   const youngest = Float32Array.from(s.regions, (_, r) => Math.min(...bandsOf(r).map((b) => b.from)));
@@ -34,8 +36,10 @@ export function createLifecourseStage(s: Scenario) {
   });
   const leaveChance = Float32Array.from(s.regions, (_, r) => {
     const bands = bandsOf(r);
-    const first = bands.find((b) => b.from === youngest[r])!, last = bands.find((b) => b.to === oldest[r])!;
-    const entries = first.share / (first.to - first.from), agedOut = last.share / (last.to - last.from);
+    const first = bands.find((b) => b.from === youngest[r])!,
+      last = bands.find((b) => b.to === oldest[r])!;
+    const entries = first.share / (first.to - first.from),
+      agedOut = last.share / (last.to - last.from);
     return last.share > 0 ? Math.max(0, entries - agedOut) / last.share / 52 : 0;
   });
 
@@ -89,9 +93,11 @@ export function createLifecourseStage(s: Scenario) {
   const scheduled = new WeakSet<World>();
 
   function scheduleAll(w: World): void {
-    const a = w.agents, tk = tickKey(w.keys.lifecourse, w.week);
+    const a = w.agents,
+      tk = tickKey(w.keys.lifecourse, w.week);
     for (let i = 0; i < a.n; i++) {
-      const r = a.region[i], x = a.age[i];
+      const r = a.region[i],
+        x = a.age[i];
       if (x >= oldest[r]) a.leaveWeek[i] = w.week;
       else if (x >= oldestBandFrom[r]) a.leaveWeek[i] = due(w.week, weeksToLeave(tickUniform(tk, i, 2), r));
     }
@@ -101,10 +107,18 @@ export function createLifecourseStage(s: Scenario) {
   return function lifecourseStage(w: World): void {
     if (!scheduled.has(w)) scheduleAll(w);
     const a = w.agents;
-    const age = a.age, birthday = a.birthday, leaveWeek = a.leaveWeek, male = a.male, edu = a.education, region = a.region;
-    const adolescent = w.flags.adolescent, cell = w.flags.cell;
-    const needs = a.needs, online = a.online;
-    const week = w.week, today = week % WEEKS_PER_YEAR;
+    const age = a.age,
+      birthday = a.birthday,
+      leaveWeek = a.leaveWeek,
+      male = a.male,
+      edu = a.education,
+      region = a.region;
+    const adolescent = w.flags.adolescent,
+      cell = w.flags.cell;
+    const needs = a.needs,
+      online = a.online;
+    const week = w.week,
+      today = week % WEEKS_PER_YEAR;
     const tk = tickKey(w.keys.lifecourse, week);
     for (let i = 0; i < a.n; i++) {
       const isBirthday = birthday[i] === today;
@@ -115,18 +129,27 @@ export function createLifecourseStage(s: Scenario) {
         const before = x;
         age[i] = x = before + 1;
         if (before < 30 && x >= 15) {
-          const id = NEED_STRIDE * i + NEED_BASELINE + IDENTITY, se = NEED_STRIDE * i + NEED_BASELINE + SENSATION; // baselines
+          const id = NEED_STRIDE * i + NEED_BASELINE + IDENTITY,
+            se = NEED_STRIDE * i + NEED_BASELINE + SENSATION; // baselines
           if (before < 18 && x >= 18) needs[id] = Math.max(0.01, needs[id] - idExtra);
           if (male[i] && before < 15) needs[se] = Math.min(1, needs[se] + sensExtra);
           if (male[i] && before < 30 && x >= 30) needs[se] = Math.max(0.01, needs[se] - sensExtra);
           if (before < 25 && x >= 25) online[i] = Math.max(0, online[i] - onlineExtra);
         }
         if (x >= oldest[r]) leaveWeek[i] = week;
-        else if (before < oldestBandFrom[r] && x >= oldestBandFrom[r]) leaveWeek[i] = due(week, weeksToLeave(tickUniform(tk, i, 0), r));
+        else if (before < oldestBandFrom[r] && x >= oldestBandFrom[r])
+          leaveWeek[i] = due(week, weeksToLeave(tickUniform(tk, i, 0), r));
       }
       let renewed = false;
       if (leaveWeek[i] <= week) {
-        if (a.phase[i] === 0 && a.group[i] < 0 && a.detainedUntil[i] < 0 && !a.inTriage[i] && !a.inCase[i] && a.enrolled[i] < 0) {
+        if (
+          a.phase[i] === 0 &&
+          a.group[i] < 0 &&
+          a.detainedUntil[i] < 0 &&
+          !a.inTriage[i] &&
+          !a.inCase[i] &&
+          a.enrolled[i] < 0
+        ) {
           renew(w, i);
           x = age[i];
           renewed = true;

@@ -53,7 +53,8 @@ export function macroStage(w: World): void {
   const s = w.scenario;
   const m = w.macro;
   const decay = (hl: number) => Math.pow(0.5, 1 / hl);
-  const g0 = m.grievance[0], t0 = m.threat[0];
+  const g0 = m.grievance[0],
+    t0 = m.threat[0];
   m.grievance[0] *= decay(s.macro.halfLifeWeeks.grievance);
   m.threat[0] *= decay(s.macro.halfLifeWeeks.threat);
   const ds = decay(s.macro.halfLifeWeeks.salience);
@@ -61,9 +62,11 @@ export function macroStage(w: World): void {
   for (let k = 1; k < m.salience.length; k++) m.salience[k] *= ds;
 
   const events: MacroEvent[] = m.queue.splice(0);
-  for (const e of s.macro.schedule) if (e.week === w.week) events.push({ week: w.week, type: e.type, strength: e.strength, source: 'schedule' });
+  for (const e of s.macro.schedule)
+    if (e.week === w.week) events.push({ week: w.week, type: e.type, strength: e.strength, source: 'schedule' });
   s.macro.stochastic.forEach((e, k) => {
-    if (agentUniform(w.keys.macro, w.week, 0, k) < e.perYear / 52) events.push({ week: w.week, type: e.type, strength: e.strength, source: 'stochastic' });
+    if (agentUniform(w.keys.macro, w.week, 0, k) < e.perYear / 52)
+      events.push({ week: w.week, type: e.type, strength: e.strength, source: 'stochastic' });
   });
 
   for (const e of events) {

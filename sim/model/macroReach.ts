@@ -30,20 +30,43 @@ export function createMacroReach(s: Scenario) {
 
   /** Decays everyone's recent-trigger load by `decay` and applies this week's macro rise. */
   return function macroReachAll(w: World, decay: number): void {
-    const a = w.agents, n = a.n;
-    const recent = a.recentTrigger, detained = a.detainedUntil, leaning = a.leaning, cellOf = w.flags.cell;
-    const needs = a.needs, attitude = a.attitude, needMean = a.needMean, motive = a.motive, protection = a.protection;
+    const a = w.agents,
+      n = a.n;
+    const recent = a.recentTrigger,
+      detained = a.detainedUntil,
+      leaning = a.leaning,
+      cellOf = w.flags.cell;
+    const needs = a.needs,
+      attitude = a.attitude,
+      needMean = a.needMean,
+      motive = a.motive,
+      protection = a.protection;
     const p = a.pathology;
-    const adhd = p.adhd, autism = p.autism, psychosis = p.psychosis, narcissism = p.narcissism, depression = p.depression, trauma = p.trauma;
-    const rise = w.macro.rise, grievance = rise.grievance, threat = rise.threat, salience = rise.salience;
+    const adhd = p.adhd,
+      autism = p.autism,
+      psychosis = p.psychosis,
+      narcissism = p.narcissism,
+      depression = p.depression,
+      trauma = p.trauma;
+    const rise = w.macro.rise,
+      grievance = rise.grievance,
+      threat = rise.threat,
+      salience = rise.salience;
     for (let i = 0, o = 0; i < n; i++, o += NEED_STRIDE) {
       recent[i] *= decay;
       if (detained[i] >= 0) continue;
       const own = salience[leaning[i]];
       if (grievance === 0 && threat === 0 && own === 0) continue;
       // Susceptibility: table by cell and dominant motive x pathology moderator x protection.
-      const x = table[cellOf[i] * MOTIVES + (needsOn ? dominantNeed(needs, o) : motive[i])] *
-        (1 + w0 * adhd[i] + w1 * autism[i] + w2 * psychosis[i] + w3 * narcissism[i] + w4 * depression[i] + w5 * trauma[i]) *
+      const x =
+        table[cellOf[i] * MOTIVES + (needsOn ? dominantNeed(needs, o) : motive[i])] *
+        (1 +
+          w0 * adhd[i] +
+          w1 * autism[i] +
+          w2 * psychosis[i] +
+          w3 * narcissism[i] +
+          w4 * depression[i] +
+          w5 * trauma[i]) *
         (1 - damping * protection[i]);
       if (needsOn) {
         needs[o + JUSTICE] = clamp01(needs[o + JUSTICE] + x * grievance * justicePerGrievance);

@@ -17,7 +17,8 @@ export function createNeedsStage(s: Scenario) {
     const a = w.agents;
     const x = a.needs; // need k of agent i at o + k, its baseline at o + NEED_BASELINE + k (o = 8i)
     const needMean = a.needMean;
-    const member = w.flags.member, gi = a.groupIdentification;
+    const member = w.flags.member,
+      gi = a.groupIdentification;
     for (let i = 0, o = 0; i < a.n; i++, o += NEED_STRIDE) {
       let g = 0;
       if (member[i]) g = gi[i] += growth * (1 - gi[i]);

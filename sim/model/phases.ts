@@ -35,7 +35,13 @@ export function compileHazards(w: World): HazardSet[] {
   }
   return byFrom.map((entries) => {
     entries.sort((x, y) => x.hazard.to - y.hazard.to);
-    return { list: entries.map((e) => e.hazard), all: bindFormulaSet(entries.map((e) => e.formula), resolve) };
+    return {
+      list: entries.map((e) => e.hazard),
+      all: bindFormulaSet(
+        entries.map((e) => e.formula),
+        resolve,
+      ),
+    };
   });
 }
 
@@ -45,14 +51,17 @@ export function createPhaseStage(hazards: HazardSet[], move: TransitionHandler) 
   return function phaseStage(w: World): void {
     const a = w.agents;
     const tk = tickKey(w.keys.phase, w.week);
-    const detained = a.detainedUntil, phase = a.phase, weeks = a.weeksInPhase;
+    const detained = a.detainedUntil,
+      phase = a.phase,
+      weeks = a.weeksInPhase;
     // Most people are in phase 0: a call site of its own for their hazards, which V8 can inline
     // (the site shared by all phases reaches four evaluators and cannot).
     const all0 = hazards[0].all;
     for (let i = 0; i < a.n; i++) {
       if (detained[i] >= 0) continue;
       const from = phase[i];
-      const set = hazards[from], list = set.list;
+      const set = hazards[from],
+        list = set.list;
       if (from === 0) all0(i, h);
       else set.all(i, h);
       const total = h[list.length];

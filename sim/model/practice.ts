@@ -47,7 +47,8 @@ interface RegionPractice {
 
 export function regionPractice(s: Scenario, r: number, people: number): RegionPractice {
   const p = deepMerge(s.practice, s.regions[r].practice ?? {}) as Practice;
-  const sig = p.signals, t = p.triage;
+  const sig = p.signals,
+    t = p.triage;
   const unbias = (rec: number) => rec + sig.biasTraining * (1 - rec);
   const recognition = new Float32Array(EXTREMIST_IDEOLOGIES.length + 1);
   EXTREMIST_IDEOLOGIES.forEach((k, j) => (recognition[j + 1] = unbias(sig.recognition[k])));
@@ -58,8 +59,16 @@ export function regionPractice(s: Scenario, r: number, people: number): RegionPr
     visibility: Float64Array.from(sig.visibilityByPhase),
     female: unbias(sig.recognitionFemale),
     training: 1 + sig.training * sig.trainingGain,
-    sensitivity: Math.min(1, t.sensitivity.base + t.informationSharing * t.sensitivity.sharingGain + t.riskAssessment * t.sensitivity.assessmentGain),
-    falsePositive: t.falsePositive.base * (1 - t.informationSharing * t.falsePositive.sharingReduction) * (1 - t.riskAssessment * t.falsePositive.assessmentReduction),
+    sensitivity: Math.min(
+      1,
+      t.sensitivity.base +
+        t.informationSharing * t.sensitivity.sharingGain +
+        t.riskAssessment * t.sensitivity.assessmentGain,
+    ),
+    falsePositive:
+      t.falsePositive.base *
+      (1 - t.informationSharing * t.falsePositive.sharingReduction) *
+      (1 - t.riskAssessment * t.falsePositive.assessmentReduction),
     triagePerWeek: (t.capacityPer100k * people) / 100_000,
     slots: Math.round((p.cases.slotsPer100k * people) / 100_000),
     stigma: 1 - p.labelling.transparency * p.labelling.transparencyProtection,
@@ -94,7 +103,8 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
     a.labelWeek[i] = w.week;
     const l = rp.p.labelling;
     if (s.ablation.needs) {
-      const x = a.needs, o = NEED_STRIDE * i + JUSTICE;
+      const x = a.needs,
+        o = NEED_STRIDE * i + JUSTICE;
       x[o + NEED_BASELINE] = Math.min(1, x[o + NEED_BASELINE] + l.justiceRise * rp.stigma);
       x[o] = Math.min(1, x[o] + l.justiceRise * rp.stigma);
       refreshNeeds(a, i);
@@ -141,7 +151,8 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
       const sizes = Array.from(w.layout.regionStart.subarray(1), (end, r) => end - w.layout.regionStart[r]);
       regions = s.regions.map((_, r) => regionPractice(s, r, sizes[r]));
       inCase = new SparseSet(a.n);
-      const confused = (i: number) => a.pathology.adhd[i] > 0 || a.pathology.autism[i] > 0 || a.pathology.psychosis[i] > 0;
+      const confused = (i: number) =>
+        a.pathology.adhd[i] > 0 || a.pathology.autism[i] > 0 || a.pathology.psychosis[i] > 0;
       const bits = (confusable = new Uint32Array((a.n + 31) >>> 5));
       candidates = new Uint32Array(bits.length);
       for (let i = 0; i < a.n; i++) if (confused(i)) bits[i >>> 5] |= 1 << (i & 31);
@@ -156,7 +167,8 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
     // 2. Signals, from the people with something visible, in the order of their ids (the order
     // they join the triage queue): a scan of bits, not of everyone.
     const tk = tickKey(w.keys.signal, week);
-    const phase = a.phase, contact = PRACTICE_DOMAINS.map((d) => a.contact[d]);
+    const phase = a.phase,
+      contact = PRACTICE_DOMAINS.map((d) => a.contact[d]);
     const scan = signalCandidates(w);
     for (let word = 0; word < scan.length; word++) {
       for (let b = scan[word]; b !== 0; b &= b - 1) {
@@ -170,7 +182,12 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
         if (ph > 0) visible = rp.visibility[ph];
         else {
           const c = sig.confusion;
-          visible = c.falseSignalShare * Math.min(1, c.adhd * a.pathology.adhd[i] + c.autism * a.pathology.autism[i] + c.psychosis * a.pathology.psychosis[i]);
+          visible =
+            c.falseSignalShare *
+            Math.min(
+              1,
+              c.adhd * a.pathology.adhd[i] + c.autism * a.pathology.autism[i] + c.psychosis * a.pathology.psychosis[i],
+            );
         }
         const q = visible * rp.recognition[a.leaning[i]] * (a.male[i] ? 1 : rp.female) * rp.training;
         if (q <= 0) continue;
@@ -204,7 +221,8 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
         a.inTriage[i] = 0;
         w.record.practiceHours += rp.p.triage.hoursPerSignal;
         const radicalising = a.phase[i] > 0;
-        if (tickUniform(ttk, i, 0) < (radicalising ? rp.sensitivity : rp.falsePositive)) include(w, i, rp, radicalising);
+        if (tickUniform(ttk, i, 0) < (radicalising ? rp.sensitivity : rp.falsePositive))
+          include(w, i, rp, radicalising);
         else {
           if (radicalising) w.record.dismissedTrue++;
           else w.record.dismissedFalse++;
@@ -215,7 +233,9 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
       rp.carry = rp.queue.size > 0 ? budget : Math.min(budget, 1) % 1;
       w.record.practiceHours += rp.cases * rp.p.cases.hoursPerWeek;
     }
-    let queue = 0, waiting = 0, cases = 0;
+    let queue = 0,
+      waiting = 0,
+      cases = 0;
     for (const rp of regions) (queue += rp.queue.size), (waiting += rp.waiting.size), (cases += rp.cases);
     w.practiceStocks.triageQueue = queue;
     w.practiceStocks.waitingList = waiting;
@@ -224,7 +244,9 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
 
   /** The confusable and everyone in a phase (all of them are in the active set), as bits. */
   function signalCandidates(w: World): Uint32Array {
-    const out = candidates!, phase = w.agents.phase, active = w.active;
+    const out = candidates!,
+      phase = w.agents.phase,
+      active = w.active;
     out.set(confusable!);
     for (let q = 0; q < active.size; q++) {
       const i = active.at(q);

@@ -23,8 +23,18 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
   const p = s.influence;
   const weights = Float32Array.from(LAYERS, (l) => s.network.weights[l]);
   const maxWeight = Math.max(...weights);
-  const whole = Math.floor(p.contactsPerWeek), fraction = p.contactsPerWeek - whole;
-  const reach = Float32Array.from([0, p.sources.reach.jihadist, p.sources.reach.rightWing, p.sources.reach.leftWing, p.sources.reach.antiInstitutional], (r) => r * p.sources.amplification);
+  const whole = Math.floor(p.contactsPerWeek),
+    fraction = p.contactsPerWeek - whole;
+  const reach = Float32Array.from(
+    [
+      0,
+      p.sources.reach.jihadist,
+      p.sources.reach.rightWing,
+      p.sources.reach.leftWing,
+      p.sources.reach.antiInstitutional,
+    ],
+    (r) => r * p.sources.amplification,
+  );
 
   /**
    * What a meeting reads from the partner: attitude and uncertainty interleaved (one cache line
@@ -39,14 +49,25 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
 
   return function influenceStage(w: World): void {
     if (!s.ablation.socialInfluence || maxWeight <= 0) return;
-    const a = w.agents, net = w.network, g = w.groups;
-    const x = a.attitude, u = a.uncertainty, leaning = a.leaning, group = a.group, online = a.online;
-    const detained = a.detainedUntil, offsets = net.offsets, targets = net.targets, layer = net.layer;
-    const tk = tickKey(w.keys.influence, w.week), partnerTk = tickKey(w.keys.influencePartner, w.week);
+    const a = w.agents,
+      net = w.network,
+      g = w.groups;
+    const x = a.attitude,
+      u = a.uncertainty,
+      leaning = a.leaning,
+      group = a.group,
+      online = a.online;
+    const detained = a.detainedUntil,
+      offsets = net.offsets,
+      targets = net.targets,
+      layer = net.layer;
+    const tk = tickKey(w.keys.influence, w.week),
+      partnerTk = tickKey(w.keys.influencePartner, w.week);
     const threshold = p.mainstreamThreshold;
     const n = a.n;
     if (partner.length !== 2 * n) (partner = new Float32Array(2 * n)), (partnerLeaning = new Int8Array(n));
-    const pk = partner, pl = partnerLeaning;
+    const pk = partner,
+      pl = partnerLeaning;
     copyPartnerFields(n, x, u, leaning, detained, pk, pl);
     // Agents in blocks: first every partner of the block is chosen (the choice reads only the
     // network and the draws, never an opinion), then their lines are touched in a tight loop so
@@ -58,8 +79,10 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
     for (let lo = 0; lo < n; lo += BLOCK) {
       const hi = Math.min(n, lo + BLOCK);
       for (let i = lo, q = 0; i < hi; i++, q += slots) {
-        const from = offsets[i], deg = offsets[i + 1] - from;
-        const meetings = detained[i] >= 0 || deg === 0 ? 0 : whole + (fraction > 0 && tickUniform(tk, i, 0) < fraction ? 1 : 0);
+        const from = offsets[i],
+          deg = offsets[i + 1] - from;
+        const meetings =
+          detained[i] >= 0 || deg === 0 ? 0 : whole + (fraction > 0 && tickUniform(tk, i, 0) < fraction ? 1 : 0);
         for (let m = 0; m < slots; m++) {
           let j = -1;
           if (m < meetings) {
@@ -86,12 +109,14 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
       sink = touch;
       for (let i = lo, q = 0; i < hi; i++, q += slots) {
         if (detained[i] >= 0) continue;
-        const li = leaning[i], gi = group[i];
+        const li = leaning[i],
+          gi = group[i];
         let moved = false;
         for (let m = 0; m < slots; m++) {
           const j = js[q + m];
           if (j < 0) continue;
-          const o = 2 * j, lj = pl[j];
+          const o = 2 * j,
+            lj = pl[j];
           if (lj < 0) continue; // detained
           const xj = pk[o];
           if (lj !== li && xj >= threshold) continue;
@@ -105,7 +130,12 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
         }
         // High-reach online sources of the own leaning.
         const r = reach[li] * online[i];
-        if (r > 0 && tickUniform(tk, i, 1) < r && relativeAgreementToward(x, u, i, p.sources.attitude, p.sources.uncertainty, p.mu)) moved = true;
+        if (
+          r > 0 &&
+          tickUniform(tk, i, 1) < r &&
+          relativeAgreementToward(x, u, i, p.sources.attitude, p.sources.uncertainty, p.mu)
+        )
+          moved = true;
         if (moved) {
           pk[2 * i] = x[i];
           pk[2 * i + 1] = u[i];
@@ -121,7 +151,15 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
  * the stage has run, and that code, kept for later calls, left the stage at its next line in the
  * interpreter again whenever a new simulation started the stage unoptimised.
  */
-function copyPartnerFields(n: number, x: Float32Array, u: Float32Array, leaning: Uint8Array, detained: Int16Array, pk: Float32Array, pl: Int8Array): void {
+function copyPartnerFields(
+  n: number,
+  x: Float32Array,
+  u: Float32Array,
+  leaning: Uint8Array,
+  detained: Int16Array,
+  pk: Float32Array,
+  pl: Int8Array,
+): void {
   for (let i = 0, o = 0; i < n; i++, o += 2) {
     pk[o] = x[i];
     pk[o + 1] = u[i];

@@ -53,8 +53,13 @@ export function createSusceptibility(s: Scenario): Susceptibility {
     if (!radicalising) return x;
     const p = a.pathology;
     const moderator =
-      1 + weights[0] * p.adhd[i] + weights[1] * p.autism[i] + weights[2] * p.psychosis[i] +
-      weights[3] * p.narcissism[i] + weights[4] * p.depression[i] + weights[5] * p.trauma[i];
+      1 +
+      weights[0] * p.adhd[i] +
+      weights[1] * p.autism[i] +
+      weights[2] * p.psychosis[i] +
+      weights[3] * p.narcissism[i] +
+      weights[4] * p.depression[i] +
+      weights[5] * p.trauma[i];
     return x * moderator * (1 - damping * a.protection[i]);
   };
 }

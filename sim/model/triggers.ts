@@ -46,7 +46,8 @@ export function compileTriggers(s: Scenario): CompiledTrigger[] {
     for (let b = 0; b < AGE_BANDS.length; b++)
       for (let m = 0; m < 2; m++)
         for (let e = 0; e < EDUCATION.length; e++)
-          rate[(b * 2 + m) * EDUCATION.length + e] = (spec.perYear / 52) * spec.byAge[b] * (m ? spec.male : 1) * spec.byEducation[EDUCATION[e]];
+          rate[(b * 2 + m) * EDUCATION.length + e] =
+            (spec.perYear / 52) * spec.byAge[b] * (m ? spec.male : 1) * spec.byEducation[EDUCATION[e]];
     out.push({
       spec,
       index,
@@ -75,10 +76,12 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     const a = w.agents;
     let x = t.spec.strength * susceptibility(a, i, w.flags.cell[i], t.level, t.radicalising);
     // Pressure from within the group: followers are more sensitive to it than leaders (003).
-    if (t.applies === GROUP_MEMBERS && t.radicalising) x *= w.flags.leader[i] ? s.influence.leaderConformity : s.influence.followerConformity;
+    if (t.applies === GROUP_MEMBERS && t.radicalising)
+      x *= w.flags.leader[i] ? s.influence.leaderConformity : s.influence.followerConformity;
     const e = t.spec.effects;
     if (needsOn) {
-      const n = a.needs, o = NEED_STRIDE * i;
+      const n = a.needs,
+        o = NEED_STRIDE * i;
       for (let j = 0; j < 4; j++) n[o + j] = clamp01(n[o + j] + x * t.needs[j]);
     }
     for (let j = 0; j < protCols.length; j++) protCols[j][i] = clamp01(protCols[j][i] + x * t.protective[j]);
@@ -116,10 +119,18 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     protCols = PROTECTIVE.map((k) => a.protective[k]);
     const rise = w.macro.rise;
     const macroFresh = rise.grievance > 0 || rise.threat > 0 || rise.salience.some((v) => v > 0);
-    const tk = tickKey(w.keys.trigger, w.week), pickTk = tickKey(w.keys.triggerPick, w.week);
-    const recent = a.recentTrigger, detained = a.detainedUntil, phase = a.phase, online = a.online;
-    const groupTies = a.groupTies, released = a.releasedWeek, region = a.region;
-    const member = w.flags.member, cellOf = w.flags.cell, labelled = a.labelled;
+    const tk = tickKey(w.keys.trigger, w.week),
+      pickTk = tickKey(w.keys.triggerPick, w.week);
+    const recent = a.recentTrigger,
+      detained = a.detainedUntil,
+      phase = a.phase,
+      online = a.online;
+    const groupTies = a.groupTies,
+      released = a.releasedWeek,
+      region = a.region;
+    const member = w.flags.member,
+      cellOf = w.flags.cell,
+      labelled = a.labelled;
     const justReleased = w.week - 1;
     const C = CELLS;
     // In the week after a macro event, everyone's decay and macro reach first, in a loop of their
@@ -134,8 +145,12 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
       // ties to group members, online, the week after release (perYear read as a weekly
       // rate), labelled (scaled by the share of stigma that lands in the region). Summed in
       // the same order as the pick below walks them; most agents have only the first and online.
-      const f1 = phase[i] > 0 ? 1 : 0, f2 = member[i], f3 = groupTies[i], f4 = online[i];
-      const f5 = released[i] === justReleased ? 52 : 0, f6 = labelled[i] ? stigma[region[i]] : 0;
+      const f1 = phase[i] > 0 ? 1 : 0,
+        f2 = member[i],
+        f3 = groupTies[i],
+        f4 = online[i];
+      const f5 = released[i] === justReleased ? 52 : 0,
+        f6 = labelled[i] ? stigma[region[i]] : 0;
       let total = rates[cell];
       if (f1 > 0) total += rates[C + cell];
       if (f2 > 0) total += rates[2 * C + cell] * f2;
@@ -170,4 +185,3 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     }
   };
 }
-

@@ -14,7 +14,10 @@ import { WeightedIndex } from '../random/weightedIndex.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { EdgeList, type Network } from './csr.ts';
 
-export const HOUSEHOLD = 0, PEER = 1, NEIGHBOURHOOD = 2, ONLINE = 3;
+export const HOUSEHOLD = 0,
+  PEER = 1,
+  NEIGHBOURHOOD = 2,
+  ONLINE = 3;
 
 export function buildNetwork(s: Scenario, a: Agents, layout: RegionLayout): Network {
   // Room for the expected ties (households about one per person, the other layers half their
@@ -55,7 +58,8 @@ function latticeByAge(members: number[], a: Agents, meanDegree: number, edges: E
 function peerTies(s: Scenario, a: Agents, layout: RegionLayout, edges: EdgeList, rs: Stream): void {
   const p = s.network.peer;
   for (let r = 0; r < s.regions.length; r++) {
-    const from = layout.regionStart[r], to = layout.regionStart[r + 1];
+    const from = layout.regionStart[r],
+      to = layout.regionStart[r + 1];
     // Schools take pupils from consecutive neighbourhoods until they are full.
     let school: number[] = [];
     const active: number[] = [];
@@ -82,7 +86,8 @@ function neighbourhoodTies(s: Scenario, layout: RegionLayout, edges: EdgeList, r
   const half = s.network.neighbourhood.meanDegree / 2;
   const starts = layout.neighbourhoodStart;
   for (let b = 0; b + 1 < starts.length; b++) {
-    const from = starts[b], size = starts[b + 1] - from;
+    const from = starts[b],
+      size = starts[b + 1] - from;
     if (size < 2) continue;
     for (let i = from; i < from + size; i++) {
       const k = rs.poisson(half);
@@ -105,7 +110,10 @@ function onlineTies(s: Scenario, a: Agents, layout: RegionLayout, edges: EdgeLis
   for (let e = 0; e < edgesWanted; e++) {
     const u = pick.draw(0, n, rs);
     const r = regionOf[u];
-    const v = rs.uniform() < crossRegionShare ? pick.draw(0, n, rs) : pick.draw(layout.regionStart[r], layout.regionStart[r + 1], rs);
+    const v =
+      rs.uniform() < crossRegionShare
+        ? pick.draw(0, n, rs)
+        : pick.draw(layout.regionStart[r], layout.regionStart[r + 1], rs);
     edges.add(u, v, ONLINE);
   }
 }

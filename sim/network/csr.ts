@@ -37,7 +37,9 @@ export class EdgeList {
 
   private grow(): void {
     const cap = this.u.length * 2;
-    const u = new Uint32Array(cap), v = new Uint32Array(cap), l = new Uint8Array(cap);
+    const u = new Uint32Array(cap),
+      v = new Uint32Array(cap),
+      l = new Uint8Array(cap);
     u.set(this.u);
     v.set(this.v);
     l.set(this.l);
@@ -63,7 +65,9 @@ export class EdgeList {
     const targets = new Uint32Array(offsets[n]);
     const layer = new Uint8Array(offsets[n]);
     for (let e = 0; e < this.length; e++) {
-      const a = this.u[e], b = this.v[e], l = this.l[e];
+      const a = this.u[e],
+        b = this.v[e],
+        l = this.l[e];
       targets[fill[a]] = b;
       layer[fill[a]++] = l;
       targets[fill[b]] = a;
@@ -73,9 +77,11 @@ export class EdgeList {
     const outOffsets = new Uint32Array(n + 1);
     let w = 0;
     for (let i = 0; i < n; i++) {
-      const start = offsets[i], end = offsets[i + 1];
+      const start = offsets[i],
+        end = offsets[i + 1];
       for (let x = start + 1; x < end; x++) {
-        const t = targets[x], tl = layer[x];
+        const t = targets[x],
+          tl = layer[x];
         let y = x - 1;
         while (y >= start && (targets[y] > t || (targets[y] === t && layer[y] > tl))) {
           targets[y + 1] = targets[y];

@@ -89,9 +89,13 @@ export interface Agents {
 export const NOT_LEAVING = 0x7fff;
 
 /** Floats per agent in `Agents.needs`, and the offset of the baselines after the four needs. */
-export const NEED_STRIDE = 8, NEED_BASELINE = 4;
+export const NEED_STRIDE = 8,
+  NEED_BASELINE = 4;
 /** Position of each need in NEEDS order, for `needs[NEED_STRIDE * i + k]`. */
-export const IDENTITY = 0, JUSTICE = 1, MEANING = 2, SENSATION = 3;
+export const IDENTITY = 0,
+  JUSTICE = 1,
+  MEANING = 2,
+  SENSATION = 3;
 
 /** Weeks in a year of the model: the birthday is a week number mod 52. */
 export const WEEKS_PER_YEAR = 52;
@@ -161,7 +165,7 @@ export function setAge(a: Agents, i: number, years: number): void {
 
 /** Age in whole weeks at `week`: for ordering people finer than by completed years. */
 export function ageInWeeks(a: Agents, i: number, week: number): number {
-  const toNext = ((((a.birthday[i] - week) % WEEKS_PER_YEAR) + WEEKS_PER_YEAR) % WEEKS_PER_YEAR) || WEEKS_PER_YEAR;
+  const toNext = (((a.birthday[i] - week) % WEEKS_PER_YEAR) + WEEKS_PER_YEAR) % WEEKS_PER_YEAR || WEEKS_PER_YEAR;
   return a.age[i] * WEEKS_PER_YEAR + WEEKS_PER_YEAR - toNext;
 }
 
@@ -173,7 +177,8 @@ export function refreshDerived(a: Agents, i: number): void {
 
 /** Mean need and dominant motive. */
 export function refreshNeeds(a: Agents, i: number): void {
-  const x = a.needs, o = NEED_STRIDE * i;
+  const x = a.needs,
+    o = NEED_STRIDE * i;
   a.needMean[i] = (x[o] + x[o + 1] + x[o + 2] + x[o + 3]) * 0.25;
   a.motive[i] = dominantMotive(a, i);
 }
@@ -185,8 +190,11 @@ export function dominantMotive(a: Agents, i: number): number {
 
 /** dominantMotive on the needs array itself, the agent's needs starting at o: for loops over everyone. */
 export function dominantNeed(x: Float32Array, o: number): number {
-  const nj = x[o + 1], nm = x[o + 2], ns = x[o + 3];
-  let m = 0, best = x[o];
+  const nj = x[o + 1],
+    nm = x[o + 2],
+    ns = x[o + 3];
+  let m = 0,
+    best = x[o];
   if (nj > best) (m = 1), (best = nj);
   if (nm > best) (m = 2), (best = nm);
   if (ns > best) m = 3;

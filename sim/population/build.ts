@@ -8,7 +8,15 @@
 import { EDUCATION, EXTREMIST_IDEOLOGIES, NEEDS, PATHOLOGIES, PRACTICE_DOMAINS, PROTECTIVE } from '../domain.ts';
 import { betaShape, stream, type Stream } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { allocateAgents, currentMotive, NEED_BASELINE, NEED_STRIDE, refreshDerived, setAge, type Agents } from './agents.ts';
+import {
+  allocateAgents,
+  currentMotive,
+  NEED_BASELINE,
+  NEED_STRIDE,
+  refreshDerived,
+  setAge,
+  type Agents,
+} from './agents.ts';
 import { fixedShape } from '../fixedShape.ts';
 
 export interface RegionLayout {
@@ -49,7 +57,10 @@ export function buildPopulation(s: Scenario): Population {
     exposure: stream(s.seed, 'population/exposure'),
   };
   const drawTraits = createTraitDrawer(s);
-  const sizes = apportion(n, s.regions.map((r) => r.share));
+  const sizes = apportion(
+    n,
+    s.regions.map((r) => r.share),
+  );
   const regionStart = new Int32Array(s.regions.length + 1);
   const nbStarts: number[] = [];
   let next = 0;
@@ -80,7 +91,10 @@ export function buildPopulation(s: Scenario): Population {
   });
   regionStart[s.regions.length] = n;
   nbStarts.push(n);
-  return { agents: a, layout: fixedShape({ regionStart, neighbourhoodStart: Int32Array.from(nbStarts), households: household }) };
+  return {
+    agents: a,
+    layout: fixedShape({ regionStart, neighbourhoodStart: Int32Array.from(nbStarts), households: household }),
+  };
 }
 
 function drawAges(bands: Scenario['population']['ageBands'], count: number, rs: Stream): Float32Array {
@@ -99,7 +113,9 @@ function drawAges(bands: Scenario['population']['ageBands'], count: number, rs: 
  * Returns lists of member positions, in the order they will be numbered.
  */
 function formHouseholds(ages: Float32Array, sizeWeights: readonly number[], rs: Stream): number[][] {
-  const minors: number[] = [], parents: number[] = [], others: number[] = [];
+  const minors: number[] = [],
+    parents: number[] = [],
+    others: number[] = [];
   ages.forEach((age, k) => (age < 18 ? minors : age >= 25 && age < 60 ? parents : others).push(k));
   rs.shuffle(minors);
   rs.shuffle(parents);
@@ -156,23 +172,38 @@ export function createTraitDrawer(s: Scenario): TraitDrawer {
     const spec = p.pathology[d];
     // Split the prevalence by sex so that the population prevalence stays as given.
     const scale = spec.prevalence / (p.maleShare * spec.maleRatio + (1 - p.maleShare));
-    return { name: d, prevalence: [Math.min(1, scale), Math.min(1, scale * spec.maleRatio)], severity: betaShape(spec.severity.mean, spec.severity.sd) };
+    return {
+      name: d,
+      prevalence: [Math.min(1, scale), Math.min(1, scale * spec.maleRatio)],
+      severity: betaShape(spec.severity.mean, spec.severity.sd),
+    };
   });
   const protective = PROTECTIVE.map((f) => ({ name: f, shape: betaShape(p.protective[f].mean, p.protective[f].sd) }));
   // Need k's shapes: [0] as a rule, [1] with the extra of adolescents (identity) or of young men (sensation).
   const needs = NEEDS.map((need) => {
     const { mean, sd } = p.needs.baseline[need];
-    const extra = need === 'identity' ? p.needs.adolescentIdentityExtra : need === 'sensation' ? p.needs.youngMaleSensationExtra : 0;
+    const extra =
+      need === 'identity'
+        ? p.needs.adolescentIdentityExtra
+        : need === 'sensation'
+          ? p.needs.youngMaleSensationExtra
+          : 0;
     return [betaShape(Math.min(0.95, mean), sd), betaShape(Math.min(0.95, mean + extra), sd)];
   });
-  const IDENTITY_NEED = NEEDS.indexOf('identity'), SENSATION_NEED = NEEDS.indexOf('sensation');
+  const IDENTITY_NEED = NEEDS.indexOf('identity'),
+    SENSATION_NEED = NEEDS.indexOf('sensation');
   const attitude = betaShape(p.attitude.mean, p.attitude.sd);
-  const online = [betaShape(Math.min(0.95, p.online.mean), p.online.sd), betaShape(Math.min(0.95, p.online.mean + p.online.youthExtra), p.online.sd)];
+  const online = [
+    betaShape(Math.min(0.95, p.online.mean), p.online.sd),
+    betaShape(Math.min(0.95, p.online.mean + p.online.youthExtra), p.online.sd),
+  ];
   const contact = PRACTICE_DOMAINS.map((d) => ({ name: d, shape: betaShape(p.contact[d], p.contact[d] * 0.5) }));
 
   // The columns written by name, looked up once per agents object (the same one, build after build).
   let columnsOf: Agents | undefined;
-  let pathologyColumns: Float32Array[] = [], protectiveColumns: Float32Array[] = [], contactColumns: Float32Array[] = [];
+  let pathologyColumns: Float32Array[] = [],
+    protectiveColumns: Float32Array[] = [],
+    contactColumns: Float32Array[] = [];
 
   return (a, i, r, rs, initial) => {
     if (a !== columnsOf) {
@@ -189,13 +220,17 @@ export function createTraitDrawer(s: Scenario): TraitDrawer {
     let none = 1;
     for (let k = 0; k < pathology.length; k++) {
       const d = pathology[k];
-      const sev = rs.pathology.uniform() < d.prevalence[male] ? Math.max(0.01, rs.pathology.beta(d.severity[0], d.severity[1])) : 0;
+      const sev =
+        rs.pathology.uniform() < d.prevalence[male]
+          ? Math.max(0.01, rs.pathology.beta(d.severity[0], d.severity[1]))
+          : 0;
       pathologyColumns[k][i] = sev;
       none *= 1 - sev;
     }
     a.pathologyAny[i] = 1 - none;
 
-    for (let k = 0; k < protective.length; k++) protectiveColumns[k][i] = rs.protective.beta(protective[k].shape[0], protective[k].shape[1]);
+    for (let k = 0; k < protective.length; k++)
+      protectiveColumns[k][i] = rs.protective.beta(protective[k].shape[0], protective[k].shape[1]);
 
     for (let k = 0; k < needs.length; k++) {
       const extra = (k === IDENTITY_NEED && age < 18) || (k === SENSATION_NEED && male === 1 && age >= 15 && age < 30);
@@ -216,7 +251,8 @@ export function createTraitDrawer(s: Scenario): TraitDrawer {
 
     const o = online[age < 25 ? 1 : 0];
     a.online[i] = rs.exposure.beta(o[0], o[1]);
-    for (let k = 0; k < contact.length; k++) contactColumns[k][i] = rs.exposure.beta(contact[k].shape[0], contact[k].shape[1]);
+    for (let k = 0; k < contact.length; k++)
+      contactColumns[k][i] = rs.exposure.beta(contact[k].shape[0], contact[k].shape[1]);
 
     refreshDerived(a, i);
     if (a.phase[i] === 1) a.entryMotive[i] = currentMotive(a, i, s.ablation.needs); // the needs equal their baselines here

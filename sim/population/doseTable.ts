@@ -16,7 +16,11 @@ export class DoseTable {
   private free: Int32Array;
   private freeCount = 0;
 
-  constructor(n: number, readonly elements: number, initialSlots = 64) {
+  constructor(
+    n: number,
+    readonly elements: number,
+    initialSlots = 64,
+  ) {
     this.slot = new Int32Array(n).fill(-1);
     this.dose = new Float32Array(initialSlots * elements);
     this.floor = new Float32Array(initialSlots * elements);
@@ -66,7 +70,8 @@ export class DoseTable {
   }
 
   private grow(): void {
-    const d = new Float32Array(this.dose.length * 2), f = new Float32Array(this.floor.length * 2);
+    const d = new Float32Array(this.dose.length * 2),
+      f = new Float32Array(this.floor.length * 2);
     d.set(this.dose);
     f.set(this.floor);
     this.dose = d;

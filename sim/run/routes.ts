@@ -7,14 +7,28 @@ import { IDEOLOGIES, NEEDS, PATHOLOGIES } from '../domain.ts';
 import { NEED_STRIDE, type Agents } from '../population/agents.ts';
 
 export type RouteEvent =
-  | { week: number; kind: 'phase'; from: number; to: number; needs: Record<string, number>; attitude: number; trigger: number; group: number }
+  | {
+      week: number;
+      kind: 'phase';
+      from: number;
+      to: number;
+      needs: Record<string, number>;
+      attitude: number;
+      trigger: number;
+      group: number;
+    }
   | { week: number; kind: 'trigger'; id: string; level: string; direction: string; impact: number }
   | { week: number; kind: 'group'; event: string; group: number }
   | { week: number; kind: 'incident' | 'arrest' | 'release' }
   /** The person left (oldest age) and a newcomer took this id: what follows is the newcomer's route. */
   | { week: number; kind: 'renewed' }
   | { week: number; kind: 'signal'; truePositive: boolean }
-  | { week: number; kind: 'triage'; decision: 'dismissed' | 'waiting list' | 'case started' | 'follow-up'; radicalising: boolean }
+  | {
+      week: number;
+      kind: 'triage';
+      decision: 'dismissed' | 'waiting list' | 'case started' | 'follow-up';
+      radicalising: boolean;
+    }
   | { week: number; kind: 'case'; event: 'ended' }
   | { week: number; kind: 'intervention'; event: string; id: string };
 
@@ -56,10 +70,11 @@ export class RouteLog {
   private sorted: number[] = [];
 
   constructor(ids: readonly number[]) {
-    for (const id of ids) if (!this.byId.has(id)) {
-      this.byId.set(id, []);
-      this.sinceById.set(id, { since: 0, start: null });
-    }
+    for (const id of ids)
+      if (!this.byId.has(id)) {
+        this.byId.set(id, []);
+        this.sinceById.set(id, { since: 0, start: null });
+      }
     this.sorted = [...this.byId.keys()].sort((a, b) => a - b);
   }
 
@@ -101,7 +116,16 @@ export class RouteLog {
   phaseChange(a: Agents, i: number, week: number, from: number, to: number): void {
     const needs: Record<string, number> = {};
     NEEDS.forEach((k, j) => (needs[k] = round(a.needs[NEED_STRIDE * i + j])));
-    this.add(i, { week, kind: 'phase', from, to, needs, attitude: round(a.attitude[i]), trigger: round(a.recentTrigger[i]), group: a.group[i] });
+    this.add(i, {
+      week,
+      kind: 'phase',
+      from,
+      to,
+      needs,
+      attitude: round(a.attitude[i]),
+      trigger: round(a.recentTrigger[i]),
+      group: a.group[i],
+    });
   }
 
   /**
@@ -110,19 +134,21 @@ export class RouteLog {
    */
   toJSON(a: Agents, regionNames: readonly string[] = [], only?: readonly number[]): Route[] {
     const want = only ? new Set(only) : null;
-    return this.ids.filter((id) => !want || want.has(id)).map((id) => {
-      const s = this.sinceById.get(id) ?? { since: 0, start: null };
-      const profile: Record<string, number | string> = {
-        ageAtEnd: round(a.age[id]),
-        sex: a.male[id] ? 'male' : 'female',
-        education: ['low', 'mid', 'high'][a.education[id]],
-        region: regionNames[a.region[id]] ?? a.region[id],
-        leaning: IDEOLOGIES[a.leaning[id]],
-        phaseAtEnd: a.phase[id],
-      };
-      for (const d of PATHOLOGIES) if (a.pathology[d][id] > 0) profile[d] = round(a.pathology[d][id]);
-      return { id, since: s.since, start: s.start ?? snapshot(a, id), profile, events: this.byId.get(id) ?? [] };
-    });
+    return this.ids
+      .filter((id) => !want || want.has(id))
+      .map((id) => {
+        const s = this.sinceById.get(id) ?? { since: 0, start: null };
+        const profile: Record<string, number | string> = {
+          ageAtEnd: round(a.age[id]),
+          sex: a.male[id] ? 'male' : 'female',
+          education: ['low', 'mid', 'high'][a.education[id]],
+          region: regionNames[a.region[id]] ?? a.region[id],
+          leaning: IDEOLOGIES[a.leaning[id]],
+          phaseAtEnd: a.phase[id],
+        };
+        for (const d of PATHOLOGIES) if (a.pathology[d][id] > 0) profile[d] = round(a.pathology[d][id]);
+        return { id, since: s.since, start: s.start ?? snapshot(a, id), profile, events: this.byId.get(id) ?? [] };
+      });
   }
 }
 

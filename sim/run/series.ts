@@ -23,20 +23,54 @@ export function seriesColumns(s: Scenario): string[] {
     for (const name of names) for (const p of [1, 2, 3]) cols.push(`${prefix}_${name}_phase_${p}`);
   };
   breakdown('ideology', EXTREMIST_IDEOLOGIES);
-  breakdown('age', AGE_BANDS.map((b) => b.name));
+  breakdown(
+    'age',
+    AGE_BANDS.map((b) => b.name),
+  );
   breakdown('sex', SEXES);
-  breakdown('region', s.regions.map((r) => r.name));
+  breakdown(
+    'region',
+    s.regions.map((r) => r.name),
+  );
   breakdown('motive', NEEDS);
   for (let f = 0; f < 4; f++) for (let t = 0; t < 4; t++) if (f !== t) cols.push(`transition_${f}_${t}`);
   cols.push('ever_phase_1', 'ever_phase_3');
   cols.push('incidents', 'arrests', 'detained');
-  cols.push('triggers_micro_radicalising', 'triggers_micro_deradicalising', 'triggers_meso_radicalising', 'triggers_meso_deradicalising', 'macro_events');
+  cols.push(
+    'triggers_micro_radicalising',
+    'triggers_micro_deradicalising',
+    'triggers_meso_radicalising',
+    'triggers_meso_deradicalising',
+    'macro_events',
+  );
   cols.push('groups', 'group_members', 'groups_formed', 'groups_dissolved');
   cols.push('grievance', 'threat', ...EXTREMIST_IDEOLOGIES.map((k) => `salience_${k}`));
   cols.push(...NEEDS.map((k) => `mean_need_${k}`), 'mean_attitude_radicalising');
-  cols.push('signals_true', 'signals_false', 'triage_queue', 'included_true', 'included_false', 'dismissed_true', 'dismissed_false');
-  cols.push('waiting_list', 'cases', 'detections', 'detection_delay_mean_weeks', 'labelled', 'labelled_never_radicalised', 'missed_cases');
-  cols.push('intervention_participants', 'intervention_starts', 'intervention_completions', 'intervention_dropouts', 'intervention_declined');
+  cols.push(
+    'signals_true',
+    'signals_false',
+    'triage_queue',
+    'included_true',
+    'included_false',
+    'dismissed_true',
+    'dismissed_false',
+  );
+  cols.push(
+    'waiting_list',
+    'cases',
+    'detections',
+    'detection_delay_mean_weeks',
+    'labelled',
+    'labelled_never_radicalised',
+    'missed_cases',
+  );
+  cols.push(
+    'intervention_participants',
+    'intervention_starts',
+    'intervention_completions',
+    'intervention_dropouts',
+    'intervention_declined',
+  );
   cols.push('hours_practice', 'hours_interventions');
   return cols;
 }
@@ -50,16 +84,24 @@ export function createSeries(s: Scenario): Series {
 export function recordWeek(series: Series, w: World): void {
   const row = w.week;
   const v = series.values;
-  const a = w.agents, s = w.scenario, needsOn = s.ablation.needs;
+  const a = w.agents,
+    s = w.scenario,
+    needsOn = s.ablation.needs;
   let c = 0;
   const put = (x: number) => (v[c++][row] = x);
   put(row);
   // Phase counts and breakdowns from the active set.
   const counts = new Float64Array(4);
   const nReg = s.regions.length;
-  const ideology = new Float64Array(4 * 3), age = new Float64Array(AGE_BANDS.length * 3), sex = new Float64Array(2 * 3);
-  const region = new Float64Array(nReg * 3), motive = new Float64Array(4 * 3);
-  let detained = 0, members = 0, attitudeSum = 0, missed = 0;
+  const ideology = new Float64Array(4 * 3),
+    age = new Float64Array(AGE_BANDS.length * 3),
+    sex = new Float64Array(2 * 3);
+  const region = new Float64Array(nReg * 3),
+    motive = new Float64Array(4 * 3);
+  let detained = 0,
+    members = 0,
+    attitudeSum = 0,
+    missed = 0;
   for (let q = 0; q < w.active.size; q++) {
     const i = w.active.at(q);
     if (a.detainedUntil[i] >= 0) detained++;
@@ -100,9 +142,11 @@ export function recordWeek(series: Series, w: World): void {
   for (let k = 1; k <= 4; k++) put(w.macro.salience[k]);
   const totals = populationTotals(a);
   for (let k = 0; k < 4; k++) put(totals[k] / a.n);
-  const labelled = totals[4], labelledNever = totals[5];
+  const labelled = totals[4],
+    labelledNever = totals[5];
   put(radicalising > 0 ? attitudeSum / radicalising : 0);
-  const r = w.record, ps = w.practiceStocks;
+  const r = w.record,
+    ps = w.practiceStocks;
   put(r.signalsTrue);
   put(r.signalsFalse);
   put(ps.triageQueue);
@@ -137,8 +181,15 @@ const totals = new Float64Array(6);
  * line for want of type feedback every time a new simulation entered it.
  */
 function populationTotals(a: Agents): Float64Array {
-  const needs = a.needs, labelledFlag = a.labelled, maxPhase = a.maxPhase;
-  let sId = 0, sJu = 0, sMe = 0, sSe = 0, labelled = 0, labelledNever = 0;
+  const needs = a.needs,
+    labelledFlag = a.labelled,
+    maxPhase = a.maxPhase;
+  let sId = 0,
+    sJu = 0,
+    sMe = 0,
+    sSe = 0,
+    labelled = 0,
+    labelledNever = 0;
   for (let i = 0, o = 0; i < a.n; i++, o += NEED_STRIDE) {
     sId += needs[o];
     sJu += needs[o + 1];

@@ -53,7 +53,10 @@ export class Simulation {
   readonly buildMs: number;
   private readonly now: () => number;
 
-  constructor(readonly scenario: Scenario, options: SimulationOptions = {}) {
+  constructor(
+    readonly scenario: Scenario,
+    options: SimulationOptions = {},
+  ) {
     this.now = options.now ?? (() => globalThis.performance?.now() ?? 0);
     const t0 = this.now();
     this.world = createWorld(scenario);
@@ -100,7 +103,9 @@ export class Simulation {
   /** Fires a macro trigger live; it takes effect at the start of the next week. */
   fireMacro(type: string, strength = 1): void {
     if (!Object.hasOwn(this.scenario.macro.types, type)) {
-      throw new Error(`unknown macro type "${type}"; defined types: ${Object.keys(this.scenario.macro.types).join(', ')}`);
+      throw new Error(
+        `unknown macro type "${type}"; defined types: ${Object.keys(this.scenario.macro.types).join(', ')}`,
+      );
     }
     if (!(strength >= 0)) throw new Error(`macro strength must be a number >= 0, got ${strength}`);
     queueMacro(this.world.macro, { type, strength, source: 'fired' }, this.world.week + 1);
@@ -113,7 +118,8 @@ export class Simulation {
    */
   trace(ids: readonly number[]): number[] {
     const n = this.world.agents.n;
-    for (const id of ids) if (!Number.isInteger(id) || id < 0 || id >= n) throw new Error(`no agent ${id}: ids run from 0 to ${n - 1}`);
+    for (const id of ids)
+      if (!Number.isInteger(id) || id < 0 || id >= n) throw new Error(`no agent ${id}: ids run from 0 to ${n - 1}`);
     const added = this.world.record.routes.trace(ids, this.world.week, this.world.agents);
     for (const id of added) this.world.record.traced[id] = 1;
     return added;
@@ -135,11 +141,18 @@ export class Simulation {
       groupsFormed: total('groups_formed'),
       groupsAtEnd: this.world.groups.alive,
       renewed: this.world.renewed,
-      transitions: Object.fromEntries(this.series.columns.filter((c) => c.startsWith('transition_')).map((c) => [c.slice(11).replace('_', '->'), total(c)])),
+      transitions: Object.fromEntries(
+        this.series.columns
+          .filter((c) => c.startsWith('transition_'))
+          .map((c) => [c.slice(11).replace('_', '->'), total(c)]),
+      ),
       finalRadicalisingByIdeology: Object.fromEntries(
         EXTREMIST_IDEOLOGIES.map((k) => [k, [1, 2, 3].reduce((a, p) => a + v(`ideology_${k}_phase_${p}`)[last], 0)]),
       ),
-      macroEvents: this.world.macro.log.map((e) => ({ ...e, ideology: e.ideology === undefined ? undefined : IDEOLOGIES[e.ideology] })),
+      macroEvents: this.world.macro.log.map((e) => ({
+        ...e,
+        ideology: e.ideology === undefined ? undefined : IDEOLOGIES[e.ideology],
+      })),
     };
   }
 }
@@ -150,15 +163,21 @@ function createWorld(s: Scenario): World {
   const n = agents.n;
   // The flags that follow from age and education, in a plain loop (TypedArray.from with a
   // mapping function took about 0.2 s per array at 1M agents).
-  const adolescent = new Uint8Array(n), eduLow = new Uint8Array(n), eduHigh = new Uint8Array(n), cell = new Uint8Array(n);
+  const adolescent = new Uint8Array(n),
+    eduLow = new Uint8Array(n),
+    eduHigh = new Uint8Array(n),
+    cell = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const age = agents.age[i], edu = agents.education[i];
+    const age = agents.age[i],
+      edu = agents.education[i];
     adolescent[i] = age < 18 ? 1 : 0;
     eduLow[i] = edu === 0 ? 1 : 0;
     eduHigh[i] = edu === 2 ? 1 : 0;
     cell[i] = demographicCell(age, agents.male[i], edu);
   }
-  const keys = fixedShape(Object.fromEntries(PURPOSES.map((p) => [p, purposeKey(s.seed, `tick/${p}`)])) as Record<Purpose, number>);
+  const keys = fixedShape(
+    Object.fromEntries(PURPOSES.map((p) => [p, purposeKey(s.seed, `tick/${p}`)])) as Record<Purpose, number>,
+  );
   const routes = new RouteLog([...s.outputs.routes.ids, ...sampleIds(s)]);
   const world: World = fixedShape({
     scenario: s,
@@ -212,7 +231,10 @@ function sampleIds(s: Scenario): number[] {
   return [...chosen];
 }
 
-function createPlan(w: World, options: SimulationOptions): { stages: [string, (w: World) => void][]; interventions: InterventionOps } {
+function createPlan(
+  w: World,
+  options: SimulationOptions,
+): { stages: [string, (w: World) => void][]; interventions: InterventionOps } {
   const s = w.scenario;
   const routes = w.record.routes;
   const traced = w.record.traced;
@@ -227,7 +249,15 @@ function createPlan(w: World, options: SimulationOptions): { stages: [string, (w
     [
       'triggers',
       createTriggerStage(s, (world, i, t, impact) => {
-        if (traced[i]) routes.add(i, { week: world.week, kind: 'trigger', id: t.id, level: t.level, direction: t.direction, impact: Math.round(impact * 1000) / 1000 });
+        if (traced[i])
+          routes.add(i, {
+            week: world.week,
+            kind: 'trigger',
+            id: t.id,
+            level: t.level,
+            direction: t.direction,
+            impact: Math.round(impact * 1000) / 1000,
+          });
       }),
     ],
     ['influence', createInfluenceStage(s, options.onGroupInfluence)],

@@ -85,7 +85,8 @@ export function fromZod(error: z.ZodError, input: unknown): ScenarioIssue[] {
       default:
         break;
     }
-    if (issue.code === 'invalid_format' || (issue.code === 'invalid_type' && issue.expected === 'int')) message = issue.message;
+    if (issue.code === 'invalid_format' || (issue.code === 'invalid_type' && issue.expected === 'int'))
+      message = issue.message;
     return { path: formatPath(issue.path), message, value: issue.code === 'unrecognized_keys' ? undefined : value };
   });
 }

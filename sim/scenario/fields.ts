@@ -68,7 +68,10 @@ function unwrapUncached(s: z.ZodType): Unwrapped {
   let meta = metaOf(s);
   for (;;) {
     const d = defOf(cur);
-    if ((d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') && d.innerType) {
+    if (
+      (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') &&
+      d.innerType
+    ) {
       if (d.type === 'optional' || d.type === 'default') optional = true;
       cur = d.innerType;
       const m = metaOf(cur);
@@ -83,7 +86,13 @@ type Static = Omit<Field, 'path' | 'segs' | 'section' | 'optional'>;
 /** What a field takes from its schema node and path pattern, cached (lists repeat the same nodes). */
 const staticCache = new WeakMap<z.ZodType, Map<string, Static | null>>();
 
-function leaf(schema: z.ZodType, segs: Segment[], optional: boolean, meta: { description?: string; unit?: string }, parentDescription: string): Field | null {
+function leaf(
+  schema: z.ZodType,
+  segs: Segment[],
+  optional: boolean,
+  meta: { description?: string; unit?: string },
+  parentDescription: string,
+): Field | null {
   const path = formatPath(segs);
   const pattern = sourcePattern(path);
   let bySchema = staticCache.get(schema);
@@ -95,7 +104,13 @@ function leaf(schema: z.ZodType, segs: Segment[], optional: boolean, meta: { des
   return { ...st, path, segs: [...segs], section: segs.length > 1 ? String(segs[0]) : 'run', optional };
 }
 
-function staticPart(schema: z.ZodType, path: string, segs: Segment[], meta: { description?: string; unit?: string }, parentDescription: string): Static | null {
+function staticPart(
+  schema: z.ZodType,
+  path: string,
+  segs: Segment[],
+  meta: { description?: string; unit?: string },
+  parentDescription: string,
+): Static | null {
   const d = defOf(schema);
   const base = {
     description: meta.description || parentDescription || humanise(segs[segs.length - 1]),
@@ -130,7 +145,9 @@ function staticPart(schema: z.ZodType, path: string, segs: Segment[], meta: { de
 }
 
 function humanise(seg: Segment | undefined): string {
-  return String(seg ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return String(seg ?? '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }
 
 /** A list of objects in the data (regions, the trigger catalogue, interventions, ...). */
@@ -149,7 +166,13 @@ export function schemaLists(data: unknown, schema: z.ZodType = scenarioSchema): 
     if (d.type === 'object' && d.shape && isPlainObject(value)) {
       for (const [k, child] of Object.entries(d.shape)) if (value[k] !== undefined) walk(child, value[k], [...segs, k]);
     } else if (d.type === 'array' && d.element && Array.isArray(value)) {
-      if (defOf(unwrap(d.element).schema).type === 'object') out.push({ path: formatPath(segs), segs: [...segs], section: segs.length > 1 ? String(segs[0]) : 'run', length: value.length });
+      if (defOf(unwrap(d.element).schema).type === 'object')
+        out.push({
+          path: formatPath(segs),
+          segs: [...segs],
+          section: segs.length > 1 ? String(segs[0]) : 'run',
+          length: value.length,
+        });
       value.forEach((v, i) => walk(d.element!, v, [...segs, i]));
     } else if (d.type === 'record' && d.valueType && isPlainObject(value)) {
       for (const [k, v] of Object.entries(value)) walk(d.valueType, v, [...segs, k]);
@@ -230,8 +253,10 @@ export function rangeText(f: Field): string {
 export function checkValue(f: Field, x: number): string | null {
   if (!Number.isFinite(x)) return 'must be a number';
   if (f.kind === 'integer' && !Number.isInteger(x)) return 'must be a whole number';
-  if (f.min !== null && (f.minExclusive ? x <= f.min : x < f.min)) return `must be ${f.minExclusive ? '>' : '>='} ${f.min}`;
-  if (f.max !== null && (f.maxExclusive ? x >= f.max : x > f.max)) return `must be ${f.maxExclusive ? '<' : '<='} ${f.max}`;
+  if (f.min !== null && (f.minExclusive ? x <= f.min : x < f.min))
+    return `must be ${f.minExclusive ? '>' : '>='} ${f.min}`;
+  if (f.max !== null && (f.maxExclusive ? x >= f.max : x > f.max))
+    return `must be ${f.maxExclusive ? '<' : '<='} ${f.max}`;
   return null;
 }
 
@@ -255,7 +280,12 @@ function own(obj: Record<PropertyKey, unknown>, k: Segment, value: unknown): voi
  * list on the way is copied whole from the resolved data first (lists replace, never merge).
  * Mutates `raw`.
  */
-export function setOverride(raw: Record<string, unknown>, resolved: unknown, segs: readonly Segment[], value: unknown): void {
+export function setOverride(
+  raw: Record<string, unknown>,
+  resolved: unknown,
+  segs: readonly Segment[],
+  value: unknown,
+): void {
   let cur = raw as Record<PropertyKey, unknown>;
   let res: unknown = resolved;
   for (let i = 0; i < segs.length - 1; i++) {

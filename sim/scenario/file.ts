@@ -13,7 +13,9 @@ export function readScenarioData(path: string): ScenarioData {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ScenarioError(path, [{ path: '(file)', message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
+    throw new ScenarioError(path, [
+      { path: '(file)', message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` },
+    ]);
   }
   let data: unknown;
   try {
@@ -21,7 +23,8 @@ export function readScenarioData(path: string): ScenarioData {
   } catch (err) {
     throw new ScenarioError(path, [{ path: '(file)', message: `is not valid JSON: ${(err as Error).message}` }]);
   }
-  if (!isPlainObject(data)) throw new ScenarioError(path, [{ path: '(top level)', message: 'a scenario is a JSON object', value: data }]);
+  if (!isPlainObject(data))
+    throw new ScenarioError(path, [{ path: '(top level)', message: 'a scenario is a JSON object', value: data }]);
   return data;
 }
 
@@ -34,6 +37,9 @@ export function resolveScenarioFile(path: string): ScenarioData {
   });
 }
 
-export function loadScenarioFile(path: string, overrides: { seed?: number; agents?: number; weeks?: number } = {}): Scenario {
+export function loadScenarioFile(
+  path: string,
+  overrides: { seed?: number; agents?: number; weeks?: number } = {},
+): Scenario {
   return validateScenario(withOverrides(resolveScenarioFile(path), overrides), path);
 }

@@ -17,19 +17,32 @@ function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], value:
 
 export const practiceSchema = z.strictObject({
   signals: z.strictObject({
-    rate: keyed(PRACTICE_DOMAINS, unit01('weekly chance that a professional of this domain notices a signal, at full contact and full visibility')),
-    visibilityByPhase: z.array(unit01('visibility')).length(4).meta({ description: 'how visible radicalisation is in phases 0..3 (phase 0 is 0: only confused behaviour shows)' }),
+    rate: keyed(
+      PRACTICE_DOMAINS,
+      unit01('weekly chance that a professional of this domain notices a signal, at full contact and full visibility'),
+    ),
+    visibilityByPhase: z
+      .array(unit01('visibility'))
+      .length(4)
+      .meta({
+        description: 'how visible radicalisation is in phases 0..3 (phase 0 is 0: only confused behaviour shows)',
+      }),
     confusion: z.strictObject({
       adhd: nonNeg('weight of ADHD severity in confused behaviour', 'weight per unit severity'),
       autism: nonNeg('weight of autism severity in confused behaviour', 'weight per unit severity'),
       psychosis: nonNeg('weight of psychosis severity in confused behaviour', 'weight per unit severity'),
       falseSignalShare: unit01('visibility of fully confused behaviour, relative to radicalisation (false signals)'),
     }),
-    recognition: keyed(EXTREMIST_IDEOLOGIES, unit01('how well professionals recognise this ideology (1 = as well as the best)')),
+    recognition: keyed(
+      EXTREMIST_IDEOLOGIES,
+      unit01('how well professionals recognise this ideology (1 = as well as the best)'),
+    ),
     recognitionFemale: unit01('how well radicalisation of women is recognised relative to men'),
     training: unit01('training of professionals: raises the signal rate by up to trainingGain'),
     trainingGain: nonNeg('signal rate multiplier gained at full training, minus one', 'ratio'),
-    biasTraining: unit01('training against recognition bias: closes this share of the gap in recognition by ideology and sex'),
+    biasTraining: unit01(
+      'training against recognition bias: closes this share of the gap in recognition by ideology and sex',
+    ),
     cooldownWeeks: weeks('weeks after a signal before the same person can be signalled again'),
   }),
   triage: z.strictObject({
@@ -73,15 +86,28 @@ export const regionPracticeSchema = z.strictObject({
 });
 
 export const interventionSchema = z.strictObject({
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).meta({ description: 'identifier' }),
+  id: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
+    .meta({ description: 'identifier' }),
   label: z.string().meta({ description: 'what it is' }),
   reach: z.enum(['universal', 'targeted', 'indicated']).meta({
-    description: 'universal: everyone eligible by age and region; targeted: PGA cases (their case plan); indicated: people in the given phases',
+    description:
+      'universal: everyone eligible by age and region; targeted: PGA cases (their case plan); indicated: people in the given phases',
   }),
   ageFrom: z.number().min(0).meta({ description: 'youngest age reached', unit: 'years' }),
   ageTo: z.number().min(0).meta({ description: 'first age no longer reached', unit: 'years' }),
   regions: z.array(z.string()).meta({ description: 'region names reached (empty = all)' }),
-  phases: z.array(z.number().int().min(0).max(3).meta({ description: 'a phase reached by an indicated programme', unit: 'phase (0..3)' })).meta({ description: 'for indicated reach: the phases reached' }),
+  phases: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(3)
+        .meta({ description: 'a phase reached by an indicated programme', unit: 'phase (0..3)' }),
+    )
+    .meta({ description: 'for indicated reach: the phases reached' }),
   startWeek: z.number().int().min(1).meta({ description: 'first week the programme runs', unit: 'week' }),
   endWeek: z.number().int().min(1).meta({ description: 'last week new participants start', unit: 'week' }),
   durationWeeks: z.number().int().min(1).meta({ description: 'weeks a participant takes part', unit: 'weeks' }),
@@ -120,18 +146,47 @@ export const interventionMechanicsSchema = z.strictObject({
     decayHalfLifeWeeks: nonNeg('half-life of the effect not kept, after the end', 'weeks'),
   }),
   resistance: z.strictObject({
-    byPhase: z.array(unit01('resistance')).length(4).meta({ description: 'resistance to ideological change in phases 0..3' }),
+    byPhase: z
+      .array(unit01('resistance'))
+      .length(4)
+      .meta({ description: 'resistance to ideological change in phases 0..3' }),
     groupIdentification: unit01('added per unit of group identification'),
   }),
-  holisticSynergy: nonNeg('extra effect per additional factor group addressed (needs, pathology and resilience, ideology and behaviour)', 'share of extra effect'),
-  traumaSensitivityGain: nonNeg('extra effect for people with trauma at full trauma sensitivity', 'share of extra effect'),
+  holisticSynergy: nonNeg(
+    'extra effect per additional factor group addressed (needs, pathology and resilience, ideology and behaviour)',
+    'share of extra effect',
+  ),
+  traumaSensitivityGain: nonNeg(
+    'extra effect for people with trauma at full trauma sensitivity',
+    'share of extra effect',
+  ),
   effects: z.strictObject({
-    cognitive: z.strictObject({ criticalThinking: effect('critical thinking raised'), attitude: effect('attitude lowered (resisted)') }),
-    psychosocial: z.strictObject({ resilience: effect('resilience raised'), emotionRegulation: effect('emotion regulation raised') }),
-    socialEducational: z.strictObject({ socialBonds: effect('social bonds raised'), meaning: effect('meaning need lowered'), identity: effect('identity need lowered') }),
-    behavioural: z.strictObject({ violence: effect('violence willingness lowered (resisted)'), groupIdentification: effect('group identification lowered (resisted)'), attitude: effect('attitude lowered (resisted)') }),
-    societal: z.strictObject({ civicCompetence: effect('civic competence raised'), institutionalTrust: effect('institutional trust raised'), justice: effect('justice need lowered') }),
-    pathologyTreatment: z.strictObject({ severity: effect('share of pathology severity treated (ADHD, psychosis, depression, trauma)') }),
+    cognitive: z.strictObject({
+      criticalThinking: effect('critical thinking raised'),
+      attitude: effect('attitude lowered (resisted)'),
+    }),
+    psychosocial: z.strictObject({
+      resilience: effect('resilience raised'),
+      emotionRegulation: effect('emotion regulation raised'),
+    }),
+    socialEducational: z.strictObject({
+      socialBonds: effect('social bonds raised'),
+      meaning: effect('meaning need lowered'),
+      identity: effect('identity need lowered'),
+    }),
+    behavioural: z.strictObject({
+      violence: effect('violence willingness lowered (resisted)'),
+      groupIdentification: effect('group identification lowered (resisted)'),
+      attitude: effect('attitude lowered (resisted)'),
+    }),
+    societal: z.strictObject({
+      civicCompetence: effect('civic competence raised'),
+      institutionalTrust: effect('institutional trust raised'),
+      justice: effect('justice need lowered'),
+    }),
+    pathologyTreatment: z.strictObject({
+      severity: effect('share of pathology severity treated (ADHD, psychosis, depression, trauma)'),
+    }),
   }),
 });
 

@@ -34,10 +34,14 @@ export function resolveExtends(
   load: (ref: string, from: string) => { data: ScenarioData; name: string },
   seen: string[] = [],
 ): ScenarioData {
-  if (seen.includes(name)) throw new ScenarioError(name, [{ path: 'extends', message: `circular extends: ${[...seen, name].join(' -> ')}` }]);
+  if (seen.includes(name))
+    throw new ScenarioError(name, [{ path: 'extends', message: `circular extends: ${[...seen, name].join(' -> ')}` }]);
   const { extends: parentRef, ...own } = data;
   if (parentRef === undefined) return own;
-  if (typeof parentRef !== 'string') throw new ScenarioError(name, [{ path: 'extends', message: 'must be the path of another scenario file', value: parentRef }]);
+  if (typeof parentRef !== 'string')
+    throw new ScenarioError(name, [
+      { path: 'extends', message: 'must be the path of another scenario file', value: parentRef },
+    ]);
   const parent = load(parentRef, name);
   const resolvedParent = resolveExtends(parent.data, parent.name, load, [...seen, name]);
   return deepMerge(resolvedParent, own) as ScenarioData;
@@ -50,7 +54,10 @@ export function validateScenario(data: unknown, name = 'scenario'): Scenario {
     const issues = fromZod(result.error, data);
     const missing = issues.filter((i) => i.message.startsWith('is missing')).length;
     if (missing > 5 && isPlainObject(data) && !('extends' in data)) {
-      issues.unshift({ path: 'extends', message: `${missing} fields are missing; a scenario usually starts with "extends": "baseline.json" and overrides only what differs` });
+      issues.unshift({
+        path: 'extends',
+        message: `${missing} fields are missing; a scenario usually starts with "extends": "baseline.json" and overrides only what differs`,
+      });
     }
     throw new ScenarioError(name, issues);
   }

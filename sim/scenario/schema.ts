@@ -7,10 +7,24 @@
  * editor and the docs can show them.
  */
 import { z } from 'zod';
-import { AGE_BANDS, EDUCATION, EXTREMIST_IDEOLOGIES, LAYERS, NEEDS, PATHOLOGIES, PROTECTIVE, TRIGGER_LEVELS } from '../domain.ts';
+import {
+  AGE_BANDS,
+  EDUCATION,
+  EXTREMIST_IDEOLOGIES,
+  LAYERS,
+  NEEDS,
+  PATHOLOGIES,
+  PROTECTIVE,
+  TRIGGER_LEVELS,
+} from '../domain.ts';
 import { compileFormula, FormulaError } from '../formula/compile.ts';
 import { FORMULA_VARIABLE_NAMES } from '../model/variables.ts';
-import { interventionMechanicsSchema, interventionSchema, practiceSchema, regionPracticeSchema } from './practiceSchema.ts';
+import {
+  interventionMechanicsSchema,
+  interventionSchema,
+  practiceSchema,
+  regionPracticeSchema,
+} from './practiceSchema.ts';
 
 const num = (description: string, unit = '') => z.number().meta({ description, unit });
 const unit01 = (description: string) => z.number().min(0).max(1).meta({ description, unit: '0..1' });
@@ -44,10 +58,13 @@ const ageBands = z
   .min(1)
   .superRefine((bands, ctx) => {
     const total = bands.reduce((a, b) => a + b.share, 0);
-    if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: 'custom', message: `the age band shares must add up to 1 (they add up to ${total})` });
+    if (Math.abs(total - 1) > 1e-6)
+      ctx.addIssue({ code: 'custom', message: `the age band shares must add up to 1 (they add up to ${total})` });
     bands.forEach((b, i) => {
-      if (b.to <= b.from) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `"to" must be greater than "from" (${b.from})` });
-      if (b.from < 12) ctx.addIssue({ code: 'custom', path: [i, 'from'], message: 'the model population starts at age 12' });
+      if (b.to <= b.from)
+        ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `"to" must be greater than "from" (${b.from})` });
+      if (b.from < 12)
+        ctx.addIssue({ code: 'custom', path: [i, 'from'], message: 'the model population starts at age 12' });
     });
   });
 
@@ -70,15 +87,29 @@ export const populationSchema = z.strictObject({
   ageBands,
   maleShare: unit01('share of men'),
   education: educationShares,
-  householdSize: z.array(nonNeg('relative weight of this household size (1, 2, 3, ... people)', 'weight')).min(1).max(10).meta({ description: 'weights of household sizes 1, 2, 3, ...', unit: 'weights' }),
+  householdSize: z
+    .array(nonNeg('relative weight of this household size (1, 2, 3, ... people)', 'weight'))
+    .min(1)
+    .max(10)
+    .meta({ description: 'weights of household sizes 1, 2, 3, ...', unit: 'weights' }),
   ideologyLeaning: ideologyShares,
   pathology: keyed(PATHOLOGIES, pathologySpec),
   protective: keyed(PROTECTIVE, meanSd('protective factor')),
   needs: needsPopulation,
   attitude: meanSd('initial attitude strength toward the leaning ideology'),
-  uncertainty: z.strictObject({ mean: positive('mean opinion uncertainty (relative agreement)', 'opinion units'), sd: nonNeg('sd of uncertainty', SD) }),
-  online: z.strictObject({ mean: unit01('mean online exposure'), sd: nonNeg('sd of online exposure', SD), youthExtra: unit01('added below age 25') }),
-  contact: keyed(['care', 'social', 'security'] as const, unit01('mean weekly contact intensity with professionals of this domain')),
+  uncertainty: z.strictObject({
+    mean: positive('mean opinion uncertainty (relative agreement)', 'opinion units'),
+    sd: nonNeg('sd of uncertainty', SD),
+  }),
+  online: z.strictObject({
+    mean: unit01('mean online exposure'),
+    sd: nonNeg('sd of online exposure', SD),
+    youthExtra: unit01('added below age 25'),
+  }),
+  contact: keyed(
+    ['care', 'social', 'security'] as const,
+    unit01('mean weekly contact intensity with professionals of this domain'),
+  ),
   initialSensitivityShare: unit01('share starting in phase 1 (sensitivity)'),
 });
 
@@ -108,7 +139,9 @@ export const networkSchema = z.strictObject({
   neighbourhood: z.strictObject({ meanDegree: nonNeg('mean neighbourhood ties', 'ties') }),
   online: z.strictObject({
     meanDegree: nonNeg('mean online ties of an agent with average exposure', 'ties'),
-    crossRegionShare: unit01('chance that the partner of an online tie is drawn from the whole population rather than the own region (so the share crossing regions is lower)'),
+    crossRegionShare: unit01(
+      'chance that the partner of an online tie is drawn from the whole population rather than the own region (so the share crossing regions is lower)',
+    ),
   }),
   weights: keyed(LAYERS, nonNeg('relative chance that a weekly contact uses a tie of this layer', 'relative weight')),
 });
@@ -116,7 +149,10 @@ export const networkSchema = z.strictObject({
 const macroType = z.strictObject({
   grievance: nonNeg('rise of the grievance climate per unit strength', 'field units per unit strength'),
   threat: nonNeg('rise of perceived threat per unit strength', 'field units per unit strength'),
-  salience: keyed(EXTREMIST_IDEOLOGIES, nonNeg('rise of this ideology\u2019s salience per unit strength', 'field units per unit strength')),
+  salience: keyed(
+    EXTREMIST_IDEOLOGIES,
+    nonNeg('rise of this ideology\u2019s salience per unit strength', 'field units per unit strength'),
+  ),
 });
 
 export const macroSchema = z.strictObject({
@@ -125,21 +161,36 @@ export const macroSchema = z.strictObject({
     threat: positive('half-life of perceived threat', 'weeks'),
     salience: positive('half-life of ideology salience', 'weeks'),
   }),
-  types: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), macroType).meta({ description: 'named kinds of macro event' }),
-  schedule: z.array(z.strictObject({
-    week: z.number().int().min(1).meta({ description: 'week the event happens (1 = the first week run)', unit: 'week' }),
-    type: z.string().meta({ description: 'a key of macro.types' }),
-    strength: nonNeg('strength of the event: multiplies the rises of its type', 'strength'),
-  })),
-  stochastic: z.array(z.strictObject({
-    type: z.string().meta({ description: 'a key of macro.types' }),
-    perYear: nonNeg('expected events per year', '1/year'),
-    strength: nonNeg('strength of each event: multiplies the rises of its type', 'strength'),
-  })),
-  opponents: keyed(EXTREMIST_IDEOLOGIES, z.enum(['none', ...EXTREMIST_IDEOLOGIES])).meta({ description: 'whose salience an incident of this ideology raises (reciprocal radicalisation)' }),
+  types: z
+    .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), macroType)
+    .meta({ description: 'named kinds of macro event' }),
+  schedule: z.array(
+    z.strictObject({
+      week: z
+        .number()
+        .int()
+        .min(1)
+        .meta({ description: 'week the event happens (1 = the first week run)', unit: 'week' }),
+      type: z.string().meta({ description: 'a key of macro.types' }),
+      strength: nonNeg('strength of the event: multiplies the rises of its type', 'strength'),
+    }),
+  ),
+  stochastic: z.array(
+    z.strictObject({
+      type: z.string().meta({ description: 'a key of macro.types' }),
+      perYear: nonNeg('expected events per year', '1/year'),
+      strength: nonNeg('strength of each event: multiplies the rises of its type', 'strength'),
+    }),
+  ),
+  opponents: keyed(EXTREMIST_IDEOLOGIES, z.enum(['none', ...EXTREMIST_IDEOLOGIES])).meta({
+    description: 'whose salience an incident of this ideology raises (reciprocal radicalisation)',
+  }),
   reciprocalShare: unit01('share of an incident\u2019s salience rise that goes to the opposing ideology'),
   impact: z.strictObject({
-    justicePerGrievance: nonNeg('rise of the justice need per unit rise of grievance, before susceptibility', 'per field unit'),
+    justicePerGrievance: nonNeg(
+      'rise of the justice need per unit rise of grievance, before susceptibility',
+      'per field unit',
+    ),
     identityPerThreat: nonNeg('rise of the identity need per unit rise of threat', 'per field unit'),
     attitudePerSalience: nonNeg('rise of attitude per unit rise of own-leaning salience', 'per field unit'),
   }),
@@ -147,22 +198,35 @@ export const macroSchema = z.strictObject({
 
 const triggerEffects = z.strictObject({
   needs: keyed(NEEDS, num('change of this unmet need per unit impact', 'change per unit impact')).partial(),
-  protective: keyed(PROTECTIVE, num('change of this protective factor per unit impact', 'change per unit impact')).partial(),
+  protective: keyed(
+    PROTECTIVE,
+    num('change of this protective factor per unit impact', 'change per unit impact'),
+  ).partial(),
   attitude: num('change of attitude strength per unit impact', 'change per unit impact'),
   groupIdentification: num('change of group identification per unit impact', 'change per unit impact'),
 });
 
 const triggerSpec = z.strictObject({
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/).meta({ description: 'identifier' }),
+  id: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
+    .meta({ description: 'identifier' }),
   label: z.string().meta({ description: 'what happens' }),
   level: z.enum(['micro', 'meso']),
   direction: z.enum(['radicalising', 'deradicalising']),
-  perYear: nonNeg('base rate per person per year; for appliesTo "released", the weekly rate in the week after release (1 gives a 63% chance)', '1/year'),
+  perYear: nonNeg(
+    'base rate per person per year; for appliesTo "released", the weekly rate in the week after release (1 gives a 63% chance)',
+    '1/year',
+  ),
   strength: positive('impact before susceptibility', 'impact'),
   appliesTo: z.enum(['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released', 'labelled']).meta({
-    description: 'who can meet it: everyone; people in phase 1-3; group members; rate scaled by ties to group members; rate scaled by online exposure; people just released from detention; people labelled by the practice pipeline (rate scaled by how much of the stigma the process lets land)',
+    description:
+      'who can meet it: everyone; people in phase 1-3; group members; rate scaled by ties to group members; rate scaled by online exposure; people just released from detention; people labelled by the practice pipeline (rate scaled by how much of the stigma the process lets land)',
   }),
-  byAge: z.array(nonNeg('rate multiplier', 'ratio')).length(AGE_BANDS.length).meta({ description: `rate multipliers for the age bands ${AGE_BANDS.map((b) => b.name).join(', ')}` }),
+  byAge: z
+    .array(nonNeg('rate multiplier', 'ratio'))
+    .length(AGE_BANDS.length)
+    .meta({ description: `rate multipliers for the age bands ${AGE_BANDS.map((b) => b.name).join(', ')}` }),
   male: nonNeg('rate multiplier for men', 'ratio'),
   byEducation: keyed(EDUCATION, nonNeg('rate multiplier', 'ratio')),
   effects: triggerEffects,
@@ -174,11 +238,20 @@ export const triggersSchema = z.strictObject({
 });
 
 export const susceptibilitySchema = z.strictObject({
-  byMotive: keyed(TRIGGER_LEVELS, keyed(NEEDS, nonNeg('multiplier of a trigger of this level for people with this dominant motive', 'multiplier'))),
-  byAge: z.array(nonNeg('impact multiplier for this age band', 'multiplier')).length(AGE_BANDS.length).meta({ description: 'impact multipliers by age band' }),
+  byMotive: keyed(
+    TRIGGER_LEVELS,
+    keyed(NEEDS, nonNeg('multiplier of a trigger of this level for people with this dominant motive', 'multiplier')),
+  ),
+  byAge: z
+    .array(nonNeg('impact multiplier for this age band', 'multiplier'))
+    .length(AGE_BANDS.length)
+    .meta({ description: 'impact multipliers by age band' }),
   male: nonNeg('impact multiplier for men', 'ratio'),
   byEducation: keyed(EDUCATION, nonNeg('impact multiplier', 'multiplier')),
-  pathology: keyed(PATHOLOGIES, nonNeg('added to the impact multiplier per unit severity', 'multiplier added per unit severity')),
+  pathology: keyed(
+    PATHOLOGIES,
+    nonNeg('added to the impact multiplier per unit severity', 'multiplier added per unit severity'),
+  ),
   protectiveDamping: unit01('share of impact absorbed at full protection'),
 });
 
@@ -189,7 +262,10 @@ export const influenceSchema = z.strictObject({
   leaderConformity: nonNeg('multiplier of mu for group leaders meeting members', 'ratio'),
   mainstreamThreshold: unit01('attitude below which a contact of another leaning counts as mainstream'),
   sources: z.strictObject({
-    reach: keyed(EXTREMIST_IDEOLOGIES, unit01('weekly chance that a fully online person of this leaning meets this ideology\u2019s high-reach sources')),
+    reach: keyed(
+      EXTREMIST_IDEOLOGIES,
+      unit01('weekly chance that a fully online person of this leaning meets this ideology\u2019s high-reach sources'),
+    ),
     amplification: nonNeg('algorithmic amplification multiplier on reach (moderation lowers it)', 'ratio'),
     attitude: unit01('attitude of the sources'),
     uncertainty: positive('uncertainty of the sources (confident extremists are low)', 'opinion units'),
@@ -204,35 +280,58 @@ export const needsSchema = z.strictObject({
 
 export const groupsSchema = z.strictObject({
   maxSize: z.number().int().min(2).meta({ description: 'largest group size', unit: 'agents' }),
-  onlineJoinShare: unit01('chance, at online exposure 0.5 and in proportion to exposure, that a new member without a tie to a group joins the largest online group of the leaning rather than founding one'),
+  onlineJoinShare: unit01(
+    'chance, at online exposure 0.5 and in proportion to exposure, that a new member without a tie to a group joins the largest online group of the leaning rather than founding one',
+  ),
   leaderScore: z.strictObject({
     narcissism: nonNeg('weight of narcissistic traits in the leadership score', 'weight'),
     sensation: nonNeg('weight of the sensation need', 'weight'),
     attitude: nonNeg('weight of attitude strength', 'weight'),
   }),
   successionChance: unit01('chance that a group survives the loss of its leader by choosing a new one'),
-  takeoverMargin: nonNeg('a newcomer takes the lead when their leadership score exceeds the leader\u2019s by this factor', 'ratio'),
+  takeoverMargin: nonNeg(
+    'a newcomer takes the lead when their leadership score exceeds the leader\u2019s by this factor',
+    'ratio',
+  ),
   breakupAttitudeLoss: unit01('share of attitude strength members lose when their group breaks up'),
 });
 
 const hazardKey = z.string().regex(/^[0-3]->[0-3]$/, 'a hazard key looks like "0->1" (from phase -> to phase, 0..3)');
 
 export const phasesSchema = z.strictObject({
-  constants: z.record(
-    z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
-    z.number().meta({ description: 'a constant of the hazard formulas: per week when it scales a hazard, dimensionless otherwise (an amplification, a share)', unit: 'per week (scales) or dimensionless' }),
-  ).meta({ description: 'named constants the hazard formulas may use' }),
-  hazards: z.record(hazardKey, z.string()).meta({ description: 'weekly hazard of each transition, a formula over agent variables' }),
+  constants: z
+    .record(
+      z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+      z
+        .number()
+        .meta({
+          description:
+            'a constant of the hazard formulas: per week when it scales a hazard, dimensionless otherwise (an amplification, a share)',
+          unit: 'per week (scales) or dimensionless',
+        }),
+    )
+    .meta({ description: 'named constants the hazard formulas may use' }),
+  hazards: z
+    .record(hazardKey, z.string())
+    .meta({ description: 'weekly hazard of each transition, a formula over agent variables' }),
 });
 
 export const actionSchema = z.strictObject({
   incidentPerWeek: unit01('weekly incident probability at full violence willingness'),
   violenceGrowth: unit01('weekly growth of violence willingness toward 1 in the action phase'),
   violenceDecay: unit01('weekly decay of violence willingness outside the action phase'),
-  incidentStrength: nonNeg('macro strength of an incident rate of one per 100,000 people, so the climate depends on the rate, not the model size', 'macro strength'),
+  incidentStrength: nonNeg(
+    'macro strength of an incident rate of one per 100,000 people, so the climate depends on the rate, not the model size',
+    'macro strength',
+  ),
   incidentType: z.string().meta({ description: 'the macro type an incident fires (a key of macro.types)' }),
   arrestChance: unit01('chance that the perpetrator is arrested'),
-  detentionWeeks: z.number().int().min(0).max(5200).meta({ description: 'weeks of detention after arrest (at most 5,200, the longest run)', unit: 'count' }),
+  detentionWeeks: z
+    .number()
+    .int()
+    .min(0)
+    .max(5200)
+    .meta({ description: 'weeks of detention after arrest (at most 5,200, the longest run)', unit: 'count' }),
   leaderArrestBreakup: unit01('chance that a group breaks up when its leader is arrested, before succession'),
 });
 
@@ -248,7 +347,9 @@ export const ablationSchema = z.strictObject({
 
 export const outputsSchema = z.strictObject({
   routes: z.strictObject({
-    ids: z.array(z.number().int().min(0).meta({ description: 'id of an agent whose route is recorded', unit: 'agent id' })).meta({ description: 'agent ids whose route is recorded' }),
+    ids: z
+      .array(z.number().int().min(0).meta({ description: 'id of an agent whose route is recorded', unit: 'agent id' }))
+      .meta({ description: 'agent ids whose route is recorded' }),
     sample: count('number of agents, drawn at random, whose route is recorded'),
   }),
 });
@@ -258,7 +359,12 @@ export const scenarioSchema = z
     name: z.string().min(1).meta({ description: 'short name' }),
     question: z.string().min(1).meta({ description: 'the one-sentence question this scenario asks' }),
     description: z.string().optional(),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).meta({ description: 'random seed', unit: 'integer' }),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .meta({ description: 'random seed', unit: 'integer' }),
     agents: z.number().int().min(10).max(50_000_000).meta({ description: 'population size', unit: 'agents' }),
     weeks: z.number().int().min(1).max(5200).meta({ description: 'run length', unit: 'weeks' }),
     regions: z.array(regionSchema).min(1).max(255),
@@ -280,30 +386,60 @@ export const scenarioSchema = z
   })
   .superRefine((s, ctx) => {
     const total = s.regions.reduce((a, r) => a + r.share, 0);
-    if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['regions'], message: `the region shares must add up to 1 (they add up to ${total})` });
+    if (Math.abs(total - 1) > 1e-6)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regions'],
+        message: `the region shares must add up to 1 (they add up to ${total})`,
+      });
     const names = new Set<string>();
     s.regions.forEach((r, i) => {
-      if (names.has(r.name)) ctx.addIssue({ code: 'custom', path: ['regions', i, 'name'], message: `region names must be unique ("${r.name}" repeats)` });
+      if (names.has(r.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['regions', i, 'name'],
+          message: `region names must be unique ("${r.name}" repeats)`,
+        });
       names.add(r.name);
     });
     const types = Object.keys(s.macro.types);
     const checkType = (t: string, path: (string | number)[]) => {
-      if (!Object.hasOwn(s.macro.types, t)) ctx.addIssue({ code: 'custom', path, message: `unknown macro type "${t}"; defined types: ${types.join(', ')}` });
+      if (!Object.hasOwn(s.macro.types, t))
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `unknown macro type "${t}"; defined types: ${types.join(', ')}`,
+        });
     };
     s.macro.schedule.forEach((e, i) => checkType(e.type, ['macro', 'schedule', i, 'type']));
     s.macro.stochastic.forEach((e, i) => checkType(e.type, ['macro', 'stochastic', i, 'type']));
     checkType(s.action.incidentType, ['action', 'incidentType']);
     const ids = new Set<string>();
     s.triggers.catalogue.forEach((t, i) => {
-      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['triggers', 'catalogue', i, 'id'], message: `trigger ids must be unique ("${t.id}" repeats)` });
+      if (ids.has(t.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['triggers', 'catalogue', i, 'id'],
+          message: `trigger ids must be unique ("${t.id}" repeats)`,
+        });
       ids.add(t.id);
     });
     for (const name of Object.keys(s.phases.constants)) {
-      if (FORMULA_VARIABLE_NAMES.includes(name)) ctx.addIssue({ code: 'custom', path: ['phases', 'constants', name], message: `"${name}" is an agent variable; a constant of that name would hide it in every formula, choose another name` });
+      if (FORMULA_VARIABLE_NAMES.includes(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phases', 'constants', name],
+          message: `"${name}" is an agent variable; a constant of that name would hide it in every formula, choose another name`,
+        });
     }
     for (const [key, formula] of Object.entries(s.phases.hazards)) {
       const [from, to] = key.split('->');
-      if (from === to) ctx.addIssue({ code: 'custom', path: ['phases', 'hazards', key], message: 'a hazard must lead to another phase' });
+      if (from === to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phases', 'hazards', key],
+          message: 'a hazard must lead to another phase',
+        });
       try {
         compileFormula(formula, FORMULA_VARIABLE_NAMES, s.phases.constants);
       } catch (err) {
@@ -315,20 +451,48 @@ export const scenarioSchema = z
     const interventionIds = new Set<string>();
     s.interventions.forEach((v, i) => {
       const at = (...p: (string | number)[]) => ['interventions', i, ...p];
-      if (interventionIds.has(v.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `intervention ids must be unique ("${v.id}" repeats)` });
+      if (interventionIds.has(v.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: at('id'),
+          message: `intervention ids must be unique ("${v.id}" repeats)`,
+        });
       interventionIds.add(v.id);
-      if (v.ageTo <= v.ageFrom) ctx.addIssue({ code: 'custom', path: at('ageTo'), message: `must be greater than ageFrom (${v.ageFrom})` });
-      if (v.endWeek < v.startWeek) ctx.addIssue({ code: 'custom', path: at('endWeek'), message: `must not be before startWeek (${v.startWeek})` });
+      if (v.ageTo <= v.ageFrom)
+        ctx.addIssue({ code: 'custom', path: at('ageTo'), message: `must be greater than ageFrom (${v.ageFrom})` });
+      if (v.endWeek < v.startWeek)
+        ctx.addIssue({ code: 'custom', path: at('endWeek'), message: `must not be before startWeek (${v.startWeek})` });
       v.regions.forEach((r, k) => {
-        if (!regionNames.includes(r)) ctx.addIssue({ code: 'custom', path: at('regions', k), message: `unknown region "${r}"; regions: ${regionNames.join(', ')}` });
+        if (!regionNames.includes(r))
+          ctx.addIssue({
+            code: 'custom',
+            path: at('regions', k),
+            message: `unknown region "${r}"; regions: ${regionNames.join(', ')}`,
+          });
       });
-      if (v.reach === 'indicated' && v.phases.length === 0) ctx.addIssue({ code: 'custom', path: at('phases'), message: 'an indicated intervention names the phases it reaches' });
+      if (v.reach === 'indicated' && v.phases.length === 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: at('phases'),
+          message: 'an indicated intervention names the phases it reaches',
+        });
     });
-    if (s.interventions.length > 255) ctx.addIssue({ code: 'custom', path: ['interventions'], message: 'at most 255 interventions' });
+    if (s.interventions.length > 255)
+      ctx.addIssue({ code: 'custom', path: ['interventions'], message: 'at most 255 interventions' });
     const r = s.interventionMechanics.response;
-    if (r.fullEffectWeeks < r.minEffectiveWeeks) ctx.addIssue({ code: 'custom', path: ['interventionMechanics', 'response', 'fullEffectWeeks'], message: `must be at least minEffectiveWeeks (${r.minEffectiveWeeks})` });
+    if (r.fullEffectWeeks < r.minEffectiveWeeks)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['interventionMechanics', 'response', 'fullEffectWeeks'],
+        message: `must be at least minEffectiveWeeks (${r.minEffectiveWeeks})`,
+      });
     for (const id of s.outputs.routes.ids) {
-      if (id >= s.agents) ctx.addIssue({ code: 'custom', path: ['outputs', 'routes', 'ids'], message: `agent id ${id} is outside the population (0..${s.agents - 1})` });
+      if (id >= s.agents)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outputs', 'routes', 'ids'],
+          message: `agent id ${id} is outside the population (0..${s.agents - 1})`,
+        });
     }
   });
 

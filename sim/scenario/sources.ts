@@ -67,11 +67,13 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'susceptibility.pathology': `mechanism MODEL.md 2 and 4.3 (pathology as a moderator, ${S003}); values: assumption`,
   'susceptibility.protectiveDamping': `mechanism ${S003} (protective factors); value: assumption`,
   // 8.8 Influence
-  influence: 'bounded-confidence influence of the relative agreement family (MODEL.md 4.4; Deffuant et al. 2002); values: assumption',
+  influence:
+    'bounded-confidence influence of the relative agreement family (MODEL.md 4.4; Deffuant et al. 2002); values: assumption',
   'influence.followerConformity': `mechanism ${S003} (followers more sensitive to group pressure); value: assumption`,
   'influence.leaderConformity': `mechanism ${S003}; value: assumption`,
   'influence.sources': `high-reach online sources (MODEL.md 3; online radicalisation ${S003}, ${S004}); values: assumption`,
-  'influence.groupIdentificationGrowth': 'mechanism MODEL.md 4.4 (identification grows with time among members); value: assumption',
+  'influence.groupIdentificationGrowth':
+    'mechanism MODEL.md 4.4 (identification grows with time among members); value: assumption',
   // 8.9 Needs
   needs: 'mechanism MODEL.md 2, 4.5; values: assumption',
   'needs.groupMeets.justice': 'MODEL.md 4.5 (a group meets identity, meaning and sensation, not justice)',

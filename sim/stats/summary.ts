@@ -113,10 +113,7 @@ export function bandKey(p: number): string {
  * Pointwise mean and type 7 quantiles across runs (all runs must have the same length).
  * Uses one scratch buffer of size `runs.length`; O(T * R log R).
  */
-export function seriesBands(
-  runs: readonly NumArray[],
-  probs: readonly number[] = DEFAULT_BAND_PROBS,
-): SeriesBands {
+export function seriesBands(runs: readonly NumArray[], probs: readonly number[] = DEFAULT_BAND_PROBS): SeriesBands {
   const R = runs.length;
   if (R === 0) throw new RangeError('seriesBands: need at least one run');
   const T = runs[0].length;

@@ -53,7 +53,8 @@ describe('web app', () => {
     await page.waitForSelector('#status[data-fired="1"]');
     // Step until the phase counts move (a few weeks at 5,000 people; how many depends on the week
     // the run was paused at, which depends on the machine's speed), at most twelve.
-    let stepped = 0, after = before;
+    let stepped = 0,
+      after = before;
     while (stepped < 12 && (stepped < 4 || after.every((v, k) => v === before[k]))) {
       await page.click('#step');
       await page.waitForSelector(`#status[data-week="${w0 + ++stepped}"]`);
@@ -124,7 +125,10 @@ describe('web app', () => {
     await page.waitForSelector('#formula-error');
     expect(await page.locator('#formula-error').textContent()).toContain('import');
     const text = await page.inputValue('#editor');
-    await page.fill('#editor', text.replace('"extends": "baseline.json",', '"extends": "baseline.json",\n  "agents": -5,'));
+    await page.fill(
+      '#editor',
+      text.replace('"extends": "baseline.json",', '"extends": "baseline.json",\n  "agents": -5,'),
+    );
     await page.waitForSelector('#editor-error');
     expect(await page.locator('#editor-error').textContent()).toContain('agents');
     await page.screenshot({ path: join(shots, 'research.png'), fullPage: true });

@@ -57,12 +57,18 @@ describe('Compare view', () => {
   });
 
   it('exports the charts as PNG and SVG and the series as CSV', async () => {
-    for (const [button, chart] of [['#export-png', '#compare-chart'], ['#export-bands-png', '#bands-chart'], ['#export-diffband-png', '#diff-chart']]) {
+    for (const [button, chart] of [
+      ['#export-png', '#compare-chart'],
+      ['#export-bands-png', '#bands-chart'],
+      ['#export-diffband-png', '#diff-chart'],
+    ]) {
       const png = await downloaded(page, button);
       expect(png.name).toMatch(/\.png$/);
       expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_MAGIC);
       // Drawn at 2x: the IHDR width and height are twice those of the SVG.
-      const [w, hgt] = await page.locator(`${chart} svg`).evaluate((s) => [Number(s.getAttribute('width')), Number(s.getAttribute('height'))]);
+      const [w, hgt] = await page
+        .locator(`${chart} svg`)
+        .evaluate((s) => [Number(s.getAttribute('width')), Number(s.getAttribute('height'))]);
       expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([2 * w, 2 * hgt]);
     }
     const svg = await downloaded(page, '#export-diffband-svg');
@@ -78,17 +84,34 @@ describe('Compare view', () => {
     expect(await page.isVisible('#print-header')).toBe(false);
     await page.emulateMedia({ media: 'print' });
     try {
-      for (const hidden of ['#run-compare', '#compare-settings', '#export-csv', '#print-report', '#series-column', 'header nav']) {
+      for (const hidden of [
+        '#run-compare',
+        '#compare-settings',
+        '#export-csv',
+        '#print-report',
+        '#series-column',
+        'header nav',
+      ]) {
         expect(await page.isVisible(hidden), hidden).toBe(false);
       }
-      for (const shown of ['#print-header', '#compare-summary', '#compare-table', '#compare-glance', '#bands-chart svg', '#diff-chart svg', '#compare-chart svg']) {
+      for (const shown of [
+        '#print-header',
+        '#compare-summary',
+        '#compare-table',
+        '#compare-glance',
+        '#bands-chart svg',
+        '#diff-chart svg',
+        '#compare-chart svg',
+      ]) {
         expect(await page.isVisible(shown), shown).toBe(true);
       }
       const header = await page.locator('#print-header').textContent();
       expect(header).toContain('comparison of scenarios');
       expect(header).toContain('2 replicates');
       expect(header).toMatch(/Made on \d{4}-\d\d-\d\d/);
-      expect(await page.locator('#print-share').textContent()).toContain('#compare?s=baseline,school-resilience,capacity-cut&r=2&a=2000&w=104');
+      expect(await page.locator('#print-share').textContent()).toContain(
+        '#compare?s=baseline,school-resilience,capacity-cut&r=2&a=2000&w=104',
+      );
       await page.screenshot({ path: join(shots, 'compare-print.png'), fullPage: true });
     } finally {
       await page.emulateMedia({ media: 'screen' });
@@ -120,12 +143,18 @@ describe('Compare view', () => {
   });
 
   it('an edited scenario travels in the share link and is restored exactly in another browser', async () => {
-    const edit = JSON.parse(readFileSync(join(root, 'scenarios/school-resilience.json'), 'utf8')) as Record<string, unknown>;
+    const edit = JSON.parse(readFileSync(join(root, 'scenarios/school-resilience.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     edit.name = 'my-edit';
-    await page.evaluate((text) => {
-      localStorage.setItem('radsim.editor.text', text);
-      localStorage.setItem('radsim.editor.base', 'baseline');
-    }, JSON.stringify(edit, null, 2));
+    await page.evaluate(
+      (text) => {
+        localStorage.setItem('radsim.editor.text', text);
+        localStorage.setItem('radsim.editor.base', 'baseline');
+      },
+      JSON.stringify(edit, null, 2),
+    );
     await page.goto(`${base}#compare?s=baseline,edited&r=2&a=2000&w=52`);
     await page.waitForSelector('#compare-summary', { timeout: 90_000 });
     const link = await page.inputValue('#share-link');
@@ -141,7 +170,9 @@ describe('Compare view', () => {
     try {
       const p2 = await other.newPage();
       await p2.goto(`${base}#about`);
-      await p2.evaluate(() => localStorage.setItem('radsim.editor.text', '{"extends": "baseline.json", "name": "mine"}'));
+      await p2.evaluate(() =>
+        localStorage.setItem('radsim.editor.text', '{"extends": "baseline.json", "name": "mine"}'),
+      );
       await p2.goto(link);
       await p2.waitForSelector('#compare-summary', { timeout: 90_000 });
       expect(await p2.locator('#compare-table').textContent()).toBe(tableA);
@@ -152,14 +183,19 @@ describe('Compare view', () => {
       p2.once('dialog', (d) => void d.accept());
       await p2.click('#save-shared');
       await p2.waitForSelector('#shared-saved');
-      const saved = JSON.parse((await p2.evaluate(() => localStorage.getItem('radsim.editor.text')))!) as Record<string, unknown>;
+      const saved = JSON.parse((await p2.evaluate(() => localStorage.getItem('radsim.editor.text')))!) as Record<
+        string,
+        unknown
+      >;
       expect(saved.name).toBe('my-edit');
       expect(await p2.locator('#cmp-edited').count()).toBe(1);
 
       // A damaged d= names the problem.
       await p2.goto(link.slice(0, link.length - 40));
       await p2.waitForSelector('#share-error');
-      expect(await p2.locator('#share-error').textContent()).toMatch(/d= (cannot be decompressed|is not valid base64url)/);
+      expect(await p2.locator('#share-error').textContent()).toMatch(
+        /d= (cannot be decompressed|is not valid base64url)/,
+      );
     } finally {
       await other.close();
       await page.evaluate(() => localStorage.removeItem('radsim.editor.text'));

@@ -16,7 +16,9 @@ let base = '';
 
 const weekOf = (p: Page) => p.locator('#status').getAttribute('data-week').then(Number);
 const total = (p: Page) =>
-  p.locator('#status').evaluate((el) => [0, 1, 2, 3].reduce((a, k) => a + Number((el as HTMLElement).dataset[`phase${k}`]), 0));
+  p
+    .locator('#status')
+    .evaluate((el) => [0, 1, 2, 3].reduce((a, k) => a + Number((el as HTMLElement).dataset[`phase${k}`]), 0));
 
 beforeAll(() => {
   page = app.page;
@@ -44,7 +46,9 @@ describe('Explore', () => {
     const w0 = await weekOf(page);
     await page.click('#macros button[data-macro="polarisingEvent"]');
     await page.waitForSelector('#status[data-fired="1"]');
-    await page.waitForSelector(`#macro-log li[data-source="fired"][data-type="polarisingEvent"][data-week="${w0 + 1}"][data-status="pending"]`);
+    await page.waitForSelector(
+      `#macro-log li[data-source="fired"][data-type="polarisingEvent"][data-week="${w0 + 1}"][data-status="pending"]`,
+    );
     expect(await page.locator('#wave').isVisible()).toBe(true);
     for (let k = 1; k <= 3; k++) {
       await page.click('#step');
@@ -81,7 +85,10 @@ describe('Explore', () => {
     // The route grows as the run goes on; the timeline keeps the phase strip from the selection week.
     await page.fill('#speed', '4');
     await page.click('#play');
-    await page.waitForFunction((w) => Number(document.querySelector('#status')?.getAttribute('data-week')) >= w + 26, w1);
+    await page.waitForFunction(
+      (w) => Number(document.querySelector('#status')?.getAttribute('data-week')) >= w + 26,
+      w1,
+    );
     await page.click('#play');
     await page.waitForSelector('#status[data-running="false"]');
     expect(await page.locator('#route').getAttribute('data-since')).toBe(String(w1));
@@ -125,7 +132,9 @@ describe('Explore', () => {
       localStorage.setItem('radsim.editor.base', 'baseline');
     }, edit);
     await page.goto(`${base}#explore?scenario=edited`);
-    await page.waitForFunction(() => (document.querySelector('#scenario') as HTMLSelectElement | null)?.value === 'edited');
+    await page.waitForFunction(
+      () => (document.querySelector('#scenario') as HTMLSelectElement | null)?.value === 'edited',
+    );
     expect(await page.inputValue('#agents')).toBe('1500');
     await page.waitForFunction(() => {
       const el = document.querySelector('#status') as HTMLElement | null;

@@ -41,7 +41,16 @@ export interface AppOptions {
 
 /** Chromium's command line: headless, no sandbox (CI runs as root), nothing fetched from the network. */
 export function chromiumArgs(options: AppOptions = {}): string[] {
-  return ['--headless', '--no-sandbox', ...(options.gpu ? [] : ['--disable-gpu']), '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  return [
+    '--headless',
+    '--no-sandbox',
+    ...(options.gpu ? [] : ['--disable-gpu']),
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
 }
 
 export async function startApp(options: AppOptions = {}): Promise<App> {
@@ -56,7 +65,12 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   try {
     await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     const port = await freePort();
-    server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
+    server = await preview({
+      root,
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+    });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: chromiumArgs(options),
@@ -122,7 +136,9 @@ export async function crashWorkers(page: Page, afterMs: number, message: string)
     const url = route.request().url();
     if (url.endsWith('?real')) return route.continue();
     return route.fulfill({
-      status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' },
+      status: 200,
+      contentType: 'text/javascript',
+      headers: { 'cache-control': 'no-store' },
       body: `import ${JSON.stringify(`${url}?real`)};\nsetTimeout(() => { throw new Error(${JSON.stringify(message)}); }, ${afterMs});\n`,
     });
   });
@@ -132,6 +148,12 @@ export async function crashWorkers(page: Page, afterMs: number, message: string)
 /** Makes the app's worker script fail as it loads (it throws at once). Returns the function that stops it. */
 export async function breakWorkerScript(page: Page, message: string): Promise<() => Promise<void>> {
   await page.route(WORKER_URL, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', headers: { 'cache-control': 'no-store' }, body: `throw new Error(${JSON.stringify(message)});\n` }));
+    route.fulfill({
+      status: 200,
+      contentType: 'text/javascript',
+      headers: { 'cache-control': 'no-store' },
+      body: `throw new Error(${JSON.stringify(message)});\n`,
+    }),
+  );
   return () => page.unroute(WORKER_URL);
 }

@@ -42,16 +42,23 @@ describe('Research view', () => {
     await page.waitForSelector(`${muRow}:visible`);
     expect(await page.isVisible('.field[data-path="influence.contactsPerWeek"]')).toBe(false);
     expect(await page.locator('#field-count').textContent()).toMatch(/^1 \//);
-    expect(await page.locator(`${muRow} .field-meta`).textContent()).toMatch(/unit: 0\.\.1.*allowed: 0 ≤ x ≤ 1.*default: 0\.1.*source: .*Deffuant/);
+    expect(await page.locator(`${muRow} .field-meta`).textContent()).toMatch(
+      /unit: 0\.\.1.*allowed: 0 ≤ x ≤ 1.*default: 0\.1.*source: .*Deffuant/,
+    );
     await page.fill(mu, '0.15');
-    await page.waitForFunction(() => (document.querySelector('#editor') as HTMLTextAreaElement).value.includes('"mu": 0.15'));
+    await page.waitForFunction(() =>
+      (document.querySelector('#editor') as HTMLTextAreaElement).value.includes('"mu": 0.15'),
+    );
     expect(JSON.parse(await page.inputValue('#editor')).influence).toEqual({ mu: 0.15 });
     expect(await page.locator(muRow).getAttribute('class')).toContain('changed');
     await page.waitForSelector('#editor-ok');
 
     // JSON -> form.
     const text = await page.inputValue('#editor');
-    await page.fill('#editor', text.replace('"extends": "baseline.json",', '"extends": "baseline.json",\n  "agents": 3000,'));
+    await page.fill(
+      '#editor',
+      text.replace('"extends": "baseline.json",', '"extends": "baseline.json",\n  "agents": 3000,'),
+    );
     await page.fill('#field-search', '');
     expect(await page.inputValue('#field-agents')).toBe('3000');
 
@@ -87,13 +94,21 @@ describe('Research view', () => {
 
   it('an imported bad file gives a clear error and keeps the edit', async () => {
     const before = await page.inputValue('#editor');
-    await page.setInputFiles('#import-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "extends": "baseline.json", nope') });
+    await page.setInputFiles('#import-file', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ "extends": "baseline.json", nope'),
+    });
     await page.waitForSelector('#import-error');
     expect(await page.locator('#import-error').textContent()).toMatch(/broken\.json: not valid JSON/);
     expect(await page.inputValue('#editor')).toBe(before);
 
     const bad = JSON.stringify({ extends: 'baseline.json', name: 'bad', agents: -1, influence: { mu: 2 } });
-    await page.setInputFiles('#import-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await page.setInputFiles('#import-file', {
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(bad),
+    });
     await page.waitForSelector('#import-error:has-text("bad.json")');
     const msg = await page.locator('#import-error').textContent();
     expect(msg).toContain('agents');
@@ -150,10 +165,13 @@ describe('Research view', () => {
     expect(await page.locator('#sweep-chart svg.sweep-line circle.run').count()).toBe(4);
     expect(await page.locator('#sweep-sensitivity tr').count()).toBeGreaterThan(2);
     expect(await page.locator('#sweep-sensitivity').textContent()).toContain('PRCC influence.mu');
-    if (process.env.RADSIM_LINE_SHOT) await page.locator('#sweep-chart').screenshot({ path: process.env.RADSIM_LINE_SHOT });
+    if (process.env.RADSIM_LINE_SHOT)
+      await page.locator('#sweep-chart').screenshot({ path: process.env.RADSIM_LINE_SHOT });
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-csv')]);
     expect(csv.suggestedFilename()).toBe('sweep.csv');
-    const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    const lines = readFileSync((await csv.path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('run_id,point,replicate,seed,influence.mu,outcome,value');
     expect(lines.length).toBeGreaterThan(4 * 5);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-json')]);
@@ -197,7 +215,9 @@ describe('Research view', () => {
       await page.click('#sweep-run');
       await page.waitForSelector('#sweep-worker-error', { timeout: 30_000 });
       const text = (await page.locator('#sweep-worker-error').textContent())!;
-      expect(text).toMatch(/worker running point p0[01] \(influence\.mu=0\.(05|3)\), replicate [12] of 2 \(run p0[01]-r0*[01]\) failed/);
+      expect(text).toMatch(
+        /worker running point p0[01] \(influence\.mu=0\.(05|3)\), replicate [12] of 2 \(run p0[01]-r0*[01]\) failed/,
+      );
       expect(text).toContain('simulated worker crash');
       expect(await page.locator('#sweep-progress-text').getAttribute('data-state')).toBe('failed');
       expect(await page.isEnabled('#sweep-run')).toBe(true);
@@ -217,7 +237,9 @@ describe('Research view', () => {
     await page.goto(`${base}#research`);
     await page.waitForSelector('#editor-ok');
     const [hash] = await Promise.all([
-      page.waitForFunction(() => (location.hash.startsWith('#compare') ? location.hash : null)).then((h) => h.jsonValue()),
+      page
+        .waitForFunction(() => (location.hash.startsWith('#compare') ? location.hash : null))
+        .then((h) => h.jsonValue()),
       page.click('#compare-edited'),
     ]);
     expect(hash).toMatch(/^#compare\?s=school-resilience,edited&r=4&a=5000&w=260/);

@@ -19,8 +19,26 @@ const NO_TRIGGERS = fileURLToPath(new URL('./fixtures/no-triggers.json', import.
 const base = loadScenarioFile(BASELINE, { agents: 500, weeks: 2 });
 const noTriggers = loadScenarioFile(NO_TRIGGERS, { agents: 500, weeks: 2 });
 
-function record(plan: Plan, job: Job, outcomes: Record<string, number>, series: Record<string, number[]> = {}): RunRecord {
-  return { format: RUN_FORMAT, plan: plan.hash, job: job.id, index: job.index, variant: job.variant, replicate: job.replicate, seed: job.seed, weeks: 3, outcomes, series, summary: {}, seconds: 1 };
+function record(
+  plan: Plan,
+  job: Job,
+  outcomes: Record<string, number>,
+  series: Record<string, number[]> = {},
+): RunRecord {
+  return {
+    format: RUN_FORMAT,
+    plan: plan.hash,
+    job: job.id,
+    index: job.index,
+    variant: job.variant,
+    replicate: job.replicate,
+    seed: job.seed,
+    weeks: 3,
+    outcomes,
+    series,
+    summary: {},
+    seconds: 1,
+  };
 }
 
 /** Rows of a CSV text (no quoted commas in these tests) as objects. */
@@ -31,17 +49,41 @@ function rows(csv: string): Record<string, string>[] {
 }
 
 describe('comparison aggregates', () => {
-  const plan = createComparePlan([{ file: 'baseline.json', scenario: base }, { file: 'no-triggers.json', scenario: noTriggers }], {
-    radsimVersion: 'test', replicates: 5, outcomes: ['ever_sensitive', 'incidents'], series: ['phase_1'],
-  });
+  const plan = createComparePlan(
+    [
+      { file: 'baseline.json', scenario: base },
+      { file: 'no-triggers.json', scenario: noTriggers },
+    ],
+    {
+      radsimVersion: 'test',
+      replicates: 5,
+      outcomes: ['ever_sensitive', 'incidents'],
+      series: ['phase_1'],
+    },
+  );
   const data = {
-    ever_sensitive: [[10, 12, 9, 14, 11], [8, 11, 7, 12, 10]],
-    incidents: [[0, 1, 0, 2, 1], [1, 0, 0, 2, 1]],
+    ever_sensitive: [
+      [10, 12, 9, 14, 11],
+      [8, 11, 7, 12, 10],
+    ],
+    incidents: [
+      [0, 1, 0, 2, 1],
+      [1, 0, 0, 2, 1],
+    ],
   };
   const records = planJobs(plan).map((j) =>
-    record(plan, j, { ever_sensitive: data.ever_sensitive[j.variant][j.replicate], incidents: data.incidents[j.variant][j.replicate] }, {
-      phase_1: j.variant === 0 ? [j.replicate, j.replicate + 1, 2 * j.replicate] : [j.replicate, j.replicate, j.replicate],
-    }),
+    record(
+      plan,
+      j,
+      {
+        ever_sensitive: data.ever_sensitive[j.variant][j.replicate],
+        incidents: data.incidents[j.variant][j.replicate],
+      },
+      {
+        phase_1:
+          j.variant === 0 ? [j.replicate, j.replicate + 1, 2 * j.replicate] : [j.replicate, j.replicate, j.replicate],
+      },
+    ),
   );
   const files = aggregatePlan(plan, records);
 
@@ -61,7 +103,10 @@ describe('comparison aggregates', () => {
     expect(n('relative_lo')).toBeCloseTo(-2.2800873806582556 / 11.2, 8);
     expect(n('unpaired_lo')).toBeCloseTo(-4.519748560688964, 8);
     expect(n('unpaired_hi')).toBeCloseTo(1.319748560688963, 8);
-    expect(n('width_ratio')).toBeCloseTo((1.319748560688963 + 4.519748560688964) / (2.2800873806582556 - 0.9199126193417445), 6);
+    expect(n('width_ratio')).toBeCloseTo(
+      (1.319748560688963 + 4.519748560688964) / (2.2800873806582556 - 0.9199126193417445),
+      6,
+    );
     const inc = rows(files['differences.csv']).find((r) => r.outcome === 'incidents')!;
     expect(Number(inc.difference)).toBe(0);
     expect(Number(inc.ci_lo)).toBeLessThan(0);
@@ -77,7 +122,9 @@ describe('comparison aggregates', () => {
   });
 
   it('series_bands.csv holds the pointwise mean and quantiles, series_differences.csv the weekly paired differences', () => {
-    const b = rows(files['series_bands.csv']).find((r) => r.scenario === 'baseline' && r.series === 'phase_1' && r.week === '2')!;
+    const b = rows(files['series_bands.csv']).find(
+      (r) => r.scenario === 'baseline' && r.series === 'phase_1' && r.week === '2',
+    )!;
     // week 2 of the reference: 0, 2, 4, 6, 8
     expect([b.mean, b.q05, b.q25, b.q50, b.q75, b.q95].map(Number)).toEqual([4, 0.4, 2, 4, 6, 7.6]);
     expect(rows(files['series_bands.csv'])).toHaveLength(2 * 3);
@@ -89,7 +136,14 @@ describe('comparison aggregates', () => {
   it('runs.csv is tidy: one row per run and outcome with its seed', () => {
     const r = rows(files['runs.csv']);
     expect(r).toHaveLength(2 * 5 * 2);
-    expect(r[0]).toEqual({ run_id: 's00-r000', scenario: 'baseline', replicate: '0', seed: '1880584755', outcome: 'ever_sensitive', value: '10' });
+    expect(r[0]).toEqual({
+      run_id: 's00-r000',
+      scenario: 'baseline',
+      replicate: '0',
+      seed: '1880584755',
+      outcome: 'ever_sensitive',
+      value: '10',
+    });
   });
 
   it('depends only on the records, not on the order they come in', () => {
@@ -103,7 +157,9 @@ describe('comparison aggregates', () => {
     const md = files['summary.md'];
     expect(md).toContain('> **Synthetic population.**');
     expect(md).toContain('must not be used to assess, score or predict real persons');
-    expect(md).toContain('- **no-triggers** lowers people reaching the sensitivity phase by 14% (95% interval 8.2% to 20%), from 11.2 to 9.6 on average.');
+    expect(md).toContain(
+      '- **no-triggers** lowers people reaching the sensitivity phase by 14% (95% interval 8.2% to 20%), from 11.2 to 9.6 on average.',
+    );
     expect(md).toContain('- **no-triggers**: no clear difference (the 95% interval includes zero) in incidents.');
     expect(md).toMatch(/\| no-triggers \| people reaching the sensitivity phase \| 1\.36 \| 5\.84 \| 4\.3x \|/);
     expect(md).toContain('Each scenario ran **5 times**');
@@ -121,29 +177,62 @@ describe('difference sentences', () => {
     expect(differenceSentence('more-online', stats([10, 20, 30], [13, 22, 34]))).toBe(
       '**more-online** raises incidents by 15% (95% interval 2.6% to 27%), from 20 to 23 on average.',
     );
-    expect(differenceSentence('x', stats([0, 0, 0], [2, 3, 2]))).toMatch(/^\*\*x\*\* raises incidents by 2\.33 on average \(95% interval 0\.9 to 3\.77\), from 0 to 2\.33\.$/);
-    expect(differenceSentence('x', stats([5, 5, 5], [5, 5, 5]))).toBe('**x**: no clear difference in incidents (0.0%, 95% interval 0.0% to 0.0%).');
+    expect(differenceSentence('x', stats([0, 0, 0], [2, 3, 2]))).toMatch(
+      /^\*\*x\*\* raises incidents by 2\.33 on average \(95% interval 0\.9 to 3\.77\), from 0 to 2\.33\.$/,
+    );
+    expect(differenceSentence('x', stats([5, 5, 5], [5, 5, 5]))).toBe(
+      '**x**: no clear difference in incidents (0.0%, 95% interval 0.0% to 0.0%).',
+    );
   });
 
   it('format numbers and percentages for readers', () => {
-    expect([num(1234.5), num(12.34), num(9.6), num(0.0123), num(-0.00001), num(7)]).toEqual(['1235', '12.3', '9.6', '0.012', '-1.0e-5', '7']);
+    expect([num(1234.5), num(12.34), num(9.6), num(0.0123), num(-0.00001), num(7)]).toEqual([
+      '1235',
+      '12.3',
+      '9.6',
+      '0.012',
+      '-1.0e-5',
+      '7',
+    ]);
     expect([pct(0.123), pct(0.045), pct(-0.5)]).toEqual(['12%', '4.5%', '-50%']);
   });
 });
 
 describe('sweep aggregates', () => {
-  const plan = createSweepPlan({ file: 'baseline.json', scenario: base }, {
-    radsimVersion: 'test', replicates: 3, outcomes: ['ever_sensitive', 'incidents'], vary: ['influence.mu=0.05,0.1,0.15', 'phases.constants.a01=0.001,0.002'],
-  });
+  const plan = createSweepPlan(
+    { file: 'baseline.json', scenario: base },
+    {
+      radsimVersion: 'test',
+      replicates: 3,
+      outcomes: ['ever_sensitive', 'incidents'],
+      vary: ['influence.mu=0.05,0.1,0.15', 'phases.constants.a01=0.001,0.002'],
+    },
+  );
   const noise = [3, -2, 5, 0, -4, 1, 2, 2, -1, -3, 4, 0, -2, 5, 1, 3, -5, 0];
-  const records = planJobs(plan).map((j) => record(plan, j, { ever_sensitive: 10 * Math.floor(j.variant / 2) + 4 * (j.variant % 2) + noise[j.index], incidents: 0 }));
+  const records = planJobs(plan).map((j) =>
+    record(plan, j, {
+      ever_sensitive: 10 * Math.floor(j.variant / 2) + 4 * (j.variant % 2) + noise[j.index],
+      incidents: 0,
+    }),
+  );
   const files = aggregatePlan(plan, records);
 
   it('sweep.csv is tidy long: one row per run and outcome, each varied parameter a column', () => {
     const r = rows(files['sweep.csv']);
-    expect(files['sweep.csv'].split('\n')[0]).toBe('run_id,point,replicate,seed,influence.mu,phases.constants.a01,outcome,value');
+    expect(files['sweep.csv'].split('\n')[0]).toBe(
+      'run_id,point,replicate,seed,influence.mu,phases.constants.a01,outcome,value',
+    );
     expect(r).toHaveLength(18 * 2);
-    expect(r[0]).toEqual({ run_id: 'p00-r000', point: 'p00', replicate: '0', seed: '1880584755', 'influence.mu': '0.05', 'phases.constants.a01': '0.001', outcome: 'ever_sensitive', value: '3' });
+    expect(r[0]).toEqual({
+      run_id: 'p00-r000',
+      point: 'p00',
+      replicate: '0',
+      seed: '1880584755',
+      'influence.mu': '0.05',
+      'phases.constants.a01': '0.001',
+      outcome: 'ever_sensitive',
+      value: '3',
+    });
   });
 
   it('sensitivity.csv holds the PRCC of each parameter with each outcome and its p-value', () => {
@@ -153,7 +242,13 @@ describe('sweep aggregates', () => {
     expect(Number(get('influence.mu', 'ever_sensitive').p_value)).toBeCloseTo(3.699443002949888e-8, 8);
     expect(Number(get('phases.constants.a01', 'ever_sensitive').prcc)).toBeCloseTo(0.566622766809921, 8);
     expect(Number(get('phases.constants.a01', 'ever_sensitive').p_value)).toBeCloseTo(0.017713114418029793, 8);
-    expect(get('influence.mu', 'incidents')).toEqual({ parameter: 'influence.mu', outcome: 'incidents', prcc: 'NA', p_value: 'NA', runs: '18' });
+    expect(get('influence.mu', 'incidents')).toEqual({
+      parameter: 'influence.mu',
+      outcome: 'incidents',
+      prcc: 'NA',
+      p_value: 'NA',
+      runs: '18',
+    });
   });
 
   it('sweep_points.csv holds the mean and t interval per point', () => {
@@ -166,8 +261,12 @@ describe('sweep aggregates', () => {
 
   it('summary.md states the clear relations and the constant outcomes', () => {
     const md = files['summary.md'];
-    expect(md).toContain('- Higher `influence.mu` goes with more people reaching the sensitivity phase (PRCC 0.94, strong).');
-    expect(md).toContain('- Higher `phases.constants.a01` goes with more people reaching the sensitivity phase (PRCC 0.57, moderate).');
+    expect(md).toContain(
+      '- Higher `influence.mu` goes with more people reaching the sensitivity phase (PRCC 0.94, strong).',
+    );
+    expect(md).toContain(
+      '- Higher `phases.constants.a01` goes with more people reaching the sensitivity phase (PRCC 0.57, moderate).',
+    );
     expect(md).toContain('- The same in every run, so nothing to relate: incidents.');
     expect(md).toContain('must not be used to assess, score or predict real persons');
   });

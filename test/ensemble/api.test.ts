@@ -41,11 +41,15 @@ describe('SimulationHost in the calling thread', () => {
     expect(weeks).toEqual([10, 20, 30, 40]);
     const s = host.series(['phase_1', 'incidents']);
     expect(s.weeks).toBe(41);
-    expect(Array.from(s.values[0])).toEqual(Array.from(ref.series.values[ref.series.columns.indexOf('phase_1')].slice(0, 41)));
+    expect(Array.from(s.values[0])).toEqual(
+      Array.from(ref.series.values[ref.series.columns.indexOf('phase_1')].slice(0, 41)),
+    );
     expect(host.routes()).toEqual(ref.world.record.routes.toJSON(ref.world.agents, ['city', 'region']));
     expect(host.routes()).toHaveLength(5);
     const summary = host.summary();
-    expect((summary.macroEvents as { source: string; type: string }[]).some((e) => e.source === 'fired' && e.type === 'war')).toBe(true);
+    expect(
+      (summary.macroEvents as { source: string; type: string }[]).some((e) => e.source === 'fired' && e.type === 'war'),
+    ).toBe(true);
     expect(Object.keys(summary).some((k) => /seconds/i.test(k))).toBe(false);
   });
 
@@ -67,7 +71,9 @@ describe('SimulationHost in the calling thread', () => {
     expect(stopped).toMatchObject({ week: 12, done: false, cancelled: true });
     expect((await host.runToEnd()).done).toBe(true);
     const plain = new Simulation(scenario).run();
-    expect(Array.from(host.series(['ever_phase_1']).values[0])).toEqual(Array.from(plain.series.values[plain.series.columns.indexOf('ever_phase_1')]));
+    expect(Array.from(host.series(['ever_phase_1']).values[0])).toEqual(
+      Array.from(plain.series.values[plain.series.columns.indexOf('ever_phase_1')]),
+    );
   });
 
   it('runJob returns the outcomes and series of a plain run, and throws CancelledError when cancelled', async () => {
@@ -78,7 +84,9 @@ describe('SimulationHost in the calling thread', () => {
     const plain = new Simulation(scenario).run();
     expect(r.outcomes).toEqual(computeOutcomes(job.outcomes, plain.series));
     expect(r.outcomes.ever_sensitive).toBe(plain.world.everSensitive);
-    expect(Array.from(r.series.values[0])).toEqual(Array.from(plain.series.values[plain.series.columns.indexOf('phase_3')]));
+    expect(Array.from(r.series.values[0])).toEqual(
+      Array.from(plain.series.values[plain.series.columns.indexOf('phase_3')]),
+    );
     expect(progress.at(-1)).toBe(40);
     const p = host.runJob({ ...job, id: 'j2' }, (w) => {
       if (w >= 2) host.cancel();
@@ -105,13 +113,17 @@ describe('SimulationHost in a worker thread through comlink', () => {
     expect(await api.step(5)).toMatchObject({ week: 5 });
     await api.fireMacro('war', 2);
     const weeks: number[] = [];
-    const end = await api.runToEnd(proxy((week: number) => void weeks.push(week)), 8);
+    const end = await api.runToEnd(
+      proxy((week: number) => void weeks.push(week)),
+      8,
+    );
     expect(end).toMatchObject({ week: 40, done: true });
     expect(weeks.at(-1)).toBe(40);
     const s = await api.series();
     expect(s.values[0]).toBeInstanceOf(Float64Array);
     expect(s.columns).toEqual(ref.series.columns);
-    for (let c = 0; c < s.columns.length; c++) expect(Array.from(s.values[c])).toEqual(Array.from(ref.series.values[c]));
+    for (let c = 0; c < s.columns.length; c++)
+      expect(Array.from(s.values[c])).toEqual(Array.from(ref.series.values[c]));
     expect(await api.routes()).toEqual(ref.world.record.routes.toJSON(ref.world.agents, ['city', 'region']));
     const here = new SimulationHost();
     here.start(traced);
@@ -134,7 +146,12 @@ describe('SimulationHost in a worker thread through comlink', () => {
   });
 
   it('runs ensemble jobs with the same results as the calling thread', async () => {
-    const job = { id: 'j', scenario: { ...scenario, seed: 99 }, outcomes: ['ever_sensitive', 'final_phase_1', 'false_positives'], series: ['phase_1', 'grievance'] };
+    const job = {
+      id: 'j',
+      scenario: { ...scenario, seed: 99 },
+      outcomes: ['ever_sensitive', 'final_phase_1', 'false_positives'],
+      series: ['phase_1', 'grievance'],
+    };
     const here = await new SimulationHost().runJob(job);
     const there = await w.api.runJob(job);
     expect(there.outcomes).toEqual(here.outcomes);

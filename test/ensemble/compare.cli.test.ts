@@ -30,9 +30,20 @@ describe('radsim compare', () => {
     expect(two.code).toBe(0);
     const files = readdirSync(out('w2'));
     for (const f of [...COMPARE_FILES, 'timing.json', 'runs']) expect(files).toContain(f);
-    expect(readdirSync(out('w2/runs')).sort()).toEqual(['s00-r000', 's00-r001', 's00-r002', 's00-r003', 's01-r000', 's01-r001', 's01-r002', 's01-r003'].map((f) => `${f}.json`));
+    expect(readdirSync(out('w2/runs')).sort()).toEqual(
+      ['s00-r000', 's00-r001', 's00-r002', 's00-r003', 's01-r000', 's01-r001', 's01-r002', 's01-r003'].map(
+        (f) => `${f}.json`,
+      ),
+    );
     const timing = JSON.parse(readFileSync(out('w2/timing.json'), 'utf8'));
-    expect(timing.sessions[0]).toMatchObject({ command: 'compare', workers: 2, planned: 8, skipped: 0, ran: 8, interrupted: false });
+    expect(timing.sessions[0]).toMatchObject({
+      command: 'compare',
+      workers: 2,
+      planned: 8,
+      skipped: 0,
+      ran: 8,
+      interrupted: false,
+    });
   });
 
   it('gives byte-identical aggregate files with 1 and 2 worker threads and in the main thread', async () => {
@@ -46,7 +57,9 @@ describe('radsim compare', () => {
     const md = readFileSync(out('w2/summary.md'), 'utf8');
     expect(md).toContain('# Comparison: no-triggers against baseline');
     expect(md).toContain('must not be used to assess, score or predict real persons');
-    expect(md).toMatch(/- \*\*no-triggers\*\* lowers people reaching the sensitivity phase by \d+(\.\d)?% \(95% interval \d+(\.\d)?% to \d+(\.\d)?%\), from [\d.]+ to [\d.]+ on average\./);
+    expect(md).toMatch(
+      /- \*\*no-triggers\*\* lowers people reaching the sensitivity phase by \d+(\.\d)?% \(95% interval \d+(\.\d)?% to \d+(\.\d)?%\), from [\d.]+ to [\d.]+ on average\./,
+    );
     expect(md).toContain('## What pairing buys');
     const diff = readFileSync(out('w2/differences.csv'), 'utf8').split('\n');
     const cols = diff[0].split(',');
@@ -57,7 +70,9 @@ describe('radsim compare', () => {
   });
 
   it('three shards in separate processes merge into exactly the unsharded output', async () => {
-    const shards = [0, 1, 2].map((k) => spawnRadsim(['compare', ...CMP, '--workers', '0', '--shard', `${k}/3`, '--out', out(`shard${k}`)]));
+    const shards = [0, 1, 2].map((k) =>
+      spawnRadsim(['compare', ...CMP, '--workers', '0', '--shard', `${k}/3`, '--out', out(`shard${k}`)]),
+    );
     const results = await Promise.all(shards.map((s) => s.done));
     for (const r of results) expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
     // Each shard ran only its part: jobs 0..7 split by index modulo 3.
@@ -68,7 +83,10 @@ describe('radsim compare', () => {
   });
 
   it('shards that share one folder are merged in place into the same output', async () => {
-    for (const k of [2, 0, 1]) expect((await radsim(['compare', ...CMP, '--workers', '0', '--shard', `${k}/3`, '--out', out('shared')])).code).toBe(0);
+    for (const k of [2, 0, 1])
+      expect(
+        (await radsim(['compare', ...CMP, '--workers', '0', '--shard', `${k}/3`, '--out', out('shared')])).code,
+      ).toBe(0);
     expect(differingFiles(out('w2'), out('shared'), ['summary.md'])).toEqual(['summary.md']); // not built by the shards
     expect((await radsim(['merge', out('shared')])).code).toBe(0);
     expect(differingFiles(out('w2'), out('shared'), COMPARE_FILES)).toEqual([]);
@@ -78,7 +96,20 @@ describe('radsim compare', () => {
     const partial = await radsim(['merge', out('shard0'), out('shard2'), '--out', out('partial')]);
     expect(partial.code).toBe(1);
     expect(partial.err).toContain('3 of 8 runs are missing (s01-r000, s00-r002, s01-r003)');
-    const other = await radsim(['compare', BASELINE, NO_TRIGGERS, ...SMALL, '--seed', '5', '--workers', '0', '--shard', '0/9', '--out', out('other')]);
+    const other = await radsim([
+      'compare',
+      BASELINE,
+      NO_TRIGGERS,
+      ...SMALL,
+      '--seed',
+      '5',
+      '--workers',
+      '0',
+      '--shard',
+      '0/9',
+      '--out',
+      out('other'),
+    ]);
     expect(other.code).toBe(0);
     const mixed = await radsim(['merge', out('shard0'), out('other'), '--out', out('mixed')]);
     expect(mixed.code).toBe(1);
@@ -101,7 +132,19 @@ describe('radsim compare', () => {
     const again = await radsim(['compare', ...CMP, '--workers', '0', '--out', out('w0')]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already holds this compare \(8 of 8 runs finished\)[\s\S]*--resume/);
-    const different = await radsim(['compare', BASELINE, NO_TRIGGERS, ...SMALL, '--seed', '3', '--resume', '--workers', '0', '--out', out('w0')]);
+    const different = await radsim([
+      'compare',
+      BASELINE,
+      NO_TRIGGERS,
+      ...SMALL,
+      '--seed',
+      '3',
+      '--resume',
+      '--workers',
+      '0',
+      '--out',
+      out('w0'),
+    ]);
     expect(different.code).toBe(1);
     expect(different.err).toMatch(/holds a different compare/);
     const finished = await radsim(['compare', '--resume', '--out', out('w0'), '--workers', '0', '--quiet']);

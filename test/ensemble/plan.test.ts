@@ -7,10 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJSON, hashText, hashValue } from '../../sim/ensemble/hash.ts';
 import { getPath, parsePath, PathError, setPath } from '../../sim/ensemble/paths.ts';
 import {
-  createComparePlan, createSweepPlan, jobScenario, PlanError, planHash, planJobs, pointData, type Plan,
+  createComparePlan,
+  createSweepPlan,
+  jobScenario,
+  PlanError,
+  planHash,
+  planJobs,
+  pointData,
+  type Plan,
 } from '../../sim/ensemble/plan.ts';
 import { parseShard, shardJobs } from '../../sim/ensemble/shard.ts';
-import { availableOutcomes, computeOutcomes, DEFAULT_OUTCOMES, OUTCOMES, outcomeProblems } from '../../sim/ensemble/outcomes.ts';
+import {
+  availableOutcomes,
+  computeOutcomes,
+  DEFAULT_OUTCOMES,
+  OUTCOMES,
+  outcomeProblems,
+} from '../../sim/ensemble/outcomes.ts';
 import { replicateSeed, replicateSeeds } from '../../sim/ensemble/seeds.ts';
 import { seriesColumns } from '../../sim/run/series.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
@@ -20,7 +33,13 @@ const NO_TRIGGERS = fileURLToPath(new URL('./fixtures/no-triggers.json', import.
 const base = loadScenarioFile(BASELINE, { agents: 500, weeks: 20 });
 const noTriggers = loadScenarioFile(NO_TRIGGERS, { agents: 500, weeks: 20 });
 const compare = (replicates = 4, extra = {}) =>
-  createComparePlan([{ file: 'a/baseline.json', scenario: base }, { file: 'b/no-triggers.json', scenario: noTriggers }], { radsimVersion: 'test', replicates, ...extra });
+  createComparePlan(
+    [
+      { file: 'a/baseline.json', scenario: base },
+      { file: 'b/no-triggers.json', scenario: noTriggers },
+    ],
+    { radsimVersion: 'test', replicates, ...extra },
+  );
 
 function planError(f: () => unknown): PlanError {
   try {
@@ -68,7 +87,16 @@ describe('comparison plans', () => {
     expect(a.hash).toBe(b.hash);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     const jobs = planJobs(a);
-    expect(jobs.map((j) => j.id)).toEqual(['s00-r000', 's01-r000', 's00-r001', 's01-r001', 's00-r002', 's01-r002', 's00-r003', 's01-r003']);
+    expect(jobs.map((j) => j.id)).toEqual([
+      's00-r000',
+      's01-r000',
+      's00-r001',
+      's01-r001',
+      's00-r002',
+      's01-r002',
+      's00-r003',
+      's01-r003',
+    ]);
     expect(jobs.map((j) => j.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // Replicate r of every scenario gets the same seed: common random numbers.
     for (const j of jobs) expect(j.seed).toBe(replicateSeed(base.seed, j.replicate));
@@ -82,22 +110,51 @@ describe('comparison plans', () => {
     expect(compare(5).hash).not.toBe(a.hash);
     expect(compare(4, { baseSeed: 9 }).hash).not.toBe(a.hash);
     expect(compare(4, { outcomes: ['ever_action'] }).hash).not.toBe(a.hash);
-    const renamed = createComparePlan([{ file: 'elsewhere/x.json', scenario: base }, { file: 'y.json', scenario: noTriggers }], { radsimVersion: 'test', replicates: 4 });
+    const renamed = createComparePlan(
+      [
+        { file: 'elsewhere/x.json', scenario: base },
+        { file: 'y.json', scenario: noTriggers },
+      ],
+      { radsimVersion: 'test', replicates: 4 },
+    );
     expect(renamed.hash).toBe(a.hash);
     expect(planHash(JSON.parse(JSON.stringify(a)) as Plan)).toBe(a.hash);
   });
 
   it('refuse what cannot be compared, naming the problem', () => {
     expect(planError(() => compare(1)).message).toMatch(/at least 2 replicates/);
-    expect(planError(() => createComparePlan([{ file: 'a.json', scenario: base }], { radsimVersion: 't', replicates: 3 })).message).toMatch(/at least one scenario to compare/);
-    expect(planError(() => compare(3, { outcomes: ['nonsense'] })).message).toMatch(/unknown outcome "nonsense"; known outcomes: ever_sensitive/);
-    expect(planError(() => compare(3, { series: ['no_such_column'] })).message).toMatch(/no series column\(s\) no_such_column/);
+    expect(
+      planError(() => createComparePlan([{ file: 'a.json', scenario: base }], { radsimVersion: 't', replicates: 3 }))
+        .message,
+    ).toMatch(/at least one scenario to compare/);
+    expect(planError(() => compare(3, { outcomes: ['nonsense'] })).message).toMatch(
+      /unknown outcome "nonsense"; known outcomes: ever_sensitive/,
+    );
+    expect(planError(() => compare(3, { series: ['no_such_column'] })).message).toMatch(
+      /no series column\(s\) no_such_column/,
+    );
     const longer = { ...noTriggers, weeks: 30 };
-    expect(planError(() => createComparePlan([{ file: 'a.json', scenario: base }, { file: 'b.json', scenario: longer }], { radsimVersion: 't', replicates: 3 })).message).toMatch(/different numbers of weeks/);
+    expect(
+      planError(() =>
+        createComparePlan(
+          [
+            { file: 'a.json', scenario: base },
+            { file: 'b.json', scenario: longer },
+          ],
+          { radsimVersion: 't', replicates: 3 },
+        ),
+      ).message,
+    ).toMatch(/different numbers of weeks/);
   });
 
   it('make repeated scenario names unique with the file name', () => {
-    const p = createComparePlan([{ file: 'x/one.json', scenario: base }, { file: 'y/two.json', scenario: base }], { radsimVersion: 't', replicates: 2 });
+    const p = createComparePlan(
+      [
+        { file: 'x/one.json', scenario: base },
+        { file: 'y/two.json', scenario: base },
+      ],
+      { radsimVersion: 't', replicates: 2 },
+    );
     expect(p.scenarios.map((s) => s.label)).toEqual(['baseline (one.json)', 'baseline (two.json)']);
   });
 });
@@ -146,13 +203,20 @@ describe('scenario paths', () => {
 
 describe('sweep plans', () => {
   const sweep = (vary: string[], extra: { samples?: number; replicates?: number } = {}) =>
-    createSweepPlan({ file: 'baseline.json', scenario: base }, { radsimVersion: 'test', replicates: extra.replicates ?? 2, vary, samples: extra.samples });
+    createSweepPlan(
+      { file: 'baseline.json', scenario: base },
+      { radsimVersion: 'test', replicates: extra.replicates ?? 2, vary, samples: extra.samples },
+    );
 
   it('build a full grid, first --vary slowest, with lists, lo:hi:n and true/false', () => {
     const p = sweep(['influence.mu=0.05,0.2', 'phases.constants.a01=0.001:0.003:3', 'ablation.groups=true,false']);
     expect(p.design).toBe('grid');
     expect(p.points).toHaveLength(12);
-    expect(p.points.slice(0, 3)).toEqual([[0.05, 0.001, true], [0.05, 0.001, false], [0.05, 0.002, true]]);
+    expect(p.points.slice(0, 3)).toEqual([
+      [0.05, 0.001, true],
+      [0.05, 0.001, false],
+      [0.05, 0.002, true],
+    ]);
     expect(p.points[11]).toEqual([0.2, 0.003, false]);
     const jobs = planJobs(p);
     expect(jobs).toHaveLength(24);
@@ -163,12 +227,17 @@ describe('sweep plans', () => {
   });
 
   it('build a reproducible Latin hypercube: one point per stratum and parameter', () => {
-    const p = sweep(['influence.mu=0.05:0.25', 'action.arrestChance=0.2:0.8', 'ablation.groups=true,false'], { samples: 10 });
-    const q = sweep(['influence.mu=0.05:0.25', 'action.arrestChance=0.2:0.8', 'ablation.groups=true,false'], { samples: 10 });
+    const p = sweep(['influence.mu=0.05:0.25', 'action.arrestChance=0.2:0.8', 'ablation.groups=true,false'], {
+      samples: 10,
+    });
+    const q = sweep(['influence.mu=0.05:0.25', 'action.arrestChance=0.2:0.8', 'ablation.groups=true,false'], {
+      samples: 10,
+    });
     expect(p.design).toBe('latin-hypercube');
     expect(q.points).toEqual(p.points);
     expect(q.hash).toBe(p.hash);
-    const strata = (j: number, lo: number, hi: number) => p.points.map((pt) => Math.min(9, Math.floor(((pt[j] as number) - lo) / ((hi - lo) / 10)))).sort((a, b) => a - b);
+    const strata = (j: number, lo: number, hi: number) =>
+      p.points.map((pt) => Math.min(9, Math.floor(((pt[j] as number) - lo) / ((hi - lo) / 10)))).sort((a, b) => a - b);
     expect(strata(0, 0.05, 0.25)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(strata(1, 0.2, 0.8)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(p.points.filter((pt) => pt[2] === true)).toHaveLength(5);
@@ -180,10 +249,14 @@ describe('sweep plans', () => {
   });
 
   it('refuse paths that are not numbers or true/false, and malformed values', () => {
-    expect(planError(() => sweep(['influence.sources=1,2'])).message).toMatch(/is an object .* vary a number or true\/false inside it/);
+    expect(planError(() => sweep(['influence.sources=1,2'])).message).toMatch(
+      /is an object .* vary a number or true\/false inside it/,
+    );
     expect(planError(() => sweep(['seed=1,2'])).message).toMatch(/the seed is not a parameter/);
     expect(planError(() => sweep(['influence.mu=0.1:0.2'])).message).toMatch(/lo:hi:n/);
-    expect(planError(() => sweep(['influence.mu=0.1:0.2:3'], { samples: 5 })).message).toMatch(/give the range as lo:hi/);
+    expect(planError(() => sweep(['influence.mu=0.1:0.2:3'], { samples: 5 })).message).toMatch(
+      /give the range as lo:hi/,
+    );
     expect(planError(() => sweep(['influence.mu=a,b'])).message).toMatch(/"a" is not a number/);
     expect(planError(() => sweep(['ablation.groups=1,0'])).message).toMatch(/true\/false/);
     expect(planError(() => sweep(['influence.mu=0.1', 'influence.mu=0.2'])).message).toMatch(/given twice/);
@@ -204,13 +277,30 @@ describe('outcomes', () => {
     const cols = seriesColumns(base);
     expect(outcomeProblems(DEFAULT_OUTCOMES, cols)).toEqual([]);
     expect(availableOutcomes(cols)).toEqual([...DEFAULT_OUTCOMES]);
-    expect(outcomeProblems(['false_positives'], ['week'])).toEqual(['outcome "false_positives" needs the series column(s) included_false, which this model does not record']);
+    expect(outcomeProblems(['false_positives'], ['week'])).toEqual([
+      'outcome "false_positives" needs the series column(s) included_false, which this model does not record',
+    ]);
     expect(availableOutcomes(['ever_phase_1', 'phase_1'])).toEqual(['ever_sensitive', 'final_phase_1']);
   });
 
   it('compute totals over all weeks and end values from a series', () => {
-    const series = { columns: ['ever_phase_1', 'incidents', 'phase_3', 'hours_practice', 'hours_interventions'], values: [[1, 2, 5, 5], [0, 1, 0, 2], [0, 0, 1, 3], [1, 1, 1, 1], [0, 0.5, 0, 0]], weeks: 4 };
-    expect(computeOutcomes(['ever_sensitive', 'incidents', 'final_phase_3', 'cost_hours'], series)).toEqual({ ever_sensitive: 5, incidents: 3, final_phase_3: 3, cost_hours: 4.5 });
+    const series = {
+      columns: ['ever_phase_1', 'incidents', 'phase_3', 'hours_practice', 'hours_interventions'],
+      values: [
+        [1, 2, 5, 5],
+        [0, 1, 0, 2],
+        [0, 0, 1, 3],
+        [1, 1, 1, 1],
+        [0, 0.5, 0, 0],
+      ],
+      weeks: 4,
+    };
+    expect(computeOutcomes(['ever_sensitive', 'incidents', 'final_phase_3', 'cost_hours'], series)).toEqual({
+      ever_sensitive: 5,
+      incidents: 3,
+      final_phase_3: 3,
+      cost_hours: 4.5,
+    });
     for (const d of Object.values(OUTCOMES)) expect(d.label.length).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BASELINE, differingFiles, radsim, spawnRadsim, SWEEP_FILES, tempDir } from './helpers.ts';
 
-const SWEEP = [BASELINE, '--vary', 'influence.mu=0.05,0.1,0.2,0.3', '--agents', '2000', '--weeks', '104', '--replicates', '3'];
+const SWEEP = [
+  BASELINE,
+  '--vary',
+  'influence.mu=0.05,0.1,0.2,0.3',
+  '--agents',
+  '2000',
+  '--weeks',
+  '104',
+  '--replicates',
+  '3',
+];
 const RUNS = 12;
 
 describe('radsim sweep', () => {
@@ -24,9 +34,11 @@ describe('radsim sweep', () => {
     // The same sweep in a separate process, interrupted with Ctrl-C once a few runs are written.
     const dir = out('interrupted');
     const { child, done } = spawnRadsim(['sweep', ...SWEEP, '--workers', '1', '--out', dir]);
-    const runFiles = () => (existsSync(join(dir, 'runs')) ? readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.json')) : []);
+    const runFiles = () =>
+      existsSync(join(dir, 'runs')) ? readdirSync(join(dir, 'runs')).filter((f) => f.endsWith('.json')) : [];
     const deadline = Date.now() + 90_000;
-    while (runFiles().length < 3 && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    while (runFiles().length < 3 && child.exitCode === null && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 25));
     child.kill('SIGINT');
     const stopped = await done;
     expect(stopped.code).toBe(130);
@@ -35,7 +47,12 @@ describe('radsim sweep', () => {
     expect(finished.length).toBeGreaterThanOrEqual(3);
     expect(finished.length).toBeLessThan(RUNS);
     for (const f of SWEEP_FILES.slice(1)) expect(existsSync(join(dir, f))).toBe(false); // no partial aggregates
-    const before = new Map(finished.map((f) => [f, { mtime: statSync(join(dir, 'runs', f)).mtimeMs, text: readFileSync(join(dir, 'runs', f), 'utf8') }]));
+    const before = new Map(
+      finished.map((f) => [
+        f,
+        { mtime: statSync(join(dir, 'runs', f)).mtimeMs, text: readFileSync(join(dir, 'runs', f), 'utf8') },
+      ]),
+    );
 
     // Resume from the stored plan alone, with another number of workers.
     const resumed = await radsim(['sweep', '--resume', '--out', dir, '--workers', '2', '--quiet']);
@@ -50,7 +67,12 @@ describe('radsim sweep', () => {
     const sessions = JSON.parse(readFileSync(join(dir, 'timing.json'), 'utf8')).sessions;
     expect(sessions).toHaveLength(2);
     expect(sessions[0]).toMatchObject({ interrupted: true, ran: finished.length, skipped: 0 });
-    expect(sessions[1]).toMatchObject({ interrupted: false, skipped: finished.length, ran: RUNS - finished.length, workers: 2 });
+    expect(sessions[1]).toMatchObject({
+      interrupted: false,
+      skipped: finished.length,
+      ran: RUNS - finished.length,
+      workers: 2,
+    });
   });
 
   it('writes tidy CSV and a sensitivity summary', () => {
@@ -72,7 +94,9 @@ describe('radsim sweep', () => {
     expect(existsSync(out('bad1'))).toBe(false);
     const invalid = await radsim(['sweep', BASELINE, '--vary', 'regions[0].share=0.6,0.7', '--out', out('bad2')]);
     expect(invalid.code).toBe(1);
-    expect(invalid.err).toMatch(/1 of 2 sweep point\(s\) are invalid[\s\S]*sweep point p01 \(regions\[0\]\.share=0\.7\)[\s\S]*the region shares must add up to 1/);
+    expect(invalid.err).toMatch(
+      /1 of 2 sweep point\(s\) are invalid[\s\S]*sweep point p01 \(regions\[0\]\.share=0\.7\)[\s\S]*the region shares must add up to 1/,
+    );
     const usage = await radsim(['sweep', BASELINE, '--out', out('bad3')]);
     expect(usage.code).toBe(2);
     expect(usage.err).toMatch(/--vary path=values/);

@@ -11,7 +11,9 @@ describe('golden outputs', () => {
     it(caseName(c), () => {
       const now = runCase(c);
       const report = compareGolden(c, readGolden(c), now);
-      expect(report.join('\n'), 'outputs moved; if intended, run npm run golden:update and say why in the commit').toBe('');
+      expect(report.join('\n'), 'outputs moved; if intended, run npm run golden:update and say why in the commit').toBe(
+        '',
+      );
     });
   }
 

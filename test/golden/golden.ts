@@ -75,7 +75,17 @@ export function runCase(c: GoldenCase): GoldenOutput {
   return {
     series: seriesToCSV(sim.series),
     outcomes: JSON.stringify(outcomes, null, 2) + '\n',
-    routes: c.routes > 0 ? JSON.stringify(w.record.routes.toJSON(w.agents, scenario.regions.map((r) => r.name)), null, 2) + '\n' : undefined,
+    routes:
+      c.routes > 0
+        ? JSON.stringify(
+            w.record.routes.toJSON(
+              w.agents,
+              scenario.regions.map((r) => r.name),
+            ),
+            null,
+            2,
+          ) + '\n'
+        : undefined,
   };
 }
 
@@ -113,12 +123,14 @@ function parseSeries(csv: string): Map<string, number[]> {
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(6));
-const rel = (a: number, b: number) => (a === 0 ? (b === 0 ? '' : ' (from 0)') : ` (${b >= a ? '+' : ''}${(((b - a) / Math.abs(a)) * 100).toFixed(1)}%)`);
+const rel = (a: number, b: number) =>
+  a === 0 ? (b === 0 ? '' : ' (from 0)') : ` (${b >= a ? '+' : ''}${(((b - a) / Math.abs(a)) * 100).toFixed(1)}%)`;
 
 /** Lines describing how `now` differs from `kept` in the series: one per changed column. */
 function seriesChanges(kept: string, now: string): string[] {
   if (kept === now) return [];
-  const a = parseSeries(kept), b = parseSeries(now);
+  const a = parseSeries(kept),
+    b = parseSeries(now);
   const out: string[] = [];
   for (const name of a.keys()) if (!b.has(name)) out.push(`column ${name} is gone`);
   for (const name of b.keys()) if (!a.has(name)) out.push(`column ${name} is new`);
@@ -129,7 +141,10 @@ function seriesChanges(kept: string, now: string): string[] {
       out.push(`${name}: ${x.length} rows, now ${y.length}`);
       continue;
     }
-    let first = -1, maxAbs = 0, sumA = 0, sumB = 0;
+    let first = -1,
+      maxAbs = 0,
+      sumA = 0,
+      sumB = 0;
     for (let k = 0; k < x.length; k++) {
       sumA += x[k];
       sumB += y[k];
@@ -137,7 +152,10 @@ function seriesChanges(kept: string, now: string): string[] {
       if (d > 0 && first < 0) first = k;
       if (d > maxAbs) maxAbs = d;
     }
-    if (first >= 0) out.push(`${name}: first differs at week ${a.get('week')?.[first] ?? first}, largest |change| ${fmt(maxAbs)}, sum ${fmt(sumA)} -> ${fmt(sumB)}${rel(sumA, sumB)}`);
+    if (first >= 0)
+      out.push(
+        `${name}: first differs at week ${a.get('week')?.[first] ?? first}, largest |change| ${fmt(maxAbs)}, sum ${fmt(sumA)} -> ${fmt(sumB)}${rel(sumA, sumB)}`,
+      );
   }
   return out;
 }
@@ -152,12 +170,18 @@ function leaves(v: unknown, path = '', out = new Map<string, unknown>()): Map<st
 
 function jsonChanges(kept: string, now: string, what: string): string[] {
   if (kept === now) return [];
-  const a = leaves(JSON.parse(kept)), b = leaves(JSON.parse(now));
+  const a = leaves(JSON.parse(kept)),
+    b = leaves(JSON.parse(now));
   const out: string[] = [];
   for (const [k, x] of a) {
     const y = b.get(k);
     if (!b.has(k)) out.push(`${what} ${k} is gone (was ${JSON.stringify(x)})`);
-    else if (x !== y) out.push(typeof x === 'number' && typeof y === 'number' ? `${what} ${k}: ${fmt(x)} -> ${fmt(y)}${rel(x, y)}` : `${what} ${k}: ${JSON.stringify(x)} -> ${JSON.stringify(y)}`);
+    else if (x !== y)
+      out.push(
+        typeof x === 'number' && typeof y === 'number'
+          ? `${what} ${k}: ${fmt(x)} -> ${fmt(y)}${rel(x, y)}`
+          : `${what} ${k}: ${JSON.stringify(x)} -> ${JSON.stringify(y)}`,
+      );
   }
   for (const k of b.keys()) if (!a.has(k)) out.push(`${what} ${k} is new (${JSON.stringify(b.get(k))})`);
   return out.length ? out : [`${what}: same values, different text`];
@@ -167,7 +191,8 @@ function jsonChanges(kept: string, now: string, what: string): string[] {
 export function compareGolden(c: GoldenCase, kept: GoldenOutput | undefined, now: GoldenOutput, limit = 25): string[] {
   const head = `${c.scenario} (seed ${c.seed}, ${c.agents} agents x ${c.weeks} weeks)`;
   if (!kept) return [`${head}: no golden output kept yet (run npm run golden:update)`];
-  const cut = (lines: string[]) => (lines.length > limit ? [...lines.slice(0, limit), `... and ${lines.length - limit} more`] : lines);
+  const cut = (lines: string[]) =>
+    lines.length > limit ? [...lines.slice(0, limit), `... and ${lines.length - limit} more`] : lines;
   const lines = [
     ...cut(jsonChanges(kept.outcomes, now.outcomes, 'outcome')),
     ...cut(seriesChanges(kept.series, now.series).map((l) => `series ${l}`)),

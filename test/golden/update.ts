@@ -14,4 +14,8 @@ for (const c of GOLDEN_CASES) {
   }
   writeGolden(c, now);
 }
-console.log(moved ? `${moved} of ${GOLDEN_CASES.length} cases moved; files rewritten in test/golden/data/` : `all ${GOLDEN_CASES.length} cases unchanged (${GOLDEN_CASES.map(caseName).join(', ')})`);
+console.log(
+  moved
+    ? `${moved} of ${GOLDEN_CASES.length} cases moved; files rewritten in test/golden/data/`
+    : `all ${GOLDEN_CASES.length} cases unchanged (${GOLDEN_CASES.map(caseName).join(', ')})`,
+);

@@ -19,7 +19,10 @@ function run(name: string, off: Factor[]): void {
     // Entries among people with a condition beyond what the rate of those without predicts.
     for (const sim of sims) {
       const a = sim.world.agents;
-      let inP = 0, nP = 0, inN = 0, nN = 0;
+      let inP = 0,
+        nP = 0,
+        inN = 0,
+        nN = 0;
       for (let i = 0; i < a.n; i++) {
         const entered = a.firstSensitiveWeek[i] > 0 ? 1 : 0;
         if (a.pathologyAny[i] > 0) (inP += entered), nP++;
@@ -35,7 +38,10 @@ beforeAll(() => {
   run('none', FACTORS);
   for (const f of FACTORS) {
     run(`no_${f}`, [f]);
-    run(`${f}Only`, FACTORS.filter((g) => g !== f));
+    run(
+      `${f}Only`,
+      FACTORS.filter((g) => g !== f),
+    );
   }
 }, 900_000); // ensembles take minutes on a busy 2-core machine
 

@@ -50,7 +50,10 @@ beforeAll(() => {
 
 describe('fact 1: psychopathology is a weak predictor on its own (with all factors on)', () => {
   it('raises the risk of reaching the action phase only modestly', () => {
-    let withP = 0, nWith = 0, without = 0, nWithout = 0;
+    let withP = 0,
+      nWith = 0,
+      without = 0,
+      nWithout = 0;
     for (const sim of sims) {
       const a = sim.world.agents;
       for (let i = 0; i < a.n; i++) {
@@ -71,11 +74,15 @@ describe('fact 1: psychopathology is a weak predictor on its own (with all facto
 
 describe('fact 2: phases are non-linear', () => {
   it('has skips into the action phase and returns in a visible share of transitions', () => {
-    let intoAction = 0, skipsIntoAction = 0, all = 0, returns = 0;
+    let intoAction = 0,
+      skipsIntoAction = 0,
+      all = 0,
+      returns = 0;
     for (const sim of sims) {
       const { columns, values } = sim.series;
       const total = (name: string) => values[columns.indexOf(name)].reduce((x, y) => x + y, 0);
-      let simSkips = 0, simReturns = 0;
+      let simSkips = 0,
+        simReturns = 0;
       for (let f = 0; f < 4; f++)
         for (let t = 0; t < 4; t++) {
           if (f === t) continue;
@@ -98,7 +105,10 @@ describe('fact 2: phases are non-linear', () => {
 
 describe('fact 4: adolescents show more identity-driven entries than adults', () => {
   it('has a larger share of identity seekers among entries under 18 than among entries from 25', () => {
-    let ado = 0, adoIdentity = 0, adult = 0, adultIdentity = 0;
+    let ado = 0,
+      adoIdentity = 0,
+      adult = 0,
+      adultIdentity = 0;
     for (const sim of sims) {
       const a = sim.world.agents;
       const weeks = sim.scenario.weeks;
@@ -107,11 +117,12 @@ describe('fact 4: adolescents show more identity-driven entries than adults', ()
         if (w <= 0) continue;
         const ageAtEntry = (ageInWeeks(a, i, weeks) - (weeks - w)) / 52;
         const identity = a.entryMotive[i] === 0 ? 1 : 0;
-        if (ageAtEntry < 18) (ado++, (adoIdentity += identity));
-        else if (ageAtEntry >= 25) (adult++, (adultIdentity += identity));
+        if (ageAtEntry < 18) ado++, (adoIdentity += identity);
+        else if (ageAtEntry >= 25) adult++, (adultIdentity += identity);
       }
     }
-    const p1 = adoIdentity / ado, p2 = adultIdentity / adult;
+    const p1 = adoIdentity / ado,
+      p2 = adultIdentity / adult;
     const p = (adoIdentity + adultIdentity) / (ado + adult);
     const z = (p1 - p2) / Math.sqrt(p * (1 - p) * (1 / ado + 1 / adult));
     // A two-proportion z-test at z > 3 (one-sided p < 0.0015).
@@ -123,14 +134,16 @@ describe('fact 5: followers conform more, leaders are more narcissistic', () => 
   it('moves followers more than leaders per in-group influence', () => {
     expect(shift.follower.n).toBeGreaterThan(100);
     expect(shift.leader.n).toBeGreaterThan(50);
-    const follower = shift.follower.sum / shift.follower.n, leader = shift.leader.sum / shift.leader.n;
+    const follower = shift.follower.sum / shift.follower.n,
+      leader = shift.leader.sum / shift.leader.n;
     // Conformity multipliers differ fivefold, but attitudes of leaders and followers differ too;
     // we ask only for a clear difference (1.5x).
     expect(follower).toBeGreaterThan(1.5 * leader);
   });
 
   it('selects leaders with more narcissistic traits than followers', () => {
-    const l = [...everLeader.values()], f = [...onlyFollower.values()];
+    const l = [...everLeader.values()],
+      f = [...onlyFollower.values()];
     expect(l.length).toBeGreaterThan(30);
     expect(f.length).toBeGreaterThan(30);
     const m = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

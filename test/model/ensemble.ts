@@ -16,8 +16,18 @@ export function variant(over: Record<string, unknown>): Scenario {
 }
 
 /** Ablation override: every factor group on except the ones named. */
-export function without(...off: ('pathology' | 'needs' | 'triggers' | 'socialInfluence' | 'groups')[]): Record<string, boolean> {
-  const a: Record<string, boolean> = { pathology: true, needs: true, microTriggers: true, mesoTriggers: true, macroTriggers: true, socialInfluence: true, groups: true };
+export function without(
+  ...off: ('pathology' | 'needs' | 'triggers' | 'socialInfluence' | 'groups')[]
+): Record<string, boolean> {
+  const a: Record<string, boolean> = {
+    pathology: true,
+    needs: true,
+    microTriggers: true,
+    mesoTriggers: true,
+    macroTriggers: true,
+    socialInfluence: true,
+    groups: true,
+  };
   for (const f of off) {
     if (f === 'triggers') a.microTriggers = a.mesoTriggers = a.macroTriggers = false;
     else a[f] = false;

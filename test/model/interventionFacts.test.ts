@@ -31,7 +31,8 @@ describe('fact 6: holistic beats single-factor at the same cost', () => {
   });
 
   it('reduces radicalisation more than mental-health treatment alone, which barely moves it', () => {
-    const holistic = reduction('holistic-support'), pathologyOnly = reduction('mental-health-only');
+    const holistic = reduction('holistic-support'),
+      pathologyOnly = reduction('mental-health-only');
     const burden = sum(runs.baseline.map(radicalisedWeeks));
     // Holistic support lowers the burden in every replicate, by at least 5% overall.
     for (const d of holistic) expect(d).toBeGreaterThan(0);
@@ -49,10 +50,13 @@ describe('fact 7: a short programme leaves less lasting change than a long one',
     // the same people's in the baseline (same seed, so the same people).
     const lasting = (name: string) =>
       SEEDS.map((_, r) => {
-        const sim = runs[name][r].sim, base = runs.baseline[r].sim;
+        const sim = runs[name][r].sim,
+          base = runs.baseline[r].sim;
         const took = sim.interventions.tookPart(0)!;
-        const x = sim.world.agents.protective.criticalThinking, y = base.world.agents.protective.criticalThinking;
-        let d = 0, n = 0;
+        const x = sim.world.agents.protective.criticalThinking,
+          y = base.world.agents.protective.criticalThinking;
+        let d = 0,
+          n = 0;
         for (let i = 0; i < took.length; i++) {
           if (!took[i] || sim.world.agents.age[i] < 12.5) continue; // skip newcomers in the same slot
           d += x[i] - y[i];
@@ -61,7 +65,8 @@ describe('fact 7: a short programme leaves less lasting change than a long one',
         expect(n).toBeGreaterThan(500);
         return d / n;
       });
-    const long = lasting('school-resilience'), short = lasting('school-resilience-short');
+    const long = lasting('school-resilience'),
+      short = lasting('school-resilience-short');
     for (let r = 0; r < SEEDS.length; r++) {
       expect(long[r]).toBeGreaterThan(0.02); // a visible, lasting gain on a 0..1 scale
       expect(short[r]).toBeLessThan(0.25 * long[r]);

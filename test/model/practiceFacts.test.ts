@@ -13,7 +13,11 @@ import { runScenario, type RunOutcomes } from './scenarioRuns.ts';
 const SEEDS = [1, 2, 3, 4];
 const runs: Record<string, RunOutcomes[]> = {};
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const labelling: Record<'opaque' | 'transparent' | 'noHarm', Simulation[]> = { opaque: [], transparent: [], noHarm: [] };
+const labelling: Record<'opaque' | 'transparent' | 'noHarm', Simulation[]> = {
+  opaque: [],
+  transparent: [],
+  noHarm: [],
+};
 
 beforeAll(() => {
   for (const name of ['baseline', 'information-sharing', 'capacity-cut']) {
@@ -45,7 +49,8 @@ describe('fact 8: labelling false positives harms them; transparency lowers the 
     }
     return ids;
   }
-  const justice = (sim: Simulation, ids: number[]) => sum(ids.map((i) => sim.world.agents.needs[NEED_STRIDE * i + JUSTICE])) / ids.length;
+  const justice = (sim: Simulation, ids: number[]) =>
+    sum(ids.map((i) => sim.world.agents.needs[NEED_STRIDE * i + JUSTICE])) / ids.length;
   /** Cohort members who entered a phase after the week they were labelled in the opaque run. */
   const laterEntries = (sim: Simulation, ids: number[], labelWeek: Int16Array) =>
     ids.filter((i) => sim.world.agents.firstSensitiveWeek[i] > labelWeek[i]).length;
@@ -72,7 +77,8 @@ describe('fact 8: labelling false positives harms them; transparency lowers the 
       const ids = cohort(r);
       cohortSize += ids.length;
       const labelWeek = labelling.opaque[r].world.agents.labelWeek;
-      for (const k of ['opaque', 'transparent', 'noHarm'] as const) entries[k] += laterEntries(labelling[k][r], ids, labelWeek);
+      for (const k of ['opaque', 'transparent', 'noHarm'] as const)
+        entries[k] += laterEntries(labelling[k][r], ids, labelWeek);
     });
     expect(cohortSize).toBeGreaterThan(200);
     // Paired on common random numbers, the harm shows as more later entries: at least a tenth

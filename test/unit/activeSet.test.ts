@@ -27,9 +27,11 @@ describe('the active set', () => {
       action: { ...data.action, incidentPerWeek: 0.05, detentionWeeks: 20 },
     });
     const sim = new Simulation(s);
-    const a = sim.world.agents, active = sim.world.active;
+    const a = sim.world.agents,
+      active = sim.world.active;
     const seen = [0, 0, 0, 0];
-    let detained = 0, missing = 0;
+    let detained = 0,
+      missing = 0;
     while (!sim.done) {
       sim.step();
       for (let i = 0; i < a.n; i++) {

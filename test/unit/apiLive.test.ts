@@ -46,7 +46,8 @@ describe('trace(ids) from a later week', () => {
     await host.runToEnd();
     const routes = host.routes();
     expect(routes.map((r) => r.id)).toEqual(IDS);
-    let events = 0, phases = 0;
+    let events = 0,
+      phases = 0;
     for (const [k, r] of routes.entries()) {
       const want = refRoutes[k];
       expect(r.since).toBe(K);
@@ -62,7 +63,9 @@ describe('trace(ids) from a later week', () => {
     // The run itself is the same as without tracing.
     const s = host.series(['phase_1', 'phase_2', 'phase_3', 'macro_events']);
     for (const [c, col] of s.columns.entries()) {
-      expect(Array.from(s.values[c])).toEqual(Array.from(ref.series.values[ref.series.columns.indexOf(col)].slice(0, s.weeks)));
+      expect(Array.from(s.values[c])).toEqual(
+        Array.from(ref.series.values[ref.series.columns.indexOf(col)].slice(0, s.weeks)),
+      );
     }
     // routes(ids) filters.
     expect(host.routes([IDS[3], 1])).toEqual([routes[3]]);
@@ -87,7 +90,8 @@ describe('egoNetwork, agentSample and the macro log', () => {
   it('egoNetwork gives the CSR row of the person, with layers and current phases', () => {
     for (const id of [0, 1, 17, 1499, 2999]) {
       const ego = host.egoNetwork(id);
-      const lo = net.offsets[id], hi = net.offsets[id + 1];
+      const lo = net.offsets[id],
+        hi = net.offsets[id + 1];
       expect(Array.from(ego.ids)).toEqual(Array.from(net.targets.slice(lo, hi)));
       expect(Array.from(ego.layer)).toEqual(Array.from(net.layer.slice(lo, hi)));
       expect(Array.from(ego.phases)).toEqual(Array.from(ego.ids, (j) => sim.world.agents.phase[j]));
@@ -140,7 +144,11 @@ describe('egoNetwork, agentSample and the macro log', () => {
   it('state() lists fired, scheduled and model macro events, pending then done', () => {
     const h = new SimulationHost();
     expect(h.state().macroLog).toEqual([]);
-    h.start({ ...scenario, weeks: 30, macro: { ...scenario.macro, schedule: [{ week: 12, type: 'war', strength: 0.5 }] } });
+    h.start({
+      ...scenario,
+      weeks: 30,
+      macro: { ...scenario.macro, schedule: [{ week: 12, type: 'war', strength: 0.5 }] },
+    });
     h.step(4);
     h.fireMacro('polarisingEvent', 2);
     let log = h.state().macroLog;
@@ -154,7 +162,9 @@ describe('egoNetwork, agentSample and the macro log', () => {
     expect(log).toContainEqual({ week: 12, type: 'war', strength: 0.5, source: 'schedule', status: 'done' });
     expect(log.every((e) => e.status === 'done')).toBe(true);
     const fromSummary = h.summary().macroEvents as { week: number; type: string; source: string }[];
-    expect(log.map((e) => `${e.week}/${e.type}/${e.source}`)).toEqual(fromSummary.map((e) => `${e.week}/${e.type}/${e.source}`));
+    expect(log.map((e) => `${e.week}/${e.type}/${e.source}`)).toEqual(
+      fromSummary.map((e) => `${e.week}/${e.type}/${e.source}`),
+    );
   });
 
   it('series(columns, from) gives only the rows from that week on', () => {

@@ -1,6 +1,15 @@
 /** Pure helpers of the Compare view: share-link parsing and encoding, weekly bands. */
 import { describe, expect, it } from 'vitest';
-import { decodeScenario, differenceBand, EDITED, encodeScenario, parseShareQuery, scenarioBand, shareQueryText, SHARED } from '../../web/compareData.ts';
+import {
+  decodeScenario,
+  differenceBand,
+  EDITED,
+  encodeScenario,
+  parseShareQuery,
+  scenarioBand,
+  shareQueryText,
+  SHARED,
+} from '../../web/compareData.ts';
 import { meanCI, pairedDifference, quantile } from '../../sim/stats/index.ts';
 
 const known = ['baseline', 'school-resilience', 'capacity-cut'];
@@ -14,18 +23,30 @@ describe('share link', () => {
   });
 
   it('lists every problem of a bad link', () => {
-    expect(() => parseShareQuery('s=baseline,nope&r=x&w=0', known)).toThrow(/unknown scenario "nope"[\s\S]*replicates must be[\s\S]*weeks must be/);
+    expect(() => parseShareQuery('s=baseline,nope&r=x&w=0', known)).toThrow(
+      /unknown scenario "nope"[\s\S]*replicates must be[\s\S]*weeks must be/,
+    );
     expect(() => parseShareQuery('s=baseline', known)).toThrow(/at least two scenarios/);
     expect(() => parseShareQuery('s=baseline,baseline', known)).toThrow(/named twice/);
     expect(() => parseShareQuery(`s=baseline,${SHARED}`, known)).toThrow(/needs its data in d=/);
-    expect(() => parseShareQuery('s=baseline,edited', known)).toThrow(/edited in another browser, and this link does not carry it/);
+    expect(() => parseShareQuery('s=baseline,edited', known)).toThrow(
+      /edited in another browser, and this link does not carry it/,
+    );
     expect(() => parseShareQuery('s=baseline,capacity-cut&d=abc', known)).toThrow(/does not name "edited"/);
     expect(() => parseShareQuery(`s=${EDITED},${SHARED}&d=abc`, known)).toThrow(/not both/);
-    expect(parseShareQuery('s=baseline,edited', [...known, 'edited']).settings.scenarios).toEqual(['baseline', 'edited']);
+    expect(parseShareQuery('s=baseline,edited', [...known, 'edited']).settings.scenarios).toEqual([
+      'baseline',
+      'edited',
+    ]);
   });
 
   it('carries a scenario in d= exactly (deflate-raw, base64url)', async () => {
-    const data = { name: 'my-edit', question: 'What if? ✓ (ü, "quotes", &=#)', agents: 1234, nested: { x: [0.1, 1e-9, -3] } };
+    const data = {
+      name: 'my-edit',
+      question: 'What if? ✓ (ü, "quotes", &=#)',
+      agents: 1234,
+      nested: { x: [0.1, 1e-9, -3] },
+    };
     const d = await encodeScenario(data);
     expect(d).toMatch(/^[A-Za-z0-9_-]+$/);
     const c = { scenarios: ['baseline', EDITED], replicates: 2, agents: 2000, weeks: 52 };
@@ -47,7 +68,11 @@ describe('share link', () => {
 });
 
 describe('weekly bands', () => {
-  const runs = [[1, 2, 3, 10], [1, 4, 5, 12], [1, 3, 7, 20]];
+  const runs = [
+    [1, 2, 3, 10],
+    [1, 4, 5, 12],
+    [1, 3, 7, 20],
+  ];
   it('mean band is the t interval of the mean per week', () => {
     const b = scenarioBand(runs, 'mean');
     expect(b.mean).toEqual([1, 3, 5, 14]);
@@ -65,7 +90,11 @@ describe('weekly bands', () => {
     expect(b.hi[2]).toBeLessThan(7);
   });
   it('difference band pairs replicate r with replicate r', () => {
-    const other = [[1, 1, 2, 8], [1, 3, 4, 11], [1, 2, 6, 17]];
+    const other = [
+      [1, 1, 2, 8],
+      [1, 3, 4, 11],
+      [1, 2, 6, 17],
+    ];
     const b = differenceBand(runs, other);
     expect(b.mean).toEqual([0, -1, -1, -2]);
     // Every pair differs by exactly -1 in week 1 and 2: a zero-width paired interval.

@@ -9,13 +9,22 @@ import { deffuantUpdate } from '../../sim/influence/relativeAgreement.ts';
 import { runDeffuant, type CsrGraph } from '../../sim/influence/standalone.ts';
 import { stream } from '../../sim/random/streams.ts';
 
-function plainDeffuant(n: number, d: number, mu: number, steps: number, rand: () => number, g: CsrGraph, x0: Float64Array): Float64Array {
+function plainDeffuant(
+  n: number,
+  d: number,
+  mu: number,
+  steps: number,
+  rand: () => number,
+  g: CsrGraph,
+  x0: Float64Array,
+): Float64Array {
   const x = Float64Array.from(x0);
   for (let t = 0; t < steps; t++) {
     let found = false;
     for (let tries = 0; tries < 64 * n + 64; tries++) {
       const i = Math.floor(rand() * n);
-      const start = g.offsets[i], deg = g.offsets[i + 1] - start;
+      const start = g.offsets[i],
+        deg = g.offsets[i + 1] - start;
       if (deg === 0) continue;
       deffuantUpdate(x, i, g.neighbors[start + Math.floor(rand() * deg)], d, mu);
       found = true;
@@ -31,7 +40,8 @@ function randomGraph(n: number, edges: number, isolated: number, seed: number): 
   const rs = stream(seed, 'test/deffuantBlocks');
   const rows: number[][] = Array.from({ length: n }, () => []);
   for (let e = 0; e < edges; e++) {
-    const a = isolated + rs.int(n - isolated), b = isolated + rs.int(n - isolated);
+    const a = isolated + rs.int(n - isolated),
+      b = isolated + rs.int(n - isolated);
     if (a === b) continue;
     rows[a].push(b);
     rows[b].push(a);
@@ -43,15 +53,32 @@ function randomGraph(n: number, edges: number, isolated: number, seed: number): 
 
 describe('runDeffuant on a graph: pairs drawn in blocks, applied in order', () => {
   const cases = [
-    { name: 'steps not a multiple of the block, a tenth of the agents without ties', n: 2_000, edges: 6_000, isolated: 200, steps: 54_321, d: 0.3 },
+    {
+      name: 'steps not a multiple of the block, a tenth of the agents without ties',
+      n: 2_000,
+      edges: 6_000,
+      isolated: 200,
+      steps: 54_321,
+      d: 0.3,
+    },
     { name: 'fewer steps than one block', n: 500, edges: 1_500, isolated: 0, steps: 700, d: 0.3 },
     { name: 'one tie in the whole graph', n: 50, edges: 0, isolated: 0, steps: 3_000, d: 1 },
   ];
   for (const c of cases) {
     it(`gives the plain loop's opinions bit for bit: ${c.name}`, () => {
-      const g = c.edges > 0 ? randomGraph(c.n, c.edges, c.isolated, 3) : { offsets: Uint32Array.from({ length: c.n + 1 }, (_, i) => (i === 0 ? 0 : i === 1 ? 1 : 2)), neighbors: Uint32Array.from([1, 0]) };
+      const g =
+        c.edges > 0
+          ? randomGraph(c.n, c.edges, c.isolated, 3)
+          : {
+              offsets: Uint32Array.from({ length: c.n + 1 }, (_, i) => (i === 0 ? 0 : i === 1 ? 1 : 2)),
+              neighbors: Uint32Array.from([1, 0]),
+            };
       const x0 = Float64Array.from({ length: c.n }, (_, i) => ((i * 7919) % 1000) / 1000);
-      const seq = (seed: number) => ((rs) => () => rs.uniform())(stream(seed, 'test/deffuantBlocks/draws'));
+      const seq = (seed: number) =>
+        (
+          (rs) => () =>
+            rs.uniform()
+        )(stream(seed, 'test/deffuantBlocks/draws'));
       const got = runDeffuant({ n: c.n, d: c.d, mu: 0.5, steps: c.steps, rand: seq(9), graph: g, x0 });
       const want = plainDeffuant(c.n, c.d, 0.5, c.steps, seq(9), g, x0);
       expect(Array.from(got)).toEqual(Array.from(want));
@@ -60,8 +87,11 @@ describe('runDeffuant on a graph: pairs drawn in blocks, applied in order', () =
   }
 
   it('stops, as the plain loop does, on a graph without ties', () => {
-    const n = 20, g = { offsets: new Uint32Array(n + 1), neighbors: new Uint32Array(0) };
+    const n = 20,
+      g = { offsets: new Uint32Array(n + 1), neighbors: new Uint32Array(0) };
     const x0 = Float64Array.from({ length: n }, (_, i) => i / n);
-    expect(Array.from(runDeffuant({ n, d: 0.5, mu: 0.5, steps: 100, rand: () => 0.5, graph: g, x0 }))).toEqual(Array.from(x0));
+    expect(Array.from(runDeffuant({ n, d: 0.5, mu: 0.5, steps: 100, rand: () => 0.5, graph: g, x0 }))).toEqual(
+      Array.from(x0),
+    );
   });
 });

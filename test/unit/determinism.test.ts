@@ -106,7 +106,10 @@ describe('counter-based tick draws', () => {
     const before = inputs.map((x) => agentUniform(...x));
     // Interleave many other calls: the result must not depend on call history.
     for (let t = 0; t < 1000; t++) agentUniform(key, t, t * 3, t % 5);
-    const after = inputs.reverse().map((x) => agentUniform(...x)).reverse();
+    const after = inputs
+      .reverse()
+      .map((x) => agentUniform(...x))
+      .reverse();
     expect(after).toEqual(before);
     // Changing any one counter changes the draw.
     expect(new Set(before).size).toBe(before.length);
@@ -146,7 +149,10 @@ describe('counter-based tick draws', () => {
   it('neighbouring agents get uncorrelated draws', () => {
     // Lag-1 correlation over 200,000 agents; its standard error is 1/sqrt(n) = 0.0022.
     const n = 200_000;
-    let sx = 0, sxy = 0, sxx = 0, prev = agentUniform(key, 7, 0, 0);
+    let sx = 0,
+      sxy = 0,
+      sxx = 0,
+      prev = agentUniform(key, 7, 0, 0);
     for (let i = 1; i <= n; i++) {
       const u = agentUniform(key, 7, i, 0);
       sx += prev;
@@ -176,7 +182,14 @@ describe('counter-based tick draws', () => {
 
   it('agentStream: the same (tick key, agent) gives the same sequence, strictly inside (0, 1) and uniform', () => {
     const tk = tickKey(purposeKey(RUN.seed, 'tick/renewal'), 7);
-    const take = (agent: number, n: number) => Array.from({ length: n }, ((rs) => () => rs.uniform())(agentStream(tk, agent)));
+    const take = (agent: number, n: number) =>
+      Array.from(
+        { length: n },
+        (
+          (rs) => () =>
+            rs.uniform()
+        )(agentStream(tk, agent)),
+      );
     expect(take(3, 50)).toEqual(take(3, 50));
     expect(take(3, 50)).not.toEqual(take(4, 50));
     const xs = take(11, 100_000);

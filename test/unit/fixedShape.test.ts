@@ -60,7 +60,11 @@ describe('fixedShape', () => {
        for (const k of Object.keys(worlds[0])) report[k] = { fast: fast(worlds[0][k]) && fast(worlds[1][k]), same: same(worlds[0][k], worlds[1][k]) };
        console.log(JSON.stringify(report));`,
     );
-    const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--trace-deopt', '--import', 'tsx', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--trace-deopt', '--import', 'tsx', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     const report = JSON.parse(lines.pop()!) as Record<string, { fast: boolean; same: boolean }>;
@@ -71,7 +75,9 @@ describe('fixedShape', () => {
     // third throws away no stage's optimised code for a changed field (--trace-deopt's "code
     // dependencies"). With the world's objects made by literals, about 20 stage functions were.
     const later = lines.slice(lines.indexOf('radsim-simulation 2'));
-    const dropped = later.filter((l) => l.includes('reason: code dependencies') && /SharedFunctionInfo \w*(Stage|recordWeek)\b/.test(l));
+    const dropped = later.filter(
+      (l) => l.includes('reason: code dependencies') && /SharedFunctionInfo \w*(Stage|recordWeek)\b/.test(l),
+    );
     expect(dropped).toEqual([]);
   }, 60_000);
 });

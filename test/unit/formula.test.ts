@@ -3,7 +3,13 @@
  * refuses to compile. Every expected value below is computed by hand, not by the compiler.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { bindFormulaSet, compileFormula, FORMULA_FUNCTIONS, FormulaError, type VariableBinding } from '../../sim/formula/compile.ts';
+import {
+  bindFormulaSet,
+  compileFormula,
+  FORMULA_FUNCTIONS,
+  FormulaError,
+  type VariableBinding,
+} from '../../sim/formula/compile.ts';
 
 // Two agents. Plain number arrays (not Float32) so that 0.2 is exactly the double 0.2.
 const JUSTICE = [0.2, 0.8];
@@ -85,7 +91,9 @@ describe('compileFormula: arithmetic', () => {
     const set = bindFormulaSet([compileFormula('x', ['x']), compileFormula('2 * x', ['x'])], bind);
     set(1, out);
     expect([...out]).toEqual([12, 24, 36]);
-    expect(() => compileFormula('x', ['x']).bind(() => ({ kind: 'strided', values, stride: 1.5, offset: 0 }))).toThrow(/stride and offset must be whole numbers/);
+    expect(() => compileFormula('x', ['x']).bind(() => ({ kind: 'strided', values, stride: 1.5, offset: 0 }))).toThrow(
+      /stride and offset must be whole numbers/,
+    );
   });
 
   it('sees later changes of the bound arrays (binds arrays, not values)', () => {
@@ -193,9 +201,20 @@ describe('compileFormula: every allowed function', () => {
 
   it('tests exactly the documented list of functions', () => {
     // If a function is added to the whitelist, add its hand-computed values above.
-    expect(Object.keys(FORMULA_FUNCTIONS).sort()).toEqual(
-      ['abs', 'ceil', 'clamp', 'exp', 'floor', 'log', 'logistic', 'max', 'min', 'pow', 'sqrt', 'step'],
-    );
+    expect(Object.keys(FORMULA_FUNCTIONS).sort()).toEqual([
+      'abs',
+      'ceil',
+      'clamp',
+      'exp',
+      'floor',
+      'log',
+      'logistic',
+      'max',
+      'min',
+      'pow',
+      'sqrt',
+      'step',
+    ]);
   });
 
   it('knows pi and e', () => {
@@ -223,7 +242,9 @@ describe('compileFormula: named constants and the variables list', () => {
   });
 
   it('rejects a constant that is not a finite number', () => {
-    expect(() => compileFormula('k * 2', VARS, { k: Number.POSITIVE_INFINITY })).toThrow(/constant "k" is not a finite number/);
+    expect(() => compileFormula('k * 2', VARS, { k: Number.POSITIVE_INFINITY })).toThrow(
+      /constant "k" is not a finite number/,
+    );
     expect(() => compileFormula('k * 2', VARS, { k: Number.NaN })).toThrow(FormulaError);
   });
 

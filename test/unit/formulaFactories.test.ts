@@ -6,13 +6,18 @@
 import { describe, expect, it } from 'vitest';
 import { bindFormulaSet, compileFormula, type VariableBinding } from '../../sim/formula/compile.ts';
 describe('binding the same formulas again (each simulation binds its own; the generated code is shared)', () => {
-  const agentOf = (values: number[]): ((name: string) => VariableBinding) => () => ({ kind: 'agent', values: Float64Array.from(values) });
+  const agentOf =
+    (values: number[]): ((name: string) => VariableBinding) =>
+    () => ({ kind: 'agent', values: Float64Array.from(values) });
 
   it('every binding reads its own arrays', () => {
     const f = compileFormula('2 * x + 1', ['x']);
-    const first = f.bind(agentOf([1, 2])), second = f.bind(agentOf([10, 20]));
+    const first = f.bind(agentOf([1, 2])),
+      second = f.bind(agentOf([10, 20]));
     expect([first(0), first(1), second(0), second(1)]).toEqual([3, 5, 21, 41]);
-    const sets = [agentOf([1, 2]), agentOf([10, 20])].map((bind) => bindFormulaSet([compileFormula('x', ['x']), compileFormula('3 * x', ['x'])], bind));
+    const sets = [agentOf([1, 2]), agentOf([10, 20])].map((bind) =>
+      bindFormulaSet([compileFormula('x', ['x']), compileFormula('3 * x', ['x'])], bind),
+    );
     const out = new Float64Array(3);
     sets[0](1, out);
     expect(Array.from(out)).toEqual([2, 6, 8]);

@@ -21,15 +21,30 @@ function referenceStage(s: Scenario) {
   const p = s.influence;
   const weights = Float32Array.from(LAYERS, (l) => s.network.weights[l]);
   const maxWeight = Math.max(...weights);
-  const whole = Math.floor(p.contactsPerWeek), fraction = p.contactsPerWeek - whole;
-  const reach = Float32Array.from([0, p.sources.reach.jihadist, p.sources.reach.rightWing, p.sources.reach.leftWing, p.sources.reach.antiInstitutional], (r) => r * p.sources.amplification);
+  const whole = Math.floor(p.contactsPerWeek),
+    fraction = p.contactsPerWeek - whole;
+  const reach = Float32Array.from(
+    [
+      0,
+      p.sources.reach.jihadist,
+      p.sources.reach.rightWing,
+      p.sources.reach.leftWing,
+      p.sources.reach.antiInstitutional,
+    ],
+    (r) => r * p.sources.amplification,
+  );
   return (w: World): void => {
-    const a = w.agents, net = w.network, g = w.groups;
-    const x = a.attitude, u = a.uncertainty;
-    const tk = tickKey(w.keys.influence, w.week), partnerTk = tickKey(w.keys.influencePartner, w.week);
+    const a = w.agents,
+      net = w.network,
+      g = w.groups;
+    const x = a.attitude,
+      u = a.uncertainty;
+    const tk = tickKey(w.keys.influence, w.week),
+      partnerTk = tickKey(w.keys.influencePartner, w.week);
     for (let i = 0; i < a.n; i++) {
       if (a.detainedUntil[i] >= 0) continue;
-      const from = net.offsets[i], deg = net.offsets[i + 1] - from;
+      const from = net.offsets[i],
+        deg = net.offsets[i + 1] - from;
       const meetings = whole + (fraction > 0 && tickUniform(tk, i, 0) < fraction ? 1 : 0);
       for (let m = 0; m < meetings && deg > 0; m++) {
         let j = -1;
@@ -44,12 +59,14 @@ function referenceStage(s: Scenario) {
         if (j < 0 || a.detainedUntil[j] >= 0) continue;
         if (a.leaning[j] !== a.leaning[i] && x[j] >= p.mainstreamThreshold) continue;
         let mu = p.mu;
-        if (a.group[i] >= 0 && a.group[i] === a.group[j]) mu *= g.leader[a.group[i]] === i ? p.leaderConformity : p.followerConformity;
+        if (a.group[i] >= 0 && a.group[i] === a.group[j])
+          mu *= g.leader[a.group[i]] === i ? p.leaderConformity : p.followerConformity;
         if (mu > 1) mu = 1;
         relativeAgreementToward(x, u, i, x[j], u[j], mu);
       }
       const r = reach[a.leaning[i]] * a.online[i];
-      if (r > 0 && tickUniform(tk, i, 1) < r) relativeAgreementToward(x, u, i, p.sources.attitude, p.sources.uncertainty, p.mu);
+      if (r > 0 && tickUniform(tk, i, 1) < r)
+        relativeAgreementToward(x, u, i, p.sources.attitude, p.sources.uncertainty, p.mu);
     }
   };
 }
@@ -63,14 +80,18 @@ describe('influence stage', () => {
       const s: Scenario = { ...base, influence: { ...base.influence, contactsPerWeek: contacts } };
       const sim = new Simulation(s);
       for (let k = 0; k < 40; k++) sim.step();
-      const w = sim.world, a = w.agents;
+      const w = sim.world,
+        a = w.agents;
       for (let i = 0; i < a.n; i += 7) a.detainedUntil[i] = w.week + 10;
-      const x0 = a.attitude.slice(), u0 = a.uncertainty.slice();
-      const blocked = createInfluenceStage(s), plain = referenceStage(s);
+      const x0 = a.attitude.slice(),
+        u0 = a.uncertainty.slice();
+      const blocked = createInfluenceStage(s),
+        plain = referenceStage(s);
       let moved = 0;
       for (let week = 0; week < 3; week++) {
         blocked(w);
-        const xb = a.attitude.slice(), ub = a.uncertainty.slice();
+        const xb = a.attitude.slice(),
+          ub = a.uncertainty.slice();
         a.attitude.set(x0);
         a.uncertainty.set(u0);
         plain(w);

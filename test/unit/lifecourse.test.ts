@@ -42,7 +42,8 @@ describe('life course', () => {
       if (renewedAt[i] >= 0 || mismatch) continue;
       // Continuous age after t weeks, in whole weeks: start + t; completed years = floor(/ 52).
       const expected = Math.floor((start[i] + t) / WEEKS_PER_YEAR);
-      if (a.age[i] !== expected) mismatch = `week ${t}, agent ${i}: age ${a.age[i]}, expected ${expected} (age in weeks at start ${start[i]})`;
+      if (a.age[i] !== expected)
+        mismatch = `week ${t}, agent ${i}: age ${a.age[i]}, expected ${expected} (age in weeks at start ${start[i]})`;
     }
     agedPerWeek.push(aged);
   }
@@ -82,7 +83,8 @@ describe('generational turnover (the life course stage alone, everyone free to l
   it('keeps the youngest band at its share over ten years, the leave week drawn once per person', () => {
     const s = loadScenarioFile(BASELINE, { agents: 20000, weeks: 520, seed: 11 });
     const sim = new Simulation(s);
-    const w = sim.world, a = w.agents;
+    const w = sim.world,
+      a = w.agents;
     const lifecourse = sim.stages.find((x) => x.name === 'lifecourse')!.run;
     const bands = s.population.ageBands;
     const first = bands.reduce((x, b) => (b.from < x.from ? b : x));
@@ -103,7 +105,7 @@ describe('generational turnover (the life course stage alone, everyone free to l
     expect(Math.abs(before - first.share)).toBeLessThan(4 * se);
     expect(Math.abs(after - first.share)).toBeLessThan(4 * se);
     // Entries into the youngest band per year: share / width of the band; ten years of them.
-    const expected = ((first.share / (first.to - first.from)) * a.n * 10);
+    const expected = (first.share / (first.to - first.from)) * a.n * 10;
     const renewed = w.renewed - renewedBefore;
     expect(Math.abs(renewed - expected)).toBeLessThan(4 * Math.sqrt(expected));
   });

@@ -22,7 +22,10 @@ const DECAY = 0.9;
 
 function reference(s: Scenario, w: World): void {
   const susceptibility = createSusceptibility(s);
-  const a = w.agents, rise = w.macro.rise, impact = s.macro.impact, needsOn = s.ablation.needs;
+  const a = w.agents,
+    rise = w.macro.rise,
+    impact = s.macro.impact,
+    needsOn = s.ablation.needs;
   for (let i = 0; i < a.n; i++) {
     a.recentTrigger[i] *= DECAY;
     if (a.detainedUntil[i] >= 0) continue;
@@ -30,7 +33,8 @@ function reference(s: Scenario, w: World): void {
     if (rise.grievance === 0 && rise.threat === 0 && own === 0) continue;
     const x = susceptibility(a, i, w.flags.cell[i], 2, true);
     if (needsOn) {
-      const n = a.needs, o = NEED_STRIDE * i;
+      const n = a.needs,
+        o = NEED_STRIDE * i;
       n[o + JUSTICE] = clamp01(n[o + JUSTICE] + x * rise.grievance * impact.justicePerGrievance);
       n[o + IDENTITY] = clamp01(n[o + IDENTITY] + x * rise.threat * impact.identityPerThreat);
     }
@@ -43,7 +47,12 @@ function reference(s: Scenario, w: World): void {
 /** Two identical worlds after a few weeks, with the same macro rise set on both. */
 function twins(ablation: Record<string, boolean>) {
   const data = resolveScenarioFile(BASELINE) as Record<string, unknown>;
-  const scenario = validateScenario({ ...data, agents: 3000, weeks: 10, ablation: { ...(data.ablation as object), ...ablation } });
+  const scenario = validateScenario({
+    ...data,
+    agents: 3000,
+    weeks: 10,
+    ablation: { ...(data.ablation as object), ...ablation },
+  });
   expect(scenario.ablation).toMatchObject(ablation);
   return [0, 1].map(() => {
     const sim = new Simulation(scenario);

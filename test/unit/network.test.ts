@@ -33,7 +33,8 @@ function forEachTie(g: Network, f: (i: number, j: number, layer: number) => void
 
 /** Layer of the tie i-j, or -1; rows are sorted, so bisect. */
 function layerOf(g: Network, i: number, j: number): number {
-  let lo = g.offsets[i], hi = g.offsets[i + 1];
+  let lo = g.offsets[i],
+    hi = g.offsets[i + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (g.targets[mid] < j) lo = mid + 1;
@@ -100,7 +101,10 @@ describe('household layer', () => {
       if (i === N || a.household[i] !== a.household[start]) {
         for (let x = start; x < i; x++) {
           for (let y = start; y < i; y++) {
-            if (x !== y && layerOf(net, x, y) !== HOUSEHOLD) expect.fail(`${x} and ${y} share household ${a.household[x]} but their tie has layer ${layerOf(net, x, y)}`);
+            if (x !== y && layerOf(net, x, y) !== HOUSEHOLD)
+              expect.fail(
+                `${x} and ${y} share household ${a.household[x]} but their tie has layer ${layerOf(net, x, y)}`,
+              );
           }
         }
         start = i;
@@ -112,10 +116,12 @@ describe('household layer', () => {
     const size = new Map<number, number>();
     for (let i = 0; i < N; i++) size.set(a.household[i], (size.get(a.household[i]) ?? 0) + 1);
     forEachTie(net, (i, j, l) => {
-      if (l === HOUSEHOLD && a.household[i] !== a.household[j]) expect.fail(`household tie ${i}-${j} crosses households`);
+      if (l === HOUSEHOLD && a.household[i] !== a.household[j])
+        expect.fail(`household tie ${i}-${j} crosses households`);
     });
     const hd = layerDegrees(net, HOUSEHOLD);
-    for (let i = 0; i < N; i++) if (hd[i] !== size.get(a.household[i])! - 1) expect.fail(`agent ${i}: household degree ${hd[i]}`);
+    for (let i = 0; i < N; i++)
+      if (hd[i] !== size.get(a.household[i])! - 1) expect.fail(`agent ${i}: household degree ${hd[i]}`);
   });
 });
 
@@ -133,7 +139,8 @@ describe('peer layer', () => {
   it('schools tie pupils to pupils, and workplaces active adults (18-66) to each other', () => {
     forEachTie(net, (i, j, l) => {
       if (l !== PEER) return;
-      const pi = a.age[i] < 18, pj = a.age[j] < 18;
+      const pi = a.age[i] < 18,
+        pj = a.age[j] < 18;
       if (pi !== pj) expect.fail(`peer tie ${i} (age ${a.age[i]}) - ${j} (age ${a.age[j]}) mixes a pupil and an adult`);
       if (!pi && (a.age[i] >= 67 || a.age[j] >= 67)) expect.fail(`peer tie ${i}-${j} involves someone of 67 or older`);
     });
@@ -151,7 +158,8 @@ describe('peer layer', () => {
     const md = s.network.peer.meanDegree;
     expect(md).toBe(6); // the reasoning above assumes an even, integer mean degree
     const pd = layerDegrees(net, PEER);
-    let pupils = 0, sum = 0;
+    let pupils = 0,
+      sum = 0;
     for (let i = 0; i < N; i++) {
       if (a.age[i] >= 18) continue;
       pupils++;
@@ -174,15 +182,17 @@ describe('peer layer', () => {
     const sc = validateScenario(d);
     const g = build(sc);
     const pd = layerDegrees(g.net, PEER);
-    let pupils = 0, sum = 0;
-    for (let i = 0; i < N; i++) if (g.pop.agents.age[i] < 18) (pupils++, (sum += pd[i]));
+    let pupils = 0,
+      sum = 0;
+    for (let i = 0; i < N; i++) if (g.pop.agents.age[i] < 18) pupils++, (sum += pd[i]);
     const se = 1 / Math.sqrt(pupils);
     expect(sum / pupils).toBeLessThan(5 + 4 * se);
     expect(sum / pupils).toBeGreaterThan(5 * 0.97 - 4 * se);
   });
 
   it('about activeShare of adults aged 18-66 have workplace ties', () => {
-    let adults = 0, working = 0;
+    let adults = 0,
+      working = 0;
     const pd = layerDegrees(net, PEER);
     for (let i = 0; i < N; i++) {
       if (a.age[i] < 18 || a.age[i] >= 67) continue;
@@ -192,11 +202,14 @@ describe('peer layer', () => {
     const p = s.network.peer.activeShare;
     // Binomial share, 4 standard errors; plus one person per region, since a last workplace of
     // a single person gets no tie.
-    expect(Math.abs(working / adults - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / adults) + s.regions.length / adults);
+    expect(Math.abs(working / adults - p)).toBeLessThan(
+      4 * Math.sqrt((p * (1 - p)) / adults) + s.regions.length / adults,
+    );
   });
 
   it('school peer ties connect pupils close in age', () => {
-    let sumTie = 0, ties = 0;
+    let sumTie = 0,
+      ties = 0;
     const pupils: number[] = [];
     for (let i = 0; i < N; i++) if (a.age[i] < 18) pupils.push(i);
     forEachTie(net, (i, j, l) => {
@@ -208,14 +221,17 @@ describe('peer layer', () => {
     // Random pairs of pupils of the same region, for comparison (about 2 years: the mean
     // absolute difference of two uniforms on a 6-year band is 6/3).
     const rs = stream(1, 'test/pairs');
-    let sumRandom = 0, pairs = 0;
+    let sumRandom = 0,
+      pairs = 0;
     while (pairs < 20_000) {
-      const i = pupils[rs.int(pupils.length)], j = pupils[rs.int(pupils.length)];
+      const i = pupils[rs.int(pupils.length)],
+        j = pupils[rs.int(pupils.length)];
       if (i === j || a.region[i] !== a.region[j]) continue;
       sumRandom += Math.abs(a.age[i] - a.age[j]);
       pairs++;
     }
-    const meanTie = sumTie / ties, meanRandom = sumRandom / pairs;
+    const meanTie = sumTie / ties,
+      meanRandom = sumRandom / pairs;
     expect(meanRandom).toBeGreaterThan(1.5);
     // An age ring in schools of 400 puts neighbours within hundredths of a year of each other;
     // the few ties where the ring closes (oldest to youngest) add a few hundredths on average.
@@ -264,11 +280,13 @@ describe('online layer', () => {
     let meanX = 0;
     for (let i = 0; i < N; i++) meanX += a.online[i] / N;
     const quart = (from: number) => {
-      let deg = 0, x = 0;
+      let deg = 0,
+        x = 0;
       for (let k = from; k < from + q; k++) (deg += od[order[k]]), (x += a.online[order[k]]);
       return { deg: deg / q, predicted: (md * (x / q)) / meanX };
     };
-    const bottom = quart(0), top = quart(N - q);
+    const bottom = quart(0),
+      top = quart(N - q);
     expect(top.deg).toBeGreaterThan(2 * bottom.deg);
     // Each quartile mean is a sum of ~5,000 Poisson-like degrees: standard error < 3%; allow 10%.
     expect(Math.abs(top.deg / top.predicted - 1)).toBeLessThan(0.1);
@@ -288,9 +306,12 @@ describe('online layer', () => {
       }
       return r;
     };
-    const rx = rank(a.online), ry = rank(od);
+    const rx = rank(a.online),
+      ry = rank(od);
     const mx = (N - 1) / 2;
-    let sxy = 0, sxx = 0, syy = 0;
+    let sxy = 0,
+      sxx = 0,
+      syy = 0;
     for (let i = 0; i < N; i++) {
       sxy += (rx[i] - mx) * (ry[i] - mx);
       sxx += (rx[i] - mx) ** 2;
@@ -321,7 +342,8 @@ describe('online layer', () => {
     for (let i = 0; i < N; i++) (Xr[a.region[i]] += a.online[i]), (X += a.online[i]);
     let expected = 0;
     for (const x of Xr) expected += c * (x / X) * (1 - x / X);
-    let ties = 0, cross = 0;
+    let ties = 0,
+      cross = 0;
     forEachTie(net, (i, j, l) => {
       if (l !== ONLINE || j < i) return; // each tie once
       ties++;
@@ -333,10 +355,14 @@ describe('online layer', () => {
 
   it('with crossRegionShare 0 no online tie crosses regions; with 1 many do', () => {
     const shareCrossing = (c: number) => {
-      const d = withOverrides(resolveScenarioFile(BASELINE), { agents: 5_000, weeks: 1, seed: 79 }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const d = withOverrides(resolveScenarioFile(BASELINE), { agents: 5_000, weeks: 1, seed: 79 }) as Record<
+        string,
+        any
+      >; // eslint-disable-line @typescript-eslint/no-explicit-any
       d.network.online.crossRegionShare = c;
       const g = build(validateScenario(d));
-      let ties = 0, cross = 0;
+      let ties = 0,
+        cross = 0;
       forEachTie(g.net, (i, j, l) => {
         if (l !== ONLINE) return;
         ties++;
@@ -361,7 +387,8 @@ describe('the whole network', () => {
     expect(total).toBeGreaterThan(8);
     expect(total).toBeLessThan(14);
     let layered = 0;
-    for (const l of [HOUSEHOLD, PEER, NEIGHBOURHOOD, ONLINE]) layered += layerDegrees(net, l).reduce((x, y) => x + y, 0);
+    for (const l of [HOUSEHOLD, PEER, NEIGHBOURHOOD, ONLINE])
+      layered += layerDegrees(net, l).reduce((x, y) => x + y, 0);
     expect(layered / N).toBe(total);
   });
 

@@ -26,7 +26,10 @@ const se = (p: number, n: number) => Math.sqrt((p * (1 - p)) / n);
 function expectShare(count: number, n: number, p: number, what: string): void {
   const observed = count / n;
   const tol = 4 * se(p, n);
-  expect(Math.abs(observed - p), `${what}: observed ${observed.toFixed(5)}, expected ${p} ± ${tol.toFixed(5)}`).toBeLessThan(tol);
+  expect(
+    Math.abs(observed - p),
+    `${what}: observed ${observed.toFixed(5)}, expected ${p} ± ${tol.toFixed(5)}`,
+  ).toBeLessThan(tol);
 }
 
 let s: Scenario;
@@ -61,7 +64,8 @@ describe('population margins match the scenario (n = 50,000, 4 binomial standard
     const weeks = new Set<number>();
     for (let i = 0; i < N; i++) {
       const a = pop.agents;
-      if (!Number.isInteger(a.age[i]) || a.birthday[i] >= WEEKS_PER_YEAR) expect.fail(`agent ${i}: age ${a.age[i]}, birthday ${a.birthday[i]}`);
+      if (!Number.isInteger(a.age[i]) || a.birthday[i] >= WEEKS_PER_YEAR)
+        expect.fail(`agent ${i}: age ${a.age[i]}, birthday ${a.birthday[i]}`);
       weeks.add(a.birthday[i]);
     }
     expect(weeks.size).toBe(WEEKS_PER_YEAR);
@@ -78,7 +82,8 @@ describe('population margins match the scenario (n = 50,000, 4 binomial standard
 
   it('age band shares, and ages spread uniformly within each band', () => {
     for (const band of s.population.ageBands) {
-      let count = 0, sum = 0;
+      let count = 0,
+        sum = 0;
       for (let i = 0; i < N; i++) {
         const age = pop.agents.age[i];
         if (age >= band.from && age < band.to) {
@@ -91,7 +96,9 @@ describe('population margins match the scenario (n = 50,000, 4 binomial standard
       // Uniform on [from, to): mean at the midpoint, standard error width / sqrt(12 count).
       const width = band.to - band.from;
       const mid = (band.from + band.to) / 2;
-      expect(Math.abs(sum / count - mid), `mean age in ${band.from}-${band.to}`).toBeLessThan((4 * width) / Math.sqrt(12 * count));
+      expect(Math.abs(sum / count - mid), `mean age in ${band.from}-${band.to}`).toBeLessThan(
+        (4 * width) / Math.sqrt(12 * count),
+      );
     }
   });
 
@@ -111,7 +118,14 @@ describe('population margins match the scenario (n = 50,000, 4 binomial standard
   it('the baseline prevalences are the documented ones', () => {
     // Guards the expectations above against a baseline that silently stops matching the docs.
     const prev = Object.fromEntries(PATHOLOGIES.map((d) => [d, s.population.pathology[d].prevalence]));
-    expect(prev).toEqual({ adhd: 0.05, autism: 0.015, psychosis: 0.01, narcissism: 0.02, depression: 0.15, trauma: 0.05 });
+    expect(prev).toEqual({
+      adhd: 0.05,
+      autism: 0.015,
+      psychosis: 0.01,
+      narcissism: 0.02,
+      depression: 0.15,
+      trauma: 0.05,
+    });
   });
 
   /*
@@ -124,22 +138,30 @@ describe('population margins match the scenario (n = 50,000, 4 binomial standard
    */
   it.each(PATHOLOGIES)('male/female prevalence ratio of %s is about maleRatio', (d) => {
     const sev = pop.agents.pathology[d];
-    let men = 0, menCases = 0, womenCases = 0;
+    let men = 0,
+      menCases = 0,
+      womenCases = 0;
     for (let i = 0; i < N; i++) {
       const m = pop.agents.male[i];
       men += m;
       if (sev[i] > 0) m ? menCases++ : womenCases++;
     }
     const women = N - men;
-    const pm = menCases / men, pf = womenCases / women;
+    const pm = menCases / men,
+      pf = womenCases / women;
     const seLog = Math.sqrt((1 - pm) / (men * pm) + (1 - pf) / (women * pf));
     const target = s.population.pathology[d].maleRatio;
-    expect(Math.abs(Math.log(pm / pf) - Math.log(target)), `${d}: ratio ${(pm / pf).toFixed(3)}, expected ${target}`).toBeLessThan(4 * seLog);
+    expect(
+      Math.abs(Math.log(pm / pf) - Math.log(target)),
+      `${d}: ratio ${(pm / pf).toFixed(3)}, expected ${target}`,
+    ).toBeLessThan(4 * seLog);
   });
 
   it('ADHD is clearly more common in men (sanity bound on the ratio)', () => {
     const sev = pop.agents.pathology.adhd;
-    let men = 0, menCases = 0, womenCases = 0;
+    let men = 0,
+      menCases = 0,
+      womenCases = 0;
     for (let i = 0; i < N; i++) {
       men += pop.agents.male[i];
       if (sev[i] > 0) pop.agents.male[i] ? menCases++ : womenCases++;
@@ -153,7 +175,9 @@ describe('population margins match the scenario (n = 50,000, 4 binomial standard
     const counts = new Array(EXTREMIST_IDEOLOGIES.length + 1).fill(0);
     for (let i = 0; i < N; i++) counts[pop.agents.leaning[i]]++;
     expect(counts[0]).toBe(0); // everyone has a leaning (index 0 is "none")
-    EXTREMIST_IDEOLOGIES.forEach((k, j) => expectShare(counts[j + 1], N, s.population.ideologyLeaning[k], `leaning ${k}`));
+    EXTREMIST_IDEOLOGIES.forEach((k, j) =>
+      expectShare(counts[j + 1], N, s.population.ideologyLeaning[k], `leaning ${k}`),
+    );
   });
 
   it('initial sensitivity share, with the bookkeeping of a phase-1 start', () => {
@@ -162,8 +186,14 @@ describe('population margins match the scenario (n = 50,000, 4 binomial standard
     for (let i = 0; i < N; i++) {
       if (a.phase[i] === 1) {
         sensitive++;
-        if (a.maxPhase[i] !== 1 || a.firstSensitiveWeek[i] !== 0 || a.entryMotive[i] !== a.motive[i]) expect.fail(`agent ${i} starts in phase 1 without its bookkeeping`);
-      } else if (a.phase[i] !== 0 || a.maxPhase[i] !== 0 || a.firstSensitiveWeek[i] !== -1 || a.entryMotive[i] !== 255) {
+        if (a.maxPhase[i] !== 1 || a.firstSensitiveWeek[i] !== 0 || a.entryMotive[i] !== a.motive[i])
+          expect.fail(`agent ${i} starts in phase 1 without its bookkeeping`);
+      } else if (
+        a.phase[i] !== 0 ||
+        a.maxPhase[i] !== 0 ||
+        a.firstSensitiveWeek[i] !== -1 ||
+        a.entryMotive[i] !== 255
+      ) {
         expect.fail(`agent ${i} starts in phase ${a.phase[i]} with inconsistent bookkeeping`);
       }
     }
@@ -182,7 +212,10 @@ describe('regions', () => {
   });
 
   it('region sizes are exactly as apportioned by share (baseline, n = 50,000)', () => {
-    const sizes = apportion(N, s.regions.map((r) => r.share));
+    const sizes = apportion(
+      N,
+      s.regions.map((r) => r.share),
+    );
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(N);
     const counts = new Array(s.regions.length).fill(0);
     for (let i = 0; i < N; i++) counts[pop.agents.region[i]]++;
@@ -193,12 +226,16 @@ describe('regions', () => {
     expect(regionStart[s.regions.length]).toBe(N);
     for (let r = 0; r < s.regions.length; r++) {
       expect(regionStart[r + 1] - regionStart[r]).toBe(sizes[r]);
-      for (let i = regionStart[r]; i < regionStart[r + 1]; i++) if (pop.agents.region[i] !== r) expect.fail(`agent ${i} not in region ${r}`);
+      for (let i = regionStart[r]; i < regionStart[r + 1]; i++)
+        if (pop.agents.region[i] !== r) expect.fail(`agent ${i} not in region ${r}`);
     }
   });
 
   it('region sizes for an odd count over three regions', () => {
-    const d = withOverrides(resolveScenarioFile(BASELINE), { agents: 10_001, weeks: 1, seed: 3 }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const d = withOverrides(resolveScenarioFile(BASELINE), { agents: 10_001, weeks: 1, seed: 3 }) as Record<
+      string,
+      any
+    >; // eslint-disable-line @typescript-eslint/no-explicit-any
     const r0 = d.regions[0];
     d.regions = [
       { ...r0, name: 'a', share: 0.5, neighbourhoodSize: 500 },
@@ -222,16 +259,23 @@ describe('regions', () => {
     const a = p.agents;
     const [from, mid, to] = p.layout.regionStart;
     for (let i = mid; i < to; i++) {
-      if (!(a.age[i] >= 65 && a.age[i] < 90 && a.education[i] === 0 && a.leaning[i] === 2)) expect.fail(`agent ${i} in region 1 ignores the override`);
+      if (!(a.age[i] >= 65 && a.age[i] < 90 && a.education[i] === 0 && a.leaning[i] === 2))
+        expect.fail(`agent ${i} in region 1 ignores the override`);
     }
     // Region 0 keeps the national margins.
-    let young = 0, high = 0;
+    let young = 0,
+      high = 0;
     for (let i = from; i < mid; i++) {
       if (a.age[i] < 65) young++;
       if (a.education[i] === 2) high++;
     }
     const n0 = mid - from;
-    expectShare(young, n0, 1 - sc.population.ageBands.filter((b) => b.from >= 65).reduce((x, b) => x + b.share, 0), 'region 0 under 65');
+    expectShare(
+      young,
+      n0,
+      1 - sc.population.ageBands.filter((b) => b.from >= 65).reduce((x, b) => x + b.share, 0),
+      'region 0 under 65',
+    );
     expectShare(high, n0, sc.population.education.high, 'region 0 high education');
   });
 });
@@ -250,20 +294,26 @@ describe('households', () => {
   it('a household lives in one neighbourhood', () => {
     const a = pop.agents;
     for (let i = 1; i < N; i++) {
-      if (a.household[i] === a.household[i - 1] && a.neighbourhood[i] !== a.neighbourhood[i - 1]) expect.fail(`household ${a.household[i]} spans two neighbourhoods`);
+      if (a.household[i] === a.household[i - 1] && a.neighbourhood[i] !== a.neighbourhood[i - 1])
+        expect.fail(`household ${a.household[i]} spans two neighbourhoods`);
     }
   });
 
   it('minors (< 18) never live in a household without an adult', () => {
     const a = pop.agents;
-    let start = 0, withMinors = 0;
+    let start = 0,
+      withMinors = 0;
     for (let i = 1; i <= N; i++) {
       if (i === N || a.household[i] !== a.household[start]) {
-        let minors = 0, adults = 0;
+        let minors = 0,
+          adults = 0;
         for (let k = start; k < i; k++) a.age[k] < 18 ? minors++ : adults++;
         if (minors > 0) {
           withMinors++;
-          if (adults === 0) expect.fail(`household ${a.household[start]} (agents ${start}..${i - 1}) has ${minors} minors and no adult`);
+          if (adults === 0)
+            expect.fail(
+              `household ${a.household[start]} (agents ${start}..${i - 1}) has ${minors} minors and no adult`,
+            );
         }
         start = i;
       }
@@ -282,7 +332,8 @@ describe('neighbourhoods', () => {
     for (let i = 1; i < N; i++) {
       const step = a.neighbourhood[i] - a.neighbourhood[i - 1];
       if (step !== 0 && step !== 1) expect.fail(`neighbourhood ids jump at agent ${i}`);
-      if (step === 0 && a.region[i] !== a.region[i - 1]) expect.fail(`neighbourhood ${a.neighbourhood[i]} spans two regions`);
+      if (step === 0 && a.region[i] !== a.region[i - 1])
+        expect.fail(`neighbourhood ${a.neighbourhood[i]} spans two regions`);
     }
     for (let b = 0; b + 1 < starts.length; b++) {
       expect(starts[b + 1]).toBeGreaterThan(starts[b]); // no empty neighbourhood

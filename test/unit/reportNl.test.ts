@@ -11,17 +11,44 @@ import { loadScenarioFile } from '../../sim/scenario/file.ts';
 const path = (f: string) => fileURLToPath(new URL(`../../scenarios/${f}`, import.meta.url));
 const base = loadScenarioFile(path('baseline.json'), { agents: 500, weeks: 2 });
 const other = loadScenarioFile(path('school-resilience.json'), { agents: 500, weeks: 2 });
-const plan = createComparePlan([{ file: 'baseline.json', scenario: base }, { file: 'school-resilience.json', scenario: other }], {
-  radsimVersion: 'test', replicates: 3, outcomes: ['ever_action', 'false_positives', 'cost_hours'], series: ['phase_1'],
-});
+const plan = createComparePlan(
+  [
+    { file: 'baseline.json', scenario: base },
+    { file: 'school-resilience.json', scenario: other },
+  ],
+  {
+    radsimVersion: 'test',
+    replicates: 3,
+    outcomes: ['ever_action', 'false_positives', 'cost_hours'],
+    series: ['phase_1'],
+  },
+);
 const values: Record<string, number[][]> = {
-  ever_action: [[40, 50, 45], [30, 41, 33]],
-  false_positives: [[10, 12, 9], [11, 10, 10]],
-  cost_hours: [[100.5, 120, 110], [150, 171.25, 160]],
+  ever_action: [
+    [40, 50, 45],
+    [30, 41, 33],
+  ],
+  false_positives: [
+    [10, 12, 9],
+    [11, 10, 10],
+  ],
+  cost_hours: [
+    [100.5, 120, 110],
+    [150, 171.25, 160],
+  ],
 };
 const runs: RunRecord[] = planJobs(plan).map((j) => ({
-  format: RUN_FORMAT, plan: plan.hash, job: j.id, index: j.index, variant: j.variant, replicate: j.replicate, seed: j.seed, weeks: 3,
-  outcomes: Object.fromEntries(Object.entries(values).map(([o, v]) => [o, v[j.variant][j.replicate]])), series: { phase_1: [0, 1, 2] }, summary: {},
+  format: RUN_FORMAT,
+  plan: plan.hash,
+  job: j.id,
+  index: j.index,
+  variant: j.variant,
+  replicate: j.replicate,
+  seed: j.seed,
+  weeks: 3,
+  outcomes: Object.fromEntries(Object.entries(values).map(([o, v]) => [o, v[j.variant][j.replicate]])),
+  series: { phase_1: [0, 1, 2] },
+  summary: {},
 }));
 const stats = compareStats(plan, runs);
 
@@ -40,9 +67,13 @@ describe('Dutch summary', () => {
     expect(md).toContain('# Vergelijking: school-resilience met referentie baseline');
     expect(md).toContain('**Synthetische populatie.**');
     expect(md).toContain('## Belangrijkste bevindingen');
-    expect(md).toMatch(/\*\*school-resilience\*\* verlaagt het aantal mensen die de actiefase bereiken met 23% \(95%-interval \d+% tot \d+%\), van gemiddeld 45 naar 34,7\./);
+    expect(md).toMatch(
+      /\*\*school-resilience\*\* verlaagt het aantal mensen die de actiefase bereiken met 23% \(95%-interval \d+% tot \d+%\), van gemiddeld 45 naar 34,7\./,
+    );
     expect(md).toMatch(/\*\*school-resilience\*\* verhoogt het aantal professionele uren met/);
-    expect(md).toContain('geen duidelijk verschil (het 95%-interval bevat nul) in het aantal onterechte opnames in het casusoverleg');
+    expect(md).toContain(
+      'geen duidelijk verschil (het 95%-interval bevat nul) in het aantal onterechte opnames in het casusoverleg',
+    );
     expect(md).toContain('weegploeg');
     expect(md).toContain('persoonsgerichte aanpak (PGA)');
     expect(md).not.toMatch(/\d\.\d/); // no decimal points left in numbers

@@ -187,7 +187,9 @@ describe('schema errors name the path, what is allowed and the value found', () 
     d.population.maleShare = -0.1;
     d.triggers.catalogue[2].direction = 'sideways';
     const paths = issuesOf(d).map((i) => i.path);
-    expect(paths).toEqual(expect.arrayContaining(['agents', 'population.maleShare', 'triggers.catalogue[2].direction']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['agents', 'population.maleShare', 'triggers.catalogue[2].direction']),
+    );
   });
 
   it('a scenario missing most fields without "extends" gets the hint to extend baseline.json', () => {

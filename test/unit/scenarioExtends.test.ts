@@ -71,7 +71,11 @@ describe('extends', () => {
   });
 
   it('a two-level chain, each extends resolved relative to the file that names it', () => {
-    write('sub/mid.json', { extends: '../base.json', agents: 1234, population: { maleShare: 0.6, education: { low: 0.2, mid: 0.4, high: 0.4 } } });
+    write('sub/mid.json', {
+      extends: '../base.json',
+      agents: 1234,
+      population: { maleShare: 0.6, education: { low: 0.2, mid: 0.4, high: 0.4 } },
+    });
     const p = write('leaf.json', { extends: 'sub/mid.json', name: 'leaf', weeks: 77, population: { maleShare: 0.55 } });
     const loaded = loadScenarioFile(p);
     expect(loaded.name).toBe('leaf');

@@ -6,7 +6,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkValue, newListItem, rangeText, removeOverride, schemaFields, schemaLists, setOverride, valueAt, type Field, type Segment } from '../../sim/scenario/fields.ts';
+import {
+  checkValue,
+  newListItem,
+  rangeText,
+  removeOverride,
+  schemaFields,
+  schemaLists,
+  setOverride,
+  valueAt,
+  type Field,
+  type Segment,
+} from '../../sim/scenario/fields.ts';
 import { resolveExtends, validateScenario, type ScenarioData } from '../../sim/scenario/resolve.ts';
 import { scenarioSchema } from '../../sim/scenario/schema.ts';
 import { SEEDS, SOURCES, sourceOf, sourcePattern } from '../../sim/scenario/sources.ts';
@@ -14,7 +25,8 @@ import { defaultRange, levels, prccInterval } from '../../web/sweepDesign.ts';
 
 const dir = resolve(import.meta.dirname, '../../scenarios');
 const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ScenarioData;
-const resolved = (f: string) => resolveExtends(read(f), f, (ref) => ({ data: read(ref.replace(/^\.\//, '')), name: ref }));
+const resolved = (f: string) =>
+  resolveExtends(read(f), f, (ref) => ({ data: read(ref.replace(/^\.\//, '')), name: ref }));
 const baseline = resolved('baseline.json');
 const fields = schemaFields(baseline);
 const byPath = new Map(fields.map((f) => [f.path, f]));
@@ -51,7 +63,23 @@ describe('schema walk', () => {
   it('lists every leaf of the baseline, grouped by top-level key', () => {
     expect(fields.length).toBeGreaterThan(300);
     const sections = new Set(fields.map((f) => f.section));
-    for (const s of ['run', 'regions', 'population', 'network', 'macro', 'triggers', 'susceptibility', 'influence', 'needs', 'groups', 'phases', 'action', 'practice', 'interventionMechanics', 'ablation']) {
+    for (const s of [
+      'run',
+      'regions',
+      'population',
+      'network',
+      'macro',
+      'triggers',
+      'susceptibility',
+      'influence',
+      'needs',
+      'groups',
+      'phases',
+      'action',
+      'practice',
+      'interventionMechanics',
+      'ablation',
+    ]) {
       expect(sections.has(s), s).toBe(true);
     }
     // Every leaf value of the data is a field (and nothing else is).
@@ -61,7 +89,8 @@ describe('schema walk', () => {
         if (v.length && v.every((x) => typeof x !== 'object')) v.forEach((x, i) => walk(x, `${p}[${i}]`));
         else v.forEach((x, i) => walk(x, `${p}[${i}]`));
       } else if (v !== null && typeof v === 'object') {
-        for (const [k, x] of Object.entries(v)) walk(x, /^[A-Za-z_$][\w$]*$/.test(k) ? (p ? `${p}.${k}` : k) : `${p}[${JSON.stringify(k)}]`);
+        for (const [k, x] of Object.entries(v))
+          walk(x, /^[A-Za-z_$][\w$]*$/.test(k) ? (p ? `${p}.${k}` : k) : `${p}[${JSON.stringify(k)}]`);
       } else leaves.push(p);
     };
     walk(baseline, '');
@@ -72,7 +101,14 @@ describe('schema walk', () => {
 
   it('reads kinds, units, descriptions and ranges from the schema', () => {
     const mu = byPath.get('influence.mu')!;
-    expect(mu).toMatchObject({ kind: 'number', unit: '0..1', min: 0, max: 1, minExclusive: false, section: 'influence' });
+    expect(mu).toMatchObject({
+      kind: 'number',
+      unit: '0..1',
+      min: 0,
+      max: 1,
+      minExclusive: false,
+      section: 'influence',
+    });
     expect(mu.description).toMatch(/relative agreement/);
     expect(rangeText(mu)).toBe('0 ≤ x ≤ 1');
     expect(rangeText(byPath.get('agents')!)).toBe('whole number 10 ≤ x ≤ 50000000');
@@ -170,14 +206,17 @@ describe('lists', () => {
     const lists = schemaLists(baseline).map((l) => `${l.path}#${l.length}`);
     expect(lists).toContain(`regions#${(baseline.regions as unknown[]).length}`);
     expect(lists).toContain('interventions#0');
-    expect(lists).toContain(`triggers.catalogue#${((baseline.triggers as { catalogue: unknown[] }).catalogue).length}`);
+    expect(lists).toContain(`triggers.catalogue#${(baseline.triggers as { catalogue: unknown[] }).catalogue.length}`);
     expect(lists.some((l) => l.startsWith('population.ageBands#'))).toBe(true);
   });
 
   it('makes the id or name of a new item unique', () => {
     expect(newListItem({ id: 'mentoring', x: 1 }, [{ id: 'mentoring' }])).toEqual({ id: 'mentoring2', x: 1 });
     expect(newListItem({ id: 'a2' }, [{ id: 'a' }, { id: 'a2' }])).toEqual({ id: 'a3' });
-    expect(newListItem({ name: 'city', share: 0.6 }, [{ name: 'city' }, { name: 'region' }])).toEqual({ name: 'city 2', share: 0.6 });
+    expect(newListItem({ name: 'city', share: 0.6 }, [{ name: 'city' }, { name: 'region' }])).toEqual({
+      name: 'city 2',
+      share: 0.6,
+    });
   });
 });
 

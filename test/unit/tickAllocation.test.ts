@@ -26,7 +26,8 @@ import { Simulation } from '../../sim/run/simulation.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
 
 const BASELINE = fileURLToPath(new URL('../../scenarios/baseline.json', import.meta.url));
-const SMALL = 20_000, LARGE = 100_000;
+const SMALL = 20_000,
+  LARGE = 100_000;
 const LIMIT = 0.25; // bytes per agent and week
 const WATCHED = new Set(['triggers', 'influence', 'needs', 'phases', 'practice']);
 
@@ -42,7 +43,8 @@ function leastGrowth(agents: number): Map<string, number> {
   const grown = new Map<string, number[]>();
   for (const stage of sim.stages) {
     if (!WATCHED.has(stage.name)) continue;
-    const run = stage.run, deltas: number[] = [];
+    const run = stage.run,
+      deltas: number[] = [];
     grown.set(stage.name, deltas);
     (stage as { run: (w: World) => void }).run = (w) => {
       const before = process.memoryUsage().heapUsed;
@@ -54,7 +56,9 @@ function leastGrowth(agents: number): Map<string, number> {
   for (let k = 0; k < 30; k++) sim.step();
   const least = new Map<string, number>();
   for (const [name, deltas] of grown) {
-    expect(deltas.length, `${name} at ${agents} agents: weeks without a collection inside the stage`).toBeGreaterThan(15);
+    expect(deltas.length, `${name} at ${agents} agents: weeks without a collection inside the stage`).toBeGreaterThan(
+      15,
+    );
     least.set(name, Math.min(...deltas));
   }
   return least;
@@ -62,8 +66,11 @@ function leastGrowth(agents: number): Map<string, number> {
 
 describe('heap allocation in the tick', () => {
   it('no stage that passes over everyone allocates per agent (growth with the population below a quarter byte per agent-week)', () => {
-    const small = leastGrowth(SMALL), large = leastGrowth(LARGE);
-    const perAgentWeek = Object.fromEntries([...large].map(([name, b]) => [name, Number(((b - small.get(name)!) / (LARGE - SMALL)).toFixed(3))]));
+    const small = leastGrowth(SMALL),
+      large = leastGrowth(LARGE);
+    const perAgentWeek = Object.fromEntries(
+      [...large].map(([name, b]) => [name, Number(((b - small.get(name)!) / (LARGE - SMALL)).toFixed(3))]),
+    );
     expect(Object.keys(perAgentWeek).sort()).toEqual([...WATCHED].sort());
     const over = Object.entries(perAgentWeek).filter(([, b]) => b >= LIMIT);
     expect(over, `bytes per added agent and week, by stage: ${JSON.stringify(perAgentWeek)}`).toEqual([]);

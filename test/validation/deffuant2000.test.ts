@@ -47,7 +47,15 @@ describe('runDeffuant on a graph', () => {
     }
     offsets[n] = w;
     const x0 = Float64Array.from({ length: n }, (_, k) => (k < half ? 0.1 : 0.6) + (k % 7) * 0.01);
-    const x = runDeffuant({ n, d: 1, mu: 0.5, steps: 50_000, rand: seeded('deffuant-graph', 0, 1), graph: { offsets, neighbors }, x0 });
+    const x = runDeffuant({
+      n,
+      d: 1,
+      mu: 0.5,
+      steps: 50_000,
+      rand: seeded('deffuant-graph', 0, 1),
+      graph: { offsets, neighbors },
+      x0,
+    });
     const cs = clusters(x, 1e-6);
     expect(cs.map((c) => c.size)).toEqual([half, half]);
     // Each clique conserves its mean opinion (the pair update is mass-conserving).

@@ -194,7 +194,13 @@ function computeRA(c: RACase, iterations: number): RAMeasure {
   const centralShare: number[] = [];
   for (let s = 1; s <= RA.seeds; s++) {
     const r = runRelativeAgreement({
-      n: RA.n, U: c.U, mu: RA.mu, pe: c.pe, delta: c.delta, ue: RA.ue, steps: iterations,
+      n: RA.n,
+      U: c.U,
+      mu: RA.mu,
+      pe: c.pe,
+      delta: c.delta,
+      ue: RA.ue,
+      steps: iterations,
       rand: seeded('ra2002', c.name, s),
     });
     ys.push(extremismIndicator(r.x, r.extremist, RA.cutoff));
@@ -221,27 +227,53 @@ function report(): void {
   const t0 = performance.now();
   const out: string[] = [];
 
-  out.push(`### Deffuant et al. 2000 (N=${DEFFUANT.n}, mu=${DEFFUANT.mu}, ${DEFFUANT.steps} pair meetings, ${DEFFUANT.seeds} seeds; major cluster >= ${DEFFUANT.minFraction * 100}% of agents, gap > ${DEFFUANT.clusterTol})`, '');
-  out.push('| d | floor(1/2d) | major clusters, mean | per seed | largest cluster (of 1000), per seed |', '|---|---|---|---|---|');
+  out.push(
+    `### Deffuant et al. 2000 (N=${DEFFUANT.n}, mu=${DEFFUANT.mu}, ${DEFFUANT.steps} pair meetings, ${DEFFUANT.seeds} seeds; major cluster >= ${DEFFUANT.minFraction * 100}% of agents, gap > ${DEFFUANT.clusterTol})`,
+    '',
+  );
+  out.push(
+    '| d | floor(1/2d) | major clusters, mean | per seed | largest cluster (of 1000), per seed |',
+    '|---|---|---|---|---|',
+  );
   for (const d of [...DEFFUANT.clusterDs, ...DEFFUANT.consensusDs]) {
     const m = measureDeffuant(d);
-    out.push(`| ${d} | ${m.expected >= 1 ? m.expected : '1 (consensus)'} | ${f(m.mean)} | ${m.counts.join(' ')} | ${m.largest.join(' ')} |`);
+    out.push(
+      `| ${d} | ${m.expected >= 1 ? m.expected : '1 (consensus)'} | ${f(m.mean)} | ${m.counts.join(' ')} | ${m.largest.join(' ')} |`,
+    );
   }
 
-  out.push('', `### Hegselmann & Krause 2002 (N=${HK.n}, complete graph, uniform [0,1], run to the fixed point, ${HK.seeds} seeds; major cluster >= ${HK.minFraction * 100}%)`, '');
-  out.push('| eps | major clusters, mean | per seed | steps to fixed point, per seed | largest cluster (of 625) |', '|---|---|---|---|---|');
+  out.push(
+    '',
+    `### Hegselmann & Krause 2002 (N=${HK.n}, complete graph, uniform [0,1], run to the fixed point, ${HK.seeds} seeds; major cluster >= ${HK.minFraction * 100}%)`,
+    '',
+  );
+  out.push(
+    '| eps | major clusters, mean | per seed | steps to fixed point, per seed | largest cluster (of 625) |',
+    '|---|---|---|---|---|',
+  );
   for (const eps of [...HK.clusterEps, 0.2, 0.22, ...HK.consensusEps]) {
     const m = measureHK(eps);
-    out.push(`| ${eps} | ${f(m.mean)} | ${m.counts.join(' ')} | ${m.steps.map((s, k) => (m.converged[k] ? `${s}` : `${s}!`)).join(' ')} | ${m.largest.join(' ')} |`);
+    out.push(
+      `| ${eps} | ${f(m.mean)} | ${m.counts.join(' ')} | ${m.steps.map((s, k) => (m.converged[k] ? `${s}` : `${s}!`)).join(' ')} | ${m.largest.join(' ')} |`,
+    );
   }
 
-  out.push('', `### Deffuant et al. 2002, relative agreement with extremists (N=${RA.n}, mu=${RA.mu}, ue=${RA.ue}, cutoff +/-${RA.cutoff}, ${RA.seeds} seeds; iteration = N/2 pair meetings)`, '');
-  out.push(`| regime | U | pe | delta | mean y @${RA.shortIterations} it. | mean y @${RA.iterations} it. | mean y @${4 * RA.iterations} it. | y per seed @${RA.iterations} | mean y, cutoff 0.5 / 0.9 | moderates with abs(x)<0.3, mean |`, '|---|---|---|---|---|---|---|---|---|---|');
+  out.push(
+    '',
+    `### Deffuant et al. 2002, relative agreement with extremists (N=${RA.n}, mu=${RA.mu}, ue=${RA.ue}, cutoff +/-${RA.cutoff}, ${RA.seeds} seeds; iteration = N/2 pair meetings)`,
+    '',
+  );
+  out.push(
+    `| regime | U | pe | delta | mean y @${RA.shortIterations} it. | mean y @${RA.iterations} it. | mean y @${4 * RA.iterations} it. | y per seed @${RA.iterations} | mean y, cutoff 0.5 / 0.9 | moderates with abs(x)<0.3, mean |`,
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const c of RA_CASES) {
     const short = measureRA(c, RA.shortIterations);
     const m = measureRA(c);
     const long = measureRA(c, 4 * RA.iterations);
-    out.push(`| ${c.regime} (${c.name}) | ${c.U} | ${c.pe} | ${c.delta} | ${f(short.mean, 3)} | ${f(m.mean, 3)} | ${f(long.mean, 3)} | ${m.ys.map((y) => f(y)).join(' ')} | ${f(m.meanCut05, 3)} / ${f(m.meanCut09, 3)} | ${f(mean(m.centralShare))} |`);
+    out.push(
+      `| ${c.regime} (${c.name}) | ${c.U} | ${c.pe} | ${c.delta} | ${f(short.mean, 3)} | ${f(m.mean, 3)} | ${f(long.mean, 3)} | ${m.ys.map((y) => f(y)).join(' ')} | ${f(m.meanCut05, 3)} / ${f(m.meanCut09, 3)} | ${f(mean(m.centralShare))} |`,
+    );
   }
   out.push('', `(report computed in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   console.log(out.join('\n'));

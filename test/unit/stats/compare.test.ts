@@ -75,7 +75,7 @@ describe('welchInterval', () => {
     const w = welchInterval([1, 2, 3], [4, 5, 7, 8]);
     expect(w.diff).toBe(4);
     expect(w.se).toBeCloseTo(Math.sqrt(7 / 6), 14);
-    expect(w.df).toBeCloseTo((49 / 36) / (1 / 18 + 25 / 108), 12);
+    expect(w.df).toBeCloseTo(49 / 36 / (1 / 18 + 25 / 108), 12);
   });
 
   it('needs two values per group', () => {

@@ -67,8 +67,18 @@ describe('spearman', () => {
   it('is +-1 for monotone relations and NaN for a constant', () => {
     const x = [0.3, 1.2, -4, 7, 2.5, 0];
     expect(spearman(x, x.map(Math.exp))).toBe(1);
-    expect(spearman(x, x.map((v) => -(v ** 3)))).toBe(-1);
-    expect(spearman(x, x.map(() => 4))).toBeNaN();
+    expect(
+      spearman(
+        x,
+        x.map((v) => -(v ** 3)),
+      ),
+    ).toBe(-1);
+    expect(
+      spearman(
+        x,
+        x.map(() => 4),
+      ),
+    ).toBeNaN();
   });
 
   it('rejects different lengths', () => {
@@ -106,8 +116,17 @@ describe('prcc', () => {
 
   it('matches residual-regression PRCC computed with NumPy on a fixed table (with ties)', () => {
     const Xs = [
-      [0.12, 3.1, 7], [0.55, 2.2, 1], [0.31, 4.8, 5], [0.9, 1.5, 2], [0.47, 3.9, 9], [0.05, 2.7, 4],
-      [0.76, 4.1, 3], [0.66, 1.9, 8], [0.23, 3.3, 6], [0.84, 2.9, 10], [0.39, 4.4, 5],
+      [0.12, 3.1, 7],
+      [0.55, 2.2, 1],
+      [0.31, 4.8, 5],
+      [0.9, 1.5, 2],
+      [0.47, 3.9, 9],
+      [0.05, 2.7, 4],
+      [0.76, 4.1, 3],
+      [0.66, 1.9, 8],
+      [0.23, 3.3, 6],
+      [0.84, 2.9, 10],
+      [0.39, 4.4, 5],
     ];
     const ys = [1.3, 2.9, 1.1, 5.2, 1.4, 0.4, 2.8, 4.1, 1.0, 3.9, 1.2];
     const r = prcc(Xs, ys);
@@ -152,7 +171,12 @@ describe('prcc', () => {
   });
 
   it('gives all NaN for a constant output and validates shapes', () => {
-    expect(prcc(X, y.map(() => 1))).toEqual([NaN, NaN, NaN]);
+    expect(
+      prcc(
+        X,
+        y.map(() => 1),
+      ),
+    ).toEqual([NaN, NaN, NaN]);
     expect(() => prcc(X.slice(1), y)).toThrow(/rows/);
     expect(() => prcc([[1], [2]], [1, 2])).toThrow(/at least 3/);
   });

@@ -82,7 +82,9 @@ describe('seriesBands', () => {
   });
 
   it('matches quantile() at every time point for custom probabilities', () => {
-    const runs = [0, 1, 2, 3, 4, 5, 6].map((r) => Float64Array.from({ length: 5 }, (_, t) => ((r * 37 + t * 11) % 17) - t));
+    const runs = [0, 1, 2, 3, 4, 5, 6].map((r) =>
+      Float64Array.from({ length: 5 }, (_, t) => ((r * 37 + t * 11) % 17) - t),
+    );
     const probs = [0.1, 0.9];
     const b = seriesBands(runs, probs);
     for (let t = 0; t < 5; t++) {

@@ -70,7 +70,7 @@ describe('tQuantile', () => {
 });
 
 describe('tCdf', () => {
-  it("matches SciPy stats.t.cdf", () => {
+  it('matches SciPy stats.t.cdf', () => {
     expect(tCdf(2, 3)).toBeCloseTo(0.9303370157205785, 13);
     expect(tCdf(-2, 3)).toBeCloseTo(0.06966298427942152, 13);
     expect(tCdf(0.1, 50)).toBeCloseTo(0.539627893173515, 13);

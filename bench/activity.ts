@@ -77,4 +77,4 @@ console.log(
     rows,
   ),
 );
-process.stdout.write(JSON.stringify({ scenario, agents, weeks, eps, rows: out }) + '\n');
+process.stdout.write(`${JSON.stringify({ scenario, agents, weeks, eps, rows: out })}\n`);

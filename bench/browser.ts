@@ -22,10 +22,10 @@
  * tasks, and weeks simulated per second.
  */
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromiumArgs, startApp } from '../test/e2e/harness.ts';
-import { BENCH_DIR, machineInfo, median, parseArgs, quantile, ROOT, round, table } from './lib/util.ts';
+import { BENCH_DIR, machineInfo, median, parseArgs, quantile, round, table } from './lib/util.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const AGENTS = Number(args.agents ?? 100_000);
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
       ),
       targetMet: target,
     };
-    writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`wrote ${OUT}`);
   } finally {
     await app.close();

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       warmSeconds: warm.map((x) => round(x, 3)),
       speedup: median(cold) / median(warm),
     };
-    writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`wrote ${OUT}`);
   } finally {
     await app.close();

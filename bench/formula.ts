@@ -117,5 +117,5 @@ export function runFormulaBench(opts: { hazard?: string; agents?: number; minMs?
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.stdout.write(JSON.stringify(runFormulaBench()) + '\n');
+  process.stdout.write(`${JSON.stringify(runFormulaBench())}\n`);
 }

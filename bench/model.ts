@@ -112,7 +112,7 @@ function main(): void {
     },
     summary: { finalPhaseCounts: s.finalPhaseCounts, everSensitive: s.everSensitive, incidents: s.incidents },
   };
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 main();

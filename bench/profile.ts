@@ -198,7 +198,7 @@ async function main(): Promise<void> {
   const out = resolve(BENCH_DIR, typeof args.out === 'string' ? args.out : 'profile.json');
   writeFileSync(
     out,
-    JSON.stringify({ agents, weeks, profile: resolve(dir, file), measuredMsPerTick: measured, stages }, null, 1) + '\n',
+    `${JSON.stringify({ agents, weeks, profile: resolve(dir, file), measuredMsPerTick: measured, stages }, null, 1)}\n`,
   );
   console.log(`written to ${out}`);
 }

@@ -476,7 +476,7 @@ async function main(): Promise<void> {
   results.benchSeconds = (performance.now() - started) / 1000;
   results.loadAverageAtEnd = loadavg().map((x) => round(x, 2));
   const path = resolve(BENCH_DIR, typeof args.out === 'string' ? args.out : 'results.json');
-  writeFileSync(path, JSON.stringify(results, null, 1) + '\n');
+  writeFileSync(path, `${JSON.stringify(results, null, 1)}\n`);
   console.log(`\n${fmt(results.benchSeconds as number)} s in all; results written to ${path}`);
 }
 

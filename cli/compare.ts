@@ -1,5 +1,5 @@
-import { createComparePlan, PlanError, type Plan } from '../sim/ensemble/plan.ts';
-import { parseShard } from '../sim/ensemble/shard.ts';
+import { createComparePlan, type PlanError, type Plan } from '../sim/ensemble/plan.ts';
+import { parseShard, type Shard } from '../sim/ensemble/shard.ts';
 import { DEFAULT_BAND_SERIES } from '../sim/ensemble/outcomes.ts';
 import {
   ENSEMBLE_OPTIONS,
@@ -41,7 +41,7 @@ Example:
 
 export async function compareCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...ENSEMBLE_OPTIONS, series: { type: 'string' } });
-  let shard;
+  let shard: Shard | null;
   try {
     shard = values.shard === undefined ? null : parseShard(values.shard);
   } catch (err) {

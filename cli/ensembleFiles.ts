@@ -38,7 +38,7 @@ export function runFile(dir: string, jobId: string): string {
 }
 
 export function planText(plan: Plan): string {
-  return JSON.stringify(plan, null, 2) + '\n';
+  return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
 export function writePlan(dir: string, plan: Plan): void {
@@ -146,6 +146,6 @@ export function appendTiming(dir: string, name: string, session: TimingSession |
   sessions.push(session);
   writeFileAtomic(
     path,
-    JSON.stringify({ note: 'wall-clock times; not part of the results', sessions }, null, 2) + '\n',
+    `${JSON.stringify({ note: 'wall-clock times; not part of the results', sessions }, null, 2)}\n`,
   );
 }

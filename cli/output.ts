@@ -13,5 +13,5 @@ export function writeAtomic(dir: string, name: string, text: string): string {
 }
 
 export function writeJSON(dir: string, name: string, value: unknown): string {
-  return writeAtomic(dir, name, JSON.stringify(value, null, 2) + '\n');
+  return writeAtomic(dir, name, `${JSON.stringify(value, null, 2)}\n`);
 }

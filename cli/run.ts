@@ -1,6 +1,7 @@
 import { ScenarioError } from '../sim/scenario/errors.ts';
 import { resolveScenarioFile } from '../sim/scenario/file.ts';
 import { validateScenario, withOverrides } from '../sim/scenario/resolve.ts';
+import type { Scenario } from '../sim/scenario/schema.ts';
 import { Simulation } from '../sim/run/simulation.ts';
 import { seriesToCSV } from '../sim/run/series.ts';
 import { intOption, parse, UsageError } from './args.ts';
@@ -46,7 +47,7 @@ export async function runCommand(args: string[]): Promise<number> {
   };
   const routes = intOption('routes', values.routes);
 
-  let scenario;
+  let scenario: Scenario;
   try {
     const data = withOverrides(resolveScenarioFile(file), overrides);
     if (routes !== undefined) {

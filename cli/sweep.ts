@@ -1,5 +1,5 @@
-import { createSweepPlan, PlanError, type Plan } from '../sim/ensemble/plan.ts';
-import { parseShard } from '../sim/ensemble/shard.ts';
+import { createSweepPlan, type PlanError, type Plan } from '../sim/ensemble/plan.ts';
+import { parseShard, type Shard } from '../sim/ensemble/shard.ts';
 import {
   ENSEMBLE_OPTIONS,
   ENSEMBLE_OPTIONS_HELP,
@@ -49,7 +49,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
     vary: { type: 'string', multiple: true },
     samples: { type: 'string' },
   });
-  let shard;
+  let shard: Shard | null;
   try {
     shard = values.shard === undefined ? null : parseShard(values.shard);
   } catch (err) {

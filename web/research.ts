@@ -295,7 +295,10 @@ export function researchView(root: HTMLElement): () => void {
 
   function onFormula(): void {
     const segs: Segment[] = ['phases', 'hazards', hazardSel.value];
-    if (!checked.raw || !checked.resolved) return checkFormula();
+    if (!checked.raw || !checked.resolved) {
+      checkFormula();
+      return;
+    }
     const baseFormula = valueAt(baseResolved(), segs);
     const value = formulaIn.value;
     edit((raw, resolved) => {

@@ -52,7 +52,7 @@ export function markdown(md: string): string {
           rows
             .map(
               (r, k) =>
-                '<tr>' + r.map((c) => (k === 0 ? `<th>${inline(c)}</th>` : `<td>${inline(c)}</td>`)).join('') + '</tr>',
+                `<tr>${r.map((c) => (k === 0 ? `<th>${inline(c)}</th>` : `<td>${inline(c)}</td>`)).join('')}</tr>`,
             )
             .join('') +
           '</table>',

@@ -146,4 +146,4 @@ const r: PeerRun = {
   out: String(args.out),
   notes: `headless via an OffscreenCanvas stand-in; import ${importMs.toFixed(0)} ms`,
 };
-process.stdout.write(JSON.stringify(r) + '\n');
+process.stdout.write(`${JSON.stringify(r)}\n`);

@@ -39,6 +39,7 @@ export function ensurePeerDeps(): void {
   if (r.status !== 0) throw new Error(`npm install of ${specs.join(' ')} failed (exit ${r.status})`);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the peer packages ship no types
 export async function importPeer(pkg: PeerPackage): Promise<any> {
   const path = resolve(DEPS_DIR, ENTRY[pkg]);
   if (!existsSync(path))

@@ -48,7 +48,7 @@ if (variant === 'network-probe') {
     const connectMs = performance.now() - t1;
     return { n, addAgentMs: addMs, connectMs };
   });
-  process.stdout.write(JSON.stringify({ impl: 'flocc', variant, probe, peakRssBytes: peakRss() }) + '\n');
+  process.stdout.write(`${JSON.stringify({ impl: 'flocc', variant, probe, peakRssBytes: peakRss() })}\n`);
 } else {
   const steps = Number(args.steps),
     d = Number(args.d ?? 0.2),
@@ -133,5 +133,5 @@ if (variant === 'network-probe') {
     out: String(args.out),
     notes: 'neighbour lists in agent data (Flocc Network is O(n^3) to build); Math.random (Flocc unseeded)',
   };
-  process.stdout.write(JSON.stringify(r) + '\n');
+  process.stdout.write(`${JSON.stringify(r)}\n`);
 }

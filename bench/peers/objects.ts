@@ -72,4 +72,4 @@ const r: PeerRun = {
   rssAfterBuildBytes,
   out: String(args.out),
 };
-process.stdout.write(JSON.stringify(r) + '\n');
+process.stdout.write(`${JSON.stringify(r)}\n`);

@@ -81,4 +81,4 @@ const r: PeerRun = {
   peakRssBytes: peakRss(),
   out: String(args.out),
 };
-process.stdout.write(JSON.stringify(r) + '\n');
+process.stdout.write(`${JSON.stringify(r)}\n`);

@@ -361,7 +361,7 @@ async function main(): Promise<void> {
     loadAverageAtEnd: loadavg().map((x) => round(x, 2)),
   };
   const path = resolve(BENCH_DIR, 'peers', typeof args.out === 'string' ? args.out : 'results.json');
-  writeFileSync(path, JSON.stringify(results, null, 1) + '\n');
+  writeFileSync(path, `${JSON.stringify(results, null, 1)}\n`);
   console.log(`results written to ${path}`);
 }
 

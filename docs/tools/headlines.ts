@@ -147,7 +147,7 @@ function table(ref: Map<number, Run>, other: Map<number, Run>, refName: string, 
       `| ${name} | ${fmt(ma)} | ${fmt(mb)} | ${d.meanDiff >= 0 ? '+' : ''}${fmt(d.meanDiff)}${rel} (${fmt(d.lo)} to ${fmt(d.hi)}) | ${reading} |`,
     );
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Age structure of the baseline (seed 1) at the start and the end, and the number renewed. */
@@ -178,7 +178,10 @@ function main(): void {
   const { values } = parseArgs({
     options: { dir: { type: 'string', multiple: true }, 'age-structure': { type: 'boolean' } },
   });
-  if (values['age-structure']) return ageStructure();
+  if (values['age-structure']) {
+    ageStructure();
+    return;
+  }
   const dirs = values.dir ?? ['/tmp/cmp-library'];
   for (const d of dirs)
     if (!existsSync(join(d, 'plan.json'))) throw new Error(`${d} holds no comparison (no plan.json)`);

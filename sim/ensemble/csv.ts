@@ -24,7 +24,7 @@ export function csvText(
 ): string {
   const lines = [csvLine(header)];
   for (const r of rows) lines.push(csvLine(r));
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Column name of a band probability: 0.05 -> q05, 0.5 -> q50, 0.025 -> q2.5. */

@@ -268,7 +268,7 @@ function generatedFactory(params: readonly string[], body: string): (...values: 
   let factory = factories.get(key);
   if (!factory) {
     if (factories.size >= MAX_FACTORIES) factories.clear();
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source generated from whitelisted trees
+    // source generated from whitelisted trees
     factory = new Function(...params, body) as (...values: unknown[]) => unknown;
     factories.set(key, factory);
   }

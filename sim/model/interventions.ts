@@ -120,7 +120,7 @@ export function createInterventions(s: Scenario): InterventionOps {
   let took: Uint8Array[] = [];
   let treated: SparseSet | undefined;
   const keepRange = Math.max(1, m.response.fullEffectWeeks - m.response.minEffectiveWeeks);
-  const decay = m.response.decayHalfLifeWeeks > 0 ? Math.pow(0.5, 1 / m.response.decayHalfLifeWeeks) : 0;
+  const decay = m.response.decayHalfLifeWeeks > 0 ? 0.5 ** (1 / m.response.decayHalfLifeWeeks) : 0;
   const delta = new Float32Array(E);
   const target = new Float32Array(E);
   const score = new Float32Array(E);

@@ -52,7 +52,7 @@ export function queueMacro(m: MacroState, e: Omit<MacroEvent, 'week'>, week: num
 export function macroStage(w: World): void {
   const s = w.scenario;
   const m = w.macro;
-  const decay = (hl: number) => Math.pow(0.5, 1 / hl);
+  const decay = (hl: number) => 0.5 ** (1 / hl);
   const g0 = m.grievance[0],
     t0 = m.threat[0];
   m.grievance[0] *= decay(s.macro.halfLifeWeeks.grievance);

@@ -15,7 +15,7 @@ import type { World } from './world.ts';
 /** Agents whose partners are chosen before their meetings are applied. */
 const BLOCK = 512;
 /** Where the touch loop's reads go: a store the compiler must keep, so it keeps the loads. */
-let sink = 0;
+let _sink = 0;
 
 export type InfluenceListener = (w: World, i: number, before: number, after: number, fromGroup: boolean) => void;
 
@@ -106,7 +106,7 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
         const j = js[q];
         if (j >= 0) touch += pk[2 * j] + pl[j];
       }
-      sink = touch;
+      _sink = touch;
       for (let i = lo, q = 0; i < hi; i++, q += slots) {
         if (detained[i] >= 0) continue;
         const li = leaning[i],

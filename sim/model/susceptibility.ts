@@ -10,10 +10,8 @@ import type { Scenario } from '../scenario/schema.ts';
 
 const CELLS = AGE_BANDS.length * 2 * EDUCATION.length * NEEDS.length;
 
-export interface Susceptibility {
-  /** Multiplier of a trigger of this level (0 micro, 1 meso, 2 macro) on agent i in demographic cell `cell`. */
-  (a: Agents, i: number, cell: number, level: number, radicalising: boolean): number;
-}
+/** Multiplier of a trigger of this level (0 micro, 1 meso, 2 macro) on agent i in demographic cell `cell`. */
+export type Susceptibility = (a: Agents, i: number, cell: number, level: number, radicalising: boolean) => number;
 
 /** What susceptibility is made of, for a loop that computes it for everyone (macroReach.ts). */
 export interface SusceptibilityParts {

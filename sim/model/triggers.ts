@@ -65,7 +65,7 @@ export function compileTriggers(s: Scenario): CompiledTrigger[] {
 export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
   const triggers = compileTriggers(s);
   const susceptibility = createSusceptibility(s);
-  const decay = Math.pow(0.5, 1 / s.triggers.recentHalfLifeWeeks);
+  const decay = 0.5 ** (1 / s.triggers.recentHalfLifeWeeks);
   const areaRate = Float32Array.from(s.regions, (r) => r.triggerRate);
   const needsOn = s.ablation.needs;
 

@@ -215,7 +215,7 @@ export function seriesToCSV(series: Series): string {
   for (let r = 0; r < series.weeks; r++) {
     lines.push(series.values.map((col) => formatNumber(col[r])).join(','));
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export function formatNumber(x: number): string {

@@ -6,7 +6,7 @@
  * `regions[0].share` or `phases.constants.a01` are fields like any other; which elements exist
  * comes from the data. Pure (no DOM): the Research view builds its form from this.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatPath } from './errors.ts';
 import { isPlainObject } from './resolve.ts';
 import { scenarioSchema } from './schema.ts';

@@ -21,12 +21,9 @@ export const practiceSchema = z.strictObject({
       PRACTICE_DOMAINS,
       unit01('weekly chance that a professional of this domain notices a signal, at full contact and full visibility'),
     ),
-    visibilityByPhase: z
-      .array(unit01('visibility'))
-      .length(4)
-      .meta({
-        description: 'how visible radicalisation is in phases 0..3 (phase 0 is 0: only confused behaviour shows)',
-      }),
+    visibilityByPhase: z.array(unit01('visibility')).length(4).meta({
+      description: 'how visible radicalisation is in phases 0..3 (phase 0 is 0: only confused behaviour shows)',
+    }),
     confusion: z.strictObject({
       adhd: nonNeg('weight of ADHD severity in confused behaviour', 'weight per unit severity'),
       autism: nonNeg('weight of autism severity in confused behaviour', 'weight per unit severity'),

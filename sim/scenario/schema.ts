@@ -302,13 +302,11 @@ export const phasesSchema = z.strictObject({
   constants: z
     .record(
       z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
-      z
-        .number()
-        .meta({
-          description:
-            'a constant of the hazard formulas: per week when it scales a hazard, dimensionless otherwise (an amplification, a share)',
-          unit: 'per week (scales) or dimensionless',
-        }),
+      z.number().meta({
+        description:
+          'a constant of the hazard formulas: per week when it scales a hazard, dimensionless otherwise (an amplification, a share)',
+        unit: 'per week (scales) or dimensionless',
+      }),
     )
     .meta({ description: 'named constants the hazard formulas may use' }),
   hazards: z

@@ -15,7 +15,7 @@ export function rank(values: NumArray): Float64Array {
   const n = values.length;
   const idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    if (values[i] !== values[i]) throw new RangeError(`rank: value at index ${i} is NaN`);
+    if (Number.isNaN(values[i])) throw new RangeError(`rank: value at index ${i} is NaN`);
     idx[i] = i;
   }
   idx.sort((a, b) => values[a] - values[b]);

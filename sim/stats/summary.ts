@@ -70,7 +70,7 @@ export function quantile(xs: NumArray, p: number): number {
   let sorted = true;
   for (let i = 0; i < n; i++) {
     const v = xs[i];
-    if (v !== v) return NaN;
+    if (Number.isNaN(v)) return NaN;
     if (i > 0 && v < xs[i - 1]) sorted = false;
   }
   if (sorted) return quantileSorted(xs, p);

@@ -112,7 +112,7 @@ export function normalQuantile(p: number): number {
 
 /** Standard normal CDF, accurate in both tails (relative ~1e-14), via the incomplete gamma function. */
 export function normalCdf(z: number): number {
-  if (z !== z) return NaN;
+  if (Number.isNaN(z)) return NaN;
   const x = 0.5 * z * z;
   if (x < 1.5) {
     // P(1/2, x) by its series; Phi(z) = (1 + sign(z) P(1/2, z^2/2)) / 2.
@@ -285,7 +285,7 @@ function tLogPdf(t: number, df: number): number {
  */
 export function tCdf(t: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`tCdf: df must be > 0, got ${df}`);
-  if (t !== t) return NaN;
+  if (Number.isNaN(t)) return NaN;
   if (df > 1e7) return normalCdf((t * (1 - 1 / (4 * df))) / Math.sqrt(1 + (t * t) / (2 * df)));
   if (t === 0) return 0.5;
   const lt = tLogUpperTail(Math.abs(t), df);

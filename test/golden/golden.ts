@@ -74,17 +74,17 @@ export function runCase(c: GoldenCase): GoldenOutput {
   const w = sim.world;
   return {
     series: seriesToCSV(sim.series),
-    outcomes: JSON.stringify(outcomes, null, 2) + '\n',
+    outcomes: `${JSON.stringify(outcomes, null, 2)}\n`,
     routes:
       c.routes > 0
-        ? JSON.stringify(
+        ? `${JSON.stringify(
             w.record.routes.toJSON(
               w.agents,
               scenario.regions.map((r) => r.name),
             ),
             null,
             2,
-          ) + '\n'
+          )}\n`
         : undefined,
   };
 }

@@ -14,7 +14,7 @@ const BASELINE = fileURLToPath(new URL('../../scenarios/baseline.json', import.m
 
 describe('the active set', () => {
   it('holds everyone in a phase and everyone detained, in every week', () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: scenario data edited freely in tests
     const data = resolveScenarioFile(BASELINE) as any;
     // Faster entries and more incidents than the baseline, so that every phase, arrests and
     // releases happen within a short run.

@@ -177,7 +177,8 @@ describe('peer layer', () => {
    * 0.025 for ~1,500 pupils. We accept 4 SE above and 4 SE plus the 3% deduplication loss below.
    */
   it('a fractional mean peer degree is met on average', () => {
-    const d = withOverrides(resolveScenarioFile(BASELINE), { agents: N, weeks: 1, seed: 78 }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: scenario data edited freely in tests
+    const d = withOverrides(resolveScenarioFile(BASELINE), { agents: N, weeks: 1, seed: 78 }) as Record<string, any>;
     d.network.peer.meanDegree = 5;
     const sc = validateScenario(d);
     const g = build(sc);
@@ -357,8 +358,9 @@ describe('online layer', () => {
     const shareCrossing = (c: number) => {
       const d = withOverrides(resolveScenarioFile(BASELINE), { agents: 5_000, weeks: 1, seed: 79 }) as Record<
         string,
+        // biome-ignore lint/suspicious/noExplicitAny: scenario data edited freely in tests
         any
-      >; // eslint-disable-line @typescript-eslint/no-explicit-any
+      >;
       d.network.online.crossRegionShare = c;
       const g = build(validateScenario(d));
       let ties = 0,

@@ -234,8 +234,9 @@ describe('regions', () => {
   it('region sizes for an odd count over three regions', () => {
     const d = withOverrides(resolveScenarioFile(BASELINE), { agents: 10_001, weeks: 1, seed: 3 }) as Record<
       string,
+      // biome-ignore lint/suspicious/noExplicitAny: scenario data edited freely in tests
       any
-    >; // eslint-disable-line @typescript-eslint/no-explicit-any
+    >;
     const r0 = d.regions[0];
     d.regions = [
       { ...r0, name: 'a', share: 0.5, neighbourhoodSize: 500 },
@@ -248,7 +249,8 @@ describe('regions', () => {
   });
 
   it('a region override of the population margins applies to that region only', () => {
-    const d = withOverrides(resolveScenarioFile(BASELINE), { agents: 6_000, weeks: 1, seed: 5 }) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: scenario data edited freely in tests
+    const d = withOverrides(resolveScenarioFile(BASELINE), { agents: 6_000, weeks: 1, seed: 5 }) as Record<string, any>;
     d.regions[1].population = {
       ageBands: [{ from: 65, to: 90, share: 1 }],
       education: { low: 1, mid: 0, high: 0 },

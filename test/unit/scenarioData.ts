@@ -11,7 +11,7 @@ import { validateScenario, type ScenarioData } from '../../sim/scenario/resolve.
 export const BASELINE = fileURLToPath(new URL('../../scenarios/baseline.json', import.meta.url));
 // Resolved once; every test mutates its own structuredClone.
 export const base: ScenarioData = resolveScenarioFile(BASELINE);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: scenario data edited freely in tests
 export type Data = any;
 
 export function copy(): Data {

@@ -1,6 +1,11 @@
-import { createComparePlan, type PlanError, type Plan } from '../sim/ensemble/plan.ts';
-import { parseShard, type Shard } from '../sim/ensemble/shard.ts';
-import { DEFAULT_BAND_SERIES } from '../sim/ensemble/outcomes.ts';
+import {
+  createComparePlan,
+  DEFAULT_BAND_SERIES,
+  parseShard,
+  type Plan,
+  type PlanError,
+  type Shard,
+} from '../sim/node.ts';
 import {
   ENSEMBLE_OPTIONS,
   ENSEMBLE_OPTIONS_HELP,

@@ -5,16 +5,26 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aggregatePlan } from '../sim/ensemble/aggregate.ts';
-import { jobCount, jobScenario, planJobs, PlanError, type Job, type Plan } from '../sim/ensemble/plan.ts';
-import { shardJobs, type Shard } from '../sim/ensemble/shard.ts';
-import { runRecord, runRecordText } from '../sim/ensemble/records.ts';
-import { DEFAULT_OUTCOMES } from '../sim/ensemble/outcomes.ts';
-import { ScenarioError } from '../sim/scenario/errors.ts';
-import { resolveScenarioFile } from '../sim/scenario/file.ts';
-import { validateScenario, withOverrides } from '../sim/scenario/resolve.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
-import type { JobSpec } from '../sim/api/types.ts';
+import {
+  aggregatePlan,
+  DEFAULT_OUTCOMES,
+  type Job,
+  jobCount,
+  jobScenario,
+  type JobSpec,
+  type Plan,
+  PlanError,
+  planJobs,
+  resolveScenarioFile,
+  runRecord,
+  runRecordText,
+  type Scenario,
+  ScenarioError,
+  type Shard,
+  shardJobs,
+  validateScenario,
+  withOverrides,
+} from '../sim/node.ts';
 import {
   AGGREGATE_FILES,
   appendTiming,

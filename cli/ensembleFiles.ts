@@ -14,8 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { PLAN_FORMAT, planHash, type Job, type Plan } from '../sim/ensemble/plan.ts';
-import { parseRunRecord, type RunRecord } from '../sim/ensemble/records.ts';
+import { type Job, parseRunRecord, type Plan, PLAN_FORMAT, planHash, type RunRecord } from '../sim/node.ts';
 
 export const AGGREGATE_FILES = {
   compare: ['runs.csv', 'outcomes.csv', 'differences.csv', 'series_bands.csv', 'series_differences.csv', 'summary.md'],

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { jobCount, planJobs, type Plan } from '../sim/ensemble/plan.ts';
-import { sameResults, type RunRecord } from '../sim/ensemble/records.ts';
+import { jobCount, type Plan, planJobs, type RunRecord, sameResults } from '../sim/node.ts';
 import { buildAggregates } from './ensemble.ts';
 import { appendTiming, readPlan, readRuns, runFile, writeFileAtomic, writePlan } from './ensembleFiles.ts';
 import { parse, UsageError } from './args.ts';

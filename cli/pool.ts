@@ -10,8 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { proxy, wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { CancelledError, SimulationHost } from '../sim/api/host.ts';
-import type { JobResult, JobSpec } from '../sim/api/types.ts';
+import { CancelledError, type JobResult, type JobSpec, SimulationHost } from '../sim/node.ts';
 
 export interface RunEvents {
   onStart?(job: JobSpec): void;

@@ -1,9 +1,12 @@
-import { ScenarioError } from '../sim/scenario/errors.ts';
-import { resolveScenarioFile } from '../sim/scenario/file.ts';
-import { validateScenario, withOverrides } from '../sim/scenario/resolve.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
-import { Simulation } from '../sim/run/simulation.ts';
-import { seriesToCSV } from '../sim/run/series.ts';
+import {
+  resolveScenarioFile,
+  type Scenario,
+  ScenarioError,
+  seriesToCSV,
+  Simulation,
+  validateScenario,
+  withOverrides,
+} from '../sim/node.ts';
 import { intOption, parse, UsageError } from './args.ts';
 import { writeAtomic, writeJSON } from './output.ts';
 import { createProgress } from './progress.ts';

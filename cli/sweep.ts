@@ -1,5 +1,4 @@
-import { createSweepPlan, type PlanError, type Plan } from '../sim/ensemble/plan.ts';
-import { parseShard, type Shard } from '../sim/ensemble/shard.ts';
+import { createSweepPlan, parseShard, type Plan, type PlanError, type Shard } from '../sim/node.ts';
 import {
   ENSEMBLE_OPTIONS,
   ENSEMBLE_OPTIONS_HELP,

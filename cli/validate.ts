@@ -1,5 +1,4 @@
-import { ScenarioError } from '../sim/scenario/errors.ts';
-import { loadScenarioFile } from '../sim/scenario/file.ts';
+import { loadScenarioFile, ScenarioError } from '../sim/node.ts';
 import { parse, UsageError } from './args.ts';
 
 export const VALIDATE_HELP = `radsim validate <scenario.json>...

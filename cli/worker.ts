@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { SimulationHost } from '../sim/api/host.ts';
+import { SimulationHost } from '../sim/node.ts';
 
 if (!parentPort) throw new Error('cli/worker.ts runs as a worker thread (see cli/pool.ts)');
 expose(new SimulationHost(), nodeEndpoint(parentPort));

@@ -1,10 +1,13 @@
 /** Compare: ensembles of several scenarios on common random numbers, on parallel workers. */
 import pkg from '../package.json' with { type: 'json' };
-import { DEFAULT_BAND_SERIES } from '../sim/ensemble/outcomes.ts';
-import { createComparePlan, type ComparePlan } from '../sim/ensemble/plan.ts';
-import type { RunRecord } from '../sim/ensemble/records.ts';
-import { validateScenario } from '../sim/scenario/resolve.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
+import {
+  type ComparePlan,
+  createComparePlan,
+  DEFAULT_BAND_SERIES,
+  type RunRecord,
+  type Scenario,
+  validateScenario,
+} from '../sim/index.ts';
 import './compare.css';
 import {
   CHART_SERIES,

@@ -1,7 +1,6 @@
 /** The D3 charts of Compare: an outcome's mean and interval per scenario, and weekly series with bands. */
 import * as d3 from 'd3';
-import type { CompareStats } from '../sim/ensemble/aggregate.ts';
-import { outcomeLabel } from '../sim/ensemble/outcomes.ts';
+import { type CompareStats, outcomeLabel } from '../sim/index.ts';
 import type { Band } from './compareData.ts';
 import { getLang, t } from './i18n.ts';
 

@@ -3,7 +3,7 @@
  * the share link (settings, plus an embedded scenario compressed into `d=`) and the weekly
  * bands of the series charts.
  */
-import { meanCI, pairedDifference, quantile } from '../sim/stats/index.ts';
+import { meanCI, pairedDifference, quantile } from '../sim/index.ts';
 
 export interface CompareSettings {
   scenarios: string[];

@@ -1,10 +1,16 @@
 /** The report of a comparison: tables, charts, exports and the summary, laid out for screen and print. */
 import pkg from '../package.json' with { type: 'json' };
-import { aggregateCompare, compareStats, type CompareStats } from '../sim/ensemble/aggregate.ts';
-import { outcomeLabel } from '../sim/ensemble/outcomes.ts';
-import type { ComparePlan } from '../sim/ensemble/plan.ts';
-import type { RunRecord } from '../sim/ensemble/records.ts';
-import { compareSummary, ETHICS_LINE, ETHICS_LINE_NL } from '../sim/ensemble/report.ts';
+import {
+  aggregateCompare,
+  type ComparePlan,
+  compareStats,
+  type CompareStats,
+  compareSummary,
+  ETHICS_LINE,
+  ETHICS_LINE_NL,
+  outcomeLabel,
+  type RunRecord,
+} from '../sim/index.ts';
 import { colorOf, intervalChart, seriesChart } from './compareCharts.ts';
 import { CHART_SERIES, differenceBand, scenarioBand, type BandKind, type CompareSettings } from './compareData.ts';
 import { download, downloadPng, svgText } from './export.ts';

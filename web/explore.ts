@@ -16,8 +16,7 @@
  * (explorePeople.ts) with the selected person's network over it (exploreEgo.ts), the route panel
  * (exploreRoute.ts), and the macro log and wave panel (exploreMacros.ts).
  */
-import type { AgentSample, EgoNetwork, HostInfo, MacroLogEntry } from '../sim/api/types.ts';
-import type { Route } from '../sim/run/routes.ts';
+import type { AgentSample, EgoNetwork, HostInfo, MacroLogEntry, Route } from '../sim/index.ts';
 import './explore.css';
 import { drawEgo, egoAt, egoLayout, createEgoLegend, showEgoInfo, type EgoLayout } from './exploreEgo.ts';
 import { drawMacroLog, drawWave, macroLabel, risenSince, type Wave } from './exploreMacros.ts';

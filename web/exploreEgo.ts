@@ -4,8 +4,7 @@
  * in a phase as small dots just outside; plus the legend, the text line and hit-testing.
  */
 import * as d3 from 'd3';
-import type { EgoNetwork } from '../sim/api/types.ts';
-import { LAYERS } from '../sim/domain.ts';
+import { type EgoNetwork, LAYERS } from '../sim/index.ts';
 import { t, tf, type Key } from './i18n.ts';
 import { h, PHASE_COLORS } from './util.ts';
 

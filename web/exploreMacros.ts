@@ -2,7 +2,7 @@
  * Macro events in Explore: their labels, the log of macro events (fired here, scheduled, by
  * chance, after incidents), and the wave panel: what changed since the last fired trigger.
  */
-import type { AgentSample, MacroLogEntry } from '../sim/api/types.ts';
+import type { AgentSample, MacroLogEntry } from '../sim/index.ts';
 import { t, tf, type Key } from './i18n.ts';
 import { h, PHASE_COLORS } from './util.ts';
 

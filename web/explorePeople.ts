@@ -3,7 +3,7 @@
  * region, with the people who moved up since a fired trigger ringed; and which person a click
  * hits. The selected person's ties are drawn over it by exploreEgo.ts.
  */
-import type { AgentSample } from '../sim/api/types.ts';
+import type { AgentSample } from '../sim/index.ts';
 import { PHASE_COLORS } from './util.ts';
 
 /** A colour as a little-endian RGBA word for ImageData. */

@@ -4,7 +4,7 @@
  * updated in place, so drawing every frame stays cheap.
  */
 import * as d3 from 'd3';
-import type { MacroLogEntry } from '../sim/api/types.ts';
+import type { MacroLogEntry } from '../sim/index.ts';
 import { t, type Key } from './i18n.ts';
 import { macroLabel } from './exploreMacros.ts';
 import { h, PHASE_COLORS } from './util.ts';

@@ -3,8 +3,7 @@
  * the list of their events. Built once per person and then updated in place, as the route grows.
  */
 import * as d3 from 'd3';
-import type { MacroLogEntry } from '../sim/api/types.ts';
-import type { Route, RouteEvent } from '../sim/run/routes.ts';
+import type { MacroLogEntry, Route, RouteEvent } from '../sim/index.ts';
 import { macroLabel } from './exploreMacros.ts';
 import { getLang, t, tf, type Key } from './i18n.ts';
 import { describeRouteEvent } from './routeText.ts';

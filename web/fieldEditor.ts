@@ -6,17 +6,17 @@
  * The form does not own the scenario: it reports edits (onSet, onReset) and is redrawn from
  * the resolved scenario with update().
  */
-import type { ScenarioIssue } from '../sim/scenario/errors.ts';
 import {
   checkValue,
-  rangeText,
-  schemaFields,
-  schemaLists,
-  valueAt,
   type Field,
   type ListInfo,
+  rangeText,
+  type ScenarioIssue,
+  schemaFields,
+  schemaLists,
   type Segment,
-} from '../sim/scenario/fields.ts';
+  valueAt,
+} from '../sim/index.ts';
 import { t } from './i18n.ts';
 import { h } from './util.ts';
 

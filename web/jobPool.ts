@@ -12,8 +12,7 @@
  * failed run terminates its workers, so the next run starts on fresh ones.
  */
 import { proxy } from 'comlink';
-import { jobScenario, planJobs, type Job, type Plan } from '../sim/ensemble/plan.ts';
-import { runRecord, type RunRecord } from '../sim/ensemble/records.ts';
+import { type Job, jobScenario, type Plan, planJobs, runRecord, type RunRecord } from '../sim/index.ts';
 import { crashOf, newWorker, type WorkerClient } from './workerClient.ts';
 
 export interface PoolProgress {

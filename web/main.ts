@@ -1,5 +1,5 @@
 /** radsim web app: a hash router over four views (Explore, Compare, Research, About). */
-import { ETHICS_LINE } from '../sim/ensemble/report.ts';
+import { ETHICS_LINE } from '../sim/index.ts';
 import { compareView } from './compare.ts';
 import { exploreView } from './explore.ts';
 import { getLang, setLang, t, type Key } from './i18n.ts';

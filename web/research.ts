@@ -10,12 +10,22 @@
  * is also kept under KEY_FORMULA for when the text is not valid JSON.
  */
 import './research.css';
-import { compileFormula } from '../sim/formula/compile.ts';
-import { FORMULA_VARIABLE_NAMES } from '../sim/model/variables.ts';
-import { ScenarioError, formatIssue, type ScenarioIssue } from '../sim/scenario/errors.ts';
-import { newListItem, removeOverride, setOverride, valueAt, type Segment } from '../sim/scenario/fields.ts';
-import { isPlainObject, validateScenario, type ScenarioData } from '../sim/scenario/resolve.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
+import {
+  compileFormula,
+  formatIssue,
+  FORMULA_VARIABLE_NAMES,
+  isPlainObject,
+  newListItem,
+  removeOverride,
+  type Scenario,
+  type ScenarioData,
+  ScenarioError,
+  type ScenarioIssue,
+  type Segment,
+  setOverride,
+  validateScenario,
+  valueAt,
+} from '../sim/index.ts';
 import { download } from './export.ts';
 import { createFieldEditor } from './fieldEditor.ts';
 import { t } from './i18n.ts';

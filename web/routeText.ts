@@ -2,7 +2,7 @@
  * Route events in words, in English or Dutch (practice terms as in the seeds: signaal, weegploeg,
  * casusoverleg, PGA). Trigger and programme ids stay as the scenario names them.
  */
-import type { RouteEvent } from '../sim/run/routes.ts';
+import type { RouteEvent } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
 
 const words = {

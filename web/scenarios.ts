@@ -1,6 +1,5 @@
 /** The scenario library, bundled into the app; `extends` resolved as the CLI does. */
-import { resolveExtends, validateScenario, type ScenarioData } from '../sim/scenario/resolve.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
+import { resolveExtends, type Scenario, type ScenarioData, validateScenario } from '../sim/index.ts';
 
 const files = import.meta.glob('../scenarios/*.json', { eager: true, import: 'default' }) as Record<
   string,

@@ -4,8 +4,7 @@
  * the mean per grid cell, viridis, a colour-blind-safe sequential scale).
  */
 import * as d3 from 'd3';
-import type { SweepStats } from '../sim/ensemble/aggregate.ts';
-import { outcomeLabel } from '../sim/ensemble/outcomes.ts';
+import { outcomeLabel, type SweepStats } from '../sim/index.ts';
 import { fmt } from './util.ts';
 
 const num = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);

@@ -2,8 +2,7 @@
  * Pure helpers of the sweep runner (no DOM): the levels of a parameter, a default range around
  * the scenario value, and a Fisher-z interval for a PRCC.
  */
-import type { Field } from '../sim/scenario/fields.ts';
-import { normalQuantile } from '../sim/stats/index.ts';
+import { type Field, normalQuantile } from '../sim/index.ts';
 
 export const SWEEP_DEFAULTS = { replicates: 2, agents: 2000, weeks: 104, levels: 3 };
 

@@ -6,14 +6,27 @@
  * interval for each PRCC.
  */
 import pkg from '../package.json' with { type: 'json' };
-import { aggregateSweep, sweepStats, type SweepStats } from '../sim/ensemble/aggregate.ts';
-import { availableOutcomes, OUTCOMES, outcomeLabel } from '../sim/ensemble/outcomes.ts';
-import { createSweepPlan, PlanError, pointId, type SweepPlan } from '../sim/ensemble/plan.ts';
-import type { RunRecord } from '../sim/ensemble/records.ts';
-import { sweepSummary } from '../sim/ensemble/report.ts';
-import { seriesColumns } from '../sim/run/series.ts';
-import { checkValue, rangeText, schemaFields, valueAt, type Field } from '../sim/scenario/fields.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
+import {
+  aggregateSweep,
+  availableOutcomes,
+  checkValue,
+  createSweepPlan,
+  type Field,
+  outcomeLabel,
+  OUTCOMES,
+  PlanError,
+  pointId,
+  rangeText,
+  type RunRecord,
+  type Scenario,
+  schemaFields,
+  seriesColumns,
+  type SweepPlan,
+  sweepStats,
+  type SweepStats,
+  sweepSummary,
+  valueAt,
+} from '../sim/index.ts';
 import { download } from './export.ts';
 import { t, tf } from './i18n.ts';
 import { runPlan } from './jobPool.ts';

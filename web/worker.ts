@@ -3,9 +3,9 @@
  * (agentSample, egoNetwork, trace, state with the macro log) are part of the host itself.
  */
 import { expose } from 'comlink';
-import { SimulationHost } from '../sim/api/host.ts';
+import { SimulationHost } from '../sim/index.ts';
 
-export type { AgentSample } from '../sim/api/types.ts';
+export type { AgentSample } from '../sim/index.ts';
 
 export class WebHost extends SimulationHost {}
 

@@ -11,61 +11,12 @@
 import { jobCount, planJobs, pointId, type ComparePlan, type Plan, type SweepPlan } from './plan.ts';
 import type { RunRecord } from './records.ts';
 import { compareSummary, sweepSummary } from './report.ts';
+import type { CompareStats, DifferenceStats, OutcomeStats, SensitivityStats, SweepStats } from './resultStats.ts';
 import { bandColumn, csvText } from './csv.ts';
-import {
-  bandKey,
-  mean,
-  meanCI,
-  pairedDifference,
-  prcc,
-  quantile,
-  seriesBands,
-  tCdf,
-  type MeanCI,
-  type PairedDifference,
-} from '../stats/index.ts';
+import { bandKey, mean, meanCI, pairedDifference, prcc, quantile, seriesBands, tCdf } from '../stats/index.ts';
 
 export type AggregateFiles = Record<string, string>;
-
-/** Per scenario (or point) and outcome. */
-export interface OutcomeStats {
-  variant: number;
-  outcome: string;
-  values: number[];
-  ci: MeanCI;
-  median: number;
-  /** Quantiles at the plan's band probabilities. */
-  q: number[];
-}
-
-export interface DifferenceStats {
-  variant: number;
-  outcome: string;
-  refMean: number;
-  mean: number;
-  d: PairedDifference;
-}
-
-export interface CompareStats {
-  plan: ComparePlan;
-  outcomes: OutcomeStats[];
-  /** Every non-reference scenario against the reference. */
-  differences: DifferenceStats[];
-}
-
-export interface SensitivityStats {
-  parameter: string;
-  outcome: string;
-  prcc: number;
-  pValue: number;
-  runs: number;
-}
-
-export interface SweepStats {
-  plan: SweepPlan;
-  points: OutcomeStats[];
-  sensitivity: SensitivityStats[];
-}
+export type { CompareStats, DifferenceStats, OutcomeStats, SensitivityStats, SweepStats } from './resultStats.ts';
 
 /** The aggregate files of a plan from all its run records (any order; all must be present). */
 export function aggregatePlan(plan: Plan, records: readonly RunRecord[]): AggregateFiles {

@@ -6,7 +6,7 @@ import { canonicalJSON } from './hash.ts';
 import { outcomeLabel, type ReportLang } from './outcomes.ts';
 import { listText, md, numberText } from './reportFormat.ts';
 import { REPORT_WORDS } from './reportWords.ts';
-import type { CompareStats, DifferenceStats } from './aggregate.ts';
+import type { CompareStats, DifferenceStats } from './resultStats.ts';
 
 /** summary.md of a comparison; `lang` 'nl' gives the Dutch text of the web app (the CLI writes English). */
 export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): string {

@@ -3,7 +3,7 @@ import { outcomeLabel } from './outcomes.ts';
 import { pointId } from './plan.ts';
 import { fixed, listText, md, num, pValue } from './reportFormat.ts';
 import { ETHICS_LINE } from './reportWords.ts';
-import type { SweepStats } from './aggregate.ts';
+import type { SweepStats } from './resultStats.ts';
 
 export function sweepSummary(stats: SweepStats): string {
   const { plan } = stats;

@@ -8,17 +8,10 @@
 import { NEED_STRIDE, SENSATION } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { agentUniform } from '../random/streams.ts';
-import type { World } from './world.ts';
+import type { Groups, World } from './world.ts';
 import { fixedShape } from '../fixedShape.ts';
 
-export interface Groups {
-  count: number; // ids used so far (alive or not)
-  alive: number;
-  leader: Int32Array;
-  size: Int32Array;
-  ideology: Uint8Array;
-  founded: Int32Array;
-}
+export type { Groups } from './world.ts';
 
 export type GroupEvent = 'founded' | 'joined' | 'tookLead' | 'succeeded' | 'left' | 'brokeUp' | 'dissolved';
 export type GroupListener = (w: World, i: number, group: number, event: GroupEvent) => void;

@@ -7,31 +7,10 @@
 import { EXTREMIST_IDEOLOGIES, IDEOLOGIES } from '../domain.ts';
 import { agentUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { World } from './world.ts';
+import type { MacroEvent, MacroState, World } from './world.ts';
 import { fixedShape } from '../fixedShape.ts';
 
-export interface MacroState {
-  /** Length-1 arrays so formulas can bind them like any other variable. */
-  readonly grievance: Float64Array;
-  readonly threat: Float64Array;
-  /** Indexed by ideology (0 = none stays 0). */
-  readonly salience: Float64Array;
-  /** Rises this week, applied to agents in the trigger stage. */
-  readonly rise: { grievance: number; threat: number; salience: Float64Array };
-  /** Events queued by the API (fired live) or by incidents, applied at the next macro stage. */
-  readonly queue: MacroEvent[];
-  /** Every macro event that happened, for the output. */
-  readonly log: MacroEvent[];
-}
-
-export interface MacroEvent {
-  week: number;
-  type: string;
-  strength: number;
-  source: 'schedule' | 'stochastic' | 'fired' | 'incident';
-  /** For incidents: the ideology of the perpetrator (its opponent's salience rises too). */
-  ideology?: number;
-}
+export type { MacroEvent, MacroState } from './world.ts';
 
 export function createMacroState(): MacroState {
   return fixedShape({

@@ -7,10 +7,42 @@ import type { Network } from '../network/csr.ts';
 import type { Agents } from '../population/agents.ts';
 import type { RegionLayout } from '../population/build.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { Groups } from './groups.ts';
-import type { MacroState } from './macro.ts';
 import type { SparseSet } from './sparseSet.ts';
 import type { TickRecord } from './tickRecord.ts';
+
+/** The groups (sim/model/groups.ts), indexed by group id. */
+export interface Groups {
+  count: number; // ids used so far (alive or not)
+  alive: number;
+  leader: Int32Array;
+  size: Int32Array;
+  ideology: Uint8Array;
+  founded: Int32Array;
+}
+
+/** The society-level fields (sim/model/macro.ts). */
+export interface MacroState {
+  /** Length-1 arrays so formulas can bind them like any other variable. */
+  readonly grievance: Float64Array;
+  readonly threat: Float64Array;
+  /** Indexed by ideology (0 = none stays 0). */
+  readonly salience: Float64Array;
+  /** Rises this week, applied to agents in the trigger stage. */
+  readonly rise: { grievance: number; threat: number; salience: Float64Array };
+  /** Events queued by the API (fired live) or by incidents, applied at the next macro stage. */
+  readonly queue: MacroEvent[];
+  /** Every macro event that happened, for the output. */
+  readonly log: MacroEvent[];
+}
+
+export interface MacroEvent {
+  week: number;
+  type: string;
+  strength: number;
+  source: 'schedule' | 'stochastic' | 'fired' | 'incident';
+  /** For incidents: the ideology of the perpetrator (its opponent's salience rises too). */
+  ideology?: number;
+}
 
 /** Per-agent flags derived from state, kept as arrays so formulas can read them. */
 export interface Flags {

@@ -18,7 +18,7 @@ import {
   TRIGGER_LEVELS,
 } from '../domain.ts';
 import { compileFormula, FormulaError } from '../formula/compile.ts';
-import { FORMULA_VARIABLE_NAMES } from '../model/variables.ts';
+import { FORMULA_VARIABLE_NAMES } from '../formula/variables.ts';
 import {
   interventionMechanicsSchema,
   interventionSchema,

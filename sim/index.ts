@@ -1,0 +1,77 @@
+/**
+ * The public entry of the simulator, for the command line (cli/, through sim/node.ts) and the web
+ * app (web/). Host-independent: nothing here reads files or needs Node, so the browser bundle and
+ * its worker can import it. File loading lives in sim/node.ts.
+ */
+
+// Categories of the model
+export { LAYERS } from './domain.ts';
+
+// Scenarios: schema, validation, overrides, editable fields, errors
+export type { Scenario } from './scenario/schema.ts';
+export {
+  isPlainObject,
+  resolveExtends,
+  type ScenarioData,
+  validateScenario,
+  withOverrides,
+} from './scenario/resolve.ts';
+export { formatIssue, ScenarioError, type ScenarioIssue } from './scenario/errors.ts';
+export {
+  checkValue,
+  type Field,
+  type ListInfo,
+  newListItem,
+  rangeText,
+  removeOverride,
+  type Segment,
+  schemaFields,
+  schemaLists,
+  setOverride,
+  valueAt,
+} from './scenario/fields.ts';
+
+// Formulas
+export { compileFormula } from './formula/compile.ts';
+export { FORMULA_VARIABLE_NAMES } from './formula/variables.ts';
+
+// One run and its outputs
+export { Simulation } from './run/simulation.ts';
+export { seriesColumns, seriesToCSV } from './run/series.ts';
+export type { Route, RouteEvent } from './run/routes.ts';
+
+// The simulation API a worker exposes
+export { CancelledError, SimulationHost } from './api/host.ts';
+export type { AgentSample, EgoNetwork, HostInfo, JobResult, JobSpec, MacroLogEntry } from './api/types.ts';
+
+// Ensembles: plans, shards, run records, outcomes, aggregation, summaries
+export {
+  type ComparePlan,
+  createComparePlan,
+  createSweepPlan,
+  type Job,
+  jobCount,
+  jobScenario,
+  type Plan,
+  PLAN_FORMAT,
+  PlanError,
+  planHash,
+  planJobs,
+  pointId,
+  type SweepPlan,
+} from './ensemble/plan.ts';
+export { parseShard, type Shard, shardJobs } from './ensemble/shard.ts';
+export { parseRunRecord, type RunRecord, runRecord, runRecordText, sameResults } from './ensemble/records.ts';
+export {
+  availableOutcomes,
+  DEFAULT_BAND_SERIES,
+  DEFAULT_OUTCOMES,
+  OUTCOMES,
+  outcomeLabel,
+} from './ensemble/outcomes.ts';
+export { aggregateCompare, aggregatePlan, aggregateSweep, compareStats, sweepStats } from './ensemble/aggregate.ts';
+export type { CompareStats, SweepStats } from './ensemble/resultStats.ts';
+export { compareSummary, ETHICS_LINE, ETHICS_LINE_NL, sweepSummary } from './ensemble/report.ts';
+
+// Statistics the web app draws with
+export { meanCI, normalQuantile, pairedDifference, quantile } from './stats/index.ts';

@@ -1,23 +1,14 @@
+import { createComparePlan, DEFAULT_BAND_SERIES, type Plan } from '../sim/node.ts';
 import {
-  createComparePlan,
-  DEFAULT_BAND_SERIES,
-  parseShard,
-  type Plan,
-  type PlanError,
-  type Shard,
-} from '../sim/node.ts';
-import {
-  ENSEMBLE_OPTIONS,
   ENSEMBLE_OPTIONS_HELP,
   executePlan,
   execOptions,
   loadScenarios,
-  outcomesOf,
-  overridesOf,
   reportPlanError,
   storedPlan,
 } from './ensemble.ts';
 import { intOption, parse, UsageError } from './args.ts';
+import { ENSEMBLE_OPTIONS, listOption, PLAN_SHAPING_OPTIONS, shardOption, sizeOverrides } from './options.ts';
 import { VERSION } from './version.ts';
 
 export const COMPARE_HELP = `radsim compare <reference.json> <scenario.json>... --out DIR [options]
@@ -46,17 +37,11 @@ Example:
 
 export async function compareCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...ENSEMBLE_OPTIONS, series: { type: 'string' } });
-  let shard: Shard | null;
-  try {
-    shard = values.shard === undefined ? null : parseShard(values.shard);
-  } catch (err) {
-    throw new UsageError((err as PlanError).problems.join('; '));
-  }
-  const o = execOptions('compare', values, shard);
+  const o = execOptions('compare', values, shardOption(values.shard));
   let plan: Plan;
   if (positionals.length === 0) {
     if (!o.resume) throw new UsageError('name the reference scenario and at least one scenario to compare with it');
-    for (const opt of ['replicates', 'seed', 'agents', 'weeks', 'outcomes', 'series'] as const) {
+    for (const opt of [...PLAN_SHAPING_OPTIONS, 'series'] as const) {
       if (values[opt] !== undefined)
         throw new UsageError(
           `--${opt} cannot change a stored plan; --resume without scenario files continues ${o.dir}/plan.json as it is`,
@@ -66,23 +51,15 @@ export async function compareCommand(args: string[]): Promise<number> {
   } else {
     if (positionals.length < 2)
       throw new UsageError('name the reference scenario and at least one scenario to compare with it');
-    const scenarios = loadScenarios(positionals, overridesOf(values));
+    const scenarios = loadScenarios(positionals, sizeOverrides(values));
     if (!scenarios) return 1;
-    const series =
-      values.series === undefined
-        ? undefined
-        : values.series.trim() === 'all'
-          ? ('all' as const)
-          : values.series
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean);
+    const series = values.series?.trim() === 'all' ? ('all' as const) : listOption(values.series);
     try {
       plan = createComparePlan(scenarios, {
         radsimVersion: VERSION,
         replicates: intOption('replicates', values.replicates, 1) ?? 10,
         baseSeed: intOption('seed', values.seed),
-        outcomes: outcomesOf(values),
+        outcomes: listOption(values.outcomes),
         series,
       });
     } catch (err) {

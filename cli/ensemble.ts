@@ -40,22 +40,8 @@ import {
 } from './ensembleFiles.ts';
 import { createEnsembleProgress, duration } from './ensembleProgress.ts';
 import { intOption, UsageError } from './args.ts';
+import type { ENSEMBLE_OPTIONS, OptionValues } from './options.ts';
 import { createRunner, defaultWorkers } from './pool.ts';
-
-/** parseArgs options common to compare and sweep. */
-export const ENSEMBLE_OPTIONS = {
-  out: { type: 'string' },
-  replicates: { type: 'string' },
-  workers: { type: 'string' },
-  seed: { type: 'string' },
-  agents: { type: 'string' },
-  weeks: { type: 'string' },
-  outcomes: { type: 'string' },
-  shard: { type: 'string' },
-  resume: { type: 'boolean' },
-  overwrite: { type: 'boolean' },
-  quiet: { type: 'boolean' },
-} as const;
 
 export const ENSEMBLE_OPTIONS_HELP = `  --replicates R   runs per scenario or point (default 10); replicate r of each uses the same seed
   --workers N      worker threads (default: the number of cores, here ${defaultWorkers()}); 0 runs in
@@ -87,19 +73,7 @@ function wrap(text: string, indent: number, width: number): string {
   return lines.map((l) => ' '.repeat(indent) + l).join('\n');
 }
 
-export interface CommonValues {
-  out?: string;
-  replicates?: string;
-  workers?: string;
-  seed?: string;
-  agents?: string;
-  weeks?: string;
-  outcomes?: string;
-  shard?: string;
-  resume?: boolean;
-  overwrite?: boolean;
-  quiet?: boolean;
-}
+export type CommonValues = OptionValues<typeof ENSEMBLE_OPTIONS>;
 
 export interface ExecOptions {
   command: 'compare' | 'sweep';
@@ -123,19 +97,6 @@ export function execOptions(command: 'compare' | 'sweep', v: CommonValues, shard
     overwrite: Boolean(v.overwrite),
     quiet: Boolean(v.quiet),
   };
-}
-
-export function overridesOf(v: CommonValues): { agents?: number; weeks?: number } {
-  return { agents: intOption('agents', v.agents, 10), weeks: intOption('weeks', v.weeks, 1) };
-}
-
-export function outcomesOf(v: CommonValues): string[] | undefined {
-  return v.outcomes === undefined
-    ? undefined
-    : v.outcomes
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
 }
 
 /** Loads scenario files with overrides; prints every problem of every file and returns null if any. */

@@ -8,6 +8,7 @@ import {
   withOverrides,
 } from '../sim/node.ts';
 import { intOption, parse, UsageError } from './args.ts';
+import { RUN_OPTIONS, sizeOverrides } from './options.ts';
 import { writeAtomic, writeJSON } from './output.ts';
 import { createProgress } from './progress.ts';
 import { VERSION } from './version.ts';
@@ -32,22 +33,11 @@ Options:
 `;
 
 export async function runCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, {
-    out: { type: 'string' },
-    seed: { type: 'string' },
-    agents: { type: 'string' },
-    weeks: { type: 'string' },
-    routes: { type: 'string' },
-    quiet: { type: 'boolean' },
-  });
+  const { values, positionals } = parse(args, { ...RUN_OPTIONS, routes: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');
   if (!values.out) throw new UsageError('--out DIR is required');
   const file = positionals[0];
-  const overrides = {
-    seed: intOption('seed', values.seed),
-    agents: intOption('agents', values.agents, 10),
-    weeks: intOption('weeks', values.weeks, 1),
-  };
+  const overrides = { seed: intOption('seed', values.seed), ...sizeOverrides(values) };
   const routes = intOption('routes', values.routes);
 
   let scenario: Scenario;

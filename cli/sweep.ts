@@ -1,16 +1,14 @@
-import { createSweepPlan, parseShard, type Plan, type PlanError, type Shard } from '../sim/node.ts';
+import { createSweepPlan, type Plan } from '../sim/node.ts';
 import {
-  ENSEMBLE_OPTIONS,
   ENSEMBLE_OPTIONS_HELP,
   executePlan,
   execOptions,
   loadScenarios,
-  outcomesOf,
-  overridesOf,
   reportPlanError,
   storedPlan,
 } from './ensemble.ts';
 import { intOption, parse, UsageError } from './args.ts';
+import { ENSEMBLE_OPTIONS, listOption, PLAN_SHAPING_OPTIONS, shardOption, sizeOverrides } from './options.ts';
 import { VERSION } from './version.ts';
 
 export const SWEEP_HELP = `radsim sweep <scenario.json> --vary <path>=<values>... --out DIR [options]
@@ -48,17 +46,11 @@ export async function sweepCommand(args: string[]): Promise<number> {
     vary: { type: 'string', multiple: true },
     samples: { type: 'string' },
   });
-  let shard: Shard | null;
-  try {
-    shard = values.shard === undefined ? null : parseShard(values.shard);
-  } catch (err) {
-    throw new UsageError((err as PlanError).problems.join('; '));
-  }
-  const o = execOptions('sweep', values, shard);
+  const o = execOptions('sweep', values, shardOption(values.shard));
   let plan: Plan;
   if (positionals.length === 0) {
     if (!o.resume) throw new UsageError('name the scenario to sweep');
-    for (const opt of ['replicates', 'seed', 'agents', 'weeks', 'outcomes', 'vary', 'samples'] as const) {
+    for (const opt of [...PLAN_SHAPING_OPTIONS, 'vary', 'samples'] as const) {
       if (values[opt] !== undefined)
         throw new UsageError(
           `--${opt} cannot change a stored plan; --resume without a scenario file continues ${o.dir}/plan.json as it is`,
@@ -68,14 +60,14 @@ export async function sweepCommand(args: string[]): Promise<number> {
   } else {
     if (positionals.length > 1) throw new UsageError('name exactly one scenario to sweep');
     if (!values.vary?.length) throw new UsageError('name at least one parameter: --vary path=values');
-    const loaded = loadScenarios(positionals, overridesOf(values));
+    const loaded = loadScenarios(positionals, sizeOverrides(values));
     if (!loaded) return 1;
     try {
       plan = createSweepPlan(loaded[0], {
         radsimVersion: VERSION,
         replicates: intOption('replicates', values.replicates, 1) ?? 10,
         baseSeed: intOption('seed', values.seed),
-        outcomes: outcomesOf(values),
+        outcomes: listOption(values.outcomes),
         vary: values.vary,
         samples: intOption('samples', values.samples, 1),
       });

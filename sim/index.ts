@@ -8,7 +8,7 @@
 export { LAYERS } from './domain.ts';
 
 // Scenarios: schema, validation, overrides, editable fields, errors
-export type { Scenario } from './scenario/schema.ts';
+export { ABLATION_SWITCHES, type Scenario } from './scenario/schema.ts';
 export {
   isPlainObject,
   resolveExtends,

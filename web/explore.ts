@@ -16,7 +16,14 @@
  * (explorePeople.ts) with the selected person's network over it (exploreEgo.ts), the route panel
  * (exploreRoute.ts), and the macro log and wave panel (exploreMacros.ts).
  */
-import type { AgentSample, EgoNetwork, HostInfo, MacroLogEntry, Route } from '../sim/index.ts';
+import {
+  ABLATION_SWITCHES,
+  type AgentSample,
+  type EgoNetwork,
+  type HostInfo,
+  type MacroLogEntry,
+  type Route,
+} from '../sim/index.ts';
 import './explore.css';
 import { drawEgo, egoAt, egoLayout, createEgoLegend, showEgoInfo, type EgoLayout } from './exploreEgo.ts';
 import { drawMacroLog, drawWave, macroLabel, risenSince, type Wave } from './exploreMacros.ts';
@@ -29,7 +36,6 @@ import { h } from './util.ts';
 import { crashOf, newWorker, type WorkerClient } from './workerClient.ts';
 
 const COLUMNS = ['phase_0', 'phase_1', 'phase_2', 'phase_3', 'threat', 'macro_events'];
-const ABLATION = ['pathology', 'needs', 'microTriggers', 'mesoTriggers', 'macroTriggers', 'socialInfluence', 'groups'];
 const MAX_DRAWN = 5000;
 /** Contacts of contacts drawn around a selected person (only those in a phase). */
 const SECOND_CAP = 120;
@@ -121,7 +127,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   const routeBox = h('div', { id: 'route', class: 'route panel explore-route', 'aria-live': 'polite' });
   const routePanel = createRoutePanel(routeBox, { replay: (id) => void replay(id), deselect: () => deselect() });
   const errorBox = h('div', { id: 'explore-error', role: 'alert' });
-  const ablation: Record<string, boolean> = Object.fromEntries(ABLATION.map((k) => [k, true]));
+  const ablation: Record<string, boolean> = Object.fromEntries(ABLATION_SWITCHES.map((k) => [k, true]));
 
   if (names.includes(initial)) scenarioSel.value = initial;
   else {
@@ -130,7 +136,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
       errorBox.replaceChildren(h('div', { class: 'error' }, tf('exploreUnknownScenario', { s: initial })));
   }
 
-  for (const k of ABLATION) {
+  for (const k of ABLATION_SWITCHES) {
     const cb = h('input', { type: 'checkbox', id: `abl-${k}`, checked: true });
     cb.addEventListener('change', () => {
       ablation[k] = cb.checked;

@@ -343,6 +343,9 @@ export const ablationSchema = z.strictObject({
   groups: z.boolean(),
 });
 
+/** The names of the model switches (the keys of `ablation`), in schema order. */
+export const ABLATION_SWITCHES = Object.keys(ablationSchema.shape) as readonly (keyof typeof ablationSchema.shape)[];
+
 export const outputsSchema = z.strictObject({
   routes: z.strictObject({
     ids: z

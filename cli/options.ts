@@ -1,0 +1,58 @@
+/**
+ * The option declarations the commands share, so run, compare and sweep spell the same option
+ * the same way and read it with the same limits. The value parsers themselves live in args.ts.
+ */
+import { parseShard, type PlanError, type Shard } from '../sim/node.ts';
+import { intOption, UsageError } from './args.ts';
+
+/** Options of every command that runs a scenario: output folder, seed and size overrides, quiet. */
+export const RUN_OPTIONS = {
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  agents: { type: 'string' },
+  weeks: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
+
+/** Options of the ensemble commands (compare, sweep). */
+export const ENSEMBLE_OPTIONS = {
+  ...RUN_OPTIONS,
+  replicates: { type: 'string' },
+  workers: { type: 'string' },
+  outcomes: { type: 'string' },
+  shard: { type: 'string' },
+  resume: { type: 'boolean' },
+  overwrite: { type: 'boolean' },
+} as const;
+
+/** Options of an ensemble that shape its plan: --resume without scenario files cannot change them. */
+export const PLAN_SHAPING_OPTIONS = ['replicates', 'seed', 'agents', 'weeks', 'outcomes'] as const;
+
+/** The parsed values of a set of declarations: strings, or booleans for flags. */
+export type OptionValues<T extends Record<string, { type: 'string' | 'boolean' }>> = {
+  [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string;
+};
+
+/** --agents and --weeks as scenario overrides, with the schema's lower bounds. */
+export function sizeOverrides(v: { agents?: string; weeks?: string }): { agents?: number; weeks?: number } {
+  return { agents: intOption('agents', v.agents, 10), weeks: intOption('weeks', v.weeks, 1) };
+}
+
+/** A comma-separated list option ("a, b,c"), or undefined when not given. */
+export function listOption(value: string | undefined): string[] | undefined {
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+
+/** --shard k/n, or null when not given; a malformed value is a usage error. */
+export function shardOption(value: string | undefined): Shard | null {
+  try {
+    return value === undefined ? null : parseShard(value);
+  } catch (err) {
+    throw new UsageError((err as PlanError).problems.join('; '));
+  }
+}

@@ -23,6 +23,8 @@ export interface Field {
   section: string;
   kind: FieldKind;
   description: string;
+  /** False when the schema gives no description and `description` only spells out the name. */
+  described: boolean;
   unit: string;
   /** Bounds (numbers); `minExclusive` when the bound itself is not allowed. */
   min: number | null;
@@ -114,6 +116,7 @@ function staticPart(
   const d = defOf(schema);
   const base = {
     description: meta.description || parentDescription || humanise(segs[segs.length - 1]),
+    described: Boolean(meta.description || parentDescription),
     unit: meta.unit ?? '',
     min: null as number | null,
     max: null as number | null,

@@ -212,8 +212,10 @@ const triggerSpec = z.strictObject({
     .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
     .meta({ description: 'identifier' }),
   label: z.string().meta({ description: 'what happens' }),
-  level: z.enum(['micro', 'meso']),
-  direction: z.enum(['radicalising', 'deradicalising']),
+  level: z.enum(['micro', 'meso']).meta({ description: 'micro (personal life) or meso (the social surroundings)' }),
+  direction: z
+    .enum(['radicalising', 'deradicalising'])
+    .meta({ description: 'whether the event pushes toward or away from radicalisation' }),
   perYear: nonNeg(
     'base rate per person per year; for appliesTo "released", the weekly rate in the week after release (1 gives a 63% chance)',
     '1/year',
@@ -336,11 +338,11 @@ export const actionSchema = z.strictObject({
 export const ablationSchema = z.strictObject({
   pathology: z.boolean().meta({ description: 'pathology moderates trigger impact and hazards' }),
   needs: z.boolean().meta({ description: 'unmet needs exist and drive hazards' }),
-  microTriggers: z.boolean(),
-  mesoTriggers: z.boolean(),
-  macroTriggers: z.boolean(),
-  socialInfluence: z.boolean(),
-  groups: z.boolean(),
+  microTriggers: z.boolean().meta({ description: 'micro triggers of the catalogue can occur' }),
+  mesoTriggers: z.boolean().meta({ description: 'meso triggers of the catalogue can occur' }),
+  macroTriggers: z.boolean().meta({ description: 'macro events take effect' }),
+  socialInfluence: z.boolean().meta({ description: 'agents influence each other (and the online sources reach them)' }),
+  groups: z.boolean().meta({ description: 'groups form, recruit and meet needs' }),
 });
 
 /** The names of the model switches (the keys of `ablation`), in schema order. */
@@ -359,7 +361,7 @@ export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'short name' }),
     question: z.string().min(1).meta({ description: 'the one-sentence question this scenario asks' }),
-    description: z.string().optional(),
+    description: z.string().optional().meta({ description: 'what the scenario changes and why, in a few sentences' }),
     seed: z
       .number()
       .int()

@@ -1,5 +1,5 @@
 /**
- * Where each parameter comes from, as docs/model.md (section 8) cites it: a seed file (the Dutch
+ * Where each parameter comes from: a seed file (the Dutch
  * source documents in ../shared/seeds/, by file name), a section of the domain brief MODEL.md,
  * a paper, or "assumption". A seed or MODEL.md section almost always supports only the
  * *mechanism*; the *value* is then an assumption, and the text says so. No parameter of the
@@ -8,7 +8,7 @@
  * Entries are path prefixes in the notation of sim/scenario/errors.ts `formatPath`, with every
  * list index written as `[]` and every record key (macro types, constants, hazards) as `[*]`.
  * The longest matching prefix wins, so a section can have a general entry and a few specific
- * ones. Keep this table in step with docs/model.md section 8.
+ * ones. docs/parameters.md (npm run docs:parameters) shows these next to every parameter.
  */
 
 export const SEEDS = {
@@ -31,7 +31,8 @@ export const SOURCES: Readonly<Record<string, string>> = {
   question: 'scenario text (not a model parameter)',
   description: 'scenario text (not a model parameter)',
   seed: 'assumption: any seed; replicates use seeds derived from it',
-  agents: 'assumption: large enough for a few dozen entries into the action phase, small enough to run in seconds',
+  agents:
+    'assumption: large enough for a few dozen entries into the action phase, small enough to run in seconds; incident strength is scaled per 100,000 people so results do not depend on it',
   weeks: 'assumption: long enough for routes with returns and for group life cycles',
   // 8.2 Regions
   regions: `city/region contrast: ${S003}, ${S004}, MODEL.md 3; shares, sizes and rate multipliers: assumption`,
@@ -39,6 +40,10 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'regions[].population': 'assumption (region-specific population)',
   // 8.3 Population
   population: 'assumption (rough Dutch-like values, not from a seed)',
+  'population.ageBands':
+    'assumption: a rough Dutch-like age structure of people aged 12+, not from a seed; the bands also set the turnover ages (docs/model.md 7.8): people are replaced on reaching the largest `to` by newcomers of the smallest `from`',
+  'population.maleShare': 'assumption: near-even sex ratio',
+  'population.householdSize': 'assumption: rough Dutch-like household sizes; realised sizes differ (docs/model.md 5)',
   'population.education': `shares: assumption; that education moderates vulnerability: ${S002}`,
   'population.ideologyLeaning': `categories: ${S004} and MODEL.md 2; shares: assumption`,
   'population.initialSensitivityShare': 'assumption: a small seed of people already receptive at the start',
@@ -47,16 +52,30 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'population.pathology[*].maleRatio': 'assumption: the usual direction of sex differences, not from a seed',
   'population.protective': `factors: ${S003} and MODEL.md 2; values: assumption`,
   'population.needs': `the four needs: ${S003}, ${S002}; values: assumption`,
+  'population.needs.baseline': `the four needs: ${S003}, ${S002}; values: assumption (needs mostly met in the general population)`,
   'population.needs.adolescentIdentityExtra': `mechanism ${S003} (adolescents can need a positive social identity more); value: assumption`,
   'population.needs.youngMaleSensationExtra': `mechanism MODEL.md 2 (sex and age as moderators: ${S002}); value and age window: assumption`,
   'population.attitude': 'assumption: almost everyone starts far from their leaning\u2019s extreme',
-  'population.uncertainty': 'assumption, as in the relative agreement set-up of Deffuant et al. 2002',
+  'population.uncertainty':
+    'assumption: moderates are uncertain, as in the relative agreement set-up of Deffuant et al. 2002',
   'population.online': `mechanism: online radicalisation, above all of young people (${S003}, ${S004}, ${S001}); values: assumption`,
-  'population.contact': `MODEL.md 2 (contact with care, social and security professionals: ${S003}, ${S004}); values: assumption`,
+  'population.contact': `MODEL.md 2 (contact with care, social and security professionals: ${S003}, ${S004}); values: assumption; read by the signals of the practice stage`,
   // 8.4 Network
   network: `layers: MODEL.md 3 and ${S003} (the social context); values: assumption`,
+  'network.peer.meanDegree': 'assumption: a handful of close classmates or colleagues',
+  'network.peer.schoolSize': 'assumption: a secondary school\u2019s intake in the model population',
+  'network.peer.workplaceSize': 'assumption: a workplace or college unit',
+  'network.peer.activeShare': 'assumption: adults below 67 in work or study',
+  'network.neighbourhood.meanDegree': 'assumption: a few neighbours',
+  'network.online.meanDegree': 'assumption: at average exposure',
+  'network.online.crossRegionShare':
+    'assumption: the partner of an online tie is drawn from the whole population half the time, else from the own region; about 0.24 of online ties then cross regions (docs/model.md 5)',
+  'network.weights': 'assumption: weekly contact mostly with family and peers',
   // 8.5 Macro
   macro: `mechanism: macro-level triggers (${S002}, ${S003}; MODEL.md 4.1); values: assumption`,
+  'macro.halfLifeWeeks.grievance': 'assumption: grievance lingers for months',
+  'macro.halfLifeWeeks.threat': 'assumption: threat perception fades faster',
+  'macro.types': `event types: the examples of MODEL.md 4.1 (attack abroad, war, polarising event, discriminating measure) and \`incident\`, what an incident in the model fires; rises: assumption`,
   'macro.reciprocalShare': 'mechanism MODEL.md 4.1 (reciprocal radicalisation); value: assumption',
   'macro.opponents': 'MODEL.md 4.1 (reciprocal radicalisation); pairing: assumption',
   // 8.6 Triggers
@@ -65,51 +84,102 @@ export const SOURCES: Readonly<Record<string, string>> = {
   // 8.7 Susceptibility
   susceptibility: `mechanism: vulnerability differs by motive, sex, age and education (${S002}); age and psychopathology moderate (${S003}); pattern MODEL.md 4.3; values: assumption`,
   'susceptibility.pathology': `mechanism MODEL.md 2 and 4.3 (pathology as a moderator, ${S003}); values: assumption`,
+  'susceptibility.pathology.adhd': `mechanism MODEL.md 2 and 4.3 (impulsivity; pathology as a moderator, ${S003}); value: assumption`,
+  'susceptibility.pathology.autism': `mechanism MODEL.md 2 (rigid fixation; pathology as a moderator, ${S003}); value: assumption`,
+  'susceptibility.pathology.psychosis': `mechanism MODEL.md 2 (paranoid grievance; pathology as a moderator, ${S003}); value: assumption`,
+  'susceptibility.pathology.narcissism': `mechanism MODEL.md 2 (ego need; pathology as a moderator, ${S003}); value: assumption`,
+  'susceptibility.pathology.depression': `mechanism MODEL.md 2 (lower resilience; pathology as a moderator, ${S003}); value: assumption`,
+  'susceptibility.pathology.trauma':
+    'mechanism MODEL.md 4.3 (trauma amplifies the reaction to triggers); value: assumption, the largest weight',
   'susceptibility.protectiveDamping': `mechanism ${S003} (protective factors); value: assumption`,
   // 8.8 Influence
   influence:
     'bounded-confidence influence of the relative agreement family (MODEL.md 4.4; Deffuant et al. 2002); values: assumption',
+  'influence.contactsPerWeek': 'assumption: one influential conversation a week',
+  'influence.mu': 'assumption: a common value in relative agreement studies (Deffuant et al. 2002)',
+  'influence.mainstreamThreshold':
+    'assumption: below this, a contact of another leaning counts as mainstream and can moderate',
   'influence.followerConformity': `mechanism ${S003} (followers more sensitive to group pressure); value: assumption`,
   'influence.leaderConformity': `mechanism ${S003}; value: assumption`,
   'influence.sources': `high-reach online sources (MODEL.md 3; online radicalisation ${S003}, ${S004}); values: assumption`,
+  'influence.sources.amplification':
+    'assumption: 1 is the neutral setting; the lever for algorithmic amplification or moderation',
+  'influence.sources.attitude': 'assumption: the sources are at the extreme',
+  'influence.sources.uncertainty': 'assumption: confident extremists',
   'influence.groupIdentificationGrowth':
     'mechanism MODEL.md 4.4 (identification grows with time among members); value: assumption',
   // 8.9 Needs
   needs: 'mechanism MODEL.md 2, 4.5; values: assumption',
+  'needs.groupMeets': 'MODEL.md 2, 4.5 (groups meet identity, meaning and sensation); values: assumption',
   'needs.groupMeets.justice': 'MODEL.md 4.5 (a group meets identity, meaning and sensation, not justice)',
   // 8.10 Groups
   groups: 'mechanism MODEL.md 3 (groups form and dissolve, recruit, have a leader); values: assumption',
-  'groups.leaderScore.narcissism': `mechanism ${S003} (leaders with a stronger ego need, possibly narcissistic); weight: assumption`,
+  'groups.leaderScore.narcissism': `mechanism ${S003} (leaders with a stronger ego need, possibly narcissistic); weight: assumption (the dominant term)`,
+  'groups.maxSize': 'assumption: small local groups',
+  'groups.takeoverMargin':
+    'assumption: a newcomer takes the lead only with a clearly higher leadership score (25% above the leader\u2019s)',
   'groups.breakupAttitudeLoss': 'mechanism MODEL.md 4.2 (a group breaking up deradicalises); value: assumption',
   // 8.11 Phases
   phases: `three phases, order not fixed, skips and returns (${S003}); interaction terms MODEL.md 4.6; functional forms and constants: assumption, set by hand, not fitted`,
   // 8.12 Action
   action: 'mechanism MODEL.md 4.7 (incidents, arrest, detention, group break-up); values: assumption',
+  'action.incidentPerWeek': 'assumption: about one incident per ten years of full willingness',
+  'action.incidentStrength':
+    'assumption; scaled per 100,000 people so the climate depends on the incident rate, not on the model size',
+  'action.detentionWeeks': 'assumption: two years',
   'action.leaderArrestBreakup': 'assumption (MODEL.md 3: arrest of the leader can break a group up)',
   // 8.13 Practice
   practice: `early-detection pipeline of ${S004} and ${S003}; MODEL.md 4.8; values: assumption (no seed gives a number)`,
   'practice.signals.rate': `mechanism ${S004} (signals from professionals in the field), ${S003} (care, social and security domains); values: assumption`,
-  'practice.signals.visibilityByPhase': 'mechanism MODEL.md 4.8 (visible behaviour by phase); values: assumption',
+  'practice.signals.rate.security': `mechanism ${S004} (signals from professionals in the field), ${S003}; value: assumption: police see more per unit of contact, but contact with them is rarer (population.contact.security)`,
+  'practice.signals.visibilityByPhase':
+    'mechanism MODEL.md 4.8 (visible behaviour by phase); values: assumption: the further along, the more visible; phase 0 shows only confused behaviour',
   'practice.signals.confusion': `mechanism MODEL.md 4.8 (confused behaviour gives false signals); ${S004} ("verwarde personen"); weights: assumption`,
-  'practice.signals.recognition': `${S004} (recognition aimed mostly at Islamic radicalisation); values: assumption`,
-  'practice.signals.recognitionFemale': `${S004} (signals noticed differently in men and women); direction and value: assumption`,
+  'practice.signals.confusion.falseSignalShare':
+    'assumption: fully confused behaviour is much less visible as "radicalisation" than the action phase',
+  'practice.signals.recognition': `${S004} (recognition has mostly been aimed at Islamic radicalisation; right-wing and anti-institutional extremism are not always recognised); values: assumption; left-wing (not named there) set equal to right-wing by assumption`,
+  'practice.signals.recognitionFemale': `${S004} (signals noticed differently in men than in women); the direction (women recognised less) and the value: assumption, the source says "anders", not "less"`,
   'practice.signals.training': `${S004} (training in recognising all extremist ideologies); value: assumption`,
   'practice.signals.trainingGain': 'assumption: full training doubles the signal rate',
   'practice.signals.biasTraining': `${S004}, MODEL.md 5 (training for all ideologies and both sexes); 0 = today\u2019s bias: assumption`,
-  'practice.signals.cooldownWeeks': 'assumption',
+  'practice.signals.cooldownWeeks': 'assumption: after a signal the same person is not signalled again for half a year',
   'practice.triage': `${S004} (capacity, objective criteria, information sharing), ${S003} (professional secrecy and risk assessment); values: assumption`,
+  'practice.triage.capacityPer100k': `${S004} (fluctuating capacity, dependence on key officials, limited capacity in smaller municipalities); value: assumption`,
+  'practice.triage.informationSharing': `${S004} (lasting unclarity about what may be shared), ${S003} (professional secrecy against risk assessment); value: assumption (partial sharing)`,
+  'practice.triage.falsePositive': `mechanism ${S004} (risk of an incorrect, one-sided or unequal weighing of signals); values: assumption`,
   'practice.triage.riskAssessment': `${S004} (insufficient objective criteria), ${S003} and ${S001} (standardised risk assessment recommended); value: assumption`,
   'practice.triage.hoursPerSignal': 'assumption',
   'practice.cases': `${S004} (PGA, limited capacity), ${S003} (long-term involvement, tailoring); values: assumption`,
+  'practice.cases.slotsPer100k': `${S004} (PGA; limited and fluctuating capacity); value: assumption`,
+  'practice.cases.caseWeeks': `${S003} (long-term involvement of professionals); value: assumption`,
+  'practice.cases.tailored': `${S003} ("maatwerk staat centraal"); MODEL.md 4.8 (tailored or one size fits all); value: assumption (half way)`,
+  'practice.cases.plan': `${S003} (effective interventions address several working elements, of which psychopathology can be one); values: assumption`,
   'practice.cases.followUpWeeks': `${S003}, ${S001} (systematic long-term follow-up); value: assumption`,
   'practice.cases.hoursPerWeek': 'assumption',
   'practice.labelling': `${S003} (stigma and distrust; the lifelong "stempel radicalisering"), MODEL.md 4.8; values: assumption`,
+  'practice.labelling.transparency': `${S003} (stigma and distrust as barriers, above all when not transparent); MODEL.md 4.8; value: assumption (mostly opaque today)`,
   'practice.labelling.transparencyProtection': 'assumption: transparency softens the harm but cannot undo it',
   // 8.14 Intervention mechanics
   interventionMechanics: `mechanism ${S003} (working elements; duration, resistance, stigma, distrust, transparency, holistic and trauma-sensitive approach) and MODEL.md 5; all values: assumption`,
+  'interventionMechanics.uptake.base': 'assumption: most people offered a programme accept',
+  'interventionMechanics.uptake.trust': `${S003} (distrust as a barrier); value: assumption`,
+  'interventionMechanics.uptake.cultural': `${S003} (culturally responsive interventions; cultural stigma around therapy); value: assumption`,
+  'interventionMechanics.uptake.stigma': `${S003} (stigma as a barrier); value: assumption`,
+  'interventionMechanics.dropoutPerWeek.distrust': `${S003} (distrust); value: assumption`,
+  'interventionMechanics.dropoutPerWeek.resistance': `${S003} (resistance to ideological change); value: assumption`,
+  'interventionMechanics.response.rate': 'assumption: about seven weeks to half the target',
+  'interventionMechanics.response.minEffectiveWeeks': `${S003} (short programmes often lead to no behavioural change); value: assumption`,
+  'interventionMechanics.response.fullEffectWeeks': `${S003} (long-term involvement recommended); value: assumption (about a school year)`,
+  'interventionMechanics.holisticSynergy': `${S003} (address more than one of the three factors: holistic rather than one-sided); value: assumption`,
+  'interventionMechanics.traumaSensitivityGain': `${S003} (a more trauma- and context-sensitive approach); value: assumption`,
+  'interventionMechanics.effects.cognitive': `${S003} (cognitive factors: critical thinking, tolerance of ambiguity); values: assumption`,
+  'interventionMechanics.effects.psychosocial': `${S003} (psychosocial factors: emotion regulation, resilience, self-confidence); values: assumption`,
+  'interventionMechanics.effects.socialEducational': `${S003} (re-engagement with education, skills); that this meets the meaning and identity needs: assumption; values: assumption`,
+  'interventionMechanics.effects.behavioural': `${S003} (less support for political violence, resilience against recruitment, reintegration); values: assumption`,
+  'interventionMechanics.effects.societal': `${S003} (civic and political competence); the effects on trust and the justice need: assumption; values: assumption`,
   'interventionMechanics.uptake.messengers': `${S003} and ${S001} (people from the community build trust); value: assumption`,
   'interventionMechanics.resistance': `${S003} (resistance to ideological change); MODEL.md 5 (grows with phase and group identification); values: assumption`,
-  'interventionMechanics.effects.pathologyTreatment': `MODEL.md 5 (pathology treatment as a working element); ${S003}; value: assumption`,
+  'interventionMechanics.effects.pathologyTreatment': `MODEL.md 5 (pathology treatment as a working element); ${S003} (no evaluated intervention targets psychopathology alone); value: assumption`,
   // 8.15 Interventions
   interventions: `kinds and working elements: ${S003} and MODEL.md 5; every number: assumption`,
   'interventions[].delivery.communityMessengers': `${S003}, ${S001}; value: assumption`,

@@ -2,7 +2,7 @@
  * The parts of the build, timed apart: the population (every trait of every person) and the
  * network (the four layers and the CSR), and the whole build (the Simulation constructor, which
  * builds both again and then the rest of the world: flags, sets, the tick record, the stages).
- * The figures of docs/performance.md (section 3, fourth session) on the build.
+ * The build figures of docs/performance.md (section 3), and the build apart from the ticks.
  *
  *   node --import tsx bench/build.ts [--agents 1000000] [--rounds 3]
  *

@@ -1,6 +1,6 @@
 /**
  * One stage of the tick in isolation, by CPU time, optionally against an earlier version of the
- * same stage file: the way the per-stage figures of docs/performance.md (section 3) were taken
+ * same stage file: the way per-stage figures (docs/performance.md, section 1) can be taken
  * on a busy machine, where wall times were not usable.
  *
  *   node --import tsx bench/stage.ts --stage influence --agents 1000000 --reps 10

@@ -5,14 +5,14 @@
  *   node --import tsx bench/versus.ts --against REV [--agents 1000000] [--weeks 24] [--warmup 6] [--rounds 2]
  *
  * On this VM the whole machine runs 30-50% slower for minutes at a time, in every stage at once
- * (docs/performance.md, section 3), so two runs one after the other, or the same stage of two
+ * (docs/performance.md, section 2), so two runs one after the other, or the same stage of two
  * versions on a world they share (bench/stage.ts), can differ by more than the change being
  * measured. Here the working tree and REV (checked out as a git worktree in bench/.cache) each
  * build the baseline and are stepped alternately, one week each, so both see the same machine;
  * each round starts with the other version, and every round builds afresh. Printed per round:
  * ms per week (wall) of every stage and of the whole step; then the ratio of the two totals.
  * The outputs are not compared here: for that, run both versions through the CLI and `cmp` the
- * series (docs/performance.md, section 1).
+ * series (docs/performance.md, section 2).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';

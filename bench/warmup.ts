@@ -1,7 +1,7 @@
 /**
  * The start of a fresh thread: several replicates one after another in one thread, with the
  * wall time, the process CPU time and the time V8's optimising compiler spent on each
- * (docs/performance.md section 6: why 4 runs on 2 workers speed up less than 20).
+ * (docs/performance.md section 5, Ensembles: why 4 runs on 2 workers speed up less than 20).
  *
  *   node --import tsx bench/warmup.ts [--replicates 4] [--agents 20000] [--weeks 260]
  *

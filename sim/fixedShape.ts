@@ -8,7 +8,7 @@
  * anew each time, and so recompiled the tick's hot code with every replicate. Objects built by
  * defining their properties one by one follow one chain of hidden classes however often they
  * are made. Use it where an object the tick reads is made once per simulation (docs/performance.md,
- * section 6).
+ * section 5).
  */
 export function fixedShape<T extends object>(fields: T): T {
   // Not from {}: hidden classes branch from the prototype's root, and the literal handed in here

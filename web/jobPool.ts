@@ -8,7 +8,7 @@
  *
  * Workers of a run that finished are kept for the next one (for KEEP_IDLE_MS): a fresh worker
  * spends its first runs loading and compiling the core, seconds of CPU that a comparison of a
- * few small runs would otherwise pay every time (docs/performance.md, section 6). A cancelled or
+ * few small runs would otherwise pay every time (docs/performance.md, sections 3 and 5). A cancelled or
  * failed run terminates its workers, so the next run starts on fresh ones.
  */
 import { proxy } from 'comlink';

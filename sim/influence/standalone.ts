@@ -81,7 +81,7 @@ const PAIR_BLOCK = 512;
  * opinions bit for bit as drawing each pair just before its meeting (the plain loop of
  * test/unit/deffuantBlocks.test.ts). Only the memory order differs: at large n every load of a
  * pair misses the cache, and drawn one meeting after another each waits for the one before,
- * while in a block the processor overlaps them (1.5-2x at 1M, docs/performance.md section 8).
+ * while in a block the processor overlaps them (docs/performance.md, section 3: 1.17x at 1M).
  */
 function deffuantOnGraph(
   x: Float64Array,

@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { formatPath } from '../../sim/scenario/errors.ts';
 import { type Field, rangeText, type Segment, schemaFields, schemaLists } from '../../sim/scenario/fields.ts';
 import { interventionSchema } from '../../sim/scenario/practiceSchema.ts';
+import { sourceOf } from '../../sim/scenario/sources.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const PARAMETERS_FILE = resolve(ROOT, 'docs/parameters.md');
@@ -170,8 +171,8 @@ function sectionBody(fields: readonly Field[], lists: ReadonlySet<string>, value
   return out;
 }
 
-/** The interventions' fields, from a library programme (the baseline has none). */
-function interventionFields(): Field[] {
+/** The fields of a programme, walked on a library programme (the baseline has none). */
+export function interventionFields(): Field[] {
   const file = resolve(ROOT, 'scenarios/holistic-support.json');
   const example = (JSON.parse(readFileSync(file, 'utf8')) as { interventions: Record<string, unknown>[] })
     .interventions[0];
@@ -180,7 +181,7 @@ function interventionFields(): Field[] {
   return schemaFields(walked, interventionSchema).map((f) => {
     const segs = ['interventions', 0, ...f.segs];
     const path = formatPath(segs);
-    return { ...f, segs, path, section: 'interventions' };
+    return { ...f, segs, path, section: 'interventions', source: sourceOf(path) };
   });
 }
 

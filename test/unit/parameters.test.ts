@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARAMETERS_FILE, parametersMarkdown, REFRESH_COMMAND, readBaseline } from '../../docs/tools/parameters.ts';
+import {
+  interventionFields,
+  PARAMETERS_FILE,
+  parametersMarkdown,
+  REFRESH_COMMAND,
+  readBaseline,
+} from '../../docs/tools/parameters.ts';
 import { schemaFields } from '../../sim/scenario/fields.ts';
 
 describe('docs/parameters.md', () => {
@@ -15,8 +21,8 @@ describe('docs/parameters.md', () => {
       expect.fail(`docs/parameters.md is stale: run \`${REFRESH_COMMAND}\` and commit the result`);
   });
 
-  it('gives every parameter of the baseline a description and a source', () => {
-    const fields = schemaFields(readBaseline());
+  it('gives every parameter of the baseline, and every field of a programme, a description and a source', () => {
+    const fields = [...schemaFields(readBaseline()), ...interventionFields()];
     expect(fields.length).toBeGreaterThan(300);
     const undescribed = fields.filter((f) => !f.described).map((f) => f.path);
     expect(undescribed, 'add a description to the schema (.meta)').toEqual([]);

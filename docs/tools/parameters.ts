@@ -66,14 +66,14 @@ interface Row {
 }
 
 /** Gathers the elements of lists of numbers into one row; other fields stay one row each. */
-function rows(fields: readonly Field[], valueOf: (f: Field) => unknown): Row[] {
+function rows(fields: readonly Field[], defaultOf: (f: Field) => unknown): Row[] {
   const out: Row[] = [];
   for (const f of fields) {
     const last = f.segs[f.segs.length - 1];
     const path = typeof last === 'number' ? formatPath(f.segs.slice(0, -1)) : f.path;
     const prev = out[out.length - 1];
-    if (typeof last === 'number' && prev?.path === path) prev.values.push(valueOf(f));
-    else out.push({ path, field: f, values: [valueOf(f)] });
+    if (typeof last === 'number' && prev?.path === path) prev.values.push(defaultOf(f));
+    else out.push({ path, field: f, values: [defaultOf(f)] });
   }
   return out;
 }
@@ -143,10 +143,10 @@ function listOf(f: Field, lists: ReadonlySet<string>): { list: string; index: nu
   return null;
 }
 
-function sectionBody(fields: readonly Field[], lists: ReadonlySet<string>, valueOf: (f: Field) => unknown): string[] {
+function sectionBody(fields: readonly Field[], lists: ReadonlySet<string>, defaultOf: (f: Field) => unknown): string[] {
   const out: string[] = [];
   const plain = fields.filter((f) => listOf(f, lists) === null);
-  if (plain.length > 0) out.push(...paramTable(rows(plain, valueOf), null), '');
+  if (plain.length > 0) out.push(...paramTable(rows(plain, defaultOf), null), '');
   const byList = new Map<string, Field[][]>();
   for (const f of fields) {
     const at = listOf(f, lists);
@@ -156,7 +156,7 @@ function sectionBody(fields: readonly Field[], lists: ReadonlySet<string>, value
     (elements[at.index] ??= []).push(f);
   }
   for (const [list, elements] of byList) {
-    const elementRows = elements.map((fs) => rows(fs, valueOf));
+    const elementRows = elements.map((fs) => rows(fs, defaultOf));
     // Describe each field of the list once, by the first element that has it.
     const seen = new Map<string, Row>();
     elementRows.forEach((rs, i) => {
@@ -188,7 +188,7 @@ export function interventionFields(): Field[] {
 export function parametersMarkdown(baseline: Record<string, unknown> = readBaseline()): string {
   const fields = schemaFields(baseline);
   const lists = new Set(schemaLists(baseline).map((l) => l.path));
-  const valueOf = (f: Field) => {
+  const defaultOf = (f: Field) => {
     let cur: unknown = baseline;
     for (const s of f.segs) cur = (cur as Record<PropertyKey, unknown> | undefined)?.[s];
     return cur;
@@ -239,7 +239,7 @@ export function parametersMarkdown(baseline: Record<string, unknown> = readBasel
       );
       continue;
     }
-    out.push(...sectionBody(inSection, lists, valueOf));
+    out.push(...sectionBody(inSection, lists, defaultOf));
   }
   const missing = fields.filter((f) => !sections.includes(f.section)).map((f) => f.path);
   if (missing.length > 0) throw new Error(`fields of no section: ${missing.join(', ')}`);

@@ -171,8 +171,9 @@ export async function decodeScenario(text: string): Promise<Record<string, unkno
     new Error(
       `d= is too large: the scenario in this link unpacks to more than ${cap.toLocaleString('en')} bytes, the most a scenario may have`,
     );
-  // Compressed, a scenario is far smaller than itself: a longer d= cannot unpack to an allowed one.
-  if (text.length > cap) throw tooLarge();
+  // Deflate never grows a text by more than a few bytes per 16 KB and base64 adds a third, so a
+  // d= longer than twice the cap cannot unpack to an allowed scenario: refuse it undecoded.
+  if (text.length > 2 * cap) throw tooLarge();
   const bytes = fromBase64url(text);
   let json: string;
   try {

@@ -31,8 +31,27 @@ describe('share links are inflated with a cap', () => {
     await expect(decodeScenario(link(over))).rejects.toThrow(TOO_LARGE);
   });
 
-  it('a d= longer than the cap is refused before it is decoded', async () => {
-    await expect(decodeScenario('A'.repeat(SCENARIO_LIMITS.size + 1))).rejects.toThrow(TOO_LARGE);
+  it('a d= longer than twice the cap is refused before it is decoded', async () => {
+    await expect(decodeScenario('!'.repeat(2 * SCENARIO_LIMITS.size + 1))).rejects.toThrow(TOO_LARGE);
+    // Shorter, it is decoded (and '!' is not base64url).
+    await expect(decodeScenario('!'.repeat(2 * SCENARIO_LIMITS.size))).rejects.toThrow(/base64url/);
+  });
+
+  it('a scenario of varied text near the size limit, whose link is longer than the limit, still decodes', async () => {
+    // Printable characters from a xorshift sequence: about 6.5 bits each, so deflate saves little.
+    let x = 2463534242;
+    const chars = Array.from({ length: 950_000 }, () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return 33 + ((x >>> 0) % 90);
+    });
+    const noise = Buffer.from(chars).toString('latin1');
+    const data = { name: 'x', description: noise };
+    const d = await encodeScenario(data);
+    expect(d.length).toBeGreaterThan(SCENARIO_LIMITS.size); // longer than the text it carries
+    expect(d.length).toBeLessThanOrEqual(2 * SCENARIO_LIMITS.size);
+    expect((await decodeScenario(d)).description).toBe(noise);
   });
 
   it('an ordinary scenario still round-trips', async () => {

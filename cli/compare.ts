@@ -7,7 +7,7 @@ import {
   reportPlanError,
   storedPlan,
 } from './ensemble.ts';
-import { intOption, parse, UsageError } from './args.ts';
+import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
 import { ENSEMBLE_OPTIONS, listOption, PLAN_SHAPING_OPTIONS, shardOption, sizeOverrides } from './options.ts';
 import { VERSION } from './version.ts';
 
@@ -58,7 +58,7 @@ export async function compareCommand(args: string[]): Promise<number> {
       plan = createComparePlan(scenarios, {
         radsimVersion: VERSION,
         replicates: intOption('replicates', values.replicates, 1) ?? 10,
-        baseSeed: intOption('seed', values.seed),
+        baseSeed: intOption('seed', values.seed, 0, MAX_SEED),
         outcomes: listOption(values.outcomes),
         series,
       });

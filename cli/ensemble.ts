@@ -85,13 +85,16 @@ export interface ExecOptions {
   quiet: boolean;
 }
 
+/** More worker threads than any machine has cores only cost memory (each loads the simulator). */
+const MAX_WORKERS = 256;
+
 export function execOptions(command: 'compare' | 'sweep', v: CommonValues, shard: Shard | null): ExecOptions {
   if (!v.out) throw new UsageError('--out DIR is required');
   if (v.resume && v.overwrite) throw new UsageError('--resume and --overwrite contradict each other');
   return {
     command,
     dir: v.out,
-    workers: intOption('workers', v.workers, 0) ?? defaultWorkers(),
+    workers: intOption('workers', v.workers, 0, MAX_WORKERS) ?? defaultWorkers(),
     shard,
     resume: Boolean(v.resume),
     overwrite: Boolean(v.overwrite),

@@ -7,7 +7,7 @@ import {
   validateScenario,
   withOverrides,
 } from '../sim/node.ts';
-import { intOption, parse, UsageError } from './args.ts';
+import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
 import { RUN_OPTIONS, sizeOverrides } from './options.ts';
 import { writeAtomic, writeJSON } from './output.ts';
 import { createProgress } from './progress.ts';
@@ -37,7 +37,7 @@ export async function runCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');
   if (!values.out) throw new UsageError('--out DIR is required');
   const file = positionals[0];
-  const overrides = { seed: intOption('seed', values.seed), ...sizeOverrides(values) };
+  const overrides = { seed: intOption('seed', values.seed, 0, MAX_SEED), ...sizeOverrides(values) };
   const routes = intOption('routes', values.routes);
 
   let scenario: Scenario;

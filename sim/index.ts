@@ -17,6 +17,7 @@ export {
   withOverrides,
 } from './scenario/resolve.ts';
 export { formatIssue, ScenarioError, type ScenarioIssue } from './scenario/errors.ts';
+export { parseScenarioText, SCENARIO_LIMITS } from './scenario/input.ts';
 export {
   checkValue,
   type Field,

@@ -3,7 +3,7 @@
  * the share link (settings, plus an embedded scenario compressed into `d=`) and the weekly
  * bands of the series charts.
  */
-import { meanCI, pairedDifference, quantile } from '../sim/index.ts';
+import { meanCI, pairedDifference, parseScenarioText, quantile, SCENARIO_LIMITS } from '../sim/index.ts';
 
 export interface CompareSettings {
   scenarios: string[];
@@ -68,7 +68,8 @@ export function parseShareQuery(query: string, known: readonly string[]): ShareQ
   const int = (key: string, name: string, lo: number, hi: number, def: number) => {
     const v = q.get(key);
     if (v === null) return def;
-    const x = Number(v);
+    // Digits only: Number() would also read "", "1e3" and "0x10".
+    const x = /^[0-9]+$/.test(v) ? Number(v) : Number.NaN;
     if (!Number.isInteger(x) || x < lo || x > hi)
       problems.push(`${name} must be a whole number from ${lo} to ${hi} (found "${v}")`);
     return x;
@@ -120,24 +121,70 @@ export async function encodeScenario(data: unknown): Promise<string> {
   return toBase64url(await pipe(json, new CompressionStream('deflate-raw')));
 }
 
+/**
+ * Inflates deflate-raw data and stops reading as soon as the output passes `cap` bytes (then
+ * returns null). The input goes in small slices, so each step can only inflate so much (deflate
+ * packs at most about 1,000 to 1): a link that unpacks to a gigabyte costs a megabyte or so, not
+ * the gigabyte. Throws if the data is not deflate-raw.
+ */
+export async function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array | null> {
+  const SLICE = 1024;
+  let at = 0;
+  const input = new ReadableStream<BufferSource>(
+    {
+      pull(controller) {
+        if (at >= bytes.length) controller.close();
+        else {
+          controller.enqueue(bytes.slice(at, at + SLICE));
+          at += SLICE;
+        }
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const reader = input.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let k = 0;
+  for (const c of chunks) {
+    out.set(c, k);
+    k += c.length;
+  }
+  return out;
+}
+
 /** The scenario data of a `d=` text; throws an Error saying what is wrong with it. */
 export async function decodeScenario(text: string): Promise<Record<string, unknown>> {
+  const cap = SCENARIO_LIMITS.size;
+  const tooLarge = () =>
+    new Error(
+      `d= is too large: the scenario in this link unpacks to more than ${cap.toLocaleString('en')} bytes, the most a scenario may have`,
+    );
+  // Deflate never grows a text by more than a few bytes per 16 KB and base64 adds a third, so a
+  // d= longer than twice the cap cannot unpack to an allowed scenario: refuse it undecoded.
+  if (text.length > 2 * cap) throw tooLarge();
   const bytes = fromBase64url(text);
   let json: string;
   try {
-    json = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
-  } catch {
+    const inflated = await inflateCapped(bytes, cap);
+    if (inflated === null) throw tooLarge();
+    json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith('d= is too large')) throw err;
     throw new Error('d= cannot be decompressed: the link is damaged or cut off');
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (err) {
-    throw new Error(`d= does not hold JSON (${(err as Error).message})`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new Error('d= does not hold a scenario (a JSON object)');
-  return data as Record<string, unknown>;
+  return parseScenarioText(json, 'd= (the scenario in the link)');
 }
 
 // --- weekly bands -------------------------------------------------------------------------

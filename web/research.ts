@@ -16,7 +16,9 @@ import {
   FORMULA_VARIABLE_NAMES,
   isPlainObject,
   newListItem,
+  parseScenarioText,
   removeOverride,
+  SCENARIO_LIMITS,
   type Scenario,
   type ScenarioData,
   ScenarioError,
@@ -52,18 +54,14 @@ interface Checked {
 export function checkText(text: string, base: string): Checked {
   let raw: ScenarioData;
   try {
-    const parsed = JSON.parse(text) as unknown;
-    if (!isPlainObject(parsed))
-      return {
-        raw: null,
-        resolved: null,
-        scenario: null,
-        issues: [],
-        error: 'JSON: a scenario is an object ({ ... })',
-      };
-    raw = parsed;
+    raw = parseScenarioText(text, `${EDITED}.json`);
   } catch (err) {
-    return { raw: null, resolved: null, scenario: null, issues: [], error: `JSON: ${(err as Error).message}` };
+    if (!(err instanceof ScenarioError)) throw err;
+    // A syntax error or a text over the size limit concerns the whole text; the rest name a field.
+    const whole = err.issues.filter((i) => i.path === '(file)' || i.path === '(top level)');
+    if (whole.length)
+      return { raw: null, resolved: null, scenario: null, issues: [], error: whole[0].message.replace(/^is /, '') };
+    return { raw: null, resolved: null, scenario: null, issues: [...err.issues], error: null };
   }
   let resolved: ScenarioData;
   try {
@@ -359,6 +357,17 @@ export function researchView(root: HTMLElement): () => void {
   }
 
   async function importFile(file: File): Promise<void> {
+    if (file.size > SCENARIO_LIMITS.size) {
+      // Not read at all: a scenario is far smaller, and the text would only fill the page.
+      importBox.replaceChildren(
+        h(
+          'div',
+          { class: 'error', id: 'import-error' },
+          `${file.name}: ${t('invalidScenario')}: too large (${file.size.toLocaleString('en')} bytes, at most ${SCENARIO_LIMITS.size.toLocaleString('en')} are allowed). ${t('importKept')}`,
+        ),
+      );
+      return;
+    }
     const content = await file.text();
     const ext = (() => {
       try {

@@ -1,5 +1,12 @@
 /** The scenario library, bundled into the app; `extends` resolved as the CLI does. */
-import { resolveExtends, type Scenario, type ScenarioData, validateScenario } from '../sim/index.ts';
+import {
+  parseScenarioText,
+  resolveExtends,
+  type Scenario,
+  type ScenarioData,
+  ScenarioError,
+  validateScenario,
+} from '../sim/index.ts';
 
 const files = import.meta.glob('../scenarios/*.json', { eager: true, import: 'default' }) as Record<
   string,
@@ -16,10 +23,21 @@ export const scenarioNames: string[] = Object.keys(library)
   .map((f) => f.replace(/\.json$/, ''))
   .sort((a, b) => (a === 'baseline' ? -1 : b === 'baseline' ? 1 : a.localeCompare(b)));
 
-function load(ref: string): { data: ScenarioData; name: string } {
+/** A library scenario by file name; own keys only, so "constructor" or "__proto__" name nothing. */
+function libraryFile(file: string): ScenarioData | undefined {
+  return Object.hasOwn(library, file) ? library[file] : undefined;
+}
+
+function load(ref: string, from: string): { data: ScenarioData; name: string } {
   const file = ref.replace(/^\.\//, '');
-  const data = library[file];
-  if (!data) throw new Error(`extends "${ref}": no such scenario in the library`);
+  const data = libraryFile(file);
+  if (!data)
+    throw new ScenarioError(from, [
+      {
+        path: 'extends',
+        message: `no scenario "${ref}" in the library; the library has ${Object.keys(library).sort().join(', ')}`,
+      },
+    ]);
   return { data, name: file };
 }
 
@@ -35,13 +53,12 @@ export function resolveData(data: ScenarioData, name: string): ScenarioData {
 export const EDITED = 'edited';
 export const EDITOR_KEYS = { text: 'radsim.editor.text', base: 'radsim.editor.base' } as const;
 
-/** The saved edit and the library scenario its `extends` is resolved from; null when there is none or it is not JSON. */
+/** The saved edit and the library scenario its `extends` is resolved from; null when there is none or it is not scenario JSON. */
 export function savedEdit(): { data: ScenarioData; base: string } | null {
   const text = globalThis.localStorage?.getItem(EDITOR_KEYS.text);
   if (!text) return null;
   try {
-    const data = JSON.parse(text) as ScenarioData;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+    const data = parseScenarioText(text, `${EDITED}.json`);
     return { data, base: globalThis.localStorage.getItem(EDITOR_KEYS.base) ?? 'baseline' };
   } catch {
     return null;
@@ -68,8 +85,9 @@ export function resolvedByName(name: string): ScenarioData {
     return resolveData(edit.data, `${EDITED}.json`);
   }
   const file = `${name}.json`;
-  if (!library[file]) throw new Error(`no scenario "${name}" in the library`);
-  return resolveData(library[file], file);
+  const data = libraryFile(file);
+  if (!data) throw new Error(`no scenario "${name}" in the library`);
+  return resolveData(data, file);
 }
 
 export function validatedByName(name: string, o: { agents?: number; weeks?: number } = {}): Scenario {

@@ -60,8 +60,8 @@ export function parseVary(text: string, base: Scenario, hypercube: boolean): Var
         throw new PlanError([
           `${where}=${spec}: with --samples the hypercube picks the values; give the range as lo:hi`,
         ]);
-      const n = Number(parts[2]);
-      if (!Number.isInteger(n) || n < 1)
+      const n = /^[0-9]+$/.test(parts[2]) ? Number(parts[2]) : Number.NaN;
+      if (!Number.isSafeInteger(n) || n < 1)
         throw new PlanError([`${where}=${spec}: n must be a whole number >= 1 (got "${parts[2]}")`]);
       return { path, spec, values: gridValues(lo, hi, n), range: null, base: baseValue };
     }
@@ -82,9 +82,13 @@ export function parseVary(text: string, base: Scenario, hypercube: boolean): Var
   return { path, spec, values, range: null, base: baseValue };
 }
 
+/** A number in plain decimal notation (-0.5, 12, 1e-4); Number() alone would also take "", "0x10" and "Infinity". */
+const DECIMAL = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
 function toNumber(t: string, where: string): number {
-  const x = t.trim() === '' ? NaN : Number(t);
-  if (!Number.isFinite(x)) throw new PlanError([`${where}: "${t}" is not a number`]);
+  const x = DECIMAL.test(t.trim()) ? Number(t) : Number.NaN;
+  if (!Number.isFinite(x))
+    throw new PlanError([`${where}: "${t}" is not a number in decimal notation (such as 0.5 or 1e-4)`]);
   return x;
 }
 

@@ -39,6 +39,22 @@ export interface CompiledFormula {
   bind(resolve: (name: string) => VariableBinding): (i: number) => number;
 }
 
+/**
+ * Limits on one formula, checked before anything is generated (docs/scenario-format.md 6.4).
+ * They keep every step (mathjs's parser, the walk below, the JavaScript parser of `new Function`)
+ * far from the stack limit of any thread: a formula that compiles here binds and runs the same
+ * on the main thread and in a worker. Chains of + and - (or of * and /) count as one level of
+ * depth, since they are generated without nesting.
+ */
+export const FORMULA_LIMITS = {
+  /** Characters of the expression. */
+  length: 2000,
+  /** Nodes of the parse tree: numbers, names, operators, function calls, conditions, brackets. */
+  nodes: 1000,
+  /** Levels of nesting: brackets, calls, operators and conditions inside one another. */
+  depth: 50,
+} as const;
+
 type FnSpec = { arity: [number, number]; js: (args: string[]) => string; help: string };
 
 /** The functions a formula may call. */
@@ -65,20 +81,21 @@ export const FORMULA_FUNCTIONS: Readonly<Record<string, FnSpec>> = {
   step: { arity: [1, 1], js: (a) => `((${a[0]}) > 0 ? 1 : 0)`, help: 'step(x) = 1 if x > 0 else 0' },
 };
 
-const BINARY: Readonly<Record<string, (a: string, b: string) => string>> = {
-  add: (a, b) => `(${a} + ${b})`,
-  subtract: (a, b) => `(${a} - ${b})`,
-  multiply: (a, b) => `(${a} * ${b})`,
-  divide: (a, b) => `(${a} / ${b})`,
-  pow: (a, b) => `Math.pow(${a}, ${b})`,
-  smaller: (a, b) => `(${a} < ${b} ? 1 : 0)`,
-  larger: (a, b) => `(${a} > ${b} ? 1 : 0)`,
-  smallerEq: (a, b) => `(${a} <= ${b} ? 1 : 0)`,
-  largerEq: (a, b) => `(${a} >= ${b} ? 1 : 0)`,
-  equal: (a, b) => `(${a} === ${b} ? 1 : 0)`,
-  unequal: (a, b) => `(${a} !== ${b} ? 1 : 0)`,
-  and: (a, b) => `(${a} !== 0 && ${b} !== 0 ? 1 : 0)`,
-  or: (a, b) => `(${a} !== 0 || ${b} !== 0 ? 1 : 0)`,
+/** Binary operators; `chain` marks the left-associative groups generated without nesting. */
+const BINARY: Readonly<Record<string, { js: (a: string, b: string) => string; chain?: 'sum' | 'product' }>> = {
+  add: { js: (a, b) => `${a} + ${b}`, chain: 'sum' },
+  subtract: { js: (a, b) => `${a} - ${b}`, chain: 'sum' },
+  multiply: { js: (a, b) => `${a} * ${b}`, chain: 'product' },
+  divide: { js: (a, b) => `${a} / ${b}`, chain: 'product' },
+  pow: { js: (a, b) => `Math.pow(${a}, ${b})` },
+  smaller: { js: (a, b) => `${a} < ${b} ? 1 : 0` },
+  larger: { js: (a, b) => `${a} > ${b} ? 1 : 0` },
+  smallerEq: { js: (a, b) => `${a} <= ${b} ? 1 : 0` },
+  largerEq: { js: (a, b) => `${a} >= ${b} ? 1 : 0` },
+  equal: { js: (a, b) => `${a} === ${b} ? 1 : 0` },
+  unequal: { js: (a, b) => `${a} !== ${b} ? 1 : 0` },
+  and: { js: (a, b) => `${a} !== 0 && ${b} !== 0 ? 1 : 0` },
+  or: { js: (a, b) => `${a} !== 0 || ${b} !== 0 ? 1 : 0` },
 };
 const UNARY: Readonly<Record<string, (a: string) => string>> = {
   unaryMinus: (a) => `(-${a})`,
@@ -112,6 +129,19 @@ export function compileFormula(
   if (typeof source !== 'string' || source.trim() === '') {
     throw new FormulaError('is empty; write an expression such as "0.01 * justice"', String(source));
   }
+  const n = (x: number) => x.toLocaleString('en');
+  if (source.length > FORMULA_LIMITS.length)
+    throw new FormulaError(
+      `is too long: ${n(source.length)} characters, at most ${n(FORMULA_LIMITS.length)} are allowed`,
+      source,
+    );
+  // mathjs parses brackets by recursion: refuse deep ones before it sees them.
+  const brackets = bracketDepth(source);
+  if (brackets > FORMULA_LIMITS.depth)
+    throw new FormulaError(
+      `nests brackets ${n(brackets)} levels deep, at most ${FORMULA_LIMITS.depth} levels are allowed`,
+      source,
+    );
   let tree: MathNode;
   try {
     tree = parse(source);
@@ -122,66 +152,26 @@ export function compileFormula(
   const fail = (what: string): never => {
     throw new FormulaError(what, source);
   };
-
-  const gen = (node: MathNode): string => {
-    const n = node as MathNode & Record<string, unknown>;
-    switch (node.type) {
-      case 'ConstantNode': {
-        const v = n.value;
-        if (typeof v === 'number' && !Number.isFinite(v)) fail(`a constant must be a finite number, not ${String(v)}`);
-        if (typeof v !== 'number') fail(`only numbers are allowed as constants, not ${JSON.stringify(v)}`);
+  const body = generate(tree, {
+    fail,
+    symbol: (name) => {
+      if (Object.hasOwn(constants, name)) {
+        const v = constants[name];
+        if (!Number.isFinite(v)) fail(`constant "${name}" is not a finite number`);
         return `(${String(v)})`;
       }
-      case 'SymbolNode': {
-        const name = n.name as string;
-        if (Object.hasOwn(constants, name)) {
-          const v = constants[name];
-          if (!Number.isFinite(v)) fail(`constant "${name}" is not a finite number`);
-          return `(${String(v)})`;
-        }
-        if (Object.hasOwn(CONSTANTS, name)) return `(${String(CONSTANTS[name])})`;
-        if (!allowed.has(name)) {
-          fail(
-            `unknown name "${name}"; allowed variables: ${[...allowed].sort().join(', ')}` +
-              (Object.keys(constants).length ? `; constants: ${Object.keys(constants).sort().join(', ')}` : ''),
-          );
-        }
-        let k = used.indexOf(name);
-        if (k < 0) k = used.push(name) - 1;
-        return `v${k}`;
+      if (Object.hasOwn(CONSTANTS, name)) return `(${String(CONSTANTS[name])})`;
+      if (!allowed.has(name)) {
+        fail(
+          `unknown name "${name}"; allowed variables: ${[...allowed].sort().join(', ')}` +
+            (Object.keys(constants).length ? `; constants: ${Object.keys(constants).sort().join(', ')}` : ''),
+        );
       }
-      case 'ParenthesisNode':
-        return gen(n.content as MathNode);
-      case 'OperatorNode': {
-        const fn = n.fn as string;
-        const args = (n.args as MathNode[]).map(gen);
-        if (args.length === 1 && Object.hasOwn(UNARY, fn)) return UNARY[fn](args[0]);
-        if (args.length === 2 && Object.hasOwn(BINARY, fn)) return BINARY[fn](args[0], args[1]);
-        return fail(`operator "${String(n.op)}" is not allowed; use + - * / ^, comparisons, and, or, not`);
-      }
-      case 'ConditionalNode':
-        return `(${gen(n.condition as MathNode)} !== 0 ? ${gen(n.trueExpr as MathNode)} : ${gen(n.falseExpr as MathNode)})`;
-      case 'FunctionNode': {
-        const callee = n.fn as MathNode & { name?: string };
-        if (callee.type !== 'SymbolNode' || !callee.name) return fail('only calls of named functions are allowed');
-        const name = callee.name;
-        if (!Object.hasOwn(FORMULA_FUNCTIONS, name)) {
-          fail(`function "${name}" is not allowed; allowed functions: ${Object.keys(FORMULA_FUNCTIONS).join(', ')}`);
-        }
-        const spec = FORMULA_FUNCTIONS[name];
-        const args = (n.args as MathNode[]).map(gen);
-        if (args.length < spec.arity[0] || args.length > spec.arity[1])
-          fail(
-            `${spec.help} takes ${spec.arity[0] === spec.arity[1] ? spec.arity[0] : `${spec.arity[0]} to ${spec.arity[1]}`} argument(s), got ${args.length}`,
-          );
-        return spec.js(args);
-      }
-      default:
-        return fail(`formulas may not use ${NODE_WORDS[node.type] ?? node.type}`);
-    }
-  };
-
-  const body = gen(tree);
+      let k = used.indexOf(name);
+      if (k < 0) k = used.push(name) - 1;
+      return `v${k}`;
+    },
+  });
   const variables = [...used];
   const js = `return ${body};`;
   return {
@@ -194,6 +184,155 @@ export function compileFormula(
       return factory(...values) as (i: number) => number;
     },
   };
+}
+
+/** The deepest nesting of brackets in `source`. */
+function bracketDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const c of source) {
+    if (c === '(' || c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return max;
+}
+
+interface Generator {
+  fail: (what: string) => never;
+  /** The code of a name: an inlined constant or a variable slot. */
+  symbol: (name: string) => string;
+}
+
+/** The children of a node the generator accepts, in source order. */
+function childrenOf(node: MathNode): MathNode[] {
+  const n = node as MathNode & Record<string, unknown>;
+  switch (node.type) {
+    case 'OperatorNode':
+    case 'FunctionNode':
+      return n.args as MathNode[];
+    case 'ConditionalNode':
+      return [n.condition, n.trueExpr, n.falseExpr] as MathNode[];
+    case 'ParenthesisNode':
+      return [n.content as MathNode];
+    default:
+      return [];
+  }
+}
+
+function chainOf(node: MathNode): string | undefined {
+  if (node.type !== 'OperatorNode') return undefined;
+  const { fn, args } = node as MathNode & { fn: string; args: MathNode[] };
+  return args.length === 2 && Object.hasOwn(BINARY, fn) ? BINARY[fn].chain : undefined;
+}
+
+/**
+ * JavaScript for a whitelisted tree, walked with an explicit stack (no recursion, whatever the
+ * shape). Each node's code is a parenthesised or atomic expression; the left operand of a chain
+ * (a + b - c, a * b / c) is written without its parentheses, which JavaScript's
+ * left-to-right grouping makes exact, so a long sum is flat code rather than deep nesting.
+ */
+function generate(tree: MathNode, g: Generator): string {
+  type Frame = { node: MathNode; depth: number; expanded: boolean };
+  const stack: Frame[] = [{ node: tree, depth: 1, expanded: false }];
+  /** Finished operands, in order: code and, for a chain operator, the code without its parentheses. */
+  const done: { code: string; bare?: string; chain?: string }[] = [];
+  let nodes = 0;
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    const node = frame.node;
+    const n = node as MathNode & Record<string, unknown>;
+    if (!frame.expanded) {
+      frame.expanded = true;
+      if (++nodes > FORMULA_LIMITS.nodes)
+        g.fail(
+          `is too large: more than ${FORMULA_LIMITS.nodes.toLocaleString('en')} parts (numbers, names, operators, calls, brackets), which is the most allowed`,
+        );
+      if (frame.depth > FORMULA_LIMITS.depth)
+        g.fail(
+          `nests operations more than ${FORMULA_LIMITS.depth} levels deep (a chain such as a + b - c counts as one level), which is the most allowed`,
+        );
+      checkNode(node, g);
+      const kids = childrenOf(node);
+      const chain = chainOf(node);
+      for (let k = kids.length - 1; k >= 0; k--) {
+        const same = k === 0 && chain !== undefined && chainOf(kids[0]) === chain;
+        stack.push({ node: kids[k], depth: same ? frame.depth : frame.depth + 1, expanded: false });
+      }
+      continue;
+    }
+    stack.pop();
+    const args = done.splice(done.length - childrenOf(node).length);
+    const code = (k: number) => args[k].code;
+    switch (node.type) {
+      case 'ConstantNode':
+        done.push({ code: `(${String(n.value)})` });
+        break;
+      case 'SymbolNode':
+        done.push({ code: g.symbol(n.name as string) });
+        break;
+      case 'ParenthesisNode':
+        done.push(args[0]);
+        break;
+      case 'OperatorNode': {
+        const fn = n.fn as string;
+        if (args.length === 1 && Object.hasOwn(UNARY, fn)) {
+          done.push({ code: UNARY[fn](code(0)) });
+          break;
+        }
+        if (args.length !== 2 || !Object.hasOwn(BINARY, fn))
+          g.fail(`operator "${String(n.op)}" is not allowed; use + - * / ^, comparisons, and, or, not`);
+        const { js, chain } = BINARY[fn];
+        const left = chain !== undefined && args[0].chain === chain ? (args[0].bare as string) : code(0);
+        const bare = js(left, code(1));
+        done.push({ code: `(${bare})`, bare, chain });
+        break;
+      }
+      case 'ConditionalNode':
+        done.push({ code: `(${code(0)} !== 0 ? ${code(1)} : ${code(2)})` });
+        break;
+      case 'FunctionNode': {
+        const spec = FORMULA_FUNCTIONS[(n.fn as { name: string }).name];
+        if (args.length < spec.arity[0] || args.length > spec.arity[1])
+          g.fail(
+            `${spec.help} takes ${spec.arity[0] === spec.arity[1] ? spec.arity[0] : `${spec.arity[0]} to ${spec.arity[1]}`} argument(s), got ${args.length}`,
+          );
+        done.push({ code: spec.js(args.map((a) => a.code)) });
+        break;
+      }
+    }
+  }
+  return done[0].code;
+}
+
+/** What can be said of a node before its children: its kind, a constant's value, a callee. */
+function checkNode(node: MathNode, g: Generator): void {
+  const n = node as MathNode & Record<string, unknown>;
+  switch (node.type) {
+    case 'ConstantNode': {
+      const v = n.value;
+      if (typeof v === 'number' && !Number.isFinite(v)) g.fail(`a constant must be a finite number, not ${String(v)}`);
+      if (typeof v !== 'number') g.fail(`only numbers are allowed as constants, not ${JSON.stringify(v)}`);
+      return;
+    }
+    case 'OperatorNode':
+      // mathjs reads "5%" as 5 / 100; the docs promise that % is refused.
+      if (n.isPercentage === true) g.fail('operator "%" is not allowed; write 0.05 for 5%');
+      return;
+    case 'FunctionNode': {
+      const callee = n.fn as MathNode & { name?: string };
+      if (callee.type !== 'SymbolNode' || !callee.name) g.fail('only calls of named functions are allowed');
+      const name = callee.name as string;
+      if (!Object.hasOwn(FORMULA_FUNCTIONS, name))
+        g.fail(`function "${name}" is not allowed; allowed functions: ${Object.keys(FORMULA_FUNCTIONS).join(', ')}`);
+      return;
+    }
+    case 'SymbolNode':
+    case 'ParenthesisNode':
+    case 'ConditionalNode':
+      return;
+    default:
+      g.fail(`formulas may not use ${NODE_WORDS[node.type] ?? node.type}`);
+  }
 }
 
 /** One parameter per variable array (and key array), so V8 sees plain local reads `v0`, `v1`, ... */
@@ -222,8 +361,9 @@ function bindReads(variables: readonly string[], resolve: (name: string) => Vari
 
 /**
  * Binds several compiled formulas into one evaluator `(i, out) => void`: it writes formula k's
- * value for agent i to out[k], counting negative, NaN and infinite values as 0 (as a hazard
- * does), and their sum in order to out[formulas.length]. Each variable is read once however many
+ * value for agent i to out[k], counting negative, NaN and infinite values as 0 and finite values
+ * above MAX_HAZARD as MAX_HAZARD (as a hazard does), and their sum in order to
+ * out[formulas.length]. Each variable is read once however many
  * formulas use it, and one call replaces one per formula: the phase stage calls this for every
  * agent. The sum goes to `out`, not to a return value: the stage's call reaches one of several
  * such evaluators and is not inlined, and a double returned from a call that is not inlined is
@@ -243,7 +383,9 @@ export function bindFormulaSet(
       return g;
     });
     const expr = f.js.replace(/^return (.*);$/s, '$1').replace(/\bv(\d+)\b/g, (_, d: string) => `v${map[Number(d)]}`);
-    lines.push(`const h${k} = ${expr}; out[${k}] = h${k} > 0 && h${k} < Infinity ? h${k} : 0; total += out[${k}];`);
+    lines.push(
+      `const h${k} = ${expr}; out[${k}] = h${k} > 0 && h${k} < Infinity ? (h${k} < ${MAX_HAZARD} ? h${k} : ${MAX_HAZARD}) : 0; total += out[${k}];`,
+    );
   });
   const { params, values, reads } = bindReads(variables, resolve);
   const factory = generatedFactory(
@@ -252,6 +394,14 @@ export function bindFormulaSet(
   );
   return factory(...values) as (i: number, out: Float64Array) => void;
 }
+
+/**
+ * The largest weekly hazard: a larger finite value counts as this. Far above any hazard that
+ * means something (a hazard of 40 already gives a weekly probability of 1 in double precision),
+ * and small enough that the sum of the at most three hazards out of a phase stays finite (two
+ * of 1e308 would add up to Infinity and turn the choice of destination into "the last one").
+ */
+export const MAX_HAZARD = 1e300;
 
 /**
  * The factories made from generated source, one per distinct source. Every simulation binds its

@@ -2,7 +2,8 @@
  * Phase transitions (MODEL.md 4.6): competing weekly hazards between any two phases, each a
  * compiled scenario formula. One draw decides whether the agent moves this week
  * (chance 1 - exp(-sum of hazards)), a second picks where, in proportion to the hazards.
- * Negative or non-finite hazards count as 0.
+ * Negative or non-finite hazards count as 0, and a finite one above MAX_HAZARD (1e300) as
+ * MAX_HAZARD, so that their sum stays finite (bindFormulaSet in sim/formula/compile.ts).
  */
 import { bindFormulaSet, compileFormula, type CompiledFormula } from '../formula/compile.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';

@@ -1,37 +1,73 @@
 /**
- * Reading scenario files in Node: JSON parse errors with the file name and position, and
- * `extends` resolved relative to the file that names it.
+ * Reading scenario files in Node: only regular files of bounded size, JSON checked by
+ * parseScenarioText (errors by line and column, never an excerpt), and `extends` resolved
+ * relative to the file that names it.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError } from './errors.ts';
-import { isPlainObject, resolveExtends, validateScenario, withOverrides, type ScenarioData } from './resolve.ts';
+import { parseScenarioText, SCENARIO_LIMITS } from './input.ts';
+import { resolveExtends, validateScenario, withOverrides, type ScenarioData } from './resolve.ts';
 import type { Scenario } from './schema.ts';
 
+const fileError = (path: string, message: string) => new ScenarioError(path, [{ path: '(file)', message }]);
+
+/**
+ * The text of a scenario file. Devices, pipes and directories are refused before they are
+ * opened (reading /dev/zero would never end; opening a pipe would wait for a writer), and a
+ * file over the size limit before it is read.
+ */
+function readScenarioText(path: string): string {
+  const notRegular = 'is not a regular file (a scenario is a .json file, not a directory, device or pipe)';
+  const tooLarge = (bytes: number) =>
+    `is too large: ${bytes.toLocaleString('en')} bytes, at most ${SCENARIO_LIMITS.size.toLocaleString('en')} are allowed`;
+  let fd: number;
+  try {
+    if (!statSync(path).isFile()) throw fileError(path, notRegular);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    if (err instanceof ScenarioError) throw err;
+    throw fileError(path, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    // The file opened may not be the one checked (a rename in between): check it again.
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw fileError(path, notRegular);
+    if (st.size > SCENARIO_LIMITS.size) throw fileError(path, tooLarge(st.size));
+    // Read at most one byte past the limit, whatever the size said (the file may grow).
+    const buf = Buffer.alloc(SCENARIO_LIMITS.size + 1);
+    let n = 0;
+    for (;;) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n === buf.length) throw fileError(path, tooLarge(n));
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n));
+    } catch {
+      throw fileError(path, 'is not UTF-8 text');
+    }
+  } catch (err) {
+    if (err instanceof ScenarioError) throw err;
+    throw fileError(path, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readScenarioData(path: string): ScenarioData {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new ScenarioError(path, [
-      { path: '(file)', message: `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` },
-    ]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new ScenarioError(path, [{ path: '(file)', message: `is not valid JSON: ${(err as Error).message}` }]);
-  }
-  if (!isPlainObject(data))
-    throw new ScenarioError(path, [{ path: '(top level)', message: 'a scenario is a JSON object', value: data }]);
-  return data;
+  return parseScenarioText(readScenarioText(path), path);
 }
 
 /** The fully resolved data of a scenario file (extends applied), not yet validated. */
 export function resolveScenarioFile(path: string): ScenarioData {
   const full = resolve(path);
   return resolveExtends(readScenarioData(full), full, (ref, from) => {
+    if (!ref.toLowerCase().endsWith('.json'))
+      throw new ScenarioError(from, [
+        { path: 'extends', message: 'must name a scenario file ending in .json', value: ref },
+      ]);
     const p = resolve(dirname(from), ref);
     return { data: readScenarioData(p), name: p };
   });

@@ -5,6 +5,7 @@
  */
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { fromZod, ScenarioError } from './errors.ts';
+import { dataIssues, depthIssue, SCENARIO_LIMITS } from './input.ts';
 
 export type ScenarioData = Record<string, unknown>;
 
@@ -26,43 +27,72 @@ export function deepMerge(base: unknown, over: unknown): unknown {
 
 /**
  * Resolves `extends`. `load(ref, from)` returns the data of the referenced scenario and a name
- * to resolve its own `extends` against (a path, in Node).
+ * to resolve its own `extends` against (a path, in Node). The chain is followed in a loop and
+ * is at most SCENARIO_LIMITS.extendsChain files long; each file's nesting is checked before
+ * the merge, which recurses as deep as the data.
  */
 export function resolveExtends(
   data: ScenarioData,
   name: string,
   load: (ref: string, from: string) => { data: ScenarioData; name: string },
-  seen: string[] = [],
 ): ScenarioData {
-  if (seen.includes(name))
-    throw new ScenarioError(name, [{ path: 'extends', message: `circular extends: ${[...seen, name].join(' -> ')}` }]);
-  const { extends: parentRef, ...own } = data;
-  if (parentRef === undefined) return own;
-  if (typeof parentRef !== 'string')
-    throw new ScenarioError(name, [
-      { path: 'extends', message: 'must be the path of another scenario file', value: parentRef },
-    ]);
-  const parent = load(parentRef, name);
-  const resolvedParent = resolveExtends(parent.data, parent.name, load, [...seen, name]);
-  return deepMerge(resolvedParent, own) as ScenarioData;
+  const chain: { own: ScenarioData; name: string }[] = [];
+  let current = { data, name };
+  for (;;) {
+    const seen = chain.map((c) => c.name);
+    if (seen.includes(current.name))
+      throw new ScenarioError(name, [
+        { path: 'extends', message: `circular extends: ${[...seen, current.name].join(' -> ')}` },
+      ]);
+    if (chain.length >= SCENARIO_LIMITS.extendsChain)
+      throw new ScenarioError(name, [
+        {
+          path: 'extends',
+          message: `the chain of extends is longer than ${SCENARIO_LIMITS.extendsChain} files (${seen.slice(0, 3).join(' -> ')} -> ...), which is the most allowed`,
+        },
+      ]);
+    const deep = depthIssue(current.data);
+    if (deep) throw new ScenarioError(current.name, [deep]);
+    const { extends: parentRef, ...own } = current.data;
+    chain.push({ own, name: current.name });
+    if (parentRef === undefined) break;
+    if (typeof parentRef !== 'string')
+      throw new ScenarioError(current.name, [
+        { path: 'extends', message: 'must be the path of another scenario file', value: parentRef },
+      ]);
+    current = load(parentRef, current.name);
+  }
+  let out = chain[chain.length - 1].own;
+  for (let k = chain.length - 2; k >= 0; k--) out = deepMerge(out, chain[k].own) as ScenarioData;
+  return out;
 }
 
 /** Validates resolved data; throws ScenarioError listing every problem. */
 export function validateScenario(data: unknown, name = 'scenario'): Scenario {
+  const deep = depthIssue(data);
+  if (deep) throw new ScenarioError(name, [deep]);
+  // Problems the schema would miss or word badly: "__proto__" keys (a record drops them),
+  // numbers that are not finite ("expected number (found null)").
+  const own = dataIssues(data);
   const result = scenarioSchema.safeParse(data);
-  if (!result.success) {
-    const issues = fromZod(result.error, data);
-    const missing = issues.filter((i) => i.message.startsWith('is missing')).length;
-    if (missing > 5 && isPlainObject(data) && !('extends' in data)) {
-      issues.unshift({
-        path: 'extends',
-        message: `${missing} fields are missing; a scenario usually starts with "extends": "baseline.json" and overrides only what differs`,
-      });
-    }
-    throw new ScenarioError(name, issues);
+  if (result.success && own.length === 0) return result.data;
+  const schemaIssues = result.success ? [] : fromZod(result.error, data);
+  const issues = [
+    ...own,
+    ...schemaIssues.filter((i) => !own.some((o) => o.path === i.path) && !i.message.startsWith(ONLY_PROTO)),
+  ];
+  const missing = issues.filter((i) => i.message.startsWith('is missing')).length;
+  if (missing > 5 && isPlainObject(data) && !('extends' in data)) {
+    issues.unshift({
+      path: 'extends',
+      message: `${missing} fields are missing; a scenario usually starts with "extends": "baseline.json" and overrides only what differs`,
+    });
   }
-  return result.data;
+  throw new ScenarioError(name, issues);
 }
+
+/** The start of the schema's message for an unknown key that is only "__proto__" (reported by dataIssues). */
+const ONLY_PROTO = 'unknown field(s) "__proto__";';
 
 /** Command-line style overrides of a resolved scenario (seed, agents, weeks). */
 export function withOverrides(data: ScenarioData, o: { seed?: number; agents?: number; weeks?: number }): ScenarioData {

@@ -154,16 +154,18 @@ describe('extends', () => {
     expect(issueAt(err.issues, 'population.maleShare').value).toBe(2);
   });
 
-  // Regression test for a fixed defect (sim/scenario/resolve.ts, deepMerge, line ~20): a child's key "__proto__" (which
-  // JSON.parse makes an own property) is assigned with `out[k] = ...`, which sets the merged
-  // object's prototype instead of adding a field, and `k in out` is true for inherited names. So
-  // the strict schema never sees the key and it is silently ignored, while the same key in a
-  // scenario without `extends` is reported as an unknown field. Fix: use Object.hasOwn(out, k)
-  // and define the property (Object.defineProperty(out, k, { value, enumerable: true,
-  // writable: true, configurable: true })), or build `out` from Object.entries.
-  it('an unknown "__proto__" key in a child is reported, not silently dropped', () => {
+  // A key "__proto__" (which JSON.parse makes an own property) must survive the merge as a key
+  // (an assignment `out[k] = ...` would set the merged object's prototype instead), so that
+  // validation can report it rather than drop it.
+  it('a "__proto__" key in a child is reported, not silently dropped', () => {
     const p = write('proto.json', '{ "extends": "base.json", "population": { "__proto__": { "maleShare": 0.9 } } }');
-    expect(() => loadScenarioFile(p)).toThrow(/unknown field/);
+    const err = scenarioErrorOf(() => loadScenarioFile(p));
+    expect(issueAt(err.issues, 'population.__proto__').message).toMatch(/"__proto__" is not allowed/);
+    const merged = deepMerge(copy(), JSON.parse('{ "population": { "__proto__": { "maleShare": 0.9 } } }')) as Data;
+    expect(Object.hasOwn(merged.population, '__proto__')).toBe(true);
+    expect(merged.population.maleShare).toBe((base as Data).population.maleShare);
+    const viaMerge = scenarioErrorOf(() => validateScenario(merged));
+    expect(issueAt(viaMerge.issues, 'population.__proto__').message).toMatch(/"__proto__" is not allowed/);
   });
 });
 

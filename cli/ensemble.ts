@@ -3,7 +3,7 @@
  * checks, running the jobs of a plan on the worker pool (writing each finished run at once),
  * Ctrl-C, and rebuilding the aggregate files from the run files.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   aggregatePlan,
@@ -29,6 +29,7 @@ import {
   AGGREGATE_FILES,
   appendTiming,
   clearOutput,
+  ownedAggregates,
   readPlan,
   readRuns,
   removeTemporaryFiles,
@@ -38,6 +39,8 @@ import {
   writeFileAtomic,
   writePlan,
 } from './ensembleFiles.ts';
+import { checkNoForeignFiles, prepareOutputFolder, recoverOutput, writeFileSet } from './output.ts';
+import { withChecksum } from './checksum.ts';
 import { createEnsembleProgress, duration } from './ensembleProgress.ts';
 import { intOption, UsageError } from './args.ts';
 import type { ENSEMBLE_OPTIONS, OptionValues } from './options.ts';
@@ -160,13 +163,23 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
     );
     return 1;
   }
+  // The output folder is checked (and a half-moved aggregate set finished) before anything runs.
+  prepareOutputFolder(o.dir);
+  recoverOutput(o.dir);
   const prepared = prepareDir(plan, o);
   if (prepared !== null) return prepared;
 
   const all = planJobs(plan);
   const mine = shardJobs(all, o.shard);
   const stored = readRuns(o.dir, plan, mine);
-  for (const bad of stored.invalid) process.stderr.write(`radsim: ${bad.file} ${bad.reason}; running it again\n`);
+  if (stored.invalid.length) {
+    process.stderr.write(
+      `radsim ${o.command}: ${stored.invalid.length} run file(s) in ${o.dir}/runs fail their check; nothing was run:\n` +
+        stored.invalid.map((b) => `  ${b.file} ${b.reason}\n`).join('') +
+        `Delete them to run those jobs again (${resumeCommand(o)}), or start again with --overwrite.\n`,
+    );
+    return 1;
+  }
   const todo = mine.filter((j) => !stored.records.has(j.index));
   const skipped = mine.length - todo.length;
   const where = o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : '';
@@ -224,7 +237,7 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
             const { job } = specs.get(spec.id)!;
             writeFileAtomic(
               runFile(o.dir, job.id),
-              runRecordText(runRecord(plan, job, result, Math.round(seconds * 1000) / 1000)),
+              runRecordText(withChecksum(runRecord(plan, job, result, Math.round(seconds * 1000) / 1000))),
             );
             ran++;
             runSeconds += seconds;
@@ -331,8 +344,9 @@ function prepareDir(plan: Plan, o: ExecOptions): number | null {
   } else if (o.overwrite && !o.shard) {
     clearOutput(o.dir);
   }
-  mkdirSync(o.dir, { recursive: true });
-  if (!o.shard) removeTemporaryFiles(o.dir);
+  removeTemporaryFiles(o.dir, !o.shard);
+  // The aggregate files will replace radsim's earlier ones, never a file radsim did not write.
+  if (!o.shard) checkNoForeignFiles(o.dir, AGGREGATE_FILES[plan.kind], ownedAggregates(o.dir));
   const again = readPlanQuietly(o.dir);
   if (!again || again.hash !== plan.hash) writePlan(o.dir, plan);
   return null;
@@ -346,7 +360,10 @@ function readPlanQuietly(dir: string): Plan | null {
   }
 }
 
-/** Rebuilds the aggregate files of a finished plan from the run files in DIR; returns their names. */
+/**
+ * Rebuilds the aggregate files of a finished plan from the run files in DIR, written as one set
+ * that replaces the earlier one (cli/output.ts); returns their names.
+ */
 export function buildAggregates(plan: Plan, dir: string): string[] {
   const jobs = planJobs(plan);
   const { records, invalid } = readRuns(dir, plan, jobs);
@@ -356,9 +373,9 @@ export function buildAggregates(plan: Plan, dir: string): string[] {
       `${dir} holds run files that do not belong to its plan`,
     );
   const files = aggregatePlan(plan, [...records.values()]);
-  const names = AGGREGATE_FILES[plan.kind] as readonly string[];
-  for (const name of names) writeFileAtomic(join(dir, name), files[name]);
-  return [...names];
+  const set: Record<string, string> = {};
+  for (const name of AGGREGATE_FILES[plan.kind]) set[name] = files[name];
+  return writeFileSet(dir, plan.kind, set, ownedAggregates(dir));
 }
 
 /** The "Main findings" section of summary.md on stdout, for a quick look. */

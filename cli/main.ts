@@ -3,6 +3,7 @@
  * explains itself with --help. Exit codes: 0 success, 1 invalid input, 2 usage error.
  */
 import { UsageError } from './args.ts';
+import { OutputError } from './output.ts';
 
 export { intOption, parse, UsageError } from './args.ts';
 
@@ -64,6 +65,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`radsim ${command}: ${(err as Error).message}\n\n${cmd.help}`);
       return 2;
+    }
+    if (err instanceof OutputError) {
+      process.stderr.write(`radsim ${command}: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }

@@ -1,8 +1,19 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { jobCount, type Plan, planJobs, type RunRecord, sameResults } from '../sim/node.ts';
 import { buildAggregates } from './ensemble.ts';
-import { appendTiming, readPlan, readRuns, runFile, writeFileAtomic, writePlan } from './ensembleFiles.ts';
+import {
+  AGGREGATE_FILES,
+  appendTiming,
+  ownedAggregates,
+  readPlan,
+  readRuns,
+  removeTemporaryFiles,
+  runFile,
+  writeFileAtomic,
+  writePlan,
+} from './ensembleFiles.ts';
+import { checkNoForeignFiles, OutputError, prepareOutputFolder, recoverOutput } from './output.ts';
 import { parse, UsageError } from './args.ts';
 
 export const MERGE_HELP = `radsim merge <dir>... [--out DIR]
@@ -28,19 +39,22 @@ export async function mergeCommand(args: string[]): Promise<number> {
   const out = values.out ?? positionals[0];
 
   const plans: { dir: string; plan: Plan }[] = [];
+  const planProblems: string[] = [];
   for (const dir of positionals) {
     let plan: Plan | null;
     try {
       plan = readPlan(dir);
     } catch (err) {
-      process.stderr.write(`radsim merge: ${(err as Error).message}\n`);
-      return 1;
+      if (!(err instanceof OutputError)) throw err;
+      planProblems.push(err.message);
+      continue;
     }
-    if (!plan) {
-      process.stderr.write(`radsim merge: ${dir} has no plan.json; is it the --out folder of a compare or sweep?\n`);
-      return 1;
-    }
-    plans.push({ dir, plan });
+    if (!plan) planProblems.push(`${dir} has no plan.json; is it the --out folder of a compare or sweep?`);
+    else plans.push({ dir, plan });
+  }
+  if (planProblems.length) {
+    process.stderr.write(`radsim merge: nothing was merged:\n${planProblems.map((p) => `  ${p}\n`).join('')}`);
+    return 1;
   }
   const plan = plans[0].plan;
   const other = plans.filter((p) => p.plan.hash !== plan.hash);
@@ -60,14 +74,16 @@ export async function mergeCommand(args: string[]): Promise<number> {
 
   const jobs = planJobs(plan);
   const found = new Map<number, { rec: RunRecord; dir: string }>();
-  for (const { dir } of plans) {
-    const { records, invalid } = readRuns(dir, plan, jobs);
-    if (invalid.length) {
-      process.stderr.write(
-        `radsim merge: run files that do not belong to the plan:\n${invalid.map((b) => `  ${b.file}: ${b.reason}`).join('\n')}\n`,
-      );
-      return 1;
-    }
+  const stored = plans.map(({ dir }) => ({ dir, ...readRuns(dir, plan, jobs) }));
+  const invalid = stored.flatMap((s) => s.invalid);
+  if (invalid.length) {
+    process.stderr.write(
+      `radsim merge: ${invalid.length} run file(s) fail their check; nothing was merged:\n${invalid.map((b) => `  ${b.file} ${b.reason}`).join('\n')}\n` +
+        'Delete them and run their shards again with --resume, then merge again.\n',
+    );
+    return 1;
+  }
+  for (const { dir, records } of stored) {
     for (const [index, rec] of records) {
       const seen = found.get(index);
       if (seen && !sameResults(seen.rec, rec)) {
@@ -92,7 +108,10 @@ export async function mergeCommand(args: string[]): Promise<number> {
     return 1;
   }
 
-  mkdirSync(out, { recursive: true });
+  prepareOutputFolder(out);
+  recoverOutput(out);
+  removeTemporaryFiles(out, false);
+  checkNoForeignFiles(out, AGGREGATE_FILES[plan.kind], ownedAggregates(out));
   if (!outPlan) writePlan(out, plan);
   let copied = 0;
   for (const job of jobs) {

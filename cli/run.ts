@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   resolveScenarioFile,
   type Scenario,
@@ -9,7 +11,15 @@ import {
 } from '../sim/node.ts';
 import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
 import { RUN_OPTIONS, sizeOverrides } from './options.ts';
-import { writeAtomic, writeJSON } from './output.ts';
+import {
+  checkNoForeignFiles,
+  jsonText,
+  ownedFiles,
+  prepareOutputFolder,
+  recoverOutput,
+  removeTemporaryFiles,
+  writeFileSet,
+} from './output.ts';
 import { createProgress } from './progress.ts';
 import { VERSION } from './version.ts';
 
@@ -22,15 +32,33 @@ Runs one scenario headless and writes to DIR:
   summary.json   final counts, totals, run time, seed and radsim version
   scenario.json  the fully resolved scenario: "radsim run DIR/scenario.json" reproduces the run
   routes.json    with --routes or outputs.routes in the scenario: the route of each traced agent
+  radsim-files.json  the list of these files with their SHA-256 checksums, written last
 
 Options:
-  --out DIR      output folder (created if needed; existing files are replaced)
+  --out DIR      output folder (checked and created before the run; a rerun replaces the
+                 files of the earlier run, listed in DIR/radsim-files.json, as a whole)
   --seed N       override the scenario seed
   --agents N     override the population size
   --weeks N      override the number of weeks
   --routes N     record the routes of N agents drawn at random
   --quiet        no progress output
 `;
+
+/** Every file `run` may write; a rerun replaces the whole set (radsim-files.json lists it). */
+export const RUN_FILES = ['series.csv', 'summary.json', 'scenario.json', 'routes.json'];
+
+/** Temporary files of radsim versions before radsim-files.json ("scenario.json.<pid>.tmp"). */
+const LEGACY_TEMPORARY = /^(series\.csv|summary\.json|scenario\.json|routes\.json)\.\d+\.tmp$/;
+
+/** In a folder without a manifest: the run files, if its summary.json is radsim's. */
+function legacyRunFiles(dir: string): string[] {
+  try {
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { radsimVersion?: unknown };
+    return typeof summary?.radsimVersion === 'string' ? RUN_FILES : [];
+  } catch {
+    return [];
+  }
+}
 
 export async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { ...RUN_OPTIONS, routes: { type: 'string' } });
@@ -54,25 +82,32 @@ export async function runCommand(args: string[]): Promise<number> {
     return 1;
   }
 
+  // The output folder is checked before the run, so a finished run is never lost to it.
+  const out = values.out;
+  prepareOutputFolder(out);
+  recoverOutput(out);
+  removeTemporaryFiles(out, true, LEGACY_TEMPORARY);
+  const owned = ownedFiles(out, legacyRunFiles(out));
+  checkNoForeignFiles(out, RUN_FILES, owned);
+
   const t0 = performance.now();
   const progress = values.quiet ? undefined : createProgress(`${scenario.name}`, scenario.weeks);
   const sim = new Simulation(scenario);
   sim.run((week) => progress?.update(week));
   const ms = performance.now() - t0;
-  const out = values.out;
-  writeAtomic(out, 'series.csv', seriesToCSV(sim.series));
-  writeJSON(out, 'scenario.json', scenario);
+  const files: Record<string, string> = {
+    'series.csv': seriesToCSV(sim.series),
+    'scenario.json': jsonText(scenario),
+  };
   const traced = scenario.outputs.routes.ids.length + scenario.outputs.routes.sample > 0;
   if (traced)
-    writeJSON(
-      out,
-      'routes.json',
+    files['routes.json'] = jsonText(
       sim.world.record.routes.toJSON(
         sim.world.agents,
         scenario.regions.map((r) => r.name),
       ),
     );
-  writeJSON(out, 'summary.json', {
+  files['summary.json'] = jsonText({
     scenario: scenario.name,
     question: scenario.question,
     seed: scenario.seed,
@@ -82,6 +117,7 @@ export async function runCommand(args: string[]): Promise<number> {
     buildSeconds: Math.round(sim.buildMs) / 1000,
     stageSeconds: Object.fromEntries(sim.stages.map((st) => [st.name, Math.round(st.ms) / 1000])),
   });
+  writeFileSet(out, 'run', files, owned);
   progress?.finish(
     `${scenario.name}: ${scenario.agents} agents x ${scenario.weeks} weeks in ${(ms / 1000).toFixed(1)} s; wrote ${out}/series.csv, summary.json, scenario.json${traced ? ', routes.json' : ''}`,
   );

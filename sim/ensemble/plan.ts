@@ -21,11 +21,20 @@ import { availableOutcomes, DEFAULT_BAND_SERIES, outcomeProblems } from './outco
 import { parsePath, PathError } from './paths.ts';
 import { PlanError } from './planError.ts';
 import { replicateSeed } from './seeds.ts';
-import { gridPoints, hypercubePoints, parseVary, type ParamValue, type VarySpec } from './sweepDesign.ts';
+import {
+  DESIGN_LIMITS,
+  formatLimit,
+  gridPoints,
+  hypercubePoints,
+  parseVary,
+  type ParamValue,
+  type VarySpec,
+} from './sweepDesign.ts';
 
 export const PLAN_FORMAT = 'radsim-plan/1';
 
 export { PlanError } from './planError.ts';
+export { DESIGN_LIMITS } from './sweepDesign.ts';
 export type { ParamValue, VarySpec } from './sweepDesign.ts';
 
 export interface ScenarioEntry {
@@ -113,6 +122,9 @@ export function createComparePlan(
   if (scenarios.length < 2) problems.push('name a reference scenario and at least one scenario to compare with it');
   if (!Number.isInteger(o.replicates) || o.replicates < 2)
     problems.push(`a comparison needs at least 2 replicates for its intervals (got ${o.replicates})`);
+  if (replicatesProblem(o.replicates)) problems.push(replicatesProblem(o.replicates)!);
+  else if (scenarios.length * o.replicates > DESIGN_LIMITS.jobs)
+    problems.push(jobsProblem(scenarios.length, 'scenarios', o.replicates));
   const level = checkLevel(o.level, problems);
   const columnsOf = scenarios.map((s) => seriesColumns(s.scenario));
   const outcomes = [...(o.outcomes ?? availableOutcomes(...columnsOf))];
@@ -161,9 +173,12 @@ export function createSweepPlan(base: { file: string; scenario: Scenario }, o: S
   const problems: string[] = [];
   if (!Number.isInteger(o.replicates) || o.replicates < 1)
     problems.push(`replicates must be a whole number >= 1 (got ${o.replicates})`);
+  if (replicatesProblem(o.replicates)) problems.push(replicatesProblem(o.replicates)!);
   const samples = o.samples;
   if (samples !== undefined && (!Number.isInteger(samples) || samples < 1))
     problems.push(`--samples must be a whole number >= 1 (got ${samples})`);
+  if (samples !== undefined && samples > DESIGN_LIMITS.points)
+    problems.push(`--samples ${samples} is above the limit of ${formatLimit(DESIGN_LIMITS.points)} points`);
   const level = checkLevel(o.level, problems);
   const columns = seriesColumns(base.scenario);
   const outcomes = [...(o.outcomes ?? availableOutcomes(columns))];
@@ -180,6 +195,15 @@ export function createSweepPlan(base: { file: string; scenario: Scenario }, o: S
       problems.push(err instanceof PlanError ? err.problems.join('; ') : `--vary ${err.message}`);
     }
   }
+  if (problems.length) throw new PlanError(problems);
+  // Sizes are checked before the points are made.
+  const pointCount = samples ?? vary.reduce((n, v) => n * v.values!.length, 1);
+  if (pointCount > DESIGN_LIMITS.points)
+    problems.push(
+      `the grid has ${formatLimit(pointCount)} points (${vary.map((v) => v.values!.length).join(' x ')} values of --vary), above the limit of ${formatLimit(DESIGN_LIMITS.points)}; use fewer values, or a Latin hypercube (--samples N)`,
+    );
+  else if (pointCount * o.replicates > DESIGN_LIMITS.jobs)
+    problems.push(jobsProblem(pointCount, 'points', o.replicates));
   if (problems.length) throw new PlanError(problems);
   const baseSeed = o.baseSeed ?? base.scenario.seed;
   const points = samples === undefined ? gridPoints(vary) : hypercubePoints(vary, samples, baseSeed);
@@ -226,13 +250,16 @@ export function createSweepPlan(base: { file: string; scenario: Scenario }, o: S
   return plan;
 }
 
-/** The hash of a plan: its canonical JSON without `hash` and the informative file names. */
+/**
+ * The hash of a plan: its canonical JSON without `hash`, the informative file names and the
+ * file checksum that plan.json adds.
+ */
 export function planHash(plan: Plan): string {
   const strip = (e: ScenarioEntry) => ({ label: e.label, scenario: e.scenario });
   const content =
     plan.kind === 'compare'
-      ? { ...plan, hash: undefined, scenarios: plan.scenarios.map(strip) }
-      : { ...plan, hash: undefined, base: strip(plan.base) };
+      ? { ...plan, hash: undefined, checksum: undefined, scenarios: plan.scenarios.map(strip) }
+      : { ...plan, hash: undefined, checksum: undefined, base: strip(plan.base) };
   return hashValue(content);
 }
 
@@ -297,6 +324,16 @@ export function pointData(plan: SweepPlan, p: number): Scenario {
     cur[segs[segs.length - 1]] = plan.points[p][j];
   });
   return out;
+}
+
+function replicatesProblem(replicates: number): string | null {
+  return replicates > DESIGN_LIMITS.replicates
+    ? `--replicates ${replicates} is above the limit of ${formatLimit(DESIGN_LIMITS.replicates)}`
+    : null;
+}
+
+function jobsProblem(variants: number, what: string, replicates: number): string {
+  return `${formatLimit(variants)} ${what} x ${formatLimit(replicates)} replicates = ${formatLimit(variants * replicates)} runs, above the limit of ${formatLimit(DESIGN_LIMITS.jobs)} runs per plan; lower --replicates or split the ensemble`;
 }
 
 function checkLevel(level: number | undefined, problems: string[]): number {

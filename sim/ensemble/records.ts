@@ -27,6 +27,8 @@ export interface RunRecord {
   summary: Record<string, unknown>;
   /** Wall-clock seconds of the run on its worker; informative, never aggregated. */
   seconds?: number;
+  /** SHA-256 of the file's content, added when the file is written (cli/checksum.ts). */
+  checksum?: string;
 }
 
 export function runRecord(plan: Plan, job: Job, result: JobResult, seconds?: number): RunRecord {
@@ -64,10 +66,10 @@ export function parseRunRecord(text: string, plan: Plan, job: Job): { record: Ru
   try {
     rec = JSON.parse(text) as RunRecord;
   } catch (err) {
-    return { record: null, reason: `not valid JSON (${(err as Error).message})` };
+    return { record: null, reason: `is not valid JSON (${(err as Error).message})` };
   }
   if (rec === null || typeof rec !== 'object' || rec.format !== RUN_FORMAT)
-    return { record: null, reason: `not a ${RUN_FORMAT} file` };
+    return { record: null, reason: `is not a ${RUN_FORMAT} file` };
   if (rec.plan !== plan.hash) return { record: null, reason: `belongs to plan ${rec.plan}, not ${plan.hash}` };
   if (rec.job !== job.id || rec.index !== job.index || rec.seed !== job.seed)
     return { record: null, reason: `holds job ${rec.job}, expected ${job.id}` };
@@ -79,8 +81,8 @@ export function parseRunRecord(text: string, plan: Plan, job: Job): { record: Ru
   return { record: rec, reason: '' };
 }
 
-/** True when two records of the same job hold the same results (timing aside). */
+/** True when two records of the same job hold the same results (timing and checksum aside). */
 export function sameResults(a: RunRecord, b: RunRecord): boolean {
-  const strip = ({ seconds: _s, ...rest }: RunRecord) => rest;
+  const strip = ({ seconds: _s, checksum: _c, ...rest }: RunRecord) => rest;
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }

@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withChecksum } from '../../cli/checksum.ts';
 import { BASELINE, COMPARE_FILES, differingFiles, NO_TRIGGERS, radsim, spawnRadsim, tempDir } from './helpers.ts';
 
 const SMALL = ['--agents', '2000', '--weeks', '156', '--replicates', '4', '--quiet'];
@@ -121,7 +122,8 @@ describe('radsim compare', () => {
     const copy = join(out('shard1'), 'runs', 's00-r000.json');
     const rec = JSON.parse(readFileSync(file, 'utf8'));
     rec.outcomes.ever_sensitive += 1;
-    writeFileSync(copy, JSON.stringify(rec));
+    // A run file radsim wrote, with a valid checksum, but a different result.
+    writeFileSync(copy, JSON.stringify(withChecksum(rec)));
     const r = await radsim(['merge', out('shard0'), out('shard1'), out('shard2'), '--out', out('clash')]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/run s00-r000 in .* have different results/);

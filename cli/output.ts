@@ -201,6 +201,7 @@ export function readManifest(dir: string): Manifest | null {
  * `legacy` names that exist (for folders written before manifests).
  */
 export function ownedFiles(dir: string, legacy: readonly string[] = []): Set<string> {
+  recoverOutput(dir);
   const m = readManifest(dir);
   if (m) return new Set(Object.keys(m.files));
   return new Set(legacy.filter((n) => existsSync(join(dir, n))));

@@ -25,6 +25,7 @@ with the reference (the first file). Writes to DIR:
   series_bands.csv        per scenario, series and week: mean and 5/25/50/75/95% quantiles
   series_differences.csv  per scenario, series and week: paired difference to the reference
   plan.json, runs/        the plan and one file per finished run (for --resume and merge)
+  radsim-files.json       the list of the result files with their SHA-256, written last
   timing.json             run times (not part of the results)
 
 Options:

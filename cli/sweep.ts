@@ -23,6 +23,7 @@ point (replicate r of every point uses the same seed), and writes to DIR:
                      its p-value: a global sensitivity summary
   summary.md         the same in plain language
   plan.json, runs/   the plan and one file per finished run (for --resume and merge)
+  radsim-files.json  the list of the result files with their SHA-256, written last
 
 Parameters (repeat --vary for each):
   --vary PATH=a,b,c      these values (numbers, or true,false)

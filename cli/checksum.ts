@@ -4,7 +4,7 @@
  * file edited or damaged after radsim wrote it no longer matches and is refused by name.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJSON } from '../sim/ensemble/hash.ts';
+import { canonicalJSON } from '../sim/node.ts';
 
 export const CHECKSUM_PREFIX = 'sha256:';
 

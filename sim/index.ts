@@ -49,6 +49,7 @@ export type { AgentSample, EgoNetwork, HostInfo, JobResult, JobSpec, MacroLogEnt
 export {
   type ComparePlan,
   createComparePlan,
+  DESIGN_LIMITS,
   createSweepPlan,
   type Job,
   jobCount,
@@ -61,6 +62,7 @@ export {
   pointId,
   type SweepPlan,
 } from './ensemble/plan.ts';
+export { canonicalJSON } from './ensemble/hash.ts';
 export { parseShard, type Shard, shardJobs } from './ensemble/shard.ts';
 export { parseRunRecord, type RunRecord, runRecord, runRecordText, sameResults } from './ensemble/records.ts';
 export {

@@ -7,7 +7,7 @@
  *   -> interventions -> record the week
  *
  */
-import { demographicCell, EXTREMIST_IDEOLOGIES, IDEOLOGIES } from '../domain.ts';
+import { demographicCell } from '../domain.ts';
 import { createActionStage } from '../model/action.ts';
 import { createGroups, createGroupTiesStage } from '../model/groups.ts';
 import { createLifecourseStage } from '../model/lifecourse.ts';
@@ -27,6 +27,7 @@ import { NEED_BASELINE, NEED_STRIDE } from '../population/agents.ts';
 import { buildPopulation } from '../population/build.ts';
 import { purposeKey, stream } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { runSummary } from '../output/runSummary.ts';
 import { RouteLog } from './routes.ts';
 import { createSeries, recordWeek, type Series } from './series.ts';
 import { fixedShape } from '../fixedShape.ts';
@@ -127,33 +128,7 @@ export class Simulation {
 
   /** Final counts and totals for summary.json. */
   summary(): Record<string, unknown> {
-    const v = (name: string) => this.series.values[this.series.columns.indexOf(name)];
-    const last = this.series.weeks - 1;
-    const total = (name: string) => v(name).reduce((a, b) => a + b, 0);
-    return {
-      agents: this.scenario.agents,
-      weeks: this.scenario.weeks,
-      finalPhaseCounts: [0, 1, 2, 3].map((p) => v(`phase_${p}`)[last]),
-      everSensitive: this.world.everSensitive,
-      everAction: this.world.everAction,
-      incidents: total('incidents'),
-      arrests: total('arrests'),
-      groupsFormed: total('groups_formed'),
-      groupsAtEnd: this.world.groups.alive,
-      renewed: this.world.renewed,
-      transitions: Object.fromEntries(
-        this.series.columns
-          .filter((c) => c.startsWith('transition_'))
-          .map((c) => [c.slice(11).replace('_', '->'), total(c)]),
-      ),
-      finalRadicalisingByIdeology: Object.fromEntries(
-        EXTREMIST_IDEOLOGIES.map((k) => [k, [1, 2, 3].reduce((a, p) => a + v(`ideology_${k}_phase_${p}`)[last], 0)]),
-      ),
-      macroEvents: this.world.macro.log.map((e) => ({
-        ...e,
-        ideology: e.ideology === undefined ? undefined : IDEOLOGIES[e.ideology],
-      })),
-    };
+    return runSummary(this.scenario, this.series, this.world);
   }
 }
 

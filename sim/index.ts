@@ -69,6 +69,7 @@ export {
   availableOutcomes,
   DEFAULT_BAND_SERIES,
   DEFAULT_OUTCOMES,
+  headlineOutcomes,
   OUTCOMES,
   outcomeLabel,
 } from './ensemble/outcomes.ts';

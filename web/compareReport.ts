@@ -8,6 +8,7 @@ import {
   compareSummary,
   ETHICS_LINE,
   ETHICS_LINE_NL,
+  headlineOutcomes,
   outcomeLabel,
   type RunRecord,
 } from '../sim/index.ts';
@@ -256,8 +257,8 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
 /** A plain-language table per scenario: effect on the main outcomes with intervals, and the cost in professional hours. */
 function glanceTable(stats: CompareStats, lang: Lang): HTMLTableElement {
   const { plan } = stats;
-  const main = ['ever_sensitive', 'ever_action', 'false_positives'].filter((o) => plan.outcomes.includes(o));
-  const cost = plan.outcomes.includes('cost_hours') ? 'cost_hours' : null;
+  const main = headlineOutcomes(plan.outcomes, 'effect');
+  const cost = headlineOutcomes(plan.outcomes, 'cost')[0] ?? null;
   const pct = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(Math.abs(x) >= 0.1 ? 0 : 1)}%`;
   const cell = (v: number, o: string) => {
     const d = stats.differences.find((x) => x.variant === v && x.outcome === o)!;

@@ -12,6 +12,7 @@ import {
   checkValue,
   createSweepPlan,
   type Field,
+  headlineOutcomes,
   outcomeLabel,
   OUTCOMES,
   PlanError,
@@ -248,7 +249,7 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       { id: 'sweep-outcome', 'aria-label': t('outcome') },
       ...plan.outcomes.map((o) => h('option', { value: o, title: OUTCOMES[o]?.description ?? '' }, outcomeLabel(o))),
     );
-    outcomeSel.value = plan.outcomes.includes('ever_sensitive') ? 'ever_sensitive' : plan.outcomes[0];
+    outcomeSel.value = headlineOutcomes(plan.outcomes, 'effect')[0] ?? plan.outcomes[0];
     const chartBox = h('div', { id: 'sweep-chart' });
     const draw = () =>
       chartBox.replaceChildren(

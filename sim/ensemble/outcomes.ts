@@ -1,10 +1,10 @@
 /**
- * Outcomes: the few numbers per run that an ensemble compares. Each is computed from the
- * run's weekly series (sim/run/series.ts), so it needs nothing but the columns it names in
- * `requires`. To add an outcome (for example `false_positives` or `cost` once the practice
- * pipeline records them as series columns), add an entry to OUTCOMES: a name, the noun phrase
- * used in sentences of summary.md, a description, the columns it needs and how to compute it.
- * Selecting an outcome whose columns the model does not record is an error that says so.
+ * Outcomes: the few numbers per run that an ensemble compares, each declared once in OUTCOMES
+ * with its name, its English and Dutch noun phrases, a description, its unit and the series
+ * columns it comes from (its final value, or its total over the run). An outcome is computed
+ * from the run's weekly series (sim/output/seriesColumns.ts) alone. To add one, add an entry;
+ * docs/outputs.md lists them (`npm run docs:outputs`). Selecting an outcome whose columns the
+ * model does not record is an error that says so.
  */
 
 /** What an outcome reads: the series of one run (values[col][week], `weeks` rows filled). */
@@ -14,11 +14,24 @@ export interface SeriesView {
   readonly weeks: number;
 }
 
+/** Language of the plain-language texts (summary.md, the web app). The CLI writes English. */
+export type ReportLang = 'en' | 'nl';
+
+/** Where an outcome comes from: a column's value in the last week, or columns summed over all weeks. */
+export type OutcomeSource = { readonly final: string } | { readonly total: readonly string[] };
+
 export interface OutcomeDef {
   readonly name: string;
   /** Plural noun phrase for sentences: "X lowers <label> by 12%". */
-  readonly label: string;
+  readonly label: Readonly<Record<ReportLang, string>>;
   readonly description: string;
+  readonly unit: string;
+  readonly from: OutcomeSource;
+  /**
+   * Shown first where there is room for a few outcomes only (the web comparison's table at a
+   * glance, a sweep's chart): `effect` for what an intervention should change, `cost` for its price.
+   */
+  readonly headline?: 'effect' | 'cost';
   /** Series columns the outcome reads. */
   readonly requires: readonly string[];
   readonly compute: (s: SeriesView) => number;
@@ -29,111 +42,134 @@ const col = (s: SeriesView, name: string): ArrayLike<number> => {
   if (c < 0) throw new Error(`series has no column "${name}"`);
   return s.values[c];
 };
-const last = (name: string) => (s: SeriesView) => col(s, name)[s.weeks - 1];
 /** Sum over all rows, as the totals of summary.json. */
-const total = (name: string) => (s: SeriesView) => {
+const totalOf = (s: SeriesView, name: string) => {
   const v = col(s, name);
   let t = 0;
   for (let w = 0; w < s.weeks; w++) t += v[w];
   return t;
 };
 
-function def(
-  name: string,
-  label: string,
-  description: string,
-  requires: string[],
-  compute: (s: SeriesView) => number,
-): OutcomeDef {
-  return { name, label, description, requires, compute };
+function computeFrom(from: OutcomeSource): (s: SeriesView) => number {
+  if ('final' in from) return (s) => col(s, from.final)[s.weeks - 1];
+  return (s) => from.total.reduce((sum, name) => sum + totalOf(s, name), 0);
 }
 
+/** "final `x`" or "total of `x` + `y` over the run": where an outcome comes from, in words. */
+export function outcomeSourceText(from: OutcomeSource): string {
+  if ('final' in from) return `final \`${from.final}\``;
+  return `total of ${from.total.map((c) => `\`${c}\``).join(' + ')} over the run`;
+}
+
+const final = (column: string): OutcomeSource => ({ final: column });
+const total = (...columns: string[]): OutcomeSource => ({ total: columns });
+
+function outcome(
+  name: string,
+  label: Record<ReportLang, string>,
+  description: string,
+  unit: string,
+  from: OutcomeSource,
+  headline?: OutcomeDef['headline'],
+): OutcomeDef {
+  const requires = 'final' in from ? [from.final] : [...from.total];
+  return { name, label, description, unit, from, headline, requires, compute: computeFrom(from) };
+}
+
+/** Every outcome. The Dutch phrases use the practice terms of the sources: signaal, weegploeg, casusoverleg, PGA. */
 export const OUTCOMES: Readonly<Record<string, OutcomeDef>> = Object.fromEntries(
   [
-    def(
+    outcome(
       'ever_sensitive',
-      'people reaching the sensitivity phase',
-      'agents who were in phase 1 or further at some time during the run, including those who started there (final ever_phase_1)',
-      ['ever_phase_1'],
-      last('ever_phase_1'),
+      { en: 'people reaching the sensitivity phase', nl: 'mensen die de gevoeligheidsfase bereiken' },
+      'people who were in phase 1 or further at some time during the run, including those who started there',
+      'people',
+      final('ever_phase_1'),
+      'effect',
     ),
-    def(
+    outcome(
       'ever_action',
-      'people reaching the action phase',
-      'agents who reached phase 3 (action) at some time during the run (final ever_phase_3)',
-      ['ever_phase_3'],
-      last('ever_phase_3'),
+      { en: 'people reaching the action phase', nl: 'mensen die de actiefase bereiken' },
+      'people who reached phase 3 (action) at some time during the run',
+      'people',
+      final('ever_phase_3'),
+      'effect',
     ),
-    def(
+    outcome(
       'incidents',
+      { en: 'incidents', nl: 'incidenten' },
+      'incidents over the whole run',
       'incidents',
-      'incidents over the whole run (sum of the weekly incidents column)',
-      ['incidents'],
       total('incidents'),
     ),
-    def('arrests', 'arrests', 'arrests over the whole run', ['arrests'], total('arrests')),
-    def(
+    outcome('arrests', { en: 'arrests', nl: 'arrestaties' }, 'arrests over the whole run', 'arrests', total('arrests')),
+    outcome(
       'groups_formed',
-      'groups formed',
+      { en: 'groups formed', nl: 'gevormde groepen' },
       'radical groups founded over the whole run',
-      ['groups_formed'],
+      'groups',
       total('groups_formed'),
     ),
-    def(
+    outcome(
       'final_phase_1',
-      'people in the sensitivity phase at the end',
-      'agents in phase 1 in the last week',
-      ['phase_1'],
-      last('phase_1'),
+      { en: 'people in the sensitivity phase at the end', nl: 'mensen in de gevoeligheidsfase aan het eind' },
+      'people in phase 1 in the last week',
+      'people',
+      final('phase_1'),
     ),
-    def(
+    outcome(
       'final_phase_2',
-      'people in the group phase at the end',
-      'agents in phase 2 in the last week',
-      ['phase_2'],
-      last('phase_2'),
+      { en: 'people in the group phase at the end', nl: 'mensen in de groepsfase aan het eind' },
+      'people in phase 2 in the last week',
+      'people',
+      final('phase_2'),
     ),
-    def(
+    outcome(
       'final_phase_3',
-      'people in the action phase at the end',
-      'agents in phase 3 in the last week',
-      ['phase_3'],
-      last('phase_3'),
+      { en: 'people in the action phase at the end', nl: 'mensen in de actiefase aan het eind' },
+      'people in phase 3 in the last week',
+      'people',
+      final('phase_3'),
     ),
-    def(
+    outcome(
       'true_positives',
-      'true positives',
-      'inclusions in the multi-agency case process of people who were radicalising (sum of included_true)',
-      ['included_true'],
+      { en: 'true positives', nl: 'terechte opnames in het casusoverleg' },
+      'inclusions in the multi-agency case process (PGA) of people who were radicalising',
+      'inclusions',
       total('included_true'),
     ),
-    def(
+    outcome(
       'false_positives',
-      'false positives',
-      'inclusions in the multi-agency case process of people who were not radicalising (sum of included_false)',
-      ['included_false'],
+      { en: 'false positives', nl: 'onterechte opnames in het casusoverleg' },
+      'inclusions in the multi-agency case process (PGA) of people who were not radicalising',
+      'inclusions',
       total('included_false'),
+      'effect',
     ),
-    def(
+    outcome(
       'labelled_never_radicalised',
-      'labelled people who never radicalised',
-      'people carrying a label in the last week who never reached phase 1 (final labelled_never_radicalised)',
-      ['labelled_never_radicalised'],
-      last('labelled_never_radicalised'),
+      { en: 'labelled people who never radicalised', nl: 'gelabelde mensen die nooit radicaliseerden' },
+      'people carrying a label in the last week who never reached phase 1',
+      'people',
+      final('labelled_never_radicalised'),
     ),
-    def(
+    outcome(
       'missed_cases',
-      'radicalising people unknown to practice at the end',
-      'people in phase 1-3 without a label in the last week (final missed_cases)',
-      ['missed_cases'],
-      last('missed_cases'),
+      {
+        en: 'radicalising people unknown to practice at the end',
+        nl: 'radicaliserende mensen die aan het eind onbekend zijn bij de praktijk',
+      },
+      'people in phases 1-3 without a label in the last week',
+      'people',
+      final('missed_cases'),
     ),
-    def(
+    outcome(
       'cost_hours',
-      'professional hours',
-      'hours spent by practice (triage, cases) and interventions over the whole run (sum of hours_practice + hours_interventions)',
-      ['hours_practice', 'hours_interventions'],
-      (s) => total('hours_practice')(s) + total('hours_interventions')(s),
+      { en: 'professional hours', nl: 'professionele uren' },
+      'hours spent by practice (triage, cases) and interventions over the whole run',
+      'hours',
+      total('hours_practice', 'hours_interventions'),
+      'cost',
     ),
   ].map((d) => [d.name, d]),
 );
@@ -201,28 +237,12 @@ export function computeOutcomes(names: readonly string[], s: SeriesView): Record
   return out;
 }
 
-/** Language of the plain-language texts (summary.md, the web app). The CLI writes English. */
-export type ReportLang = 'en' | 'nl';
-
-/** Dutch noun phrases of the outcomes (practice terms of the sources: signaal, weegploeg, casusoverleg, PGA). */
-const LABELS_NL: Readonly<Record<string, string>> = {
-  ever_sensitive: 'mensen die de gevoeligheidsfase bereiken',
-  ever_action: 'mensen die de actiefase bereiken',
-  incidents: 'incidenten',
-  arrests: 'arrestaties',
-  groups_formed: 'gevormde groepen',
-  final_phase_1: 'mensen in de gevoeligheidsfase aan het eind',
-  final_phase_2: 'mensen in de groepsfase aan het eind',
-  final_phase_3: 'mensen in de actiefase aan het eind',
-  true_positives: 'terechte opnames in het casusoverleg',
-  false_positives: 'onterechte opnames in het casusoverleg',
-  labelled_never_radicalised: 'gelabelde mensen die nooit radicaliseerden',
-  missed_cases: 'radicaliserende mensen die aan het eind onbekend zijn bij de praktijk',
-  cost_hours: 'professionele uren',
-};
-
 /** The outcome's noun phrase for sentences (the name itself for an unknown outcome). */
 export function outcomeLabel(name: string, lang: ReportLang = 'en'): string {
-  if (lang === 'nl' && LABELS_NL[name]) return LABELS_NL[name];
-  return OUTCOMES[name]?.label ?? name.replace(/_/g, ' ');
+  return OUTCOMES[name]?.label[lang] ?? name.replace(/_/g, ' ');
+}
+
+/** The outcomes among `names` shown first where there is room for a few only, in the order of OUTCOMES. */
+export function headlineOutcomes(names: readonly string[], kind: 'effect' | 'cost'): string[] {
+  return DEFAULT_OUTCOMES.filter((n) => OUTCOMES[n].headline === kind && names.includes(n));
 }

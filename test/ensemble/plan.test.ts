@@ -301,6 +301,9 @@ describe('outcomes', () => {
       final_phase_3: 3,
       cost_hours: 4.5,
     });
-    for (const d of Object.values(OUTCOMES)) expect(d.label.length).toBeGreaterThan(0);
+    for (const d of Object.values(OUTCOMES)) {
+      expect(d.label.en.length).toBeGreaterThan(0);
+      expect(d.label.nl.length).toBeGreaterThan(0);
+    }
   });
 });

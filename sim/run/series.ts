@@ -4,6 +4,7 @@
  * sim/output/seriesColumns.ts; here they are bound to a series' arrays once, and filled every
  * week from one tally of the agents (sim/output/weekTally.ts).
  */
+import { fixedShape } from '../fixedShape.ts';
 import type { World } from '../model/world.ts';
 import { type SeriesSlot, seriesColumnNames, seriesSlots } from '../output/seriesColumns.ts';
 import { createWeekTally, tallyWeek, type WeekTally } from '../output/weekTally.ts';
@@ -36,7 +37,7 @@ export function createSeries(s: Scenario): Series {
     values: slots.map(() => new Float64Array(s.weeks + 1)),
     weeks: 0,
   };
-  recorders.set(series, { slots, tally: createWeekTally(s) });
+  recorders.set(series, fixedShape({ slots, tally: createWeekTally(s) }));
   return series;
 }
 

@@ -4,20 +4,15 @@
  */
 import { EXTREMIST_IDEOLOGIES, IDEOLOGIES, PHASES } from '../domain.ts';
 import type { World } from '../model/world.ts';
-import type { Series } from '../run/series.ts';
+import { type Series, seriesColumn } from '../run/series.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RADICAL_PHASES } from './weekTally.ts';
 
 /** Final counts and totals of a run for summary.json. */
 export function runSummary(scenario: Scenario, series: Series, world: World): Record<string, unknown> {
-  const column = (name: string): Float64Array => {
-    const c = series.columns.indexOf(name);
-    if (c < 0) throw new Error(`series has no column "${name}"`);
-    return series.values[c];
-  };
   const last = series.weeks - 1;
-  const final = (name: string) => column(name)[last];
-  const total = (name: string) => column(name).reduce((a, b) => a + b, 0);
+  const final = (name: string) => seriesColumn(series, name)[last];
+  const total = (name: string) => seriesColumn(series, name).reduce((a, b) => a + b, 0);
   const transitions: Record<string, number> = {};
   for (const a of PHASES)
     for (const b of PHASES) if (a !== b) transitions[`${a}->${b}`] = total(`transition_${a}_${b}`);

@@ -56,6 +56,13 @@ export function recordWeek(series: Series, w: World): void {
   series.weeks = row + 1;
 }
 
+/** A column's values by name (read once per run, not per week: the record itself never looks up names). */
+export function seriesColumn(series: Series, name: string): Float64Array {
+  const c = series.columns.indexOf(name);
+  if (c < 0) throw new Error(`the series has no column "${name}" (docs/outputs.md lists them)`);
+  return series.values[c];
+}
+
 /** CSV text of the series, one row per week, numbers printed exactly as JavaScript does. */
 export function seriesToCSV(series: Series): string {
   const lines = [series.columns.join(',')];

@@ -38,7 +38,7 @@ export { FORMULA_VARIABLE_NAMES } from './formula/variables.ts';
 
 // One run and its outputs
 export { Simulation } from './run/simulation.ts';
-export { seriesColumns, seriesToCSV } from './run/series.ts';
+export { seriesColumn, seriesColumns, seriesToCSV } from './run/series.ts';
 export type { Route, RouteEvent } from './run/routes.ts';
 
 // The simulation API a worker exposes

@@ -16,6 +16,7 @@ Usage:
   radsim compare <reference.json> <scenario.json>... --out DIR [--replicates R] [--workers N]
   radsim sweep <scenario.json> --vary <path>=<values>... --out DIR [--samples N] [--replicates R]
   radsim merge <dir>... [--out DIR]
+  radsim calibrate <scenario.json> --targets FILE --param <path>=lo:hi... --out DIR
   radsim <command> --help
 
 Commands:
@@ -25,7 +26,9 @@ Commands:
              the reference, summary.md (--shard k/n, --resume)
   sweep      ensembles over a grid or Latin hypercube of parameters: tidy CSV and PRCC
              sensitivity (--shard k/n, --resume)
-  merge      join the shard outputs of a compare or sweep
+  merge      join the shard outputs of a compare or sweep; move a sharded calibration on
+  calibrate  ABC-SMC calibration of free parameters to target intervals: posterior
+             particles, summaries and summary.md (--shard k/n, --resume)
 `;
 
 type Command = { help: string; run: (args: string[]) => Promise<number> };
@@ -37,6 +40,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   compare: async () => import('./compare.ts').then((m) => ({ help: m.COMPARE_HELP, run: m.compareCommand })),
   sweep: async () => import('./sweep.ts').then((m) => ({ help: m.SWEEP_HELP, run: m.sweepCommand })),
   merge: async () => import('./merge.ts').then((m) => ({ help: m.MERGE_HELP, run: m.mergeCommand })),
+  calibrate: async () => import('./calibrate.ts').then((m) => ({ help: m.CALIBRATE_HELP, run: m.calibrateCommand })),
 };
 
 export async function main(argv: string[]): Promise<number> {

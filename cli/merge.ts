@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { jobCount, type Plan, planJobs, type RunRecord, sameResults } from '../sim/node.ts';
+import { isCalibrationDir, mergeCalibration } from './calibrate.ts';
 import { buildAggregates } from './ensemble.ts';
 import {
   AGGREGATE_FILES,
@@ -26,6 +27,11 @@ any shard is incomplete, and if two shards ran the same job with different resul
   radsim merge out/shard-0 out/shard-1 out/shard-2 --out out/all
   radsim merge out/shared       (shards that wrote to one folder: rebuild it in place)
 
+On a calibration folder (radsim calibrate --shard k/n, all shards writing to that folder) it
+records the batch the shards ran and prepares the next one (docs/calibration.md):
+
+  radsim merge out/calibration
+
 Options:
   --out DIR   where to write (default: the folder itself, when there is only one)
   --quiet     no messages except errors
@@ -37,6 +43,13 @@ export async function mergeCommand(args: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('name the shard output folders to merge');
   if (!values.out && positionals.length > 1) throw new UsageError('--out DIR is required when merging several folders');
   const out = values.out ?? positionals[0];
+  if (positionals.some(isCalibrationDir)) {
+    if (positionals.length > 1 || values.out)
+      throw new UsageError(
+        'the shards of a calibration share one folder: name just that folder (radsim merge DIR), without --out',
+      );
+    return mergeCalibration(positionals[0], Boolean(values.quiet));
+  }
 
   const plans: { dir: string; plan: Plan }[] = [];
   const planProblems: string[] = [];

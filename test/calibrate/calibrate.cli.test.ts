@@ -108,6 +108,17 @@ describe('radsim calibrate', () => {
     for (const f of RESULT_FILES) expect(read(out('workers'), f), f).toBe(read(out('ref'), f));
   });
 
+  it('reads the project targets (calibration/targets.json) end to end', async () => {
+    const targets = join(ROOT, 'calibration', 'targets.json');
+    const names = (JSON.parse(readFileSync(targets, 'utf8')).targets as { name: string }[]).map((t) => t.name);
+    const args = ARGS.map((a) => (a === TARGETS ? targets : a)).map((a) => (a === '2' ? '1' : a));
+    const r = await radsim(['calibrate', ...args, '--workers', '0', '--quiet', '--out', out('project')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const fit = read(out('project'), 'fit.csv').trim().split('\n').slice(1);
+    expect(fit.map((l) => l.split(',')[0])).toEqual(names);
+  });
+
   it('refuses bad targets and parameters before running, naming the field', async () => {
     const bad = join(tmp.dir, 'bad-targets.json');
     const t = JSON.parse(readFileSync(TARGETS, 'utf8'));

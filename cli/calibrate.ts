@@ -438,7 +438,7 @@ async function execute(c: Calibration, o: ExecOptions): Promise<number> {
           process.stderr,
           o.quiet,
         );
-        runner ??= createRunner(o.workers === 0 ? 0 : Math.max(1, Math.min(o.workers, todo.length)));
+        runner ??= createRunner(o.workers);
         const outcome = await runner.run(
           [...specs.values()].map((s) => s.spec),
           {

@@ -18,35 +18,40 @@ import {
   type AbcJob,
   type AbcSettings,
   type AbcState,
-  batchJobs,
-  DISTANCES,
-  type DistanceKind,
-  recordBatch,
-  startAbc,
-} from '../sim/calibrate/abcSmc.ts';
-import {
   abcProblem,
+  batchJobs,
   type Calibration,
   CALIBRATION_FORMAT,
+  CalibrationInputError,
   calibrationColumns,
   calibrationHash,
+  calibrationJobId as jobId,
+  calibrationJobScenario as jobScenario,
+  calibrationReport,
   calibrationRun,
   createCalibration,
-  jobId,
-  jobScenario,
+  DISTANCES,
+  type DistanceKind,
+  type JobSpec,
+  type ParameterPrior,
   parseCalibrationRun,
+  parseDecimal,
+  parseParamOption,
+  parsePriors,
+  parseTargets,
+  REPORT_FILES,
+  recordBatch,
   runStatistics,
-} from '../sim/calibrate/calibration.ts';
-import { type ParameterPrior, parseParamOption, parsePriors } from '../sim/calibrate/priors.ts';
-import { calibrationReport, REPORT_FILES } from '../sim/calibrate/report.ts';
-import { CalibrationInputError, parseTargets, type TargetsFile } from '../sim/calibrate/targets.ts';
-import { parseShard, type Shard, shardJobs } from '../sim/ensemble/shard.ts';
-import type { PlanError } from '../sim/ensemble/planError.ts';
-import type { JobSpec } from '../sim/api/types.ts';
-import { intOption, parse, UsageError } from './args.ts';
-import { loadScenarios, overridesOf, reportPlanError } from './ensemble.ts';
+  type Shard,
+  shardJobs,
+  startAbc,
+  type TargetsFile,
+} from '../sim/node.ts';
+import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
+import { loadScenarios, MAX_WORKERS, reportPlanError } from './ensemble.ts';
 import { appendTiming, timingFileName, writeFileAtomic } from './ensembleFiles.ts';
 import { createEnsembleProgress, duration } from './ensembleProgress.ts';
+import { RUN_OPTIONS, shardOption, sizeOverrides } from './options.ts';
 import { createRunner, defaultWorkers, type JobRunner } from './pool.ts';
 import { VERSION } from './version.ts';
 
@@ -104,7 +109,7 @@ const STATUS_NOT_FINISHED = 3;
 
 export async function calibrateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
-    out: { type: 'string' },
+    ...RUN_OPTIONS,
     targets: { type: 'string' },
     param: { type: 'string', multiple: true },
     priors: { type: 'string' },
@@ -115,26 +120,17 @@ export async function calibrateCommand(args: string[]): Promise<number> {
     'min-acceptance': { type: 'string' },
     seeds: { type: 'string' },
     distance: { type: 'string' },
-    seed: { type: 'string' },
-    agents: { type: 'string' },
-    weeks: { type: 'string' },
     workers: { type: 'string' },
     shard: { type: 'string' },
     status: { type: 'boolean' },
     resume: { type: 'boolean' },
     overwrite: { type: 'boolean' },
-    quiet: { type: 'boolean' },
   });
   if (!values.out) throw new UsageError('--out DIR is required');
   const dir = values.out;
   if (values.status) return printStatus(dir);
   if (values.resume && values.overwrite) throw new UsageError('--resume and --overwrite contradict each other');
-  let shard: Shard | null = null;
-  try {
-    shard = values.shard === undefined ? null : parseShard(values.shard);
-  } catch (err) {
-    throw new UsageError((err as PlanError).problems.join('; '));
-  }
+  const shard = shardOption(values.shard);
 
   let calibration: Calibration;
   if (positionals.length === 0) {
@@ -166,7 +162,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
     if (!values.targets) throw new UsageError('name the targets: --targets FILE');
     if (!values.param?.length && !values.priors)
       throw new UsageError('name the free parameters: --param path=lo:hi (repeat) or --priors FILE');
-    const loaded = loadScenarios(positionals, overridesOf(values));
+    const loaded = loadScenarios(positionals, sizeOverrides(values));
     if (!loaded) return 1;
     let targets: TargetsFile;
     let params: ParameterPrior[];
@@ -188,7 +184,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
       minTolerance: numberOption('min-tolerance', values['min-tolerance']) ?? 0,
       minAcceptance: numberOption('min-acceptance', values['min-acceptance']) ?? 0.02,
       seedsPerParticle: intOption('seeds', values.seeds, 1) ?? 1,
-      seed: intOption('seed', values.seed) ?? loaded[0].scenario.seed,
+      seed: intOption('seed', values.seed, 0, MAX_SEED) ?? loaded[0].scenario.seed,
       distance: (values.distance ?? 'euclidean') as DistanceKind,
     };
     if (!(DISTANCES as readonly string[]).includes(settings.distance))
@@ -207,7 +203,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
       return reportPlanError(err);
     }
   }
-  const workers = intOption('workers', values.workers, 0) ?? defaultWorkers();
+  const workers = intOption('workers', values.workers, 0, MAX_WORKERS) ?? defaultWorkers();
   return execute(calibration, {
     dir,
     workers,
@@ -220,8 +216,9 @@ export async function calibrateCommand(args: string[]): Promise<number> {
 
 function numberOption(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const x = v.trim() === '' ? NaN : Number(v);
-  if (!Number.isFinite(x)) throw new UsageError(`--${name} must be a number, got "${v}"`);
+  const x = parseDecimal(v);
+  if (!Number.isFinite(x))
+    throw new UsageError(`--${name} must be a number in decimal notation (such as 0.5), got "${v}"`);
   return x;
 }
 

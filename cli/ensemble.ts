@@ -89,7 +89,7 @@ export interface ExecOptions {
 }
 
 /** More worker threads than any machine has cores only cost memory (each loads the simulator). */
-const MAX_WORKERS = 256;
+export const MAX_WORKERS = 256;
 
 export function execOptions(command: 'compare' | 'sweep', v: CommonValues, shard: Shard | null): ExecOptions {
   if (!v.out) throw new UsageError('--out DIR is required');

@@ -77,5 +77,33 @@ export { aggregateCompare, aggregatePlan, aggregateSweep, compareStats, sweepSta
 export type { CompareStats, SweepStats } from './ensemble/resultStats.ts';
 export { compareSummary, ETHICS_LINE, ETHICS_LINE_NL, sweepSummary } from './ensemble/report.ts';
 
+// Calibration (ABC-SMC): targets, priors, the algorithm's batches and state, the report files
+export {
+  type AbcJob,
+  type AbcSettings,
+  type AbcState,
+  batchJobs,
+  DISTANCES,
+  type DistanceKind,
+  recordBatch,
+  startAbc,
+} from './calibrate/abcSmc.ts';
+export {
+  abcProblem,
+  type Calibration,
+  CALIBRATION_FORMAT,
+  calibrationColumns,
+  calibrationHash,
+  calibrationRun,
+  createCalibration,
+  jobId as calibrationJobId,
+  jobScenario as calibrationJobScenario,
+  parseCalibrationRun,
+  runStatistics,
+} from './calibrate/calibration.ts';
+export { type ParameterPrior, parseDecimal, parseParamOption, parsePriors } from './calibrate/priors.ts';
+export { calibrationReport, REPORT_FILES } from './calibrate/report.ts';
+export { CalibrationInputError, parseTargets, type TargetsFile } from './calibrate/targets.ts';
+
 // Statistics the web app draws with
 export { meanCI, normalQuantile, pairedDifference, quantile } from './stats/index.ts';

@@ -8,6 +8,7 @@
  * prior density is constant inside the box and the perturbation kernel is symmetric there.
  */
 import { describe, getPath, parsePath, PathError } from '../ensemble/paths.ts';
+import { DECIMAL } from '../ensemble/sweepDesign.ts';
 import { isPlainObject } from '../scenario/resolve.ts';
 import { CalibrationInputError } from './targets.ts';
 
@@ -73,14 +74,23 @@ export function parseParamOption(text: string): ParameterPrior {
   const parts = text.slice(eq + 1).split(':');
   if (parts.length < 2 || parts.length > 3 || (parts.length === 3 && parts[2].trim() !== 'log'))
     throw new CalibrationInputError(where, ['the range is lo:hi (uniform) or lo:hi:log (log-uniform)']);
-  const lo = parts[0].trim() === '' ? NaN : Number(parts[0]);
-  const hi = parts[1].trim() === '' ? NaN : Number(parts[1]);
+  const lo = parseDecimal(parts[0]);
+  const hi = parseDecimal(parts[1]);
   if (!Number.isFinite(lo) || !Number.isFinite(hi))
-    throw new CalibrationInputError(where, [`lo and hi must be numbers (got "${parts[0]}" and "${parts[1]}")`]);
+    throw new CalibrationInputError(where, [
+      `lo and hi must be numbers in decimal notation, such as 0.5 or 1e-4 (got "${parts[0]}" and "${parts[1]}")`,
+    ]);
   const prior: PriorKind = parts.length === 3 ? 'log-uniform' : 'uniform';
   const problem = boundsProblem(prior, lo, hi);
   if (problem) throw new CalibrationInputError(where, [problem]);
   return { path, prior, lo, hi };
+}
+
+/** A number in plain decimal notation (as sweep --vary reads them), or NaN. */
+export function parseDecimal(text: string): number {
+  const t = text.trim();
+  const x = DECIMAL.test(t) ? Number(t) : Number.NaN;
+  return Number.isFinite(x) ? x : Number.NaN;
 }
 
 function boundsProblem(prior: PriorKind, lo: number, hi: number): string | null {

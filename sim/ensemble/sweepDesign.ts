@@ -111,7 +111,7 @@ export function parseVary(text: string, base: Scenario, hypercube: boolean): Var
 }
 
 /** A number in plain decimal notation (-0.5, 12, 1e-4); Number() alone would also take "", "0x10" and "Infinity". */
-const DECIMAL = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+export const DECIMAL = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 
 function toNumber(t: string, where: string): number {
   const x = DECIMAL.test(t.trim()) ? Number(t) : Number.NaN;

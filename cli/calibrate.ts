@@ -50,6 +50,14 @@ import {
 import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
 import { loadScenarios, MAX_WORKERS, reportPlanError } from './ensemble.ts';
 import { appendTiming, timingFileName, writeFileAtomic } from './ensembleFiles.ts';
+import {
+  checkNoForeignFiles,
+  ownedFiles,
+  prepareOutputFolder,
+  recoverOutput,
+  removeFileSet,
+  writeFileSet,
+} from './output.ts';
 import { createEnsembleProgress, duration } from './ensembleProgress.ts';
 import { RUN_OPTIONS, shardOption, sizeOverrides } from './options.ts';
 import { createRunner, defaultWorkers, type JobRunner } from './pool.ts';
@@ -305,14 +313,20 @@ function storedResults(
   return { found, invalid };
 }
 
+/** The report files, written as one set (cli/output.ts): a reader never sees a mix of two generations. */
 function writeReport(dir: string, c: Calibration, state: AbcState): void {
-  const files = calibrationReport(c, state);
-  for (const name of REPORT_FILES) writeFileAtomic(join(dir, name), files[name]);
+  writeFileSet(dir, 'calibrate', calibrationReport(c, state), ownedFiles(dir, reportFilesIn(dir)));
+}
+
+/** Without a manifest, the report files radsim wrote in a calibration folder. */
+function reportFilesIn(dir: string): string[] {
+  return existsSync(join(dir, 'calibration.json')) ? [...REPORT_FILES] : [];
 }
 
 function clearCalibration(dir: string): void {
+  removeFileSet(dir, ownedFiles(dir, reportFilesIn(dir)));
   rmSync(join(dir, 'runs'), { recursive: true, force: true });
-  for (const f of [...REPORT_FILES, 'calibration.json', 'state.json']) rmSync(join(dir, f), { force: true });
+  for (const f of ['calibration.json', 'state.json']) rmSync(join(dir, f), { force: true });
   if (existsSync(dir))
     for (const f of readdirSync(dir)) if (/^timing.*\.json$/.test(f)) rmSync(join(dir, f), { force: true });
 }
@@ -347,6 +361,8 @@ function prepareDir(c: Calibration, o: ExecOptions): number | null {
     );
     return 1;
   }
+  // The report files will replace radsim's earlier ones, never a file radsim did not write.
+  if (!o.shard) checkNoForeignFiles(o.dir, REPORT_FILES, ownedFiles(o.dir, reportFilesIn(o.dir)));
   mkdirSync(join(o.dir, 'runs'), { recursive: true });
   if (!existing || o.overwrite) writeFileAtomic(join(o.dir, 'calibration.json'), `${JSON.stringify(c, null, 2)}\n`);
   return null;
@@ -377,6 +393,9 @@ async function execute(c: Calibration, o: ExecOptions): Promise<number> {
     );
     return 1;
   }
+  // The output folder is checked (and a half-moved report set finished) before anything runs.
+  prepareOutputFolder(o.dir);
+  recoverOutput(o.dir);
   const prepared = prepareDir(c, o);
   if (prepared !== null) return prepared;
   const problem = abcProblem(c);
@@ -523,6 +542,7 @@ function advance(c: Calibration, dir: string, state: AbcState, found: Map<number
  * share, and says what comes next. Exit code 1 when runs are missing.
  */
 export function mergeCalibration(dir: string, quiet: boolean): number {
+  recoverOutput(dir);
   const c = readCalibration(dir)!;
   let state = readState(dir, c);
   if (!state.running) {

@@ -7,6 +7,7 @@
  */
 import { EDUCATION, EXTREMIST_IDEOLOGIES, NEEDS, PATHOLOGIES, PRACTICE_DOMAINS, PROTECTIVE } from '../domain.ts';
 import { betaShape, stream, type Stream } from '../random/streams.ts';
+import { regionParams } from '../scenario/regions.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import {
   allocateAgents,
@@ -57,6 +58,7 @@ export function buildPopulation(s: Scenario): Population {
     exposure: stream(s.seed, 'population/exposure'),
   };
   const drawTraits = createTraitDrawer(s);
+  const regions = regionParams(s);
   const sizes = apportion(
     n,
     s.regions.map((r) => r.share),
@@ -73,7 +75,7 @@ export function buildPopulation(s: Scenario): Population {
     for (const nbSize of apportion(size, new Array(nbCount).fill(1))) {
       if (nbSize === 0) continue;
       nbStarts.push(next);
-      const ages = drawAges(region.population?.ageBands ?? s.population.ageBands, nbSize, rs.age);
+      const ages = drawAges(regions[r].population.ageBands, nbSize, rs.age);
       const order = formHouseholds(ages, s.population.householdSize, rs.household);
       for (const h of order) {
         for (const k of h) {
@@ -160,14 +162,9 @@ export type TraitDrawer = (a: Agents, i: number, r: number, rs: TraitStreams, in
  */
 export function createTraitDrawer(s: Scenario): TraitDrawer {
   const p = s.population;
-  const education = s.regions.map((region) => {
-    const edu = region.population?.education ?? p.education;
-    return EDUCATION.map((e) => edu[e]);
-  });
-  const leaning = s.regions.map((region) => {
-    const lean = region.population?.ideologyLeaning ?? p.ideologyLeaning;
-    return EXTREMIST_IDEOLOGIES.map((k) => lean[k]);
-  });
+  const regions = regionParams(s);
+  const education = regions.map((region) => EDUCATION.map((e) => region.population.education[e]));
+  const leaning = regions.map((region) => EXTREMIST_IDEOLOGIES.map((k) => region.population.ideologyLeaning[k]));
   const pathology = PATHOLOGIES.map((d) => {
     const spec = p.pathology[d];
     // Split the prevalence by sex so that the population prevalence stays as given.

@@ -6,24 +6,12 @@
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { fromZod, ScenarioError } from './errors.ts';
 import { dataIssues, depthIssue, SCENARIO_LIMITS } from './input.ts';
+import { deepMerge, isPlainObject } from './merge.ts';
+import { regionParams } from './regions.ts';
+
+export { deepMerge, isPlainObject } from './merge.ts';
 
 export type ScenarioData = Record<string, unknown>;
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** Deep merge for scenario data: `over` wins; objects merge, everything else replaces. */
-export function deepMerge(base: unknown, over: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(over)) return structuredClone(over);
-  const out: Record<string, unknown> = structuredClone(base);
-  for (const [k, v] of Object.entries(over)) {
-    // defineProperty, so that a "__proto__" key stays a key (and the schema reports it).
-    const value = Object.hasOwn(out, k) ? deepMerge(out[k], v) : structuredClone(v);
-    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
 
 /**
  * Resolves `extends`. `load(ref, from)` returns the data of the referenced scenario and a name
@@ -75,7 +63,10 @@ export function validateScenario(data: unknown, name = 'scenario'): Scenario {
   // numbers that are not finite ("expected number (found null)").
   const own = dataIssues(data);
   const result = scenarioSchema.safeParse(data);
-  if (result.success && own.length === 0) return result.data;
+  if (result.success && own.length === 0) {
+    regionParams(result.data, name); // each region's merged parameters, checked once here
+    return result.data;
+  }
   const schemaIssues = result.success ? [] : fromZod(result.error, data);
   const issues = [
     ...own,

@@ -206,6 +206,17 @@ const triggerEffects = z.strictObject({
   groupIdentification: num('change of group identification per unit impact', 'change per unit impact'),
 });
 
+/** Who a trigger can reach; the trigger stage sums rates by these classes, in this order. */
+export const triggerAppliesTo = z.enum([
+  'everyone',
+  'radicalising',
+  'groupMembers',
+  'groupTies',
+  'online',
+  'released',
+  'labelled',
+]);
+
 const triggerSpec = z.strictObject({
   id: z
     .string()
@@ -221,7 +232,7 @@ const triggerSpec = z.strictObject({
     '1/year',
   ),
   strength: positive('impact before susceptibility', 'impact'),
-  appliesTo: z.enum(['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released', 'labelled']).meta({
+  appliesTo: triggerAppliesTo.meta({
     description:
       'who can meet it: everyone; people in phase 1-3; group members; rate scaled by ties to group members; rate scaled by online exposure; people just released from detention; people labelled by the practice pipeline (rate scaled by how much of the stigma the process lets land)',
   }),

@@ -24,12 +24,13 @@ const sim = new Simulation(loadScenarioFile(BASELINE, { agents, weeks: warmup + 
 for (let k = 0; k < warmup; k++) sim.step();
 const grown = new Map<string, number[]>();
 for (const stage of sim.stages) {
-  const run = stage.run,
+  const m = stage.module,
+    step = m.step.bind(m),
     deltas: number[] = [];
   grown.set(stage.name, deltas);
-  (stage as { run: (w: World) => void }).run = (w) => {
+  m.step = (w: World) => {
     const before = process.memoryUsage().heapUsed;
-    run(w);
+    step(w);
     const d = process.memoryUsage().heapUsed - before;
     if (d >= 0) deltas.push(d);
   };

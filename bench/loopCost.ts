@@ -12,7 +12,7 @@
  * and a Float32 copy loop over 64 MiB, for the streaming bandwidth a loop gets on this machine.
  * CPU time per agent (`process.cpuUsage`), best of 3.
  */
-import { createNeedsStage } from '../sim/model/needs.ts';
+import { NeedsStage } from '../sim/model/needs.ts';
 import { NEED_BASELINE, NEED_STRIDE } from '../sim/population/agents.ts';
 import { Simulation } from '../sim/run/simulation.ts';
 import { loadScenarioFile } from '../sim/scenario/file.ts';
@@ -168,7 +168,7 @@ function main(): void {
       member: sim.world.flags.member.slice(),
       gi: a.groupIdentification.slice(),
     };
-    const stage = createNeedsStage(s);
+    const stage = new NeedsStage(sim.world);
     const rate = s.needs.relaxRate;
     const interleaved = Float32Array.from({ length: 8 * n }, () => Math.random());
     rows.push([
@@ -177,7 +177,7 @@ function main(): void {
       nsPerAgent(n, () => relax(model, n, rate)),
       nsPerAgent(n, () => relaxSeparate(random, n, rate)),
       nsPerAgent(n, () => relaxInterleaved(interleaved, random.needMean, random.member, random.gi, n, rate)),
-      nsPerAgent(n, () => stage(sim.world)),
+      nsPerAgent(n, () => stage.step(sim.world)),
     ]);
   }
   console.log('\nOne pass of the needs loop, ns per agent (CPU, best of 3)\n');

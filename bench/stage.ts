@@ -19,33 +19,28 @@ import { pathToFileURL } from 'node:url';
 import { Simulation } from '../sim/run/simulation.ts';
 import type { World } from '../sim/model/world.ts';
 import { loadScenarioFile } from '../sim/scenario/file.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
 import { BASELINE, BENCH_DIR, parseArgs, ROOT } from './lib/util.ts';
 
 type StageRun = (w: World) => void;
+type Module = { init(w: World, plan: readonly unknown[]): void; step(w: World): void };
+type Ctor = new (w: World, ...deps: unknown[]) => Module;
 
-/** How each stage is made from the scenario and the simulation (its file and factory). */
-const STAGES: Record<
-  string,
-  { file: string; make: (m: Record<string, unknown>, s: Scenario, sim: Simulation) => StageRun }
-> = {
-  influence: { file: 'socialInfluence.ts', make: (m, s) => (m.createInfluenceStage as (s: Scenario) => StageRun)(s) },
-  triggers: { file: 'triggers.ts', make: (m, s) => (m.createTriggerStage as (s: Scenario) => StageRun)(s) },
-  needs: { file: 'needs.ts', make: (m, s) => (m.createNeedsStage as (s: Scenario) => StageRun)(s) },
-  phases: {
-    file: 'phases.ts',
-    // Transitions are not applied (a no-op mover), so both versions see the same world.
-    make: (m, _s, sim) =>
-      (m.createPhaseStage as (h: unknown, move: () => void) => StageRun)(
-        (m.compileHazards as (w: World) => unknown)(sim.world),
-        () => {},
-      ),
-  },
-  practice: {
-    file: 'practice.ts',
-    make: (m, s, sim) => (m.createPracticeStage as (s: Scenario, i: unknown) => StageRun)(s, sim.interventions),
-  },
-  lifecourse: { file: 'lifecourse.ts', make: (m, s) => (m.createLifecourseStage as (s: Scenario) => StageRun)(s) },
+/** A stage module built on the simulation's world and set up (init), as a function of the world. */
+function build(m: Record<string, unknown>, className: string, sim: Simulation, ...deps: unknown[]): StageRun {
+  const stage = new (m[className] as Ctor)(sim.world, ...deps);
+  stage.init(sim.world, []);
+  return (w) => stage.step(w);
+}
+
+/** How each stage is made from the simulation (its file and module class). */
+const STAGES: Record<string, { file: string; make: (m: Record<string, unknown>, sim: Simulation) => StageRun }> = {
+  influence: { file: 'socialInfluence.ts', make: (m, sim) => build(m, 'InfluenceStage', sim) },
+  triggers: { file: 'triggers.ts', make: (m, sim) => build(m, 'TriggerStage', sim) },
+  needs: { file: 'needs.ts', make: (m, sim) => build(m, 'NeedsStage', sim) },
+  // Transitions are not applied (a no-op mover), so both versions see the same world.
+  phases: { file: 'phases.ts', make: (m, sim) => build(m, 'PhaseStage', sim, { move: () => {} }) },
+  practice: { file: 'practice.ts', make: (m, sim) => build(m, 'PracticeStage', sim, sim.interventions) },
+  lifecourse: { file: 'lifecourse.ts', make: (m, sim) => build(m, 'LifecourseStage', sim) },
 };
 
 async function oldVersion(rev: string, file: string): Promise<Record<string, unknown>> {
@@ -78,15 +73,14 @@ async function main(): Promise<void> {
   const s = loadScenarioFile(BASELINE, { agents, weeks: 100 });
   const sim = new Simulation(s);
   for (let k = 0; k < 3; k++) sim.step();
-  const current = spec.make((await import(`../sim/model/${spec.file}`)) as Record<string, unknown>, s, sim);
+  const current = spec.make((await import(`../sim/model/${spec.file}`)) as Record<string, unknown>, sim);
   // Practice keeps queues and case sets of its own that act on the agents' flags: two versions
   // on one world disturb each other, so it is timed alone (run it once per version instead).
   if (typeof args.against === 'string' && name === 'practice')
     throw new Error(
       "--against does not work for practice (its queues and the agents' flags couple the two versions); time each version on its own",
     );
-  const against =
-    typeof args.against === 'string' ? spec.make(await oldVersion(args.against, spec.file), s, sim) : null;
+  const against = typeof args.against === 'string' ? spec.make(await oldVersion(args.against, spec.file), sim) : null;
   const tNew: number[] = [],
     tOld: number[] = [];
   for (let r = 0; r < reps; r++) {

@@ -8,24 +8,36 @@
 import { agentUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { queueMacro } from './macro.ts';
+import type { TickModule } from './module.ts';
+import { recordRoute } from './route.ts';
+import type { Transitions } from './transitions.ts';
 import type { World } from './world.ts';
 
-export interface ActionHooks {
-  /** Takes i out of its group; `breakupChance` forces a break-up before succession is tried. */
-  leaveGroup(w: World, i: number, breakupChance: number): void;
-  onIncident?(w: World, i: number): void;
-  onArrest?(w: World, i: number): void;
-  onRelease?(w: World, i: number): void;
-}
+export class ActionStage implements TickModule {
+  readonly name = 'action';
+  private readonly p: Scenario['action'];
+  /**
+   * The model population samples a larger society: an incident moves the climate in proportion
+   * to the incident rate per capita, so results do not depend on the number of agents.
+   */
+  private readonly strength: number;
 
-export function createActionStage(s: Scenario, hooks: ActionHooks) {
-  const p = s.action;
-  // The model population samples a larger society: an incident moves the climate in proportion
-  // to the incident rate per capita, so results do not depend on the number of agents.
-  const strength = (p.incidentStrength * 100_000) / s.agents;
-  return function actionStage(w: World): void {
+  constructor(
+    w: World,
+    private readonly transitions: Transitions,
+  ) {
+    const s = w.scenario;
+    this.p = s.action;
+    this.strength = (this.p.incidentStrength * 100_000) / s.agents;
+  }
+
+  init(): void {}
+
+  step(w: World): void {
+    const p = this.p,
+      strength = this.strength;
     const a = w.agents;
-    // Iterate backwards: hooks may remove the current agent from the active set.
+    // Iterate backwards: leaving a group may remove the current agent from the active set.
     for (let q = w.active.size - 1; q >= 0; q--) {
       const i = w.active.at(q);
       if (a.detainedUntil[i] >= 0) {
@@ -33,7 +45,7 @@ export function createActionStage(s: Scenario, hooks: ActionHooks) {
           a.detainedUntil[i] = -1;
           a.releasedWeek[i] = w.week;
           w.record.releases++;
-          hooks.onRelease?.(w, i);
+          recordRoute(w, i, { week: w.week, kind: 'release' });
         }
         continue;
       }
@@ -50,14 +62,14 @@ export function createActionStage(s: Scenario, hooks: ActionHooks) {
       if (agentUniform(w.keys.incident, w.week, i, 0) >= p.incidentPerWeek * a.violence[i]) continue;
       w.record.incidents++;
       queueMacro(w.macro, { type: p.incidentType, strength, source: 'incident', ideology: a.leaning[i] }, w.week + 1);
-      hooks.onIncident?.(w, i);
+      recordRoute(w, i, { week: w.week, kind: 'incident' });
       if (agentUniform(w.keys.arrest, w.week, i, 0) < p.arrestChance) {
         w.record.arrests++;
         a.detainedUntil[i] = w.week + p.detentionWeeks;
         const leads = a.group[i] >= 0 && w.groups.leader[a.group[i]] === i;
-        hooks.leaveGroup(w, i, leads ? p.leaderArrestBreakup : 0);
-        hooks.onArrest?.(w, i);
+        this.transitions.leaveGroup(w, i, leads ? p.leaderArrestBreakup : 0);
+        recordRoute(w, i, { week: w.week, kind: 'arrest' });
       }
     }
-  };
+  }
 }

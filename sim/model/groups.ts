@@ -8,13 +8,14 @@
 import { NEED_STRIDE, SENSATION } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { agentUniform } from '../random/streams.ts';
+import type { TickModule } from './module.ts';
+import { recordRoute } from './route.ts';
 import type { Groups, World } from './world.ts';
 import { fixedShape } from '../fixedShape.ts';
 
 export type { Groups } from './world.ts';
 
 export type GroupEvent = 'founded' | 'joined' | 'tookLead' | 'succeeded' | 'left' | 'brokeUp' | 'dissolved';
-export type GroupListener = (w: World, i: number, group: number, event: GroupEvent) => void;
 
 export function createGroups(capacity = 64): Groups {
   return fixedShape({
@@ -48,15 +49,25 @@ export function leaderScore(s: Scenario, w: World, i: number): number {
   return k.narcissism * narcissism + k.sensation * sensation + k.attitude * a.attitude[i];
 }
 
-export function createGroupOps(s: Scenario, listen?: GroupListener) {
-  const note = (w: World, i: number, g: number, e: GroupEvent) => listen?.(w, i, g, e);
+/** Hears the members who lost their group when it broke up. */
+export interface BreakupHearer {
+  brokeUp(w: World, j: number): void;
+}
 
-  function setMember(w: World, i: number, g: number): void {
+/** Joining, leaving, succession and break-up of groups, with the route events they make. */
+export class GroupOps {
+  constructor(private readonly s: Scenario) {}
+
+  private note(w: World, i: number, group: number, event: GroupEvent): void {
+    recordRoute(w, i, { week: w.week, kind: 'group', event, group });
+  }
+
+  private setMember(w: World, i: number, g: number): void {
     w.agents.group[i] = g;
     w.flags.member[i] = g >= 0 ? 1 : 0;
   }
 
-  function setLeader(w: World, g: number, i: number): void {
+  private setLeader(w: World, g: number, i: number): void {
     const old = w.groups.leader[g];
     if (old >= 0) w.flags.leader[old] = 0;
     w.groups.leader[g] = i;
@@ -64,7 +75,8 @@ export function createGroupOps(s: Scenario, listen?: GroupListener) {
   }
 
   /** Puts agent i (just entered the group phase) into a group. */
-  function join(w: World, i: number): void {
+  join(w: World, i: number): void {
+    const s = this.s;
     if (!s.ablation.groups) return;
     const a = w.agents,
       g = w.groups,
@@ -100,94 +112,99 @@ export function createGroupOps(s: Scenario, listen?: GroupListener) {
       g.size[chosen] = 1;
       g.ideology[chosen] = lean;
       g.founded[chosen] = w.week;
-      setMember(w, i, chosen);
-      setLeader(w, chosen, i);
+      this.setMember(w, i, chosen);
+      this.setLeader(w, chosen, i);
       w.record.groupsFormed++;
-      note(w, i, chosen, 'founded');
+      this.note(w, i, chosen, 'founded');
       return;
     }
     g.size[chosen]++;
-    setMember(w, i, chosen);
-    note(w, i, chosen, 'joined');
+    this.setMember(w, i, chosen);
+    this.note(w, i, chosen, 'joined');
     const lead = g.leader[chosen];
     if (lead < 0 || leaderScore(s, w, i) > s.groups.takeoverMargin * leaderScore(s, w, lead)) {
-      setLeader(w, chosen, i);
-      note(w, i, chosen, 'tookLead');
+      this.setLeader(w, chosen, i);
+      this.note(w, i, chosen, 'tookLead');
     }
   }
 
   /**
    * Takes agent i out of its group. If i led it, a successor takes over with the scenario's
-   * chance (or `breakup` forces a break-up), else the group breaks up.
-   * Returns the members who lost their group in a break-up (through `onBreakup`).
+   * chance (or `breakupChance` forces a break-up), else the group breaks up, and `hearer`
+   * hears each member who lost the group.
    */
-  function leave(w: World, i: number, breakupChance: number, onBreakup: (j: number) => void): void {
+  leave(w: World, i: number, breakupChance: number, hearer: BreakupHearer): void {
     const a = w.agents,
       g = w.groups;
     const k = a.group[i];
     if (k < 0) return;
-    setMember(w, i, -1);
+    this.setMember(w, i, -1);
     g.size[k]--;
-    note(w, i, k, 'left');
+    this.note(w, i, k, 'left');
     if (g.size[k] === 0) {
-      dissolve(w, k);
+      this.dissolve(w, k);
       return;
     }
     if (g.leader[k] !== i) return;
-    setLeader(w, k, -1);
+    this.setLeader(w, k, -1);
     const u = agentUniform(w.keys.group, w.week, i, 2);
-    if (u >= breakupChance && agentUniform(w.keys.group, w.week, i, 3) < s.groups.successionChance) {
-      const next = strongestMember(w, k);
-      setLeader(w, k, next);
-      note(w, next, k, 'succeeded');
+    if (u >= breakupChance && agentUniform(w.keys.group, w.week, i, 3) < this.s.groups.successionChance) {
+      const next = this.strongestMember(w, k);
+      this.setLeader(w, k, next);
+      this.note(w, next, k, 'succeeded');
       return;
     }
     // Break-up: every member loses the group.
     for (let q = w.active.size - 1; q >= 0; q--) {
       const j = w.active.at(q);
       if (a.group[j] === k) {
-        setMember(w, j, -1);
+        this.setMember(w, j, -1);
         g.size[k]--;
-        note(w, j, k, 'brokeUp');
-        onBreakup(j);
+        this.note(w, j, k, 'brokeUp');
+        hearer.brokeUp(w, j);
       }
     }
-    dissolve(w, k);
+    this.dissolve(w, k);
   }
 
-  function dissolve(w: World, k: number): void {
+  private dissolve(w: World, k: number): void {
     w.groups.alive--;
     w.groups.size[k] = 0;
-    setLeader(w, k, -1);
+    this.setLeader(w, k, -1);
     w.record.groupsDissolved++;
   }
 
-  function strongestMember(w: World, k: number): number {
+  private strongestMember(w: World, k: number): number {
     let best = -1,
       bestScore = -Infinity;
     for (let q = 0; q < w.active.size; q++) {
       const j = w.active.at(q);
       if (w.agents.group[j] !== k) continue;
-      const sc = leaderScore(s, w, j);
+      const sc = leaderScore(this.s, w, j);
       if (sc > bestScore || (sc === bestScore && j < best)) (bestScore = sc), (best = j);
     }
     return best;
   }
-
-  return { join, leave };
 }
 
 /**
  * Recruitment pressure: groupTies[j] counts j's ties to members of groups of j's leaning.
  * Pushed from the (few) members to their neighbours, and cleared the same way next week.
  */
-export function createGroupTiesStage() {
-  let touched = new Uint32Array(1024);
-  let touchedCount = 0;
-  return function groupTiesStage(w: World): void {
+export class GroupTiesStage implements TickModule {
+  readonly name = 'groupTies';
+  /** The agents whose count was raised last week, to clear. */
+  private touched = new Uint32Array(1024);
+  private touchedCount = 0;
+
+  init(): void {}
+
+  step(w: World): void {
     const a = w.agents,
       net = w.network,
       g = w.groups;
+    let touched = this.touched,
+      touchedCount = this.touchedCount;
     for (let t = 0; t < touchedCount; t++) a.groupTies[touched[t]] = 0;
     touchedCount = 0;
     for (let q = 0; q < w.active.size; q++) {
@@ -202,12 +219,13 @@ export function createGroupTiesStage() {
           if (touchedCount === touched.length) {
             const grown = new Uint32Array(touched.length * 2);
             grown.set(touched);
-            touched = grown;
+            touched = this.touched = grown;
           }
           touched[touchedCount++] = j;
         }
         a.groupTies[j]++;
       }
     }
-  };
+    this.touchedCount = touchedCount;
+  }
 }

@@ -15,45 +15,91 @@
  */
 import { demographicCell } from '../domain.ts';
 import { NEED_BASELINE, IDENTITY, NEED_STRIDE, NOT_LEAVING, SENSATION, WEEKS_PER_YEAR } from '../population/agents.ts';
-import { createTraitDrawer } from '../population/build.ts';
+import { createTraitDrawer, type TraitDrawer } from '../population/build.ts';
 import { agentStream, tickKey, tickUniform } from '../random/streams.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { renewalHearers, type TickModule } from './module.ts';
+import { recordRoute } from './route.ts';
 import type { World } from './world.ts';
 
-export function createLifecourseStage(s: Scenario) {
-  const p = s.population;
-  const idExtra = p.needs.adolescentIdentityExtra,
-    sensExtra = p.needs.youngMaleSensationExtra,
-    onlineExtra = p.online.youthExtra;
-  const bandsOf = (r: number) => s.regions[r].population?.ageBands ?? p.ageBands;
-  const oldest = Float32Array.from(s.regions, (_, r) => Math.max(...bandsOf(r).map((b) => b.to)));
-  const youngest = Float32Array.from(s.regions, (_, r) => Math.min(...bandsOf(r).map((b) => b.from)));
-  // Weekly chance of leaving for people in the oldest band: entries into the youngest band
-  // (share / width per year) minus those who leave by passing the oldest age, over the oldest band.
-  const oldestBandFrom = Float32Array.from(s.regions, (_, r) => {
-    const bands = bandsOf(r);
-    return bands.reduce((x, b) => (b.to === oldest[r] ? b.from : x), 0);
-  });
-  const leaveChance = Float32Array.from(s.regions, (_, r) => {
-    const bands = bandsOf(r);
-    const first = bands.find((b) => b.from === youngest[r])!,
-      last = bands.find((b) => b.to === oldest[r])!;
-    const entries = first.share / (first.to - first.from),
-      agedOut = last.share / (last.to - last.from);
-    return last.share > 0 ? Math.max(0, entries - agedOut) / last.share / 52 : 0;
-  });
+const due = (week: number, weeks: number) => Math.min(NOT_LEAVING, week + weeks);
 
-  const drawTraits = createTraitDrawer(s);
+export class LifecourseStage implements TickModule {
+  readonly name = 'lifecourse';
+  private readonly idExtra: number;
+  private readonly sensExtra: number;
+  private readonly onlineExtra: number;
+  private readonly needsOn: boolean;
+  /** By region: the first age past the oldest band, the youngest age, the start of the oldest band. */
+  private readonly oldest: Float32Array;
+  private readonly youngest: Float32Array;
+  private readonly oldestBandFrom: Float32Array;
+  /** By region: the weekly chance of leaving for people in the oldest band. */
+  private readonly leaveChance: Float32Array;
+  private readonly drawTraits: TraitDrawer;
+  /** The modules of the plan that hear renewals. */
+  private renewHearers: TickModule[] = [];
 
-  function renew(w: World, i: number): void {
+  constructor(w: World) {
+    const s = w.scenario,
+      p = s.population;
+    this.idExtra = p.needs.adolescentIdentityExtra;
+    this.sensExtra = p.needs.youngMaleSensationExtra;
+    this.onlineExtra = p.online.youthExtra;
+    this.needsOn = s.ablation.needs;
+    const bandsOf = (r: number) => w.regions[r].population.ageBands;
+    const oldest = (this.oldest = Float32Array.from(s.regions, (_, r) => Math.max(...bandsOf(r).map((b) => b.to))));
+    const youngest = (this.youngest = Float32Array.from(s.regions, (_, r) =>
+      Math.min(...bandsOf(r).map((b) => b.from)),
+    ));
+    // Weekly chance of leaving for people in the oldest band: entries into the youngest band
+    // (share / width per year) minus those who leave by passing the oldest age, over the oldest band.
+    this.oldestBandFrom = Float32Array.from(s.regions, (_, r) => {
+      const bands = bandsOf(r);
+      return bands.reduce((x, b) => (b.to === oldest[r] ? b.from : x), 0);
+    });
+    this.leaveChance = Float32Array.from(s.regions, (_, r) => {
+      const bands = bandsOf(r);
+      const first = bands.find((b) => b.from === youngest[r])!,
+        last = bands.find((b) => b.to === oldest[r])!;
+      const entries = first.share / (first.to - first.from),
+        agedOut = last.share / (last.to - last.from);
+      return last.share > 0 ? Math.max(0, entries - agedOut) / last.share / 52 : 0;
+    });
+    this.drawTraits = createTraitDrawer(s);
+  }
+
+  /**
+   * Hears who declares `onRenew`, and draws the leave week of everyone in the oldest band, as of
+   * week 1 (the first week this stage runs).
+   */
+  init(w: World, plan: readonly TickModule[]): void {
+    this.renewHearers = renewalHearers(plan);
+    const a = w.agents,
+      week = w.week + 1,
+      tk = tickKey(w.keys.lifecourse, week);
+    for (let i = 0; i < a.n; i++) {
+      const r = a.region[i],
+        x = a.age[i];
+      if (x >= this.oldest[r]) a.leaveWeek[i] = week;
+      else if (x >= this.oldestBandFrom[r]) a.leaveWeek[i] = due(week, this.weeksToLeave(tickUniform(tk, i, 2), r));
+    }
+  }
+
+  private renew(w: World, i: number): void {
     const a = w.agents;
     const r = a.region[i];
-    a.age[i] = youngest[r];
+    a.age[i] = this.youngest[r];
     a.birthday[i] = w.week % WEEKS_PER_YEAR; // born this week: one year older in 52 weeks
     a.leaveWeek[i] = NOT_LEAVING;
     const rs = agentStream(tickKey(w.keys.renewal, w.week), i);
-    drawTraits(a, i, r, { demography: rs, pathology: rs, protective: rs, needs: rs, radical: rs, exposure: rs }, false);
-    if (!s.ablation.needs) {
+    this.drawTraits(
+      a,
+      i,
+      r,
+      { demography: rs, pathology: rs, protective: rs, needs: rs, radical: rs, exposure: rs },
+      false,
+    );
+    if (!this.needsOn) {
       a.needs.fill(0, NEED_STRIDE * i, NEED_STRIDE * i + NEED_BASELINE); // current needs only
       a.needMean[i] = 0;
     }
@@ -69,11 +115,11 @@ export function createLifecourseStage(s: Scenario) {
     a.labelWeek[i] = a.signalWeek[i] = a.caseUntil[i] = a.followUntil[i] = a.detectedWeek[i] = -1;
     a.enrolledWeeks[i] = 0;
     a.dose.release(i);
-    if (w.record.traced[i]) w.record.routes.add(i, { week: w.week, kind: 'renewed' });
+    recordRoute(w, i, { week: w.week, kind: 'renewed' });
     w.flags.eduLow[i] = a.education[i] === 0 ? 1 : 0;
     w.flags.eduHigh[i] = a.education[i] === 2 ? 1 : 0;
     w.renewed++;
-    for (const forget of w.renewListeners) forget(i);
+    for (const m of this.renewHearers) m.onRenew!(w, i);
   }
 
   /**
@@ -83,29 +129,18 @@ export function createLifecourseStage(s: Scenario) {
    * leave that week (in a phase, a group, a case...) gets a fresh draw from the next week, which is
    * the same process since the chance has no memory.
    */
-  function weeksToLeave(u: number, r: number): number {
-    const p = leaveChance[r];
+  private weeksToLeave(u: number, r: number): number {
+    const p = this.leaveChance[r];
     if (!(p > 0)) return NOT_LEAVING;
     return p >= 1 ? 0 : Math.floor(Math.log(1 - u) / Math.log(1 - p));
   }
-  const due = (week: number, weeks: number) => Math.min(NOT_LEAVING, week + weeks);
-  /** The worlds whose agents have had their leave weeks set (at the first week this stage runs). */
-  const scheduled = new WeakSet<World>();
 
-  function scheduleAll(w: World): void {
-    const a = w.agents,
-      tk = tickKey(w.keys.lifecourse, w.week);
-    for (let i = 0; i < a.n; i++) {
-      const r = a.region[i],
-        x = a.age[i];
-      if (x >= oldest[r]) a.leaveWeek[i] = w.week;
-      else if (x >= oldestBandFrom[r]) a.leaveWeek[i] = due(w.week, weeksToLeave(tickUniform(tk, i, 2), r));
-    }
-    scheduled.add(w);
-  }
-
-  return function lifecourseStage(w: World): void {
-    if (!scheduled.has(w)) scheduleAll(w);
+  step(w: World): void {
+    const idExtra = this.idExtra,
+      sensExtra = this.sensExtra,
+      onlineExtra = this.onlineExtra,
+      oldest = this.oldest,
+      oldestBandFrom = this.oldestBandFrom;
     const a = w.agents;
     const age = a.age,
       birthday = a.birthday,
@@ -138,7 +173,7 @@ export function createLifecourseStage(s: Scenario) {
         }
         if (x >= oldest[r]) leaveWeek[i] = week;
         else if (before < oldestBandFrom[r] && x >= oldestBandFrom[r])
-          leaveWeek[i] = due(week, weeksToLeave(tickUniform(tk, i, 0), r));
+          leaveWeek[i] = due(week, this.weeksToLeave(tickUniform(tk, i, 0), r));
       }
       let renewed = false;
       if (leaveWeek[i] <= week) {
@@ -150,10 +185,10 @@ export function createLifecourseStage(s: Scenario) {
           !a.inCase[i] &&
           a.enrolled[i] < 0
         ) {
-          renew(w, i);
+          this.renew(w, i);
           x = age[i];
           renewed = true;
-        } else leaveWeek[i] = x >= oldest[r] ? week + 1 : due(week + 1, weeksToLeave(tickUniform(tk, i, 1), r));
+        } else leaveWeek[i] = x >= oldest[r] ? week + 1 : due(week + 1, this.weeksToLeave(tickUniform(tk, i, 1), r));
       }
       // Age bands start at whole years, so the cell changes only on a birthday (or renewal).
       if (isBirthday || renewed) {
@@ -161,5 +196,5 @@ export function createLifecourseStage(s: Scenario) {
         cell[i] = demographicCell(x, male[i], edu[i]);
       }
     }
-  };
+  }
 }

@@ -7,6 +7,7 @@
 import { EXTREMIST_IDEOLOGIES, IDEOLOGIES } from '../domain.ts';
 import { agentUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { TickModule } from './module.ts';
 import type { MacroEvent, MacroState, World } from './world.ts';
 import { fixedShape } from '../fixedShape.ts';
 
@@ -28,7 +29,18 @@ export function queueMacro(m: MacroState, e: Omit<MacroEvent, 'week'>, week: num
   m.queue.push({ ...e, week });
 }
 
-export function macroStage(w: World): void {
+/** The macro stage: decay of the society fields, then this week's events. */
+export class MacroStage implements TickModule {
+  readonly name = 'macro';
+
+  init(): void {}
+
+  step(w: World): void {
+    macroWeek(w);
+  }
+}
+
+function macroWeek(w: World): void {
   const s = w.scenario;
   const m = w.macro;
   const decay = (hl: number) => 0.5 ** (1 / hl);

@@ -5,15 +5,35 @@
  */
 import { NEEDS } from '../domain.ts';
 import { NEED_STRIDE } from '../population/agents.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { TickModule } from './module.ts';
 import type { World } from './world.ts';
 
-export function createNeedsStage(s: Scenario) {
-  const rate = s.needs.relaxRate;
-  const [mId, mJu, mMe, mSe] = NEEDS.map((k) => (s.ablation.groups ? s.needs.groupMeets[k] : 0));
-  const growth = s.influence.groupIdentificationGrowth;
-  const needsOn = s.ablation.needs;
-  return function needsStage(w: World): void {
+export class NeedsStage implements TickModule {
+  readonly name = 'needs';
+  private readonly rate: number;
+  /** The share of each need a group meets, by NEEDS (0 with groups switched off). */
+  private readonly meets: Float64Array;
+  private readonly growth: number;
+  private readonly needsOn: boolean;
+
+  constructor(w: World) {
+    const s = w.scenario;
+    this.rate = s.needs.relaxRate;
+    this.meets = Float64Array.from(NEEDS, (k) => (s.ablation.groups ? s.needs.groupMeets[k] : 0));
+    this.growth = s.influence.groupIdentificationGrowth;
+    this.needsOn = s.ablation.needs;
+  }
+
+  init(): void {}
+
+  step(w: World): void {
+    const rate = this.rate,
+      growth = this.growth,
+      needsOn = this.needsOn;
+    const mId = this.meets[0],
+      mJu = this.meets[1],
+      mMe = this.meets[2],
+      mSe = this.meets[3];
     const a = w.agents;
     const x = a.needs; // need k of agent i at o + k, its baseline at o + NEED_BASELINE + k (o = 8i)
     const needMean = a.needMean;
@@ -32,5 +52,5 @@ export function createNeedsStage(s: Scenario) {
       // dominant motive is not written here: it is read rarely, and computed there (currentMotive).
       needMean[i] = (x[o] + x[o + 1] + x[o + 2] + x[o + 3]) * 0.25;
     }
-  };
+  }
 }

@@ -8,6 +8,8 @@
 import { bindFormulaSet, compileFormula, type CompiledFormula } from '../formula/compile.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
 import { bindVariable, FORMULA_VARIABLE_NAMES } from './variables.ts';
+import type { TickModule } from './module.ts';
+import type { Transitions } from './transitions.ts';
 import type { World } from './world.ts';
 
 export interface Hazard {
@@ -22,8 +24,6 @@ export interface HazardSet {
   readonly list: readonly Hazard[];
   readonly all: (i: number, out: Float64Array) => void;
 }
-
-export type TransitionHandler = (w: World, i: number, from: number, to: number) => void;
 
 export function compileHazards(w: World): HazardSet[] {
   const s = w.scenario;
@@ -46,10 +46,26 @@ export function compileHazards(w: World): HazardSet[] {
   });
 }
 
-export function createPhaseStage(hazards: HazardSet[], move: TransitionHandler) {
-  // Each hazard out of a phase, and their sum after the last one.
-  const h = new Float64Array(Math.max(...hazards.map((set) => set.list.length)) + 1);
-  return function phaseStage(w: World): void {
+export class PhaseStage implements TickModule {
+  readonly name = 'phases';
+  private readonly hazards: HazardSet[];
+  /** Each hazard out of a phase, and their sum after the last one. */
+  private readonly h: Float64Array;
+
+  constructor(
+    w: World,
+    private readonly transitions: Transitions,
+  ) {
+    const hazards = (this.hazards = compileHazards(w));
+    this.h = new Float64Array(Math.max(...hazards.map((set) => set.list.length)) + 1);
+  }
+
+  init(): void {}
+
+  step(w: World): void {
+    const hazards = this.hazards,
+      h = this.h,
+      transitions = this.transitions;
     const a = w.agents;
     const tk = tickKey(w.keys.phase, w.week);
     const detained = a.detainedUntil,
@@ -79,7 +95,7 @@ export function createPhaseStage(hazards: HazardSet[], move: TransitionHandler) 
         r -= h[k];
         if (r < 0) break;
       }
-      move(w, i, from, list[chosen].to);
+      transitions.move(w, i, from, list[chosen].to);
     }
-  };
+  }
 }

@@ -16,10 +16,10 @@ import { EXTREMIST_IDEOLOGIES, PRACTICE_DOMAINS } from '../domain.ts';
 import { NEED_BASELINE, JUSTICE, NEED_STRIDE, refreshNeeds } from '../population/agents.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
 import type { Practice } from '../scenario/practiceSchema.ts';
-import { deepMerge } from '../scenario/resolve.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import type { InterventionOps } from './interventions.ts';
+import type { Interventions } from './interventions.ts';
+import type { TickModule } from './module.ts';
 import { AgentQueue } from './queue.ts';
+import { recordRoute } from './route.ts';
 import { SparseSet } from './sparseSet.ts';
 import type { World } from './world.ts';
 import { fixedShape } from '../fixedShape.ts';
@@ -45,8 +45,8 @@ interface RegionPractice {
   cases: number;
 }
 
-export function regionPractice(s: Scenario, r: number, people: number): RegionPractice {
-  const p = deepMerge(s.practice, s.regions[r].practice ?? {}) as Practice;
+/** The practice state of a region of `people` people, running the region's effective practice `p`. */
+export function regionPractice(p: Practice, people: number): RegionPractice {
   const sig = p.signals,
     t = p.triage;
   const unbias = (rec: number) => rec + sig.biasTraining * (1 - rec);
@@ -79,30 +79,58 @@ export function regionPractice(s: Scenario, r: number, people: number): RegionPr
   });
 }
 
-export function createPracticeStage(s: Scenario, interventions: InterventionOps) {
-  let regions: RegionPractice[] | undefined;
-  let inCase: SparseSet | undefined; // people with a running case plan
+/** Whether agent i's pathology can be taken for radicalisation (ADHD, autism, psychosis). */
+function confused(w: World, i: number): boolean {
+  const q = w.agents.pathology;
+  return q.adhd[i] > 0 || q.autism[i] > 0 || q.psychosis[i] > 0;
+}
+
+export class PracticeStage implements TickModule {
+  readonly name = 'practice';
+  private regions: RegionPractice[] = [];
+  /** People with a running case plan. */
+  private inCase = new SparseSet(0);
   /**
    * One bit per person whose pathology can be taken for radicalisation (ADHD, autism,
    * psychosis): of those in phase 0, only they can give a (false) signal, about 7% of the
    * baseline population against 27% with any pathology. Treatment only scales severities, so
    * this changes at renewal.
    */
-  let confusable: Uint32Array | undefined;
+  private confusable = new Uint32Array(0);
   /** This week's people who can give a signal: the confusable and everyone in a phase, as bits. */
-  let candidates: Uint32Array | undefined;
+  private candidates = new Uint32Array(0);
+  private readonly needsOn: boolean;
 
-  function trace(w: World, i: number, e: Parameters<World['record']['routes']['add']>[1]): void {
-    if (w.record.traced[i]) w.record.routes.add(i, e);
+  constructor(
+    w: World,
+    private readonly interventions: Interventions,
+  ) {
+    this.needsOn = w.scenario.ablation.needs;
   }
 
-  function label(w: World, i: number, rp: RegionPractice): void {
+  init(w: World): void {
+    const a = w.agents,
+      start = w.layout.regionStart;
+    this.regions = w.regions.map((region, r) => regionPractice(region.practice, start[r + 1] - start[r]));
+    this.inCase = new SparseSet(a.n);
+    const bits = (this.confusable = new Uint32Array((a.n + 31) >>> 5));
+    this.candidates = new Uint32Array(bits.length);
+    for (let i = 0; i < a.n; i++) if (confused(w, i)) bits[i >>> 5] |= 1 << (i & 31);
+  }
+
+  onRenew(w: World, i: number): void {
+    const bits = this.confusable;
+    if (confused(w, i)) bits[i >>> 5] |= 1 << (i & 31);
+    else bits[i >>> 5] &= ~(1 << (i & 31));
+  }
+
+  private label(w: World, i: number, rp: RegionPractice): void {
     const a = w.agents;
     if (a.labelled[i]) return;
     a.labelled[i] = 1;
     a.labelWeek[i] = w.week;
     const l = rp.p.labelling;
-    if (s.ablation.needs) {
+    if (this.needsOn) {
       const x = a.needs,
         o = NEED_STRIDE * i + JUSTICE;
       x[o + NEED_BASELINE] = Math.min(1, x[o + NEED_BASELINE] + l.justiceRise * rp.stigma);
@@ -112,20 +140,21 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
     a.protective.institutionalTrust[i] = Math.max(0, a.protective.institutionalTrust[i] - l.trustLoss * rp.stigma);
   }
 
-  function startCase(w: World, i: number, rp: RegionPractice): void {
-    const a = w.agents;
+  private startCase(w: World, i: number, rp: RegionPractice): void {
+    const a = w.agents,
+      interventions = this.interventions;
     a.inCase[i] = 1;
     w.flags.caseActive[i] = 1;
-    inCase!.add(i);
+    this.inCase.add(i);
     a.caseUntil[i] = w.week + rp.p.cases.caseWeeks;
     rp.cases++;
     w.record.caseStarts++;
     const targeted = interventions.targetedFor(w, i);
     interventions.enroll(w, i, targeted >= 0 ? targeted : interventions.casePlan(a.region[i]));
-    trace(w, i, { week: w.week, kind: 'triage', decision: 'case started', radicalising: a.phase[i] > 0 });
+    recordRoute(w, i, { week: w.week, kind: 'triage', decision: 'case started', radicalising: a.phase[i] > 0 });
   }
 
-  function include(w: World, i: number, rp: RegionPractice, radicalising: boolean): void {
+  private include(w: World, i: number, rp: RegionPractice, radicalising: boolean): void {
     const a = w.agents;
     if (radicalising) w.record.includedTrue++;
     else w.record.includedFalse++;
@@ -136,40 +165,27 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
         w.record.detectionCount++;
       }
     }
-    label(w, i, rp);
-    if (rp.cases < rp.slots) startCase(w, i, rp);
+    this.label(w, i, rp);
+    if (rp.cases < rp.slots) this.startCase(w, i, rp);
     else {
       rp.waiting.push(i);
       a.inCase[i] = 2; // 2 = on the waiting list
-      trace(w, i, { week: w.week, kind: 'triage', decision: 'waiting list', radicalising });
+      recordRoute(w, i, { week: w.week, kind: 'triage', decision: 'waiting list', radicalising });
     }
   }
 
-  return function practiceStage(w: World): void {
-    const a = w.agents;
-    if (!regions) {
-      const sizes = Array.from(w.layout.regionStart.subarray(1), (end, r) => end - w.layout.regionStart[r]);
-      regions = s.regions.map((_, r) => regionPractice(s, r, sizes[r]));
-      inCase = new SparseSet(a.n);
-      const confused = (i: number) =>
-        a.pathology.adhd[i] > 0 || a.pathology.autism[i] > 0 || a.pathology.psychosis[i] > 0;
-      const bits = (confusable = new Uint32Array((a.n + 31) >>> 5));
-      candidates = new Uint32Array(bits.length);
-      for (let i = 0; i < a.n; i++) if (confused(i)) bits[i >>> 5] |= 1 << (i & 31);
-      w.renewListeners.push((i) => {
-        if (confused(i)) bits[i >>> 5] |= 1 << (i & 31);
-        else bits[i >>> 5] &= ~(1 << (i & 31));
-      });
-    }
+  step(w: World): void {
+    const a = w.agents,
+      regions = this.regions;
     const week = w.week;
     // 1. Cases that end go into follow-up; free slots take people from the waiting list.
-    endCases(w, regions);
+    this.endCases(w, regions);
     // 2. Signals, from the people with something visible, in the order of their ids (the order
     // they join the triage queue): a scan of bits, not of everyone.
     const tk = tickKey(w.keys.signal, week);
     const phase = a.phase,
       contact = PRACTICE_DOMAINS.map((d) => a.contact[d]);
-    const scan = signalCandidates(w);
+    const scan = this.signalCandidates(w);
     for (let word = 0; word < scan.length; word++) {
       for (let b = scan[word]; b !== 0; b &= b - 1) {
         const i = (word << 5) | (31 - Math.clz32(b & -b));
@@ -199,11 +215,11 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
         a.signalled[i] = 1;
         if (ph > 0) w.record.signalsTrue++;
         else w.record.signalsFalse++;
-        trace(w, i, { week, kind: 'signal', truePositive: ph > 0 });
+        recordRoute(w, i, { week, kind: 'signal', truePositive: ph > 0 });
         // In follow-up after a case: straight back into the PGA.
         if (a.followUntil[i] >= week) {
-          trace(w, i, { week, kind: 'triage', decision: 'follow-up', radicalising: ph > 0 });
-          include(w, i, rp, ph > 0);
+          recordRoute(w, i, { week, kind: 'triage', decision: 'follow-up', radicalising: ph > 0 });
+          this.include(w, i, rp, ph > 0);
           continue;
         }
         if (rp.triagePerWeek <= 0) continue; // no triage team: the signal goes nowhere
@@ -222,11 +238,11 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
         w.record.practiceHours += rp.p.triage.hoursPerSignal;
         const radicalising = a.phase[i] > 0;
         if (tickUniform(ttk, i, 0) < (radicalising ? rp.sensitivity : rp.falsePositive))
-          include(w, i, rp, radicalising);
+          this.include(w, i, rp, radicalising);
         else {
           if (radicalising) w.record.dismissedTrue++;
           else w.record.dismissedFalse++;
-          trace(w, i, { week, kind: 'triage', decision: 'dismissed', radicalising });
+          recordRoute(w, i, { week, kind: 'triage', decision: 'dismissed', radicalising });
         }
       }
       // Unused capacity is not banked beyond a fraction of one signal.
@@ -240,14 +256,14 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
     w.practiceStocks.triageQueue = queue;
     w.practiceStocks.waitingList = waiting;
     w.practiceStocks.cases = cases;
-  };
+  }
 
   /** The confusable and everyone in a phase (all of them are in the active set), as bits. */
-  function signalCandidates(w: World): Uint32Array {
-    const out = candidates!,
+  private signalCandidates(w: World): Uint32Array {
+    const out = this.candidates,
       phase = w.agents.phase,
       active = w.active;
-    out.set(confusable!);
+    out.set(this.confusable);
     for (let q = 0; q < active.size; q++) {
       const i = active.at(q);
       if (phase[i] > 0) out[i >>> 5] |= 1 << (i & 31);
@@ -255,21 +271,22 @@ export function createPracticeStage(s: Scenario, interventions: InterventionOps)
     return out;
   }
 
-  function endCases(w: World, rs: RegionPractice[]): void {
-    const a = w.agents;
-    for (let q = inCase!.size - 1; q >= 0; q--) {
-      const i = inCase!.at(q);
+  private endCases(w: World, rs: RegionPractice[]): void {
+    const a = w.agents,
+      inCase = this.inCase;
+    for (let q = inCase.size - 1; q >= 0; q--) {
+      const i = inCase.at(q);
       if (a.caseUntil[i] >= w.week) continue;
       const rp = rs[a.region[i]];
-      inCase!.delete(i);
+      inCase.delete(i);
       a.inCase[i] = 0;
       w.flags.caseActive[i] = 0;
       a.followUntil[i] = w.week + rp.p.cases.followUpWeeks;
       rp.cases--;
-      trace(w, i, { week: w.week, kind: 'case', event: 'ended' });
+      recordRoute(w, i, { week: w.week, kind: 'case', event: 'ended' });
     }
     for (const rp of rs) {
-      while (rp.cases < rp.slots && rp.waiting.size > 0) startCase(w, rp.waiting.shift(), rp);
+      while (rp.cases < rp.slots && rp.waiting.size > 0) this.startCase(w, rp.waiting.shift(), rp);
     }
   }
 }

@@ -10,6 +10,7 @@ import { relativeAgreementToward } from '../influence/relativeAgreement.ts';
 import { LAYERS } from '../domain.ts';
 import { agentBits, tickKey, tickUniform } from '../random/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { TickModule } from './module.ts';
 import type { World } from './world.ts';
 
 /** Agents whose partners are chosen before their meetings are applied. */
@@ -19,23 +20,18 @@ let _sink = 0;
 
 export type InfluenceListener = (w: World, i: number, before: number, after: number, fromGroup: boolean) => void;
 
-export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceListener) {
-  const p = s.influence;
-  const weights = Float32Array.from(LAYERS, (l) => s.network.weights[l]);
-  const maxWeight = Math.max(...weights);
-  const whole = Math.floor(p.contactsPerWeek),
-    fraction = p.contactsPerWeek - whole;
-  const reach = Float32Array.from(
-    [
-      0,
-      p.sources.reach.jihadist,
-      p.sources.reach.rightWing,
-      p.sources.reach.leftWing,
-      p.sources.reach.antiInstitutional,
-    ],
-    (r) => r * p.sources.amplification,
-  );
-
+export class InfluenceStage implements TickModule {
+  readonly name = 'influence';
+  private readonly p: Scenario['influence'];
+  private readonly on: boolean;
+  /** Layer weights by LAYERS, and the largest. */
+  private readonly weights: Float32Array;
+  private readonly maxWeight: number;
+  /** Contacts per week: whole meetings, and the chance of one more. */
+  private readonly whole: number;
+  private readonly fraction: number;
+  /** Reach of the online sources by ideology, amplification applied. */
+  private readonly reach: Float32Array;
   /**
    * What a meeting reads from the partner: attitude and uncertainty interleaved (one cache line
    * instead of two; 8 bytes per agent keep the random reads within fewer pages), and the leaning
@@ -43,12 +39,52 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
    * stage and written through when an agent moves, so every meeting sees the same values as the
    * plain arrays would.
    */
-  let partner = new Float32Array(0);
-  let partnerLeaning = new Int8Array(0);
-  let chosen = new Int32Array(0);
+  private partner = new Float32Array(0);
+  private partnerLeaning = new Int8Array(0);
+  /** The partners chosen for a block of agents. */
+  private chosen = new Int32Array(0);
 
-  return function influenceStage(w: World): void {
-    if (!s.ablation.socialInfluence || maxWeight <= 0) return;
+  constructor(
+    w: World,
+    private readonly onGroupInfluence?: InfluenceListener,
+  ) {
+    const s = w.scenario;
+    const p = (this.p = s.influence);
+    this.weights = Float32Array.from(LAYERS, (l) => s.network.weights[l]);
+    this.maxWeight = Math.max(...this.weights);
+    this.on = s.ablation.socialInfluence && this.maxWeight > 0;
+    this.whole = Math.floor(p.contactsPerWeek);
+    this.fraction = p.contactsPerWeek - this.whole;
+    this.reach = Float32Array.from(
+      [
+        0,
+        p.sources.reach.jihadist,
+        p.sources.reach.rightWing,
+        p.sources.reach.leftWing,
+        p.sources.reach.antiInstitutional,
+      ],
+      (r) => r * p.sources.amplification,
+    );
+  }
+
+  init(w: World): void {
+    if (!this.on) return;
+    const n = w.agents.n;
+    this.partner = new Float32Array(2 * n);
+    this.partnerLeaning = new Int8Array(n);
+    const slots = this.whole + (this.fraction > 0 ? 1 : 0);
+    this.chosen = new Int32Array(BLOCK * slots);
+  }
+
+  step(w: World): void {
+    if (!this.on) return;
+    const p = this.p,
+      weights = this.weights,
+      maxWeight = this.maxWeight,
+      whole = this.whole,
+      fraction = this.fraction,
+      reach = this.reach,
+      onGroupInfluence = this.onGroupInfluence;
     const a = w.agents,
       net = w.network,
       g = w.groups;
@@ -65,17 +101,15 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
       partnerTk = tickKey(w.keys.influencePartner, w.week);
     const threshold = p.mainstreamThreshold;
     const n = a.n;
-    if (partner.length !== 2 * n) (partner = new Float32Array(2 * n)), (partnerLeaning = new Int8Array(n));
-    const pk = partner,
-      pl = partnerLeaning;
+    const pk = this.partner,
+      pl = this.partnerLeaning;
     copyPartnerFields(n, x, u, leaning, detained, pk, pl);
     // Agents in blocks: first every partner of the block is chosen (the choice reads only the
     // network and the draws, never an opinion), then their lines are touched in a tight loop so
     // the cache misses of a block overlap, then the meetings are applied in the usual order,
     // from cache. Same draws, same order, same results as one agent at a time.
     const slots = whole + (fraction > 0 ? 1 : 0);
-    if (chosen.length < BLOCK * slots) chosen = new Int32Array(BLOCK * slots);
-    const js = chosen;
+    const js = this.chosen;
     for (let lo = 0; lo < n; lo += BLOCK) {
       const hi = Math.min(n, lo + BLOCK);
       for (let i = lo, q = 0; i < hi; i++, q += slots) {
@@ -142,7 +176,7 @@ export function createInfluenceStage(s: Scenario, onGroupInfluence?: InfluenceLi
         }
       }
     }
-  };
+  }
 }
 
 /**

@@ -5,23 +5,32 @@
  */
 import { currentMotive } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { createGroupOps, type GroupListener } from './groups.ts';
+import { phaseEvent } from '../run/routes.ts';
+import { type BreakupHearer, GroupOps } from './groups.ts';
+import { isTraced, recordRoute } from './route.ts';
 import type { World } from './world.ts';
 
-export function createTransitions(s: Scenario, onGroupEvent?: GroupListener) {
-  const groups = createGroupOps(s, onGroupEvent);
-  const loss = s.groups.breakupAttitudeLoss;
+export class Transitions implements BreakupHearer {
+  private readonly groups: GroupOps;
+  private readonly loss: number;
 
-  const onBreakup = (w: World, j: number) => {
-    w.agents.attitude[j] *= 1 - loss;
-    if (w.agents.phase[j] === 2) move(w, j, 2, 1);
-  };
-
-  function leaveGroup(w: World, i: number, breakupChance: number): void {
-    groups.leave(w, i, breakupChance, (j) => onBreakup(w, j));
+  constructor(s: Scenario) {
+    this.groups = new GroupOps(s);
+    this.loss = s.groups.breakupAttitudeLoss;
   }
 
-  function move(w: World, i: number, from: number, to: number): void {
+  /** A member of a group that broke up: attitude falls, and the group phase ends. */
+  brokeUp(w: World, j: number): void {
+    w.agents.attitude[j] *= 1 - this.loss;
+    if (w.agents.phase[j] === 2) this.move(w, j, 2, 1);
+  }
+
+  /** Takes i out of its group; `breakupChance` forces a break-up before succession is tried. */
+  leaveGroup(w: World, i: number, breakupChance: number): void {
+    this.groups.leave(w, i, breakupChance, this);
+  }
+
+  move(w: World, i: number, from: number, to: number): void {
     const a = w.agents;
     a.phase[i] = to;
     a.weeksInPhase[i] = 0;
@@ -34,10 +43,8 @@ export function createTransitions(s: Scenario, onGroupEvent?: GroupListener) {
     }
     if (to === 3 && a.maxPhase[i] < 3) w.everAction++;
     if (to > a.maxPhase[i]) a.maxPhase[i] = to;
-    if (w.record.traced[i]) w.record.routes.phaseChange(a, i, w.week, from, to);
-    if (to === 2 && a.group[i] < 0) groups.join(w, i);
-    else if (to < 2 && a.group[i] >= 0) leaveGroup(w, i, 0);
+    if (isTraced(w, i)) recordRoute(w, i, phaseEvent(a, i, w.week, from, to));
+    if (to === 2 && a.group[i] < 0) this.groups.join(w, i);
+    else if (to < 2 && a.group[i] >= 0) this.leaveGroup(w, i, 0);
   }
-
-  return { move, leaveGroup };
 }

@@ -7,18 +7,20 @@
  * for some triggers, on the agent's situation (in a group, ties to group members, online
  * exposure, just released). The recent-trigger load that hazards read decays with a half-life.
  */
-import { AGE_BANDS, EDUCATION, NEEDS, PROTECTIVE } from '../domain.ts';
+import { AGE_BANDS, DEMOGRAPHIC_CELLS as CELLS, EDUCATION, NEEDS, PROTECTIVE } from '../domain.ts';
 import { NEED_STRIDE, refreshNeeds, refreshProtection } from '../population/agents.ts';
 import { tickKey, tickUniform } from '../random/streams.ts';
-import type { Scenario, TriggerSpec } from '../scenario/schema.ts';
-import { deepMerge } from '../scenario/resolve.ts';
+import { type Scenario, type TriggerSpec, triggerAppliesTo } from '../scenario/schema.ts';
 import { createMacroReach } from './macroReach.ts';
+import type { TickModule } from './module.ts';
+import { isTraced, recordRoute } from './route.ts';
 import { createSusceptibility } from './susceptibility.ts';
 import { clamp01 } from './unitInterval.ts';
+import type { RouteEvent } from '../run/routes.ts';
 import type { World } from './world.ts';
 
-const APPLIES = ['everyone', 'radicalising', 'groupMembers', 'groupTies', 'online', 'released', 'labelled'] as const;
-const CELLS = AGE_BANDS.length * 2 * EDUCATION.length;
+/** The situation classes of triggers, in the schema's order (the stage's loop follows it). */
+const APPLIES = triggerAppliesTo.options;
 const GROUP_MEMBERS = APPLIES.indexOf('groupMembers');
 
 interface CompiledTrigger {
@@ -32,8 +34,6 @@ interface CompiledTrigger {
   readonly needs: Float32Array; // effect per unit impact, by NEEDS
   readonly protective: Float32Array; // by PROTECTIVE
 }
-
-export type TriggerListener = (w: World, i: number, trigger: TriggerSpec, impact: number) => void;
 
 export function compileTriggers(s: Scenario): CompiledTrigger[] {
   const out: CompiledTrigger[] = [];
@@ -62,24 +62,58 @@ export function compileTriggers(s: Scenario): CompiledTrigger[] {
   return out;
 }
 
-export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
-  const triggers = compileTriggers(s);
-  const susceptibility = createSusceptibility(s);
-  const decay = 0.5 ** (1 / s.triggers.recentHalfLifeWeeks);
-  const areaRate = Float32Array.from(s.regions, (r) => r.triggerRate);
-  const needsOn = s.ablation.needs;
+export class TriggerStage implements TickModule {
+  readonly name = 'triggers';
+  private readonly s: Scenario;
+  private readonly triggers: CompiledTrigger[];
+  private readonly susceptibility: ReturnType<typeof createSusceptibility>;
+  private readonly decay: number;
+  private readonly areaRate: Float32Array;
+  private readonly needsOn: boolean;
+  private readonly macroReachAll: ReturnType<typeof createMacroReach>;
+  /** By region: the share of the labelling harm that lands (labelled people meet triggers in proportion). */
+  private readonly stigma: Float32Array;
+  /** The class rates in one array, class-major: rates[c * CELLS + cell]. */
+  private readonly rates: Float32Array;
+  /** The situation factor of each class for the current agent: 0 when it cannot reach them. */
+  private readonly factor = new Float64Array(APPLIES.length);
+  /** The protective columns in PROTECTIVE order, taken at the start of each week. */
+  private protCols: Float32Array[] = [];
 
-  // The protective columns in PROTECTIVE order, taken at the start of each week.
-  let protCols: Float32Array[] = [];
+  constructor(w: World) {
+    const s = (this.s = w.scenario);
+    const triggers = (this.triggers = compileTriggers(s));
+    this.susceptibility = createSusceptibility(s);
+    this.decay = 0.5 ** (1 / s.triggers.recentHalfLifeWeeks);
+    this.areaRate = Float32Array.from(s.regions, (r) => r.triggerRate);
+    this.needsOn = s.ablation.needs;
+    this.macroReachAll = createMacroReach(s);
+    // Rates summed per situation class, so the weekly total costs seven terms, not one per trigger.
+    this.stigma = Float32Array.from(w.regions, (r) => {
+      const l = r.practice.labelling;
+      return 1 - l.transparency * l.transparencyProtection;
+    });
+    const classRate = APPLIES.map((_, c) => {
+      const sum = new Float32Array(CELLS);
+      for (const t of triggers) if (t.applies === c) for (let x = 0; x < CELLS; x++) sum[x] += t.rate[x];
+      return sum;
+    });
+    const rates = (this.rates = new Float32Array(APPLIES.length * CELLS));
+    classRate.forEach((r, c) => rates.set(r, c * CELLS));
+  }
 
-  function apply(w: World, i: number, t: CompiledTrigger): void {
-    const a = w.agents;
-    let x = t.spec.strength * susceptibility(a, i, w.flags.cell[i], t.level, t.radicalising);
+  init(): void {}
+
+  private apply(w: World, i: number, t: CompiledTrigger): void {
+    const a = w.agents,
+      s = this.s,
+      protCols = this.protCols;
+    let x = t.spec.strength * this.susceptibility(a, i, w.flags.cell[i], t.level, t.radicalising);
     // Pressure from within the group: followers are more sensitive to it than leaders (003).
     if (t.applies === GROUP_MEMBERS && t.radicalising)
       x *= w.flags.leader[i] ? s.influence.leaderConformity : s.influence.followerConformity;
     const e = t.spec.effects;
-    if (needsOn) {
+    if (this.needsOn) {
       const n = a.needs,
         o = NEED_STRIDE * i;
       for (let j = 0; j < 4; j++) n[o + j] = clamp01(n[o + j] + x * t.needs[j]);
@@ -90,33 +124,22 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     if (w.flags.member[i]) a.groupIdentification[i] = clamp01(a.groupIdentification[i] + x * e.groupIdentification);
     a.recentTrigger[i] = t.radicalising ? a.recentTrigger[i] + x : Math.max(0, a.recentTrigger[i] - x);
     // With needs switched off the dominant motive stays the one of the personal baseline.
-    if (needsOn) refreshNeeds(a, i);
+    if (this.needsOn) refreshNeeds(a, i);
     refreshProtection(a, i);
     w.record.triggers[t.level * 2 + (t.radicalising ? 0 : 1)]++;
-    onTrigger?.(w, i, t.spec, x);
+    // Asked first, so the event is built only for traced agents.
+    if (isTraced(w, i)) recordRoute(w, i, triggerEvent(w.week, t.spec, x));
   }
 
-  const macroReachAll = createMacroReach(s);
-
-  // Rates summed per situation class, so the weekly total costs seven terms, not one per trigger.
-  const stigma = Float32Array.from(s.regions, (r) => {
-    const l = (deepMerge(s.practice, r.practice ?? {}) as Scenario['practice']).labelling;
-    return 1 - l.transparency * l.transparencyProtection;
-  });
-  const classRate = APPLIES.map((_, c) => {
-    const sum = new Float32Array(CELLS);
-    for (const t of triggers) if (t.applies === c) for (let x = 0; x < CELLS; x++) sum[x] += t.rate[x];
-    return sum;
-  });
-  // The class rates in one array, class-major: rates[c * CELLS + cell].
-  const rates = new Float32Array(APPLIES.length * CELLS);
-  classRate.forEach((r, c) => rates.set(r, c * CELLS));
-  /** The situation factor of each class for the current agent: 0 when it cannot reach them. */
-  const factor = new Float64Array(APPLIES.length);
-
-  return function triggerStage(w: World): void {
+  step(w: World): void {
     const a = w.agents;
-    protCols = PROTECTIVE.map((k) => a.protective[k]);
+    const triggers = this.triggers,
+      rates = this.rates,
+      factor = this.factor,
+      areaRate = this.areaRate,
+      stigma = this.stigma,
+      decay = this.decay;
+    this.protCols = PROTECTIVE.map((k) => a.protective[k]);
     const rise = w.macro.rise;
     const macroFresh = rise.grievance > 0 || rise.threat > 0 || rise.salience.some((v) => v > 0);
     const tk = tickKey(w.keys.trigger, w.week),
@@ -136,7 +159,7 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
     // In the week after a macro event, everyone's decay and macro reach first, in a loop of their
     // own (each touches only the agent itself, so the order is the same for every agent): inside
     // the trigger loop, the susceptibility call was not inlined and boxed a number per agent.
-    if (macroFresh) macroReachAll(w, decay);
+    if (macroFresh) this.macroReachAll(w, decay);
     for (let i = 0; i < a.n; i++) {
       if (!macroFresh) recent[i] *= decay;
       if (detained[i] >= 0) continue;
@@ -181,7 +204,18 @@ export function createTriggerStage(s: Scenario, onTrigger?: TriggerListener) {
         r -= rk;
         if (r < 0) break;
       }
-      if (chosen >= 0) apply(w, i, triggers[chosen]);
+      if (chosen >= 0) this.apply(w, i, triggers[chosen]);
     }
+  }
+}
+
+function triggerEvent(week: number, t: TriggerSpec, impact: number): RouteEvent {
+  return {
+    week,
+    kind: 'trigger',
+    id: t.id,
+    level: t.level,
+    direction: t.direction,
+    impact: Math.round(impact * 1000) / 1000,
   };
 }

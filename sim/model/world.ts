@@ -1,11 +1,12 @@
 /**
  * Everything a running simulation holds: the scenario, the agents, the network, the groups,
- * the society-level fields, the random purpose keys and the current week. Stages are plain
- * functions over a World.
+ * the society-level fields, the random purpose keys and the current week. The stages of the
+ * tick (sim/model/module.ts) step over a World.
  */
 import type { Network } from '../network/csr.ts';
 import type { Agents } from '../population/agents.ts';
 import type { RegionLayout } from '../population/build.ts';
+import type { RegionParams } from '../scenario/regions.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SparseSet } from './sparseSet.ts';
 import type { TickRecord } from './tickRecord.ts';
@@ -80,6 +81,8 @@ export type Purpose = (typeof PURPOSES)[number];
 
 export interface World {
   readonly scenario: Scenario;
+  /** Each region's effective parameters (the scenario's with the region's overrides), by region index. */
+  readonly regions: readonly RegionParams[];
   readonly agents: Agents;
   readonly layout: RegionLayout;
   readonly network: Network;
@@ -97,8 +100,6 @@ export interface World {
   everAction: number;
   /** Stocks of the practice pipeline and interventions, kept current by their stages. */
   readonly practiceStocks: { triageQueue: number; waitingList: number; cases: number; participants: number };
-  /** Called with the id of each person replaced by a newcomer, so modules can forget them. */
-  readonly renewListeners: ((i: number) => void)[];
   /** People who left at the oldest age and were replaced by a newcomer. */
   renewed: number;
   week: number;

@@ -113,21 +113,6 @@ export class RouteLog {
     this.byId.get(id)?.push(e);
   }
 
-  phaseChange(a: Agents, i: number, week: number, from: number, to: number): void {
-    const needs: Record<string, number> = {};
-    NEEDS.forEach((k, j) => (needs[k] = round(a.needs[NEED_STRIDE * i + j])));
-    this.add(i, {
-      week,
-      kind: 'phase',
-      from,
-      to,
-      needs,
-      attitude: round(a.attitude[i]),
-      trigger: round(a.recentTrigger[i]),
-      group: a.group[i],
-    });
-  }
-
   /**
    * Routes with each agent's fixed profile, for routes.json (all traced agents, or the `only`
    * ids among them, in ascending order).
@@ -150,6 +135,22 @@ export class RouteLog {
         return { id, since: s.since, start: s.start ?? snapshot(a, id), profile, events: this.byId.get(id) ?? [] };
       });
   }
+}
+
+/** A phase change of agent i, with the needs, attitude, trigger load and group around it. */
+export function phaseEvent(a: Agents, i: number, week: number, from: number, to: number): RouteEvent {
+  const needs: Record<string, number> = {};
+  NEEDS.forEach((k, j) => (needs[k] = round(a.needs[NEED_STRIDE * i + j])));
+  return {
+    week,
+    kind: 'phase',
+    from,
+    to,
+    needs,
+    attitude: round(a.attitude[i]),
+    trigger: round(a.recentTrigger[i]),
+    group: a.group[i],
+  };
 }
 
 /** The state of agent `i` now, as a route's start. */

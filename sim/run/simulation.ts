@@ -8,33 +8,36 @@
  *
  */
 import { demographicCell } from '../domain.ts';
-import { createActionStage } from '../model/action.ts';
-import { createGroups, createGroupTiesStage } from '../model/groups.ts';
-import { createLifecourseStage } from '../model/lifecourse.ts';
-import { createMacroState, macroStage, queueMacro } from '../model/macro.ts';
-import { createNeedsStage } from '../model/needs.ts';
-import { compileHazards, createPhaseStage } from '../model/phases.ts';
-import { createInfluenceStage, type InfluenceListener } from '../model/socialInfluence.ts';
-import { createInterventions, type InterventionOps } from '../model/interventions.ts';
-import { createPracticeStage } from '../model/practice.ts';
+import { fixedShape } from '../fixedShape.ts';
+import { ActionStage } from '../model/action.ts';
+import { createGroups, GroupTiesStage } from '../model/groups.ts';
+import { Interventions } from '../model/interventions.ts';
+import { LifecourseStage } from '../model/lifecourse.ts';
+import { createMacroState, MacroStage, queueMacro } from '../model/macro.ts';
+import type { TickModule } from '../model/module.ts';
+import { NeedsStage } from '../model/needs.ts';
+import { PhaseStage } from '../model/phases.ts';
+import { PracticeStage } from '../model/practice.ts';
+import { InfluenceStage, type InfluenceListener } from '../model/socialInfluence.ts';
 import { SparseSet } from '../model/sparseSet.ts';
 import { createTickRecord, resetTickRecord } from '../model/tickRecord.ts';
-import { createTransitions } from '../model/transitions.ts';
-import { createTriggerStage } from '../model/triggers.ts';
+import { Transitions } from '../model/transitions.ts';
+import { TriggerStage } from '../model/triggers.ts';
 import { PURPOSES, type Purpose, type World } from '../model/world.ts';
 import { buildNetwork } from '../network/build.ts';
 import { NEED_BASELINE, NEED_STRIDE } from '../population/agents.ts';
 import { buildPopulation } from '../population/build.ts';
 import { purposeKey, stream } from '../random/streams.ts';
+import { regionParams } from '../scenario/regions.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { runSummary } from '../output/runSummary.ts';
 import { RouteLog } from './routes.ts';
 import { createSeries, recordWeek, type Series } from './series.ts';
-import { fixedShape } from '../fixedShape.ts';
 
+/** A stage of the plan: its module, and the time spent in it. */
 export interface Stage {
   readonly name: string;
-  readonly run: (w: World) => void;
+  readonly module: TickModule;
   /** Total milliseconds spent in this stage. */
   ms: number;
 }
@@ -50,9 +53,10 @@ export class Simulation {
   readonly world: World;
   readonly series: Series;
   readonly stages: Stage[];
-  readonly interventions: InterventionOps;
+  readonly interventions: Interventions;
   readonly buildMs: number;
   private readonly now: () => number;
+  private started = false;
 
   constructor(
     readonly scenario: Scenario,
@@ -64,7 +68,7 @@ export class Simulation {
     this.series = createSeries(scenario);
     const plan = createPlan(this.world, options);
     this.interventions = plan.interventions;
-    this.stages = plan.stages.map(([name, run]) => ({ name, run, ms: 0 }));
+    this.stages = plan.modules.map((module) => ({ name: module.name, module, ms: 0 }));
     recordWeek(this.series, this.world);
     this.world.record.routes.captureStart(this.world.agents);
     this.buildMs = this.now() - t0;
@@ -78,15 +82,28 @@ export class Simulation {
     return this.world.week >= this.scenario.weeks;
   }
 
+  /**
+   * Sets up every module's state, in plan order, before the first week (the first `step` does
+   * it). Not in the constructor: the per-agent state of the stages is part of a running model,
+   * not of the build, in the timings and in the memory figures.
+   */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const plan = this.stages.map((st) => st.module);
+    for (const m of plan) m.init(this.world, plan);
+  }
+
   /** Runs one week. */
   step(): void {
     if (this.done) return;
+    if (!this.started) this.start();
     const w = this.world;
     w.week++;
     resetTickRecord(w.record);
     for (const stage of this.stages) {
       const t = this.now();
-      stage.run(w);
+      stage.module.step(w);
       stage.ms += this.now() - t;
     }
     recordWeek(this.series, w);
@@ -156,6 +173,7 @@ function createWorld(s: Scenario): World {
   const routes = new RouteLog([...s.outputs.routes.ids, ...sampleIds(s)]);
   const world: World = fixedShape({
     scenario: s,
+    regions: regionParams(s),
     agents,
     layout,
     network,
@@ -177,7 +195,6 @@ function createWorld(s: Scenario): World {
     everSensitive: 0,
     everAction: 0,
     renewed: 0,
-    renewListeners: [],
     practiceStocks: { triageQueue: 0, waitingList: 0, cases: 0, participants: 0 },
     week: 0,
   });
@@ -206,50 +223,24 @@ function sampleIds(s: Scenario): number[] {
   return [...chosen];
 }
 
-function createPlan(
-  w: World,
-  options: SimulationOptions,
-): { stages: [string, (w: World) => void][]; interventions: InterventionOps } {
-  const s = w.scenario;
-  const routes = w.record.routes;
-  const traced = w.record.traced;
-  const transitions = createTransitions(s, (world, i, group, event) => {
-    if (traced[i]) routes.add(i, { week: world.week, kind: 'group', event, group });
-  });
-  const hazards = compileHazards(w);
-  const interventions = createInterventions(s);
-  const stages: [string, (w: World) => void][] = [
-    ['macro', macroStage],
-    ['groupTies', createGroupTiesStage()],
-    [
-      'triggers',
-      createTriggerStage(s, (world, i, t, impact) => {
-        if (traced[i])
-          routes.add(i, {
-            week: world.week,
-            kind: 'trigger',
-            id: t.id,
-            level: t.level,
-            direction: t.direction,
-            impact: Math.round(impact * 1000) / 1000,
-          });
-      }),
-    ],
-    ['influence', createInfluenceStage(s, options.onGroupInfluence)],
-    ['needs', createNeedsStage(s)],
-    ['lifecourse', createLifecourseStage(s)],
-    ['phases', createPhaseStage(hazards, transitions.move)],
-    [
-      'action',
-      createActionStage(s, {
-        leaveGroup: transitions.leaveGroup,
-        onIncident: (world, i) => traced[i] && routes.add(i, { week: world.week, kind: 'incident' }),
-        onArrest: (world, i) => traced[i] && routes.add(i, { week: world.week, kind: 'arrest' }),
-        onRelease: (world, i) => traced[i] && routes.add(i, { week: world.week, kind: 'release' }),
-      }),
-    ],
-    ['practice', createPracticeStage(s, interventions)],
-    ['interventions', interventions.stage],
+/**
+ * The plan: every stage of the tick, built from the world (the scenario and the regions' effective
+ * parameters) in the order they step (MODEL.md section 4).
+ */
+function createPlan(w: World, options: SimulationOptions): { modules: TickModule[]; interventions: Interventions } {
+  const transitions = new Transitions(w.scenario);
+  const interventions = new Interventions(w);
+  const modules: TickModule[] = [
+    new MacroStage(),
+    new GroupTiesStage(),
+    new TriggerStage(w),
+    new InfluenceStage(w, options.onGroupInfluence),
+    new NeedsStage(w),
+    new LifecourseStage(w),
+    new PhaseStage(w, transitions),
+    new ActionStage(w, transitions),
+    new PracticeStage(w, interventions),
+    interventions,
   ];
-  return { stages, interventions };
+  return { modules, interventions };
 }

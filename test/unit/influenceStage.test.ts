@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LAYERS } from '../../sim/domain.ts';
 import { relativeAgreementToward } from '../../sim/influence/relativeAgreement.ts';
-import { createInfluenceStage } from '../../sim/model/socialInfluence.ts';
+import { InfluenceStage } from '../../sim/model/socialInfluence.ts';
 import type { World } from '../../sim/model/world.ts';
 import { agentBits, tickKey, tickUniform } from '../../sim/random/streams.ts';
 import { Simulation } from '../../sim/run/simulation.ts';
@@ -85,11 +85,12 @@ describe('influence stage', () => {
       for (let i = 0; i < a.n; i += 7) a.detainedUntil[i] = w.week + 10;
       const x0 = a.attitude.slice(),
         u0 = a.uncertainty.slice();
-      const blocked = createInfluenceStage(s),
+      const blocked = new InfluenceStage(w),
         plain = referenceStage(s);
+      blocked.init(w);
       let moved = 0;
       for (let week = 0; week < 3; week++) {
-        blocked(w);
+        blocked.step(w);
         const xb = a.attitude.slice(),
           ub = a.uncertainty.slice();
         a.attitude.set(x0);

@@ -30,7 +30,13 @@ describe('life course', () => {
   const a = sim.world.agents;
   const start = Float64Array.from({ length: a.n }, (_, i) => ageInWeeks(a, i, 0));
   const renewedAt = new Int32Array(a.n).fill(-1);
-  sim.world.renewListeners.push((i) => (renewedAt[i] = sim.world.week));
+  // Heard through a module that declares onRenew (the practice stage), as every module hears it.
+  const practice = sim.stages.find((x) => x.name === 'practice')!.module;
+  const hear = practice.onRenew!.bind(practice);
+  practice.onRenew = (w, i) => {
+    renewedAt[i] = w.week;
+    hear(w, i);
+  };
   const agedPerWeek: number[] = [];
   let mismatch = '';
   for (let t = 1; t <= weeks; t++) {
@@ -85,7 +91,8 @@ describe('generational turnover (the life course stage alone, everyone free to l
     const sim = new Simulation(s);
     const w = sim.world,
       a = w.agents;
-    const lifecourse = sim.stages.find((x) => x.name === 'lifecourse')!.run;
+    const lifecourse = sim.stages.find((x) => x.name === 'lifecourse')!.module;
+    sim.start();
     const bands = s.population.ageBands;
     const first = bands.reduce((x, b) => (b.from < x.from ? b : x));
     const share = () => {
@@ -97,7 +104,7 @@ describe('generational turnover (the life course stage alone, everyone free to l
     const renewedBefore = w.renewed;
     for (let t = 0; t < 520; t++) {
       w.week++;
-      lifecourse(w);
+      lifecourse.step(w);
     }
     const after = share();
     // 4 binomial standard errors of the share at n = 20,000 (about 0.0075).

@@ -43,12 +43,13 @@ function leastGrowth(agents: number): Map<string, number> {
   const grown = new Map<string, number[]>();
   for (const stage of sim.stages) {
     if (!WATCHED.has(stage.name)) continue;
-    const run = stage.run,
+    const m = stage.module,
+      step = m.step.bind(m),
       deltas: number[] = [];
     grown.set(stage.name, deltas);
-    (stage as { run: (w: World) => void }).run = (w) => {
+    m.step = (w: World) => {
       const before = process.memoryUsage().heapUsed;
-      run(w);
+      step(w);
       const d = process.memoryUsage().heapUsed - before;
       if (d >= 0) deltas.push(d);
     };

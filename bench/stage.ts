@@ -4,13 +4,14 @@
  * on a busy machine, where wall times were not usable.
  *
  *   node --import tsx bench/stage.ts --stage influence --agents 1000000 --reps 10
- *   node --import tsx bench/stage.ts --stage triggers --agents 1000000 --against 7b04621
+ *   node --import tsx bench/stage.ts --stage triggers --agents 1000000 --against REV
  *
  * The world is built from scenarios/baseline.json and run for 3 weeks; then the stage is run
  * `reps` times (`--against`: the old and the current version alternate on the same world) and
  * the median CPU time (`process.cpuUsage`, this process) per agent is printed. The old version is
  * `git show REV:sim/model/<file>` written to bench/.cache with its imports pointed at the current
- * tree, so it must still fit the current world (true for this session's changes).
+ * tree, so it must still fit the current world and export the stage's module class (true of
+ * commits since the stages became modules, sim/model/module.ts; for older ones use bench/versus.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

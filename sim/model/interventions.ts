@@ -13,6 +13,9 @@
  * works better than the sum of its parts (holistic synergy); pathology treatment touches only
  * pathology, which only moderates. Uptake and drop-out depend on trust, stigma and delivery; the
  * system approach passes part of the gain in bonds and resilience to the household.
+ *
+ * In three parts: the programmes of a run (programmes.ts), what taking part does to a person
+ * (interventionEffects.ts), and here the module that offers, enrolls, runs and ends them.
  */
 import { agentUniform, tickKey, tickUniform } from '../random/streams.ts';
 import type { InterventionMechanics } from '../scenario/practiceSchema.ts';
@@ -22,8 +25,6 @@ import { buildProgrammes, type Programme } from './programmes.ts';
 import { recordRoute } from './route.ts';
 import { SparseSet } from './sparseSet.ts';
 import type { World } from './world.ts';
-
-export { type Programme, programmeSynergy } from './programmes.ts';
 
 /**
  * The interventions stage: offers of universal and indicated programmes, then a week of every

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { demographicCell } from '../../sim/domain.ts';
 import { ageInWeeks, allocateAgents, setAge, WEEKS_PER_YEAR } from '../../sim/population/agents.ts';
+import { renewalHearers } from '../../sim/model/module.ts';
 import { Simulation } from '../../sim/run/simulation.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
 import { fileURLToPath } from 'node:url';
@@ -115,5 +116,24 @@ describe('generational turnover (the life course stage alone, everyone free to l
     const expected = (first.share / (first.to - first.from)) * a.n * 10;
     const renewed = w.renewed - renewedBefore;
     expect(Math.abs(renewed - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  });
+});
+
+describe('renewal heard by the modules that keep per-agent marks', () => {
+  const sim = new Simulation(loadScenarioFile(BASELINE, { agents: 2000, weeks: 4, seed: 3 }));
+  sim.start();
+  const w = sim.world;
+
+  it('is declared by the practice and interventions modules, the ones with marks of their own', () => {
+    expect(renewalHearers(sim.stages.map((st) => st.module)).map((m) => m.name)).toEqual(['practice', 'interventions']);
+  });
+
+  it('lets a newcomer start without the marks of the person before (interventions)', () => {
+    const k = sim.interventions.casePlan(w.agents.region[7]);
+    w.week = 1;
+    expect(sim.interventions.enroll(w, 7, k)).toBe(true);
+    expect(sim.interventions.tookPart(k)![7]).toBe(1);
+    sim.interventions.onRenew(w, 7);
+    expect(sim.interventions.tookPart(k)![7]).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * A simulation: builds the world from a validated scenario and runs the tick, an ordered plan
- * of named stages in the order of MODEL.md section 4, timing each stage.
+ * of named stages in the order of MODEL.md section 4, timing each stage. Every stage is a module
+ * (sim/model/module.ts): built in createPlan, set up by `init` before the first week, `step`
+ * once a week.
  *
  *   macro triggers -> recruitment ties -> micro/meso triggers (with susceptibility)
  *   -> social influence -> needs -> ageing -> phase transitions -> action -> practice

@@ -12,14 +12,14 @@
  * halve, so ra = h/u_j - 1 is the same, and the updates are linear in x and u. y is computed on
  * x = 2 * attitude - 1.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IDEOLOGIES } from '../../sim/domain.ts';
 import { extremismIndicator, initRelativeAgreement } from '../../sim/influence/standalone.ts';
 import { Simulation } from '../../sim/run/simulation.ts';
 import { resolveScenarioFile } from '../../sim/scenario/file.ts';
 import { deepMerge, validateScenario, type ScenarioData } from '../../sim/scenario/resolve.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
-import { RA, seeded, type RACase } from './report.ts';
+import { RA, RA_CASES, measureRA, seeded, type RACase } from './report.ts';
 
 const BASELINE = fileURLToPath(new URL('../../scenarios/baseline.json', import.meta.url));
 
@@ -289,3 +289,44 @@ export function measureMainstream(setup: keyof typeof MAINSTREAM.setups, thresho
   }
   return { setup, threshold, ...acc };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Report (docs/validation.md quotes it):   npx tsx test/validation/stageRuns.ts
+// ---------------------------------------------------------------------------------------------
+
+function report(): void {
+  const f = (v: number, d = 3): string => v.toFixed(d);
+  const t0 = performance.now();
+  const out: string[] = [
+    `### Influence stage as Deffuant et al. 2002 (N=${STAGE.n}, ${STAGE.meanDegree} random ties each, mu=${RA.mu}, ue=${RA.ue}, cutoff +/-${RA.cutoff}, ${STAGE.seeds} seeds)`,
+    '',
+    `| regime | U | pe | delta | standalone mean y @${RA.iterations} it. (${RA.seeds} seeds) | stage mean y, ${STAGE.contactsPerWeek}/week @${RA.iterations} it. | y per seed | moderates with abs(x)<0.3, per seed | stage @500 it. | stage, 5/week @${RA.iterations} it. |`,
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const c of RA_CASES) {
+    const m = measureStageRA(c);
+    const short = measureStageRA(c, { iterations: 500 });
+    const slow = measureStageRA(c, { contactsPerWeek: 5 });
+    out.push(
+      `| ${c.regime} (${c.name}) | ${c.U} | ${c.pe} | ${c.delta} | ${f(measureRA(c).mean)} | ${f(m.mean)} | ${m.ys.map((y) => f(y, 2)).join(' ')} | ${m.centralShare.map((s) => f(s, 2)).join(' ')} | ${f(short.mean)} | ${f(slow.mean)} |`,
+    );
+  }
+  out.push(
+    '',
+    `### Mainstream rule (${MAINSTREAM.weeks} weeks, ${MAINSTREAM.contactsPerWeek} meetings a week, mu=${MAINSTREAM.mu}, ${MAINSTREAM.seeds} seeds; mean final attitudes)`,
+    '',
+    '| population | mainstreamThreshold | everyone | radicals | waverers | other leanings | other leanings, highest |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const setup of ['gate', 'moderation'] as const)
+    for (const t of [0, MAINSTREAM.threshold, 1]) {
+      const m = measureMainstream(setup, t);
+      out.push(
+        `| ${setup} | ${t} | ${f(m.meanAll)} | ${f(m.meanRadicals)} | ${Number.isNaN(m.meanWaverers) ? '-' : f(m.meanWaverers)} | ${f(m.meanOthers)} | ${f(m.maxOthers)} |`,
+      );
+    }
+  out.push('', `(report computed in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(out.join('\n'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) report();

@@ -22,7 +22,16 @@ import {
 import { compareReport } from './compareReport.ts';
 import { getLang, t, tf } from './i18n.ts';
 import { runPlan } from './jobPool.ts';
-import { availableScenarios, EDITED, EDITOR_KEYS, resolveData, resolvedByName, savedEdit } from './scenarios.ts';
+import {
+  availableScenarios,
+  EDITED,
+  EDITOR_KEYS,
+  resolveData,
+  resolvedByName,
+  savedEdit,
+  scenarioDescription,
+  scenarioOption,
+} from './scenarios.ts';
 import { runControls } from './runControls.ts';
 import { h } from './util.ts';
 
@@ -84,7 +93,18 @@ export function compareView(root: HTMLElement, share: string | null): () => void
           : n === SHARED
             ? ` (${t('cmpSharedNote')}: ${String(sharedScenario?.data.name ?? '?')})`
             : '';
-      list.append(h('label', {}, cb, ` ${n}${note}`));
+      const desc = n === SHARED ? null : scenarioDescription(n, lang);
+      list.append(
+        h(
+          'label',
+          { 'data-name': n },
+          cb,
+          ' ',
+          h('span', { class: 'scen-title' }, n === SHARED ? n : scenarioOption(n, lang)),
+          note,
+          desc ? h('span', { class: 'scen-desc' }, desc) : '',
+        ),
+      );
     }
     sharedBox.replaceChildren();
     if (sharedScenario && sameAsOwnEdit(sharedScenario.data)) {

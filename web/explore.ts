@@ -30,8 +30,8 @@ import { drawMacroLog, drawWave, macroLabel, risenSince, type Wave } from './exp
 import { PeopleCanvas } from './explorePeople.ts';
 import { createPhaseChart, phaseLegend, type FiredTrigger } from './explorePhaseChart.ts';
 import { createRoutePanel } from './exploreRoute.ts';
-import { t, tf } from './i18n.ts';
-import { availableScenarios, resolvedByName } from './scenarios.ts';
+import { getLang, t, tf, type Key } from './i18n.ts';
+import { availableScenarios, resolvedByName, scenarioDescription, scenarioOption, scenarioTitle } from './scenarios.ts';
 import { h } from './util.ts';
 import { crashOf, newWorker, type WorkerClient } from './workerClient.ts';
 
@@ -45,6 +45,38 @@ class WorkerCrash extends Error {}
 
 /** One worker for Explore, kept across visits to the view. */
 let shared: WorkerClient | null = null;
+
+/** The run as a view left it: restored when Explore is shown again (another view, another language). */
+interface Session {
+  scenario: string;
+  agents: string;
+  weeks: string;
+  speed: string;
+  ablation: Record<string, boolean>;
+  playing: boolean;
+  /** The last call the view left made to the worker (the run is read once it has answered). */
+  busy(): Promise<unknown>;
+  state(): Kept;
+}
+interface Kept {
+  info: HostInfo | null;
+  week: number;
+  fired: FiredTrigger[];
+  macroLog: MacroLogEntry[];
+  sample: AgentSample | null;
+  selected: number | null;
+  ego: EgoNetwork | null;
+  route: Route | null;
+  series: number[][];
+  wave: Wave | null;
+}
+let previous: Session | null = null;
+
+/** Playback speeds offered, in simulated weeks per second on screen. */
+export const SPEEDS = [0.5, 1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 20, 25, 30, 40, 50];
+const DEFAULT_SPEED = 5;
+/** How long a fired trigger's line is highlighted on the chart, in seconds on screen. */
+const FRESH_SECONDS = 6;
 
 /**
  * Time spent drawing each part of the view on the main thread (count, total and longest, in
@@ -62,7 +94,14 @@ function timed(part: string, fn: () => void): void {
   if (dt > r.max) r.max = dt;
 }
 
-export function exploreView(root: HTMLElement, initial = 'baseline'): () => void {
+/**
+ * `requested`: the scenario named in the link (`#explore?scenario=...`), or null. The run left
+ * in Explore is kept when no other scenario is asked for.
+ */
+export function exploreView(root: HTMLElement, requested: string | null = null): () => void {
+  const prev = previous && (requested === null || requested === previous.scenario) ? previous : null;
+  previous = null;
+  const initial = prev?.scenario ?? requested ?? 'baseline';
   let client = (shared ??= newWorker());
   let api = client.api;
   /** Rejects when the current worker dies; every call races it, so none waits for ever. */
@@ -89,7 +128,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   const scenarioSel = h(
     'select',
     { id: 'scenario', 'aria-label': t('scenario') },
-    ...names.map((n) => h('option', { value: n }, n)),
+    ...names.map((n) => h('option', { value: n }, scenarioOption(n, getLang()))),
   );
   const agentsIn = h('input', {
     id: 'agents',
@@ -104,10 +143,22 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   const playBtn = h('button', { id: 'play', type: 'button' }, t('play'));
   const stepBtn = h('button', { id: 'step', type: 'button' }, t('step'));
   const restartBtn = h('button', { id: 'restart', type: 'button' }, t('restart'));
-  const speedIn = h('input', { id: 'speed', type: 'range', min: 1, max: 26, value: '4', 'aria-label': t('speed') });
+  const speedIn = h('input', {
+    id: 'speed',
+    type: 'range',
+    min: 0,
+    max: SPEEDS.length - 1,
+    step: 1,
+    value: String(SPEEDS.indexOf(DEFAULT_SPEED)),
+  });
+  const speedOut = h('output', { id: 'speed-value', for: 'speed' });
+  const endBox = h('div', { id: 'run-end', class: 'run-end', role: 'status', hidden: true });
+  const noticeBox = h('div', { id: 'explore-notice', class: 'notice', role: 'alert' });
+  /** What was wrong with the link the view was opened with (kept until another scenario is picked). */
+  const linkBox = h('div', { id: 'explore-link', role: 'alert' });
   const status = h('div', { id: 'status', class: 'counts', role: 'status', 'aria-live': 'polite' });
   const waveBox = h('div', { id: 'wave', class: 'wave', hidden: true });
-  const question = h('p', { id: 'question' });
+  const question = h('div', { id: 'question', class: 'scenario-about' });
   const macroBox = h('div', { class: 'controls', id: 'macros' });
   const logBox = h('ol', { id: 'macro-log', class: 'macro-log', reversed: true });
   const ablationBox = h('div', { class: 'controls', id: 'ablation' });
@@ -127,14 +178,31 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   const routeBox = h('div', { id: 'route', class: 'route panel explore-route', 'aria-live': 'polite' });
   const routePanel = createRoutePanel(routeBox, { replay: (id) => void replay(id), deselect: () => deselect() });
   const errorBox = h('div', { id: 'explore-error', role: 'alert' });
-  const ablation: Record<string, boolean> = Object.fromEntries(ABLATION_SWITCHES.map((k) => [k, true]));
+  const ablation: Record<string, boolean> = prev
+    ? { ...prev.ablation }
+    : Object.fromEntries(ABLATION_SWITCHES.map((k) => [k, true]));
 
   if (names.includes(initial)) scenarioSel.value = initial;
   else {
     scenarioSel.value = 'baseline';
-    if (initial !== 'baseline')
-      errorBox.replaceChildren(h('div', { class: 'error' }, tf('exploreUnknownScenario', { s: initial })));
+    linkBox.replaceChildren(
+      h('div', { class: 'error', id: 'explore-unknown' }, tf('exploreUnknownScenario', { s: initial })),
+    );
   }
+  if (prev) {
+    agentsIn.value = prev.agents;
+    weeksIn.value = prev.weeks;
+    speedIn.value = prev.speed;
+  }
+  /** Weeks per second on screen. */
+  const speed = (): number => SPEEDS[Number(speedIn.value)] ?? DEFAULT_SPEED;
+  function showSpeed(): void {
+    const text = tf('speedValue', { n: speed().toLocaleString(getLang()) });
+    speedOut.textContent = text;
+    speedIn.setAttribute('aria-valuetext', text);
+  }
+  speedIn.addEventListener('input', showSpeed);
+  showSpeed();
 
   for (const k of ABLATION_SWITCHES) {
     const cb = h('input', { type: 'checkbox', id: `abl-${k}`, checked: true });
@@ -142,7 +210,8 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
       ablation[k] = cb.checked;
       void restart();
     });
-    ablationBox.append(h('label', {}, cb, ` ${k}`));
+    cb.checked = ablation[k];
+    ablationBox.append(h('label', { title: k }, cb, ` ${t(`ablation_${k}` as Key)}`));
   }
 
   root.replaceChildren(
@@ -155,10 +224,14 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
       restartBtn,
       playBtn,
       stepBtn,
-      h('label', {}, `${t('speed')} `, speedIn),
+      h('label', { for: 'speed' }, `${t('speed')} `),
+      speedIn,
+      speedOut,
     ),
     question,
+    linkBox,
     errorBox,
+    noticeBox,
     h(
       'div',
       { class: 'panel explore-macros' },
@@ -170,7 +243,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     h(
       'div',
       { class: 'row' },
-      h('div', { class: 'panel chart-panel' }, status, waveBox, phaseLegend(), chart),
+      h('div', { class: 'panel chart-panel' }, status, endBox, waveBox, phaseLegend(), chart),
       h('div', { class: 'panel' }, h('div', {}, t('people')), canvas, egoInfo, egoLegend),
       routeBox,
     ),
@@ -235,11 +308,53 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     for (const k of Object.keys(dirty) as (keyof typeof dirty)[]) dirty[k] = true;
   }
 
+  /** What the scenario asks, in the page's language, shown as soon as it is picked. */
+  function showAbout(): void {
+    const name = scenarioSel.value;
+    const lang = getLang();
+    const title = scenarioTitle(name, lang);
+    const desc = scenarioDescription(name, lang);
+    let q: string | null = null;
+    try {
+      const d = resolvedByName(name);
+      q = typeof d.question === 'string' ? d.question : null;
+    } catch {
+      q = null;
+    }
+    question.replaceChildren(
+      h('strong', { id: 'scenario-title' }, title),
+      desc ? h('span', { id: 'scenario-description' }, ` — ${desc}`) : '',
+      // The question is scenario text in English; the Dutch page shows the description only.
+      lang === 'en' && q ? h('p', { class: 'question' }, q) : '',
+    );
+  }
+
+  /** The run's macro trigger buttons. */
+  function showInfo(): void {
+    if (!info) return;
+    macroBox.replaceChildren(
+      ...info.macroTypes.map((m) =>
+        h('button', { type: 'button', 'data-macro': m, title: m, onclick: () => void fire(m) }, macroLabel(m)),
+      ),
+    );
+  }
+
+  function ended(): boolean {
+    return info !== null && week >= info.weeks;
+  }
+
+  /** A short message next to the controls (a refused action), cleared by the next action. */
+  function notice(text: string): void {
+    noticeBox.replaceChildren(h('div', { class: 'notice-text', id: 'explore-refused' }, text));
+  }
+
   async function restart(): Promise<void> {
     setPlaying(false);
+    noticeBox.replaceChildren();
     await serial(async () => {
       errorBox.replaceChildren();
       fired = [];
+      status.dataset.fired = '0';
       wave = null;
       deselectNow();
       try {
@@ -249,12 +364,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
         errorBox.replaceChildren(h('div', { class: 'error' }, (err as Error).message));
         return;
       }
-      question.textContent = info.question;
-      macroBox.replaceChildren(
-        ...info.macroTypes.map((m) =>
-          h('button', { type: 'button', 'data-macro': m, title: m, onclick: () => void fire(m) }, macroLabel(m)),
-        ),
-      );
+      showInfo();
       series = COLUMNS.map(() => []);
       sample = null;
       people.reset();
@@ -292,11 +402,22 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   async function fire(type: string): Promise<void> {
     await serial(async () => {
       if (!info) return;
+      if (ended()) {
+        notice(tf('exploreFireAfterEnd', { type: macroLabel(type), w: info.weeks }));
+        return;
+      }
+      noticeBox.replaceChildren();
       await api.fireMacro(type, 1);
       fired.push({ week, type, at: performance.now() });
       status.dataset.fired = String(fired.length);
       const last = series.map((s) => s[s.length - 1] ?? 0);
-      wave = { week, type, counts: last.slice(0, 4), phase: sample ? sample.phase.slice() : new Uint8Array(0) };
+      wave = {
+        week,
+        type,
+        counts: last.slice(0, 4),
+        phase: sample ? sample.phase.slice() : new Uint8Array(0),
+        played: 0,
+      };
       macroLog = (await api.state()).macroLog;
       dirty.log = dirty.status = dirty.chart = dirty.people = true;
     });
@@ -305,7 +426,12 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
   async function stepWeeks(n: number): Promise<void> {
     await serial(async () => {
       if (!info) return;
-      await api.step(n);
+      const left = info.weeks - week;
+      if (left <= 0) {
+        notice(tf('exploreAtEnd', { w: info.weeks }));
+        return;
+      }
+      await api.step(Math.min(n, left));
       await fetchView();
     });
   }
@@ -322,16 +448,29 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     });
   }
 
+  /**
+   * Plays at `speed()` weeks per second of screen time: each frame steps the whole weeks due
+   * since the last. A population too large to keep up runs as fast as the worker allows (what is
+   * owed is capped at half a second, so the run never lurches ahead to catch up).
+   */
   async function loop(): Promise<void> {
     status.dataset.running = 'true';
+    let last = performance.now();
+    let owed = 1; // the first week at once, so Play answers at every speed
     while (playing && alive) {
-      const t0 = performance.now();
-      await stepWeeks(Number(speedIn.value));
-      if (!info || week >= info.weeks) setPlaying(false);
-      // A batch per frame at most: the speed is in weeks per frame, and a small population does
-      // not outrun the drawing. A batch that took longer than a frame (a large population) is
-      // followed at once by the next, so the worker is never idle.
-      if (performance.now() - t0 < 16) await nextFrame();
+      const now = performance.now();
+      const dt = (now - last) / 1000;
+      last = now;
+      if (wave) wave.played += dt;
+      owed = Math.min(owed + dt * speed(), Math.max(1, speed() / 2));
+      const n = Math.floor(owed);
+      if (n >= 1) {
+        owed -= n;
+        await stepWeeks(n);
+      }
+      if (!info || ended()) setPlaying(false);
+      dirty.people = true; // the rings fade by screen time
+      await nextFrame();
     }
     await busy;
     status.dataset.running = 'false';
@@ -360,6 +499,10 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
 
   function drawStatus(): void {
     dirty.status = false;
+    const end = ended();
+    status.dataset.ended = String(end);
+    endBox.hidden = !end;
+    if (end && info) endBox.textContent = tf('exploreEnded', { w: info.weeks });
     const c = counts();
     status.dataset.week = String(week);
     status.textContent = `${t('week')} ${week}${info ? ` / ${info.weeks}` : ''} · ${t('phase0')}: ${c[0]} · ${t('phase1')}: ${c[1]} · ${t('phase2')}: ${c[2]} · ${t('phase3')}: ${c[3]}`;
@@ -373,7 +516,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
 
   /** Sample indices of people who moved up since the last fired trigger. */
   function risen(): Set<number> {
-    return risenSince(wave, sample, week);
+    return risenSince(wave, sample);
   }
 
   function drawLog(): void {
@@ -383,7 +526,7 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
 
   function drawChart(): void {
     dirty.chart = false;
-    phaseChart.draw(series, info?.weeks, macroLog, fired);
+    phaseChart.draw(series, info?.weeks, macroLog, fired, ended(), FRESH_SECONDS * 1000);
   }
 
   /** The selected person's network around their place on the grid, once it has arrived. */
@@ -478,6 +621,11 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
 
   playBtn.addEventListener('click', () => {
     if (!playing && status.dataset.running === 'true') return; // still stopping
+    if (!playing && ended() && info) {
+      notice(tf('exploreAtEnd', { w: info.weeks }));
+      return;
+    }
+    noticeBox.replaceChildren();
     setPlaying(!playing);
     if (playing) void loop();
   });
@@ -494,7 +642,9 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     }
   }
   scenarioSel.addEventListener('change', () => {
+    linkBox.replaceChildren();
     scenarioSize();
+    showAbout();
     void restart();
   });
   canvas.addEventListener('click', (ev) => {
@@ -517,14 +667,47 @@ export function exploreView(root: HTMLElement, initial = 'baseline'): () => void
     if (best >= 0) void select(sample.ids[best]);
   });
 
-  scenarioSize();
+  if (!prev) scenarioSize();
+  showAbout();
   routePanel.clear();
   markAll();
   requestAnimationFrame(frame);
-  void restart();
+  if (prev) void resume(prev);
+  else void restart();
   return () => {
+    const wasPlaying = playing;
     alive = false;
     playing = false;
     document.removeEventListener('keydown', onKey);
+    previous = {
+      scenario: scenarioSel.value,
+      agents: agentsIn.value,
+      weeks: weeksIn.value,
+      speed: speedIn.value,
+      ablation: { ...ablation },
+      playing: wasPlaying,
+      busy: () => busy,
+      state: () => ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave }),
+    };
   };
+
+  /** Takes over the run the view left, once its last call has answered; plays on if it was playing. */
+  async function resume(p: Session): Promise<void> {
+    busy = p.busy().catch(() => {});
+    await serial(async () => {
+      const k = p.state();
+      if (!k.info) return;
+      ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave } = k);
+      status.dataset.fired = String(fired.length);
+      canvas.dataset.selected = selected === null ? '' : String(selected);
+      showInfo();
+      markAll();
+      await fetchView();
+    });
+    if (!info) return void restart();
+    if (p.playing && !ended()) {
+      setPlaying(true);
+      void loop();
+    }
+  }
 }

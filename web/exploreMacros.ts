@@ -6,8 +6,11 @@ import type { AgentSample, MacroLogEntry } from '../sim/index.ts';
 import { t, tf, type Key } from './i18n.ts';
 import { h, PHASE_COLORS } from './util.ts';
 
-/** Weeks during which the people who moved up after a fired trigger stay ringed. */
-export const WAVE_WEEKS = 26;
+/**
+ * Seconds of play (on screen; the clock stops while paused) during which the people who moved
+ * up after a fired trigger stay ringed: long enough to point at, whatever the speed.
+ */
+export const RING_SECONDS = 12;
 
 /** The state just before a trigger was fired: the counts per phase and the phase of each sampled person. */
 export interface Wave {
@@ -15,6 +18,8 @@ export interface Wave {
   type: string;
   counts: number[];
   phase: Uint8Array;
+  /** Seconds played since (screen time). */
+  played: number;
 }
 
 /** The label of a macro event type, or the type itself when it has none. */
@@ -23,10 +28,10 @@ export function macroLabel(type: string): string {
   return s === undefined ? type : s;
 }
 
-/** Sample indices of people in a higher phase than when the trigger was fired (for WAVE_WEEKS weeks). */
-export function risenSince(wave: Wave | null, sample: AgentSample | null, week: number): Set<number> {
+/** Sample indices of people in a higher phase than when the trigger was fired (for RING_SECONDS of play). */
+export function risenSince(wave: Wave | null, sample: AgentSample | null): Set<number> {
   const out = new Set<number>();
-  if (!wave || !sample || week - wave.week > WAVE_WEEKS || wave.phase.length !== sample.phase.length) return out;
+  if (!wave || !sample || wave.played > RING_SECONDS || wave.phase.length !== sample.phase.length) return out;
   for (let i = 0; i < sample.phase.length; i++) if (sample.phase[i] > wave.phase[i]) out.add(i);
   return out;
 }

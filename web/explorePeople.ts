@@ -4,6 +4,7 @@
  * hits. The selected person's ties are drawn over it by exploreEgo.ts.
  */
 import type { AgentSample } from '../sim/index.ts';
+import { regionLabel } from './i18n.ts';
 import { PHASE_COLORS } from './util.ts';
 
 /** A colour as a little-endian RGBA word for ImageData. */
@@ -119,7 +120,7 @@ export class PeopleCanvas {
     ctx.putImageData(this.pixels, 0, 0);
     ctx.fillStyle = '#333';
     ctx.font = '11px sans-serif';
-    s.regions.forEach((r, i) => ctx.fillText(r, i * (W / s.regions.length) + 2, 11));
+    s.regions.forEach((r, i) => ctx.fillText(regionLabel(r), i * (W / s.regions.length) + 2, 11));
     // The wave: people shown who moved up a phase since the last fired trigger.
     if (risen.size) {
       ctx.strokeStyle = '#000';

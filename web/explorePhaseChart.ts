@@ -36,7 +36,14 @@ export interface PhaseChart {
   /** Forget the drawn chart: the next draw builds it anew (a new run, perhaps of other length). */
   reset(): void;
   /** `series[p]` is the count in phase p by week. */
-  draw(series: number[][], weeks: number | undefined, macroLog: MacroLogEntry[], fired: FiredTrigger[]): void;
+  draw(
+    series: number[][],
+    weeks: number | undefined,
+    macroLog: MacroLogEntry[],
+    fired: FiredTrigger[],
+    ended: boolean,
+    freshMs: number,
+  ): void;
 }
 
 export function createPhaseChart(box: HTMLElement): PhaseChart {
@@ -45,6 +52,7 @@ export function createPhaseChart(box: HTMLElement): PhaseChart {
     yAxis: d3.Selection<SVGGElement, undefined, null, undefined>;
     lines: d3.Selection<SVGPathElement, undefined, null, undefined>[];
     marks: d3.Selection<SVGGElement, undefined, null, undefined>;
+    end: d3.Selection<SVGGElement, undefined, null, undefined>;
   } | null = null;
 
   function build(weeks: number | undefined): NonNullable<typeof parts> {
@@ -79,13 +87,39 @@ export function createPhaseChart(box: HTMLElement): PhaseChart {
         .attr('stroke-width', 2)
         .attr('class', `line-phase${p}`),
     );
+    // The end of the run: a line and a word at the last week, shown once it is reached.
+    const end = svg.append('g').attr('class', 'run-end-mark').attr('display', 'none');
+    const xe = x(Math.max(weeks ?? 52, 1));
+    end
+      .append('line')
+      .attr('x1', xe)
+      .attr('x2', xe)
+      .attr('y1', CM.t)
+      .attr('y2', CH - CM.b)
+      .attr('stroke', '#000');
+    end
+      .append('text')
+      .attr('x', xe - 4)
+      .attr('y', CM.t + 12)
+      .attr('text-anchor', 'end')
+      .attr('font-size', 12)
+      .attr('font-weight', 'bold')
+      .text(t('exploreEndMark'));
     box.replaceChildren(svg.node()!);
-    return { x, yAxis, lines, marks };
+    return { x, yAxis, lines, marks, end };
   }
 
-  function draw(series: number[][], weeks: number | undefined, macroLog: MacroLogEntry[], fired: FiredTrigger[]): void {
+  function draw(
+    series: number[][],
+    weeks: number | undefined,
+    macroLog: MacroLogEntry[],
+    fired: FiredTrigger[],
+    ended: boolean,
+    freshMs: number,
+  ): void {
     parts ??= build(weeks);
-    const { x, yAxis, lines, marks } = parts;
+    const { x, yAxis, lines, marks, end } = parts;
+    end.attr('display', ended ? null : 'none');
     const ymax = Math.max(5, ...[1, 2, 3].map((p) => d3.max(series[p]) ?? 0));
     const y = d3
       .scaleLinear()
@@ -124,7 +158,7 @@ export function createPhaseChart(box: HTMLElement): PhaseChart {
         e.append('text').attr('font-size', 10).attr('fill', '#8a3a6b').attr('text-anchor', 'middle');
         return e;
       });
-    g.classed('fresh', (f) => now - f.at < 4000);
+    g.classed('fresh', (f) => now - f.at < freshMs);
     g.select('line')
       .attr('x1', (f) => x(f.week))
       .attr('x2', (f) => x(f.week))

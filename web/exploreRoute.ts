@@ -5,7 +5,7 @@
 import * as d3 from 'd3';
 import type { MacroLogEntry, Route, RouteEvent } from '../sim/index.ts';
 import { macroLabel } from './exploreMacros.ts';
-import { getLang, t, tf, type Key } from './i18n.ts';
+import { getLang, regionLabel, t, tf, type Key } from './i18n.ts';
 import { describeRouteEvent } from './routeText.ts';
 import { h, PHASE_COLORS } from './util.ts';
 
@@ -93,9 +93,7 @@ export function createRoutePanel(
       );
     }
     const v = view;
-    const prof = Object.entries(r.profile)
-      .map(([k, x]) => `${k}: ${x}`)
-      .join(', ');
+    const prof = profileText(r.profile);
     if (v.profile.textContent !== prof) v.profile.textContent = prof;
     const fresh = r.events.length !== v.shown;
     if (fresh) {
@@ -124,6 +122,26 @@ export function createRoutePanel(
   }
 
   return { clear, tracing, draw };
+}
+
+/** A route's profile in words: "25, man, right-wing, action phase · big city, middle education · ADHD". */
+export function profileText(p: Record<string, number | string>): string {
+  const word = (key: string, fallback: string): string => {
+    const s = t(key as Key);
+    return s === undefined ? fallback : s;
+  };
+  const first = [
+    String(p.ageAtEnd),
+    p.sex === 'male' ? t('profileMale') : p.sex === 'female' ? t('profileFemale') : String(p.sex ?? ''),
+    word(`leaning_${p.leaning}`, String(p.leaning)),
+    word(`phaseIn${p.phaseAtEnd}`, String(p.phaseAtEnd)),
+  ];
+  const second = [regionLabel(String(p.region)), word(`education_${p.education}`, String(p.education))];
+  const known = new Set(['ageAtEnd', 'sex', 'education', 'region', 'leaning', 'phaseAtEnd']);
+  const pathologies = Object.keys(p)
+    .filter((k) => !known.has(k))
+    .map((k) => word(`pathology_${k}`, k));
+  return [first.join(', '), second.join(', '), pathologies.join(', ')].filter(Boolean).join(' · ');
 }
 
 /** The route as a strip of phase by week, with the events in rows below it and macro events across. */

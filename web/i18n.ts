@@ -14,7 +14,7 @@ const en = {
   pause: 'Pause',
   step: 'Step one week',
   restart: 'Restart',
-  speed: 'Speed (weeks per frame)',
+  speed: 'Speed',
   week: 'Week',
   phase0: 'No phase',
   phase1: 'Sensitivity',
@@ -193,6 +193,43 @@ const en = {
   addItem: 'add an item',
   removeLast: 'remove the last',
   items: 'item(s)',
+  // -- explore: pace, end of the run, words for ids --
+  speedValue: '{n} weeks/s',
+  exploreEnded: 'End of the run: week {w} reached. Press Restart to run it again (or set more weeks).',
+  exploreEndMark: 'end',
+  exploreAtEnd: 'The run has ended at week {w}. Press Restart to run it again, or set more weeks and restart.',
+  exploreFireAfterEnd:
+    '{type} was not fired: the run has ended at week {w}, so it would act after the end. Press Restart to run again.',
+  ablation_pathology: 'Psychopathology',
+  ablation_needs: 'Unmet needs',
+  ablation_microTriggers: 'Personal triggers (micro)',
+  ablation_mesoTriggers: 'Triggers in the surroundings (meso)',
+  ablation_macroTriggers: 'Society-wide triggers (macro)',
+  ablation_socialInfluence: 'Social influence',
+  ablation_groups: 'Groups',
+  region_city: 'big city',
+  region_region: 'rural region',
+  region_rural: 'rural region',
+  profileMale: 'man',
+  profileFemale: 'woman',
+  education_low: 'low education',
+  education_mid: 'middle education',
+  education_high: 'high education',
+  leaning_none: 'no extremist leaning',
+  leaning_jihadist: 'jihadist',
+  leaning_rightWing: 'right-wing',
+  leaning_leftWing: 'left-wing',
+  leaning_antiInstitutional: 'anti-institutional',
+  phaseIn0: 'in no phase',
+  phaseIn1: 'sensitivity phase',
+  phaseIn2: 'group phase',
+  phaseIn3: 'action phase',
+  pathology_adhd: 'ADHD',
+  pathology_autism: 'autism',
+  pathology_psychosis: 'psychosis',
+  pathology_narcissism: 'narcissism',
+  pathology_depression: 'depression',
+  pathology_trauma: 'trauma',
 };
 export type Key = keyof typeof en;
 
@@ -209,7 +246,7 @@ const nl: Record<Key, string> = {
   pause: 'Pauzeren',
   step: 'Eén week verder',
   restart: 'Opnieuw',
-  speed: 'Snelheid (weken per beeld)',
+  speed: 'Snelheid',
   week: 'Week',
   phase0: 'Geen fase',
   phase1: 'Gevoeligheid',
@@ -390,7 +427,46 @@ const nl: Record<Key, string> = {
     'De JSON-tekst bevat een syntaxfout: het formulier toont de laatste leesbare versie en is vergrendeld tot de JSON is hersteld.',
   addItem: 'item toevoegen',
   removeLast: 'laatste verwijderen',
-  items: 'item(s)',
+  items: 'element(en)',
+  // -- explore: pace, end of the run, words for ids --
+  speedValue: '{n} weken/s',
+  exploreEnded:
+    'Einde van de run: week {w} is bereikt. Kies Opnieuw om de run opnieuw te draaien (of stel meer weken in).',
+  exploreEndMark: 'einde',
+  exploreAtEnd:
+    'De run is afgelopen in week {w}. Kies Opnieuw om de run opnieuw te draaien, of stel meer weken in en start opnieuw.',
+  exploreFireAfterEnd:
+    '{type} is niet afgevuurd: de run is afgelopen in week {w}, dus de trigger zou pas na het einde werken. Kies Opnieuw om opnieuw te beginnen.',
+  ablation_pathology: 'Psychopathologie',
+  ablation_needs: 'Onvervulde behoeften',
+  ablation_microTriggers: 'Persoonlijke triggers (micro)',
+  ablation_mesoTriggers: 'Triggers in de omgeving (meso)',
+  ablation_macroTriggers: 'Maatschappelijke triggers (macro)',
+  ablation_socialInfluence: 'Sociale invloed',
+  ablation_groups: 'Groepen',
+  region_city: 'grote stad',
+  region_region: 'landelijke regio',
+  region_rural: 'landelijke regio',
+  profileMale: 'man',
+  profileFemale: 'vrouw',
+  education_low: 'laag opgeleid',
+  education_mid: 'middelbaar opgeleid',
+  education_high: 'hoog opgeleid',
+  leaning_none: 'geen extremistische neiging',
+  leaning_jihadist: 'jihadistisch',
+  leaning_rightWing: 'rechts-extremistisch',
+  leaning_leftWing: 'links-extremistisch',
+  leaning_antiInstitutional: 'anti-institutioneel',
+  phaseIn0: 'in geen fase',
+  phaseIn1: 'gevoeligheidsfase',
+  phaseIn2: 'groepsfase',
+  phaseIn3: 'actiefase',
+  pathology_adhd: 'ADHD',
+  pathology_autism: 'autisme',
+  pathology_psychosis: 'psychose',
+  pathology_narcissism: 'narcisme',
+  pathology_depression: 'depressie',
+  pathology_trauma: 'trauma',
 };
 
 const dicts: Record<Lang, Record<Key, string>> = { en, nl };
@@ -409,4 +485,9 @@ export function getLang(): Lang {
 export function setLang(l: Lang): void {
   lang = l;
   localStorage.setItem('radsim.lang', l);
+}
+
+/** A region's name in the page's language: the library's names have labels, others stay as written. */
+export function regionLabel(name: string): string {
+  return (dicts[lang] as Record<string, string>)[`region_${name}`] ?? name;
 }

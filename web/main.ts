@@ -92,7 +92,7 @@ function render(view: View, query: string | null): void {
     main,
   );
   const views: Record<View, (root: HTMLElement) => () => void> = {
-    explore: (r) => exploreView(r, query ? (new URLSearchParams(query).get('scenario') ?? 'baseline') : 'baseline'),
+    explore: (r) => exploreView(r, query ? new URLSearchParams(query).get('scenario') : null),
     compare: (r) => compareView(r, query),
     research: researchView,
     about: aboutView,

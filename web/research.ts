@@ -30,8 +30,16 @@ import {
 } from '../sim/index.ts';
 import { download } from './export.ts';
 import { createFieldEditor } from './fieldEditor.ts';
-import { t } from './i18n.ts';
-import { EDITED, EDITOR_KEYS, library, resolveData, resolvedByName, scenarioNames } from './scenarios.ts';
+import { getLang, t } from './i18n.ts';
+import {
+  EDITED,
+  EDITOR_KEYS,
+  library,
+  resolveData,
+  resolvedByName,
+  scenarioNames,
+  scenarioOption,
+} from './scenarios.ts';
 import { createSweepRunner } from './sweepRunner.ts';
 import { h } from './util.ts';
 
@@ -82,11 +90,11 @@ export function checkText(text: string, base: string): Checked {
 const text = (data: unknown) => JSON.stringify(data, null, 2);
 
 export function researchView(root: HTMLElement): () => void {
-  const base = localStorage.getItem(KEY_BASE) ?? 'school-resilience';
+  const base = localStorage.getItem(KEY_BASE) ?? 'baseline';
   const baseSel = h(
     'select',
     { id: 'editor-base', 'aria-label': t('scenario') },
-    ...scenarioNames.map((n) => h('option', { value: n }, n)),
+    ...scenarioNames.map((n) => h('option', { value: n }, scenarioOption(n, getLang()))),
   );
   baseSel.value = scenarioNames.includes(base) ? base : 'baseline';
   let shownBase = baseSel.value;

@@ -96,3 +96,35 @@ export function validatedByName(name: string, o: { agents?: number; weeks?: numb
   if (o.weeks !== undefined) d.weeks = o.weeks;
   return validateScenario(d, `${name}.json`);
 }
+
+/** Text in both languages (a scenario's `title` and `description`). */
+interface Localized {
+  en: string;
+  nl: string;
+}
+function localized(x: unknown, lang: 'en' | 'nl'): string | null {
+  if (typeof x === 'string') return x;
+  if (x && typeof x === 'object' && typeof (x as Localized)[lang] === 'string') return (x as Localized)[lang];
+  return null;
+}
+
+/** A scenario's own data, before `extends` (a title is not inherited from the base). */
+function ownData(name: string): ScenarioData | null {
+  return name === EDITED ? (savedEdit()?.data ?? null) : (library[`${name}.json`] ?? null);
+}
+
+/** A scenario's title in `lang` (its name when it has none). */
+export function scenarioTitle(name: string, lang: 'en' | 'nl'): string {
+  return localized(ownData(name)?.title, lang) ?? name;
+}
+
+/** A scenario's one-line description in `lang`, or null. */
+export function scenarioDescription(name: string, lang: 'en' | 'nl'): string | null {
+  return localized(ownData(name)?.description, lang);
+}
+
+/** An <option> text for a scenario: its title, with the name for those who know the files. */
+export function scenarioOption(name: string, lang: 'en' | 'nl'): string {
+  const title = scenarioTitle(name, lang);
+  return title === name ? name : `${title} (${name})`;
+}

@@ -368,11 +368,24 @@ export const outputsSchema = z.strictObject({
   }),
 });
 
+// -- Title and description in English and Dutch (what the web app's pickers show) --
+/** A text in English (en) and Dutch (nl). */
+export const bilingualTextSchema = z.strictObject({
+  en: z.string().min(1),
+  nl: z.string().min(1),
+});
+const scenarioTitleSchema = bilingualTextSchema.optional().meta({ description: 'title, a few words' });
+const scenarioDescriptionSchema = bilingualTextSchema
+  .optional()
+  .meta({ description: 'what the scenario changes and why, in one line' });
+// -- end of title and description --
+
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'short name' }),
+    title: scenarioTitleSchema,
     question: z.string().min(1).meta({ description: 'the one-sentence question this scenario asks' }),
-    description: z.string().optional().meta({ description: 'what the scenario changes and why, in a few sentences' }),
+    description: scenarioDescriptionSchema,
     seed: z
       .number()
       .int()

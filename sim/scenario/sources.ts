@@ -28,6 +28,7 @@ const S001 = SEEDS.memo2025;
 export const SOURCES: Readonly<Record<string, string>> = {
   // 8.1 Run
   name: 'scenario text (not a model parameter)',
+  title: 'scenario text (not a model parameter)',
   question: 'scenario text (not a model parameter)',
   description: 'scenario text (not a model parameter)',
   seed: 'assumption: any seed; replicates use seeds derived from it',

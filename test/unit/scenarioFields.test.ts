@@ -119,7 +119,8 @@ describe('schema walk', () => {
     expect(byPath.get('phases.hazards["0->1"]')!.kind).toBe('string');
     expect(byPath.get('phases.constants.a01')!.kind).toBe('number');
     expect(byPath.get('triggers.catalogue[0].perYear')!.unit).toBe('1/year');
-    expect(byPath.get('description')!.optional).toBe(true);
+    expect(byPath.get('title.nl')!.kind).toBe('string');
+    expect(byPath.get('description.en')!.kind).toBe('string');
   });
 
   it('gives every number of the schema a unit and a description of its own (.meta)', () => {

@@ -1,0 +1,172 @@
+/**
+ * End-to-end tests of Explore as a teaching instrument (see harness.ts): the run survives
+ * leaving the view and switching language; the pace is in weeks per second and labelled; the
+ * end of the run is shown and what cannot happen after it is refused with a message; the
+ * scenario, switches and route profile read as words in English and Dutch.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SPEEDS } from '../../web/explore.ts';
+import { loadFresh, useApp } from './harness.ts';
+
+const app = useApp();
+let page: Page;
+let base = '';
+
+const weekOf = (p: Page) => p.locator('#status').getAttribute('data-week').then(Number);
+
+/** Loads Explore with a small population and run, and waits for week 0 of it. */
+async function smallRun(p: Page, agents: number, weeks: number): Promise<void> {
+  await p.fill('#agents', String(agents));
+  await p.fill('#weeks', String(weeks));
+  await p.click('#restart');
+  await p.waitForFunction(
+    ([a, w]) => {
+      const el = document.querySelector('#status') as HTMLElement | null;
+      const n = [0, 1, 2, 3].reduce((s, k) => s + Number(el?.dataset[`phase${k}`]), 0);
+      return el?.dataset.week === '0' && n === a && el.textContent?.includes(`/ ${w}`);
+    },
+    [agents, weeks],
+  );
+}
+
+async function setSpeed(p: Page, weeksPerSecond: number): Promise<void> {
+  await p.fill('#speed', String(SPEEDS.indexOf(weeksPerSecond)));
+}
+
+/** What the view shows of the run: week, fired triggers, selected person, the chart's lines. */
+async function snapshot(p: Page) {
+  return {
+    week: await weekOf(p),
+    fired: await p.locator('#status').getAttribute('data-fired'),
+    firedLines: await p.locator('#chart svg g.fired line').count(),
+    selected: await p.locator('#people').getAttribute('data-selected'),
+    routeId: await p.locator('#route').getAttribute('data-id'),
+    line1: await p.locator('#chart svg path.line-phase1').getAttribute('d'),
+    log: await p.locator('#macro-log').getAttribute('data-fired'),
+  };
+}
+
+beforeAll(() => {
+  page = app.page;
+  base = app.base;
+});
+
+describe('Explore as a teaching instrument', () => {
+  it('keeps the run (week, fired trigger, selected person, chart) across another view and a language switch', async () => {
+    await page.goto(`${base}#explore`);
+    await page.waitForSelector('#status[data-week="0"]');
+    await smallRun(page, 3000, 200);
+    await setSpeed(page, 50);
+    await page.click('#play');
+    await page.waitForFunction(() => Number(document.querySelector('#status')?.getAttribute('data-week')) >= 30);
+    await page.click('#play');
+    await page.waitForSelector('#status[data-running="false"]');
+    await page.click('#macros button[data-macro="attackAbroad"]');
+    await page.waitForSelector('#status[data-fired="1"]');
+    await page.click('#step');
+    await page.focus('#people');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#route h3');
+    await page.waitForFunction(
+      () => (document.querySelector('#chart svg path.line-phase1')?.getAttribute('d') ?? '').length > 0,
+    );
+    const before = await snapshot(page);
+    expect(before.week).toBeGreaterThanOrEqual(31);
+    expect(before.selected).not.toBe('');
+
+    await page.click('#nav-about');
+    await page.waitForSelector('#about');
+    await page.click('#nav-explore');
+    await page.waitForSelector(`#status[data-week="${before.week}"][data-fired="1"]`);
+    await page.waitForSelector(`#route[data-id="${before.selected}"]`);
+    expect(await snapshot(page)).toEqual(before);
+    expect(await page.inputValue('#agents')).toBe('3000');
+
+    await page.click('#lang');
+    await page.waitForSelector('#nav-explore:text("Verkennen")');
+    await page.waitForSelector(`#status[data-week="${before.week}"][data-fired="1"]`);
+    await page.waitForSelector(`#route[data-id="${before.selected}"]`);
+    expect(await snapshot(page)).toEqual(before);
+
+    // The Dutch page in words: the scenario, the switches, the profile.
+    expect(await page.locator('#scenario-title').textContent()).toBe('Basis: de praktijk van nu');
+    expect(await page.locator('label:has(#abl-socialInfluence)').textContent()).toContain('Sociale invloed');
+    expect(await page.locator('#route .profile').textContent()).toMatch(
+      /^\d+, (man|vrouw), [^,]+, (in geen fase|gevoeligheidsfase|groepsfase|actiefase)/,
+    );
+    expect(await page.locator('#speed-value').textContent()).toBe('50 weken/s');
+
+    // Playing on after coming back continues from the same week.
+    await page.click('#lang');
+    await page.waitForSelector('#nav-explore:text("Explore")');
+    expect(await page.locator('#route .profile').textContent()).toMatch(
+      /^\d+, (man|woman), [^,]+, (in no phase|sensitivity phase|group phase|action phase)/,
+    );
+    await page.click('#step');
+    await page.waitForSelector(`#status[data-week="${before.week + 1}"]`);
+  });
+
+  it('plays at the speed set, in weeks per second, labelled with its value', async () => {
+    await loadFresh(page, `${base}#explore`); // a new page: the default speed
+    await smallRun(page, 2000, 520);
+    expect(await page.locator('#speed-value').textContent()).toBe('5 weeks/s');
+    expect(await page.locator('#speed').getAttribute('aria-valuetext')).toBe('5 weeks/s');
+    await setSpeed(page, 0.5);
+    expect(await page.locator('#speed-value').textContent()).toBe('0.5 weeks/s');
+    await setSpeed(page, 10);
+    expect(await page.locator('#speed-value').textContent()).toBe('10 weeks/s');
+    await page.click('#play');
+    await page.waitForSelector('#status[data-week="1"]');
+    const w0 = await weekOf(page);
+    const t0 = Date.now();
+    await page.waitForTimeout(3000);
+    const w1 = await weekOf(page);
+    const seconds = (Date.now() - t0) / 1000;
+    await page.click('#play');
+    await page.waitForSelector('#status[data-running="false"]');
+    // Never faster than set (one frame's weeks of slack); at 2,000 people not much slower either.
+    expect(w1 - w0).toBeLessThanOrEqual(10 * seconds + 2);
+    expect(w1 - w0).toBeGreaterThanOrEqual(0.5 * 10 * seconds);
+  });
+
+  it('shows the end of the run, and refuses Play and a trigger after it with a message', async () => {
+    await page.goto(`${base}#explore`);
+    await smallRun(page, 2000, 30);
+    expect(await page.locator('#run-end').isVisible()).toBe(false);
+    await setSpeed(page, 50);
+    await page.click('#play');
+    await page.waitForSelector('#status[data-ended="true"][data-running="false"]');
+    expect(await weekOf(page)).toBe(30);
+    expect(await page.locator('#run-end').textContent()).toMatch(/End of the run: week 30/);
+    expect(await page.locator('#chart .run-end-mark').getAttribute('display')).toBeNull();
+
+    await page.click('#play');
+    await page.waitForSelector('#explore-refused');
+    expect(await page.locator('#explore-refused').textContent()).toMatch(/ended at week 30/);
+    expect(await page.locator('#status').getAttribute('data-running')).toBe('false');
+
+    await page.click('#macros button[data-macro="attackAbroad"]');
+    await page.waitForFunction(() => document.querySelector('#explore-refused')?.textContent?.includes('not fired'));
+    expect(await page.locator('#macro-log li[data-source="fired"]').count()).toBe(0);
+    expect(await page.locator('#status').getAttribute('data-fired')).toBe('0');
+
+    // Restart clears the message and the end.
+    await page.click('#restart');
+    await page.waitForSelector('#status[data-week="0"][data-ended="false"]');
+    expect(await page.locator('#explore-refused').count()).toBe(0);
+  });
+
+  it('says so when the linked scenario does not exist, and shows what each scenario is before a run', async () => {
+    await page.goto(`${base}#explore?scenario=doesnotexist`);
+    await page.waitForSelector('#explore-unknown');
+    await page.waitForSelector('#status[data-week="0"]');
+    expect(await page.locator('#explore-unknown').textContent()).toContain('"doesnotexist"');
+    const option = await page.locator('#scenario option[value="capacity-cut"]').textContent();
+    expect(option).toBe('Case capacity cut (capacity-cut)');
+    await page.selectOption('#scenario', 'capacity-cut');
+    expect(await page.locator('#scenario-title').textContent()).toBe('Case capacity cut');
+    expect(await page.locator('#scenario-description').textContent()).toContain('cut to a third');
+    expect(await page.locator('label:has(#abl-microTriggers)').textContent()).toContain('Personal triggers (micro)');
+  });
+});

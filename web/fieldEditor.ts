@@ -17,7 +17,8 @@ import {
   type Segment,
   valueAt,
 } from '../sim/index.ts';
-import { t } from './i18n.ts';
+import { DESCRIPTION_NL, SOURCE_NL, UNIT_NL } from './fieldTextNl.ts';
+import { getLang, t } from './i18n.ts';
 import { h } from './util.ts';
 
 export interface FormState {
@@ -170,7 +171,7 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
         if (!numeric) return o.onSet(f.segs, text);
         const x = text.trim() === '' ? NaN : Number(text);
         if (Number.isNaN(x)) {
-          r.error.textContent = `${f.path}: ${t('notANumber')} (${rangeText(f) || 'number'})`;
+          r.error.textContent = `${f.path}: ${t('notANumber')} (${localRange(rangeText(f)) || t('numberWord')})`;
           input.setAttribute('aria-invalid', 'true');
           return;
         }
@@ -186,23 +187,28 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
       '↺',
     );
     reset.addEventListener('click', () => o.onReset(f.segs));
-    const range = rangeText(f);
+    const range = localRange(rangeText(f));
+    const { description, unit, source } = fieldText(f);
     const defaultEl = h('span', { class: 'default' });
     const error = h('div', { class: 'field-error', id: errorId, role: 'status' });
     const el = h(
       'div',
-      { class: 'field', 'data-path': f.path, 'data-search': `${f.path} ${f.description}`.toLowerCase() },
+      {
+        class: 'field',
+        'data-path': f.path,
+        'data-search': `${f.path} ${f.description} ${description}`.toLowerCase(),
+      },
       h('label', { for: id, class: 'field-name' }, label),
       h('span', { class: 'field-input' }, input, reset),
       h(
         'span',
         { class: 'field-meta' },
-        h('span', { class: 'desc' }, f.description),
-        f.unit && h('span', { class: 'unit' }, ` · ${t('unit')}: ${f.unit}`),
+        h('span', { class: 'desc' }, description),
+        unit && h('span', { class: 'unit' }, ` · ${t('unit')}: ${unit}`),
         range && h('span', { class: 'range' }, ` · ${t('allowed')}: ${range}`),
         ' · ',
         defaultEl,
-        f.source && h('span', { class: 'source' }, ` · ${t('source')}: ${f.source}`),
+        source && h('span', { class: 'source' }, ` · ${t('source')}: ${source}`),
       ),
       error,
     );
@@ -272,7 +278,7 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
         const p = checkValue(f, v);
         if (p) msg = `${f.path}: ${p}`;
       }
-      const range = rangeText(f);
+      const range = localRange(rangeText(f));
       r.error.textContent = msg ? `${msg}${range && f.kind !== 'enum' ? ` (${t('allowed')}: ${range})` : ''}` : '';
       r.el.classList.toggle('invalid', !!msg);
       if (msg) r.input.setAttribute('aria-invalid', 'true');
@@ -306,4 +312,19 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
   }
 
   return { element, update, count: () => rows.size };
+}
+
+/** A field's description, unit and source in the page's language (English where no Dutch exists). */
+export function fieldText(f: Field): { description: string; unit: string; source: string | null } {
+  if (getLang() === 'en') return { description: f.description, unit: f.unit, source: f.source };
+  return {
+    description: DESCRIPTION_NL[f.description] ?? f.description,
+    unit: UNIT_NL[f.unit] ?? f.unit,
+    source: f.source === null ? null : (SOURCE_NL[f.source] ?? f.source),
+  };
+}
+
+/** rangeText in the page's language. */
+function localRange(text: string): string {
+  return getLang() === 'en' ? text : text.replace('whole number', t('wholeNumber'));
 }

@@ -193,6 +193,9 @@ const en = {
   addItem: 'add an item',
   removeLast: 'remove the last',
   items: 'item(s)',
+  wholeNumber: 'whole number',
+  formulaVariables: 'variables',
+  numberWord: 'number',
   // -- explore: pace, end of the run, words for ids --
   speedValue: '{n} weeks/s',
   exploreEnded: 'End of the run: week {w} reached. Press Restart to run it again (or set more weeks).',
@@ -428,6 +431,9 @@ const nl: Record<Key, string> = {
   addItem: 'item toevoegen',
   removeLast: 'laatste verwijderen',
   items: 'element(en)',
+  wholeNumber: 'geheel getal',
+  formulaVariables: 'variabelen',
+  numberWord: 'getal',
   // -- explore: pace, end of the run, words for ids --
   speedValue: '{n} weken/s',
   exploreEnded:

@@ -194,7 +194,7 @@ export function researchView(root: HTMLElement): () => void {
       h('h3', {}, t('formula')),
       h('div', { class: 'controls' }, hazardSel, formulaIn),
       formulaStatus,
-      h('p', { style: 'font-size:0.8rem' }, `variables: ${FORMULA_VARIABLE_NAMES.join(', ')}`),
+      h('p', { style: 'font-size:0.8rem' }, `${t('formulaVariables')}: ${FORMULA_VARIABLE_NAMES.join(', ')}`),
     ),
     h(
       'div',

@@ -181,6 +181,11 @@ export function compareView(root: HTMLElement, share: string | null): () => void
     let c: CompareSettings;
     let plan: ComparePlan;
     let link: string;
+    if (order.length < 2) {
+      errorBox.replaceChildren(h('div', { class: 'error', id: 'pick-two' }, t('cmpPickTwo')));
+      runBtn.disabled = false;
+      return;
+    }
     try {
       c = settings();
       if (c.scenarios.includes(EDITED) && c.scenarios.includes(SHARED)) throw new Error(t('cmpEditedAndShared'));

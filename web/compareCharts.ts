@@ -87,6 +87,7 @@ export function seriesChart(
   entries: { label: string; color: string; band: Band }[],
   title: string,
   zero: boolean,
+  yLabel: string = title,
 ): SVGSVGElement {
   const W = 600,
     H = 300,
@@ -133,6 +134,12 @@ export function seriesChart(
     .append('g')
     .attr('transform', `translate(${m.l},0)`)
     .call(ticks(d3.axisLeft(y), 6, y));
+  svg
+    .append('text')
+    .attr('class', 'y-label')
+    .attr('transform', `translate(12,${(m.t + H - m.b) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(yLabel);
   svg
     .append('text')
     .attr('x', W - m.r)

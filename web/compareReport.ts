@@ -219,6 +219,7 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
       ),
       h('button', { id: 'print-report', type: 'button', onclick: () => window.print() }, t('cmpPrint')),
       h('label', {}, `${t('share')} `, h('input', { id: 'share-link', readOnly: true, value: shareUrl, size: 60 })),
+      copyButton(shareUrl),
     ),
     h('h2', {}, t('cmpGlance')),
     h('div', { class: 'panel' }, glanceTable(stats, lang), h('p', { class: 'note' }, t('cmpGlanceNote'))),
@@ -300,4 +301,19 @@ function glanceTable(stats: CompareStats, lang: Lang): HTMLTableElement {
     );
   }
   return table;
+}
+
+/** A button that copies the share link, and says whether it did. */
+function copyButton(text: string): HTMLElement {
+  const said = h('span', { id: 'copy-status', role: 'status' });
+  const btn = h('button', { type: 'button', id: 'copy-link' }, t('copyLink'));
+  btn.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      said.textContent = t('copied');
+    } catch {
+      said.textContent = t('copyFailed');
+    }
+  });
+  return h('span', {}, btn, ' ', said);
 }

@@ -65,7 +65,7 @@ export function createPhaseChart(box: HTMLElement): PhaseChart {
       .attr('width', CW)
       .attr('height', CH)
       .attr('role', 'img')
-      .attr('aria-label', 'phase counts by week');
+      .attr('aria-label', t('phaseChartLabel'));
     svg
       .append('g')
       .attr('transform', `translate(0,${CH - CM.b})`)
@@ -78,6 +78,13 @@ export function createPhaseChart(box: HTMLElement): PhaseChart {
       .attr('text-anchor', 'end')
       .attr('font-size', 11)
       .text(t('week'));
+    svg
+      .append('text')
+      .attr('class', 'y-label')
+      .attr('transform', `translate(12,${(CM.t + CH - CM.b) / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle')
+      .attr('font-size', 11)
+      .text(t('peopleAxis'));
     const marks = svg.append('g').attr('class', 'macro-marks');
     const lines = [1, 2, 3].map((p) =>
       svg
@@ -164,7 +171,9 @@ export function createPhaseChart(box: HTMLElement): PhaseChart {
       .attr('x2', (f) => x(f.week))
       .attr('y1', CM.t)
       .attr('y2', CH - CM.b);
+    // Anchored so a label near either edge stays whole.
     g.select('text')
+      .attr('text-anchor', (f) => (x(f.week) > CW - 70 ? 'end' : x(f.week) < CM.l + 70 ? 'start' : 'middle'))
       .attr('x', (f) => x(f.week))
       .attr('y', CM.t - 3)
       .text((f) => macroLabel(f.type));

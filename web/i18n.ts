@@ -194,6 +194,20 @@ const en = {
   removeLast: 'remove the last',
   items: 'item(s)',
   wholeNumber: 'whole number',
+  sameAsBase:
+    'The edited scenario has the same parameters as its base, {base}: a comparison would show no difference. Change a parameter first.',
+  cmpPickTwo: 'Pick at least two scenarios to compare (the first you pick is the reference).',
+  copyLink: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Could not copy: select the link and copy it by hand.',
+  peopleAxis: 'people',
+  phaseChartLabel: 'People in each phase by week',
+  sweepLineNote: 'mean, 95% interval; dots: runs',
+  sweepHeatNote: 'mean over replicates',
+  viewsNav: 'Views',
+  aboutSources:
+    'The model follows five public Dutch government documents; copies are in docs/sources/ of the repository, whose README gives each one\u2019s publisher, year and link.',
+  aboutFooter: 'Phase colours use the Okabe-Ito colour-blind-safe palette. The model is described in docs/model.md.',
   formulaVariables: 'variables',
   numberWord: 'number',
   // -- explore: pace, end of the run, words for ids --
@@ -432,6 +446,21 @@ const nl: Record<Key, string> = {
   removeLast: 'laatste verwijderen',
   items: 'element(en)',
   wholeNumber: 'geheel getal',
+  sameAsBase:
+    'Het bewerkte scenario heeft dezelfde parameters als de basis, {base}: een vergelijking zou geen verschil laten zien. Wijzig eerst een parameter.',
+  cmpPickTwo: 'Kies ten minste twee scenario’s om te vergelijken (het eerste dat u kiest is de referentie).',
+  copyLink: 'Kopiëren',
+  copied: 'Gekopieerd',
+  copyFailed: 'Kopiëren lukte niet: selecteer de link en kopieer hem zelf.',
+  peopleAxis: 'personen',
+  phaseChartLabel: 'Personen per fase per week',
+  sweepLineNote: 'gemiddelde, 95%-interval; punten: runs',
+  sweepHeatNote: 'gemiddelde over herhalingen',
+  viewsNav: 'Weergaven',
+  aboutSources:
+    'Het model volgt vijf openbare Nederlandse overheidsdocumenten; kopieën staan in docs/sources/ van de repository, waarvan de README per document de uitgever, het jaar en de link geeft.',
+  aboutFooter:
+    'De fasekleuren volgen het kleurenblindveilige Okabe-Ito-palet. Het model wordt beschreven in docs/model.md (Engels).',
   formulaVariables: 'variabelen',
   numberWord: 'getal',
   // -- explore: pace, end of the run, words for ids --

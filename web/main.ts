@@ -2,7 +2,7 @@
 import { ETHICS_LINE } from '../sim/index.ts';
 import { compareView } from './compare.ts';
 import { exploreView } from './explore.ts';
-import { getLang, setLang, t, type Key } from './i18n.ts';
+import { getLang, setLang, t, type Key, type Lang } from './i18n.ts';
 import { researchView } from './research.ts';
 import { h } from './util.ts';
 
@@ -11,22 +11,45 @@ type View = (typeof VIEWS)[number];
 let cleanup: () => void = () => {};
 
 function aboutView(root: HTMLElement): () => void {
-  const seeds: [string, string][] = [
+  // The source documents, kept in docs/sources/ (its README gives each one's publisher and link).
+  const seeds: [string, Record<Lang, string>][] = [
     [
       '003_b01ffb2916f57b10.txt',
-      'WODC study 3421 (University of Amsterdam, 2025), "Radicalisering en psychosociale problematiek: Beter begrijpen, beter ingrijpen" (summary)',
+      {
+        en: 'WODC study 3421 (University of Amsterdam, 2025), "Radicalisering en psychosociale problematiek: Beter begrijpen, beter ingrijpen" (summary)',
+        nl: 'WODC-onderzoek 3421 (Universiteit van Amsterdam, 2025), "Radicalisering en psychosociale problematiek: Beter begrijpen, beter ingrijpen" (samenvatting)',
+      },
     ],
-    ['001_9985252c126c6d4e.txt', 'Ministry memo (2025) on presenting that study to parliament'],
-    ['000_eb77dd75b44609ec.txt', "Minister's letter (2025) offering the study to parliament"],
+    [
+      '001_9985252c126c6d4e.txt',
+      {
+        en: 'Ministry memo (2025) on presenting that study to parliament',
+        nl: 'Beslisnota van het ministerie (2025) over het aanbieden van dat onderzoek aan de Kamer',
+      },
+    ],
+    [
+      '000_eb77dd75b44609ec.txt',
+      {
+        en: "Minister's letter (2025) offering the study to parliament",
+        nl: 'Brief van de minister (2025) waarmee het onderzoek aan de Kamer wordt aangeboden',
+      },
+    ],
     [
       '002_8eba30a1dfbc2ef6.txt',
-      `Minister's letter (2015) on the study "Triggerfactoren in het radicaliseringsproces"`,
+      {
+        en: `Minister's letter (2015) on the study "Triggerfactoren in het radicaliseringsproces"`,
+        nl: 'Brief van de minister (2015) over het onderzoek "Triggerfactoren in het radicaliseringsproces"',
+      },
     ],
     [
       '004_3f123f64741c8191.txt',
-      "Minister's letter (2024) on the Inspectorate's study of early detection in the local domain",
+      {
+        en: "Minister's letter (2024) on the Inspectorate's study of early detection in the local domain (Kamerstuk 29 754, nr. 731)",
+        nl: 'Brief van de minister (2024) over het onderzoek van de Inspectie naar vroegsignalering in het lokale domein (Kamerstuk 29 754, nr. 731)',
+      },
     ],
   ];
+  const lang = getLang();
   const terms: Key[] = ['signal', 'triage', 'pga', 'caseMeeting'];
   root.replaceChildren(
     h(
@@ -34,12 +57,13 @@ function aboutView(root: HTMLElement): () => void {
       { class: 'panel', id: 'about' },
       h('h2', {}, t('about')),
       h('p', { class: 'ethics', id: 'ethics' }, t('ethics')),
-      getLang() === 'en' && h('p', {}, ETHICS_LINE.replace(/^> /, '').replace(/\*\*/g, '')),
+      lang === 'en' && h('p', {}, ETHICS_LINE.replace(/^> /, '').replace(/\*\*/g, '')),
       h('h3', {}, t('sources')),
-      h('ul', {}, ...seeds.map(([f, d]) => h('li', {}, h('code', {}, f), ` — ${d}`))),
+      h('p', {}, t('aboutSources')),
+      h('ul', {}, ...seeds.map(([f, d]) => h('li', {}, h('code', {}, f), ` — ${d[lang]}`))),
       h('h3', {}, t('terms')),
       h('ul', {}, ...terms.map((k) => h('li', {}, t(k)))),
-      h('p', {}, 'Phase colours use the Okabe-Ito colour-blind-safe palette. Model description: docs/model.md.'),
+      h('p', {}, t('aboutFooter')),
     ),
   );
   return () => {};
@@ -60,7 +84,7 @@ function render(view: View, query: string | null): void {
   const main = h('main', { id: `view-${view}` });
   const nav = h(
     'nav',
-    { 'aria-label': 'views' },
+    { 'aria-label': t('viewsNav') },
     ...VIEWS.map((v) =>
       h(
         'button',

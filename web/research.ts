@@ -30,7 +30,7 @@ import {
 } from '../sim/index.ts';
 import { download } from './export.ts';
 import { createFieldEditor } from './fieldEditor.ts';
-import { getLang, t } from './i18n.ts';
+import { getLang, t, tf } from './i18n.ts';
 import {
   EDITED,
   EDITOR_KEYS,
@@ -434,6 +434,17 @@ export function researchView(root: HTMLElement): () => void {
   });
   compareBtn.addEventListener('click', () => {
     check();
+    // An edit with its base's parameters would run for a minute to show no difference at all.
+    if (checked.resolved && sameModel(checked.resolved, resolvedByName(baseSel.value))) {
+      importBox.replaceChildren(
+        h(
+          'p',
+          { class: 'error', id: 'compare-same' },
+          tf('sameAsBase', { base: scenarioOption(baseSel.value, getLang()) }),
+        ),
+      );
+      return;
+    }
     location.hash = `compare?s=${baseSel.value},${EDITED}&r=4&a=5000&w=260`;
   });
 
@@ -462,4 +473,23 @@ export function researchView(root: HTMLElement): () => void {
     check();
   } else load(baseSel.value, false);
   return () => sweep.cancel();
+}
+
+/** Scenario text that does not change a run. */
+const TEXT_KEYS = new Set(['name', 'title', 'question', 'description', 'extends', 'outputs']);
+
+/** Whether two resolved scenarios run the same model (their texts aside). */
+export function sameModel(a: ScenarioData, b: ScenarioData): boolean {
+  const strip = (d: ScenarioData) => Object.fromEntries(Object.entries(d).filter(([k]) => !TEXT_KEYS.has(k)));
+  return deepEqual(strip(a), strip(b));
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

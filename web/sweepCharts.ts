@@ -5,6 +5,7 @@
  */
 import * as d3 from 'd3';
 import { outcomeLabel, type SweepStats } from '../sim/index.ts';
+import { getLang, t } from './i18n.ts';
 import { fmt } from './util.ts';
 
 const num = (v: number | boolean) => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
@@ -51,12 +52,18 @@ export function linePlot(stats: SweepStats, outcome: string): SVGSVGElement {
     .attr('x', m.l)
     .attr('y', 16)
     .attr('font-weight', 'bold')
-    .text(`${outcomeLabel(outcome)} (mean, 95% interval; dots: runs)`);
+    .text(`${outcomeLabel(outcome, getLang())} (${t('sweepLineNote')})`);
   svg
     .append('g')
     .attr('transform', `translate(0,${H - m.b})`)
     .call(d3.axisBottom(x).ticks(6));
   svg.append('g').attr('transform', `translate(${m.l},0)`).call(d3.axisLeft(y).ticks(6));
+  svg
+    .append('text')
+    .attr('class', 'y-label')
+    .attr('transform', `translate(12,${(m.t + H - m.b) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(outcomeLabel(outcome, getLang()));
   svg
     .append('text')
     .attr('x', (m.l + W - m.r) / 2)
@@ -155,7 +162,7 @@ export function heatmap(stats: SweepStats, outcome: string): SVGSVGElement {
     .attr('x', m.l)
     .attr('y', 16)
     .attr('font-weight', 'bold')
-    .text(`${outcomeLabel(outcome)} (mean over replicates)`);
+    .text(`${outcomeLabel(outcome, getLang())} (${t('sweepHeatNote')})`);
   const xb = d3
     .scaleBand<number>()
     .domain(xs)

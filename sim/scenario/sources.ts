@@ -1,6 +1,6 @@
 /**
  * Where each parameter comes from: a seed file (the Dutch
- * source documents in ../shared/seeds/, by file name), a section of the domain brief MODEL.md,
+ * source documents in docs/sources/, by file name), a section of the domain brief MODEL.md,
  * a paper, or "assumption". A seed or MODEL.md section almost always supports only the
  * *mechanism*; the *value* is then an assumption, and the text says so. No parameter of the
  * default scenario has been calibrated.

@@ -205,6 +205,7 @@ const en = {
   sweepLineNote: 'mean, 95% interval; dots: runs',
   sweepHeatNote: 'mean over replicates',
   viewsNav: 'Views',
+  sweepRestored: 'Results of the last sweep ({at}), kept in this browser.',
   aboutSources:
     'The model follows five public Dutch government documents; copies are in docs/sources/ of the repository, whose README gives each one\u2019s publisher, year and link.',
   aboutFooter: 'Phase colours use the Okabe-Ito colour-blind-safe palette. The model is described in docs/model.md.',
@@ -457,6 +458,7 @@ const nl: Record<Key, string> = {
   sweepLineNote: 'gemiddelde, 95%-interval; punten: runs',
   sweepHeatNote: 'gemiddelde over herhalingen',
   viewsNav: 'Weergaven',
+  sweepRestored: 'Resultaten van de laatste sweep ({at}), bewaard in deze browser.',
   aboutSources:
     'Het model volgt vijf openbare Nederlandse overheidsdocumenten; kopieën staan in docs/sources/ van de repository, waarvan de README per document de uitgever, het jaar en de link geeft.',
   aboutFooter:

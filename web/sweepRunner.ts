@@ -29,12 +29,14 @@ import {
   valueAt,
 } from '../sim/index.ts';
 import { download } from './export.ts';
-import { t, tf } from './i18n.ts';
+import { getLang, t, tf } from './i18n.ts';
 import { runPlan } from './jobPool.ts';
 import { defaultRange, levels, prccInterval, SWEEP_DEFAULTS } from './sweepDesign.ts';
 import { runControls } from './runControls.ts';
 import { heatmap, linePlot } from './sweepCharts.ts';
 import { fmt, h, markdown } from './util.ts';
+
+const LAST_SWEEP_KEY = 'radsim.sweep.last';
 
 export interface SweepRunner {
   element: HTMLElement;
@@ -239,6 +241,30 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
     );
     refresh();
     showResults(plan, records);
+    saveLast(plan, records);
+  }
+
+  /** The last sweep's plan and runs, kept in this browser so its results survive a reload. */
+  function saveLast(plan: SweepPlan, records: RunRecord[]): void {
+    try {
+      localStorage.setItem(LAST_SWEEP_KEY, JSON.stringify({ plan, records, at: new Date().toISOString() }));
+    } catch {
+      localStorage.removeItem(LAST_SWEEP_KEY); // too large to keep: the results stay on the page only
+    }
+  }
+
+  function showLast(): void {
+    const text = localStorage.getItem(LAST_SWEEP_KEY);
+    if (!text) return;
+    try {
+      const { plan, records, at } = JSON.parse(text) as { plan: SweepPlan; records: RunRecord[]; at: string };
+      showResults(plan, records);
+      results.prepend(
+        h('p', { class: 'muted', id: 'sweep-restored' }, tf('sweepRestored', { at: new Date(at).toLocaleString() })),
+      );
+    } catch {
+      localStorage.removeItem(LAST_SWEEP_KEY); // an older format: nothing to show
+    }
   }
 
   function showResults(plan: SweepPlan, records: RunRecord[]): void {
@@ -247,7 +273,9 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
     const outcomeSel = h(
       'select',
       { id: 'sweep-outcome', 'aria-label': t('outcome') },
-      ...plan.outcomes.map((o) => h('option', { value: o, title: OUTCOMES[o]?.description ?? '' }, outcomeLabel(o))),
+      ...plan.outcomes.map((o) =>
+        h('option', { value: o, title: OUTCOMES[o]?.description ?? '' }, outcomeLabel(o, getLang())),
+      ),
     );
     outcomeSel.value = headlineOutcomes(plan.outcomes, 'effect')[0] ?? plan.outcomes[0];
     const chartBox = h('div', { id: 'sweep-chart' });
@@ -316,6 +344,7 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
   runBtn.addEventListener('click', () => void run());
   cancelBtn.addEventListener('click', () => running?.cancel());
   refresh();
+  showLast();
   return { element, refresh, cancel: () => running?.cancel() };
 }
 

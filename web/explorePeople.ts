@@ -120,7 +120,9 @@ export class PeopleCanvas {
     ctx.putImageData(this.pixels, 0, 0);
     ctx.fillStyle = '#333';
     ctx.font = '11px sans-serif';
-    s.regions.forEach((r, i) => ctx.fillText(regionLabel(r), i * (W / s.regions.length) + 2, 11));
+    const labels = s.regions.map(regionLabel);
+    labels.forEach((r, i) => ctx.fillText(r, i * (W / s.regions.length) + 2, 11));
+    this.canvas.dataset.regions = labels.join('|'); // what the canvas says, for the tests
     // The wave: people shown who moved up a phase since the last fired trigger.
     if (risen.size) {
       ctx.strokeStyle = '#000';

@@ -33,6 +33,9 @@ async function setParam(p: Page, j: number, path: string, lo: string, hi: string
 
 describe('Research view', () => {
   it('keeps the form and the JSON in step, shows field errors inline and survives a reload', async () => {
+    // These tests edit school-resilience (a small file with one intervention); a new edit starts from the baseline.
+    await page.goto(`${base}#about`);
+    await page.evaluate(() => localStorage.setItem('radsim.editor.base', 'school-resilience'));
     await page.goto(`${base}#research`);
     await page.waitForSelector('#editor-ok');
     expect(await page.locator('.field').count()).toBeGreaterThan(300);
@@ -178,6 +181,12 @@ describe('Research view', () => {
     const summary = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     expect(summary.sensitivity.length).toBeGreaterThan(0);
     expect(summary.plan.points).toEqual([[0.05], [0.3]]);
+
+    // The results survive a reload (the edit already did).
+    await page.reload();
+    await page.waitForSelector('#sweep-restored');
+    expect(await page.locator('#sweep-chart svg.sweep-line circle.run').count()).toBe(4);
+    expect(await page.locator('#sweep-chart svg .y-label').textContent()).toBeTruthy();
   });
 
   it('runs a two-parameter sweep and draws a heatmap', async () => {
@@ -244,6 +253,23 @@ describe('Research view', () => {
     ]);
     expect(hash).toMatch(/^#compare\?s=school-resilience,edited&r=4&a=5000&w=260/);
     await page.waitForSelector('#view-compare');
+  });
+
+  it('"Compare with its base" says so instead of running when the edit has the base\'s parameters', async () => {
+    await page.goto(`${base}#about`);
+    await page.evaluate(() => {
+      localStorage.removeItem('radsim.editor.text');
+      localStorage.removeItem('radsim.editor.base');
+    });
+    await page.goto(`${base}#research`);
+    await page.waitForSelector('#editor-ok');
+    expect(await page.inputValue('#editor-base')).toBe('baseline');
+    await page.selectOption('#editor-base', 'capacity-cut');
+    await page.waitForSelector('#editor-ok');
+    await page.click('#compare-edited');
+    await page.waitForSelector('#compare-same');
+    expect(await page.locator('#compare-same').textContent()).toMatch(/same parameters as its base, Case capacity cut/);
+    expect(page.url()).toContain('#research');
   });
 
   it('"Explore this scenario" opens Explore with the edited scenario', async () => {

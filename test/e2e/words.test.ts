@@ -1,0 +1,116 @@
+/**
+ * End-to-end tests of the app in words (see harness.ts): Compare's scenario list shows titles
+ * and descriptions, asks for two scenarios in words and copies the share link; the Dutch page
+ * has no English left in the places that had it (switches, regions, profile, parameter texts,
+ * sources, About).
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useApp } from './harness.ts';
+
+const app = useApp();
+let page: Page;
+let base = '';
+
+beforeAll(() => {
+  page = app.page;
+  base = app.base;
+});
+
+/** The text a reader sees (form fields' values and code aside). */
+const visibleText = (p: Page) =>
+  p.evaluate(() => {
+    const out: string[] = [];
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('textarea, code, script, style, option') || el.closest('[hidden]')) continue;
+      out.push(n.textContent ?? '');
+    }
+    document.querySelectorAll('[aria-label]').forEach((el) => out.push(el.getAttribute('aria-label') ?? ''));
+    return out.join('\n');
+  });
+
+describe('Compare in words', () => {
+  it('lists scenarios by title and description, and asks for two in words', async () => {
+    await page.goto(`${base}#compare`);
+    const label = page.locator('#compare-scenarios label[data-name="capacity-cut"]');
+    expect(await label.locator('.scen-title').textContent()).toBe('Case capacity cut (capacity-cut)');
+    expect(await label.locator('.scen-desc').textContent()).toMatch(/cut to a third/);
+    await page.check('#cmp-baseline');
+    await page.click('#run-compare');
+    await page.waitForSelector('#pick-two');
+    const text = await page.locator('#pick-two').textContent();
+    expect(text).toMatch(/Pick at least two scenarios/);
+    expect(text).not.toContain('s=');
+  });
+
+  it('copies the share link', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base.replace(/\/$/, '') });
+    await page.goto(`${base}#compare?s=baseline,capacity-cut&r=2&a=1000&w=26`);
+    await page.click('#run-compare');
+    await page.waitForSelector('#compare-progress-text[data-state="done"]', { timeout: 120_000 });
+    await page.click('#copy-link');
+    await page.waitForSelector('#copy-status:text("Copied")');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await page.inputValue('#share-link'));
+    expect(copied).toContain('#compare?s=baseline,capacity-cut&r=2&a=1000&w=26');
+    // Every chart over time labels its y-axis.
+    expect(await page.locator('svg .y-label').count()).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the Dutch page', () => {
+  it('has no English left in Explore, Research and About', async () => {
+    await page.goto(`${base}#about`);
+    await page.evaluate(() => localStorage.setItem('radsim.lang', 'nl'));
+    try {
+      await page.goto(`${base}#explore`);
+      await page.reload();
+      await page.fill('#agents', '2000');
+      await page.fill('#weeks', '40');
+      await page.click('#restart');
+      await page.waitForSelector('#status[data-week="0"]');
+      await page.fill('#speed', '15');
+      await page.click('#play');
+      await page.waitForSelector('#status[data-ended="true"][data-running="false"]');
+      await page.focus('#people');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#route .profile');
+      expect(await page.locator('#people').getAttribute('data-regions')).toBe('grote stad|landelijke regio');
+      expect(await page.locator('#chart svg .y-label').textContent()).toBe('personen');
+      const explore = await visibleText(page);
+      for (const english of [
+        'microTriggers',
+        'socialInfluence',
+        'ageAtEnd',
+        'rightWing',
+        'phaseAtEnd',
+        'weeks/s',
+        'phase counts',
+        'Baseline',
+        'How does radicalisation',
+      ])
+        expect(explore).not.toContain(english);
+      expect(await page.locator('#run-end').textContent()).toMatch(/^Einde van de run/);
+
+      await page.goto(`${base}#research`);
+      await page.waitForSelector('#editor-ok');
+      expect(await page.locator('.field[data-path="population.maleShare"] .desc').textContent()).toBe('aandeel mannen');
+      expect(await page.locator('.field[data-path="name"] .source').textContent()).toContain(
+        'scenariotekst (geen modelparameter)',
+      );
+      const research = await visibleText(page);
+      for (const english of ['item(s)', 'scenario text', 'share of men', 'whole number', 'assumption', 'variables:'])
+        expect(research).not.toContain(english);
+
+      await page.goto(`${base}#about`);
+      const about = await visibleText(page);
+      for (const english of ["Minister's letter", 'Phase colours', 'Ministry memo'])
+        expect(about).not.toContain(english);
+      expect(about).toContain('docs/sources/');
+    } finally {
+      await page.evaluate(() => localStorage.setItem('radsim.lang', 'en'));
+    }
+  });
+});

@@ -37,6 +37,8 @@ describe('Compare in words', () => {
     const label = page.locator('#compare-scenarios label[data-name="capacity-cut"]');
     expect(await label.locator('.scen-title').textContent()).toBe('Case capacity cut (capacity-cut)');
     expect(await label.locator('.scen-desc').textContent()).toMatch(/cut to a third/);
+    const checked = await page.$$eval('#compare-scenarios input:checked', (els) => els.map((e) => e.id));
+    for (const id of checked) await page.uncheck(`#${id}`);
     await page.check('#cmp-baseline');
     await page.click('#run-compare');
     await page.waitForSelector('#pick-two');

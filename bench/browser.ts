@@ -3,7 +3,7 @@
  * Web Worker (issue 8: 30 frames per second or more at 100,000 agents).
  *
  *   node --import tsx bench/browser.ts                  # 100k agents, 20 s of play, a person selected
- *   node --import tsx bench/browser.ts --agents 20000 --seconds 10 --speed 4
+ *   node --import tsx bench/browser.ts --agents 20000 --seconds 10 --speed 10   # weeks per second
  *   node --import tsx bench/browser.ts --no-select      # without a selected person (no ties, no route)
  *   node --import tsx bench/browser.ts --gpu            # without --disable-gpu
  *   node --import tsx bench/browser.ts --out /tmp/x.json # results elsewhere (default bench/browser-results.json)
@@ -25,12 +25,13 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromiumArgs, startApp } from '../test/e2e/harness.ts';
+import { speedIndex } from '../web/explorePace.ts';
 import { BENCH_DIR, machineInfo, median, parseArgs, quantile, round, table } from './lib/util.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const AGENTS = Number(args.agents ?? 100_000);
 const SECONDS = Number(args.seconds ?? 20);
-const SPEED = Number(args.speed ?? 4);
+const SPEED = Number(args.speed ?? 50); // weeks per second (the fastest the slider allows)
 const SELECT = !args['no-select'];
 const GPU = Boolean(args.gpu);
 const WEEKS = Number(args.weeks ?? 2000);
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
         { timeout: 60_000 },
       );
     }
-    await page.fill('#speed', String(SPEED));
+    await page.fill('#speed', String(speedIndex(SPEED)));
     await page.click('#play');
     await page.waitForTimeout(2000); // warm-up
     const w0 = await weekOf(page);
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
       ],
     ];
     console.log(
-      `\nExplore frame rate (${chromiumVersion}, ${GPU ? 'GPU allowed' : '--disable-gpu'}, speed ${SPEED} weeks per update, ${SELECT ? `person selected: ${ties} ties` : 'nobody selected'})`,
+      `\nExplore frame rate (${chromiumVersion}, ${GPU ? 'GPU allowed' : '--disable-gpu'}, speed ${SPEED} weeks per second, ${SELECT ? `person selected: ${ties} ties` : 'nobody selected'})`,
     );
     console.log(
       table(

@@ -27,6 +27,7 @@ import {
 import './explore.css';
 import { drawEgo, egoAt, egoLayout, createEgoLegend, showEgoInfo, type EgoLayout } from './exploreEgo.ts';
 import { drawMacroLog, drawWave, macroLabel, risenSince, type Wave } from './exploreMacros.ts';
+import { DEFAULT_SPEED, SPEEDS } from './explorePace.ts';
 import { PeopleCanvas } from './explorePeople.ts';
 import { createPhaseChart, phaseLegend, type FiredTrigger } from './explorePhaseChart.ts';
 import { createRoutePanel } from './exploreRoute.ts';
@@ -72,9 +73,6 @@ interface Kept {
 }
 let previous: Session | null = null;
 
-/** Playback speeds offered, in simulated weeks per second on screen. */
-export const SPEEDS = [0.5, 1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 20, 25, 30, 40, 50];
-const DEFAULT_SPEED = 5;
 /** How long a fired trigger's line is highlighted on the chart, in seconds on screen. */
 const FRESH_SECONDS = 6;
 

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SPEEDS } from '../../web/explore.ts';
+import { SPEEDS } from '../../web/explorePace.ts';
 import { loadFresh, useApp } from './harness.ts';
 
 const app = useApp();

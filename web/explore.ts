@@ -173,6 +173,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   const egoInfo = h('p', { id: 'ego-info', class: 'ego-info', 'aria-live': 'polite' });
   const people = new PeopleCanvas(canvas);
   const egoLegend = createEgoLegend();
+  const peoplePanel = h('div', { class: 'panel people-panel' }, h('div', {}, t('people')), canvas, egoInfo, egoLegend);
   const routeBox = h('div', { id: 'route', class: 'route panel explore-route', 'aria-live': 'polite' });
   const routePanel = createRoutePanel(routeBox, { replay: (id) => void replay(id), deselect: () => deselect() });
   const errorBox = h('div', { id: 'explore-error', role: 'alert' });
@@ -230,22 +231,32 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     linkBox,
     errorBox,
     noticeBox,
+    // Chart and people side by side, the triggers and the route below them (one column when narrow).
     h(
       'div',
-      { class: 'panel explore-macros' },
-      h('div', {}, h('strong', {}, t('macro')), ' ', macroBox),
-      h('details', { class: 'macro-log-box', open: true }, h('summary', {}, t('exploreMacroLog')), logBox),
-      h('strong', {}, t('ablation')),
-      ablationBox,
-    ),
-    h(
-      'div',
-      { class: 'row' },
+      { class: 'explore-grid' },
       h('div', { class: 'panel chart-panel' }, status, endBox, waveBox, phaseLegend(), chart),
-      h('div', { class: 'panel' }, h('div', {}, t('people')), canvas, egoInfo, egoLegend),
+      peoplePanel,
+      h(
+        'div',
+        { class: 'panel explore-macros' },
+        h('div', {}, h('strong', {}, t('macro')), ' ', macroBox),
+        h('details', { class: 'macro-log-box', open: true }, h('summary', {}, t('exploreMacroLog')), logBox),
+        h('strong', {}, t('ablation')),
+        ablationBox,
+      ),
       routeBox,
     ),
   );
+  /** The canvas follows the width of its panel, at the device pixel ratio. */
+  const fitCanvas = () => {
+    const w = peoplePanel.clientWidth - 26; // the panel's padding and border
+    if (w > 0 && people.resize(Math.min(w, 900), Math.min(w, 900) * 0.62, window.devicePixelRatio || 1))
+      dirty.people = true;
+  };
+  const resizeObserver = new ResizeObserver(fitCanvas);
+  resizeObserver.observe(peoplePanel);
+  fitCanvas();
 
   function scenarioData(traced: number[]): Record<string, unknown> {
     const d = { ...resolvedByName(scenarioSel.value) };
@@ -530,7 +541,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   /** The selected person's network around their place on the grid, once it has arrived. */
   function currentEgoLayout(): EgoLayout | null {
     if (!ego || !sample || ego.id !== selected) return null;
-    return egoLayout(ego, people.spot(sample, ego.id), canvas.width, canvas.height);
+    return egoLayout(ego, people.spot(sample, ego.id), people.width, people.height);
   }
 
   function drawPeople(): void {
@@ -676,6 +687,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     const wasPlaying = playing;
     alive = false;
     playing = false;
+    resizeObserver.disconnect();
     document.removeEventListener('keydown', onKey);
     previous = {
       scenario: scenarioSel.value,

@@ -23,11 +23,38 @@ export interface GridLayout {
   cell: number;
 }
 
+/**
+ * Positions are in CSS pixels (`width` x `height`); the canvas holds `dpr` device pixels per CSS
+ * pixel, so the grid and the network over it are sharp on high-density screens.
+ */
 export class PeopleCanvas {
   private pixels: ImageData | null = null;
   private layout: (GridLayout & { key: string }) | null = null;
+  width: number;
+  height: number;
+  dpr = 1;
 
-  constructor(readonly canvas: HTMLCanvasElement) {}
+  constructor(readonly canvas: HTMLCanvasElement) {
+    this.width = canvas.width;
+    this.height = canvas.height;
+  }
+
+  /** Sizes the canvas to `width` x `height` CSS pixels at the device pixel ratio `dpr`. */
+  resize(width: number, height: number, dpr: number): boolean {
+    const w = Math.max(200, Math.round(width)),
+      h = Math.max(140, Math.round(height));
+    if (w === this.width && h === this.height && dpr === this.dpr) return false;
+    this.width = w;
+    this.height = h;
+    this.dpr = dpr;
+    this.canvas.width = Math.round(w * dpr);
+    this.canvas.height = Math.round(h * dpr);
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${h}px`;
+    this.canvas.dataset.dpr = String(dpr);
+    this.layout = null;
+    return true;
+  }
 
   /** Forget the layout (a new run): it is computed again for the next sample. */
   reset(): void {
@@ -36,11 +63,11 @@ export class PeopleCanvas {
 
   /** Layout: a grid per region, side by side; cheap, and stable while the sample keeps its shape. */
   positions(s: AgentSample): GridLayout {
-    const key = `${s.n}/${s.stride}/${s.regions.length}`;
+    const key = `${s.n}/${s.stride}/${s.regions.length}/${this.width}x${this.height}`;
     if (this.layout && this.layout.key === key) return this.layout;
     const R = s.regions.length || 1;
-    const W = this.canvas.width,
-      H = this.canvas.height;
+    const W = this.width,
+      H = this.height;
     const colW = W / R;
     const counts = new Array(R).fill(0);
     for (const r of s.region) counts[r]++;
@@ -66,12 +93,12 @@ export class PeopleCanvas {
     return [x[q] + cell / 2, y[q] + cell / 2];
   }
 
-  /** A mouse position in canvas pixels (the canvas may be drawn scaled). */
+  /** A mouse position in the canvas's CSS pixels. */
   point(ev: MouseEvent): [number, number] {
     const rect = this.canvas.getBoundingClientRect();
     return [
-      ((ev.clientX - rect.left) * this.canvas.width) / rect.width,
-      ((ev.clientY - rect.top) * this.canvas.height) / rect.height,
+      ((ev.clientX - rect.left) * this.width) / rect.width,
+      ((ev.clientY - rect.top) * this.height) / rect.height,
     ];
   }
 
@@ -93,9 +120,11 @@ export class PeopleCanvas {
   draw(ctx: CanvasRenderingContext2D, s: AgentSample, risen: Set<number>): void {
     const { x, y, cell } = this.positions(s);
     ctx.setLineDash([]);
-    // The grid is written as pixels (one ImageData, no canvas call per person): cheap at 5,000 people.
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    // The grid is written as device pixels (one ImageData, no canvas call per person): cheap at 5,000 people.
     const W = this.canvas.width,
-      H = this.canvas.height;
+      H = this.canvas.height,
+      k = this.dpr;
     if (!this.pixels || this.pixels.width !== W || this.pixels.height !== H) this.pixels = ctx.createImageData(W, H);
     const buf = new Uint32Array(this.pixels.data.buffer);
     buf.fill(WHITE);
@@ -103,12 +132,12 @@ export class PeopleCanvas {
     const ph = s.phase;
     for (const p of [0, 1, 2, 3]) {
       const c = PHASE_RGBA[p];
-      const big = p > 0 ? 1 : 0;
-      const side = sz + 2 * big;
+      const big = p > 0 ? Math.round(k) : 0;
+      const side = Math.max(1, Math.round(sz * k)) + 2 * big;
       for (let i = 0; i < ph.length; i++) {
         if (ph[i] !== p) continue;
-        const x0 = Math.max(0, Math.round(x[i]) - big),
-          y0 = Math.max(0, Math.round(y[i]) - big);
+        const x0 = Math.max(0, Math.round(x[i] * k) - big),
+          y0 = Math.max(0, Math.round(y[i] * k) - big);
         const x1 = Math.min(W, x0 + side),
           y1 = Math.min(H, y0 + side);
         for (let yy = y0; yy < y1; yy++) {
@@ -118,10 +147,12 @@ export class PeopleCanvas {
       }
     }
     ctx.putImageData(this.pixels, 0, 0);
+    // Everything drawn after the grid (labels, rings, the network) is in CSS pixels.
+    ctx.setTransform(k, 0, 0, k, 0, 0);
     ctx.fillStyle = '#333';
     ctx.font = '11px sans-serif';
     const labels = s.regions.map(regionLabel);
-    labels.forEach((r, i) => ctx.fillText(r, i * (W / s.regions.length) + 2, 11));
+    labels.forEach((r, i) => ctx.fillText(r, i * (this.width / s.regions.length) + 2, 11));
     this.canvas.dataset.regions = labels.join('|'); // what the canvas says, for the tests
     // The wave: people shown who moved up a phase since the last fired trigger.
     if (risen.size) {

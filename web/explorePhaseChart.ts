@@ -62,8 +62,9 @@ export function createPhaseChart(box: HTMLElement): PhaseChart {
       .range([CM.l, CW - CM.r]);
     const svg = d3
       .create('svg')
-      .attr('width', CW)
-      .attr('height', CH)
+      .attr('viewBox', `0 0 ${CW} ${CH}`)
+      .attr('width', '100%')
+      .attr('class', 'phase-chart')
       .attr('role', 'img')
       .attr('aria-label', t('phaseChartLabel'));
     svg

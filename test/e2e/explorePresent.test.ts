@@ -169,4 +169,24 @@ describe('Explore as a teaching instrument', () => {
     expect(await page.locator('#scenario-description').textContent()).toContain('cut to a third');
     expect(await page.locator('label:has(#abl-microTriggers)').textContent()).toContain('Personal triggers (micro)');
   });
+
+  it('at 1280x800 shows chart and people side by side above the fold, the canvas at the device pixel ratio', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${base}#explore`);
+      await p.waitForSelector('#status[data-week="0"]');
+      await p.waitForSelector('#chart svg');
+      const chart = (await p.locator('#chart svg').boundingBox())!;
+      const canvas = (await p.locator('#people').boundingBox())!;
+      expect(chart.width).toBeGreaterThan(540);
+      expect(canvas.x).toBeGreaterThanOrEqual(chart.x + chart.width);
+      expect(chart.y + chart.height).toBeLessThanOrEqual(800);
+      expect(canvas.y + canvas.height).toBeLessThanOrEqual(800);
+      const backing = await p.locator('#people').evaluate((c) => [(c as HTMLCanvasElement).width, c.clientWidth]);
+      expect(backing[0]).toBe(2 * backing[1]);
+    } finally {
+      await ctx.close();
+    }
+  });
 });

@@ -140,6 +140,12 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   const weeksIn = h('input', { id: 'weeks', type: 'number', min: 1, max: 2000, value: '520', style: 'width:5em' });
   const playBtn = h('button', { id: 'play', type: 'button' }, t('play'));
   const stepBtn = h('button', { id: 'step', type: 'button' }, t('step'));
+  const presentBtn = h(
+    'button',
+    { id: 'present', type: 'button', 'aria-pressed': 'false', title: t('presentKeys') },
+    t('present'),
+  );
+  const caption = h('div', { id: 'caption', class: 'caption', hidden: true, 'aria-live': 'polite' });
   const restartBtn = h('button', { id: 'restart', type: 'button' }, t('restart'));
   const speedIn = h('input', {
     id: 'speed',
@@ -223,6 +229,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
       restartBtn,
       playBtn,
       stepBtn,
+      presentBtn,
       h('label', { for: 'speed' }, `${t('speed')} `),
       speedIn,
       speedOut,
@@ -235,7 +242,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     h(
       'div',
       { class: 'explore-grid' },
-      h('div', { class: 'panel chart-panel' }, status, endBox, waveBox, phaseLegend(), chart),
+      h('div', { class: 'panel chart-panel' }, caption, status, endBox, waveBox, phaseLegend(), chart),
       peoplePanel,
       h(
         'div',
@@ -506,8 +513,23 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     return series.slice(0, 4).map((s) => s[s.length - 1] ?? 0);
   }
 
+  /** The caption of presenter mode: the scenario, the week, and the newest event or trigger. */
+  function drawCaption(): void {
+    if (!presenting) return;
+    const lang = getLang();
+    const last = [...macroLog].filter((e) => e.status === 'done').sort((a, b) => b.week - a.week)[0];
+    const parts = [
+      scenarioTitle(scenarioSel.value, lang),
+      `${t('week')} ${week}${info ? ` / ${info.weeks}` : ''}`,
+      last ? `${macroLabel(last.type)} (${t('week').toLowerCase()} ${last.week})` : '',
+      ended() ? t('exploreEndMark') : '',
+    ];
+    caption.textContent = parts.filter(Boolean).join(' · ');
+  }
+
   function drawStatus(): void {
     dirty.status = false;
+    drawCaption();
     const end = ended();
     status.dataset.ended = String(end);
     endBox.hidden = !end;
@@ -620,7 +642,55 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     canvas.focus();
   }
 
+  /**
+   * Presenter mode: full screen, large type, chart and people side by side under a caption line,
+   * run from the keyboard or a presentation clicker (which sends PageDown and PageUp).
+   */
+  let presenting = false;
+  function setPresenting(on: boolean): void {
+    presenting = on;
+    document.body.classList.toggle('presenting', on);
+    presentBtn.setAttribute('aria-pressed', String(on));
+    caption.hidden = !on;
+    if (on)
+      document.documentElement.requestFullscreen?.().catch(() => {}); // refused: the page still presents
+    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    dirty.status = true;
+    requestAnimationFrame(fitCanvas);
+  }
+  const onFullscreen = () => {
+    if (!document.fullscreenElement && presenting) setPresenting(false);
+  };
+  document.addEventListener('fullscreenchange', onFullscreen);
+  presentBtn.addEventListener('click', () => setPresenting(!presenting));
+
   const onKey = (ev: KeyboardEvent) => {
+    if (presenting && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      const inField = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLSelectElement;
+      if ((ev.key === ' ' || ev.key === 'PageDown') && !inField) {
+        ev.preventDefault();
+        playBtn.click();
+        return;
+      }
+      if (ev.key === 'PageUp' && !inField) {
+        ev.preventDefault();
+        if (!playing) void stepWeeks(1);
+        return;
+      }
+      if (/^[1-9]$/.test(ev.key) && info && !inField) {
+        const type = info.macroTypes[Number(ev.key) - 1];
+        if (type) {
+          ev.preventDefault();
+          void fire(type);
+        }
+        return;
+      }
+      if (ev.key === 'Escape' && selected === null) {
+        ev.preventDefault();
+        setPresenting(false);
+        return;
+      }
+    }
     if (ev.key === 'Escape' && selected !== null) {
       ev.preventDefault();
       deselect();
@@ -689,6 +759,8 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     playing = false;
     resizeObserver.disconnect();
     document.removeEventListener('keydown', onKey);
+    document.removeEventListener('fullscreenchange', onFullscreen);
+    if (presenting) setPresenting(false);
     previous = {
       scenario: scenarioSel.value,
       agents: agentsIn.value,

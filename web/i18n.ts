@@ -205,6 +205,9 @@ const en = {
   sweepLineNote: 'mean, 95% interval; dots: runs',
   sweepHeatNote: 'mean over replicates',
   viewsNav: 'Views',
+  present: 'Present',
+  presentKeys:
+    'Full screen with large type. Space or PageDown: play or pause; PageUp: one week on; 1-5: fire a trigger; Escape: leave.',
   sweepRestored: 'Results of the last sweep ({at}), kept in this browser.',
   aboutSources:
     'The model follows five public Dutch government documents; copies are in docs/sources/ of the repository, whose README gives each one\u2019s publisher, year and link.',
@@ -458,6 +461,9 @@ const nl: Record<Key, string> = {
   sweepLineNote: 'gemiddelde, 95%-interval; punten: runs',
   sweepHeatNote: 'gemiddelde over herhalingen',
   viewsNav: 'Weergaven',
+  present: 'Presenteren',
+  presentKeys:
+    'Volledig scherm met grote letters. Spatie of PageDown: afspelen of pauzeren; PageUp: één week verder; 1-5: een trigger afvuren; Escape: stoppen.',
   sweepRestored: 'Resultaten van de laatste sweep ({at}), bewaard in deze browser.',
   aboutSources:
     'Het model volgt vijf openbare Nederlandse overheidsdocumenten; kopieën staan in docs/sources/ van de repository, waarvan de README per document de uitgever, het jaar en de link geeft.',

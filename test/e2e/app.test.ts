@@ -119,6 +119,12 @@ describe('web app', () => {
   });
 
   it('Research validates a formula and the scenario as you type, and keeps edits after a reload', async () => {
+    // An edit of school-resilience (a small file; a new edit starts from the whole baseline).
+    await page.goto(`${base}#about`);
+    await page.evaluate(() => {
+      localStorage.removeItem('radsim.editor.text');
+      localStorage.setItem('radsim.editor.base', 'school-resilience');
+    });
     await page.goto(`${base}#research`);
     await page.waitForSelector('#editor-ok');
     await page.fill('#formula', 'a01 * attitude + import({}, {})');

@@ -189,4 +189,33 @@ describe('Explore as a teaching instrument', () => {
       await ctx.close();
     }
   });
+
+  it('presenter mode: large caption, run from the keyboard (a clicker sends PageDown and PageUp), Escape leaves', async () => {
+    await page.goto(`${base}#explore`);
+    await smallRun(page, 2000, 100);
+    await setSpeed(page, 5);
+    await page.click('#present');
+    await page.waitForSelector('body.presenting #caption:not([hidden])');
+    expect(await page.locator('#caption').textContent()).toMatch(/^Baseline: today's practice · Week 0 \/ 100/);
+    const size = await page.locator('#caption').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(28);
+    await page.locator('body').press('PageUp');
+    await page.waitForSelector('#status[data-week="1"]');
+    await page.locator('body').press('PageDown');
+    await page.waitForSelector('#status[data-running="true"]');
+    await page.locator('body').press('PageDown');
+    await page.waitForSelector('#status[data-running="false"]');
+    await page.locator('body').press('1');
+    await page.waitForSelector('#status[data-fired="1"]');
+    await page.locator('body').press('PageUp');
+    await page.locator('body').press('PageUp');
+    await page.waitForFunction(() =>
+      /· (Attack abroad|War|Polarising|Discriminating|Incident)/.test(
+        document.querySelector('#caption')?.textContent ?? '',
+      ),
+    );
+    await page.locator('body').press('Escape');
+    await page.waitForSelector('body:not(.presenting)');
+    expect(await page.locator('#caption').isVisible()).toBe(false);
+  });
 });

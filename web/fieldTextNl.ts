@@ -3,9 +3,18 @@
  * and units (sim/scenario/schema.ts, the one place they are written) mapped to Dutch. A text
  * without an entry is shown in English; test/unit/fieldTextNl.test.ts lists any the library uses.
  */
-import { SEEDS, SOURCES } from '../sim/scenario/sources.ts';
-
 export const DESCRIPTION_NL: Readonly<Record<string, string>> = {
+  'what the scenario changes and why, in one line': 'wat het scenario verandert en waarom, in één regel',
+  'micro (personal life) or meso (the social surroundings)':
+    'micro (het persoonlijke leven) of meso (de sociale omgeving)',
+  'whether the event pushes toward or away from radicalisation':
+    'of de gebeurtenis richting radicalisering duwt of ervan af',
+  'micro triggers of the catalogue can occur': 'microtriggers uit de catalogus kunnen optreden',
+  'meso triggers of the catalogue can occur': 'mesotriggers uit de catalogus kunnen optreden',
+  'macro events take effect': 'macrogebeurtenissen werken door',
+  'agents influence each other (and the online sources reach them)':
+    'personen beïnvloeden elkaar (en de online bronnen bereiken hen)',
+  'groups form, recruit and meet needs': 'groepen ontstaan, werven en vervullen behoeften',
   'short name': 'korte naam',
   'title, a few words': 'titel, in een paar woorden',
   'the one-sentence question this scenario asks': 'de vraag die dit scenario stelt, in één zin',
@@ -327,96 +336,242 @@ export const UNIT_NL: Readonly<Record<string, string>> = {
   'agent id': 'persoons-id',
 };
 
-const S003 = SEEDS.wodc2025;
-const S002 = SEEDS.triggers2015;
-const S004 = SEEDS.detection2024;
-const S001 = SEEDS.memo2025;
-
-/** The sources of sim/scenario/sources.ts in Dutch, by the same path prefix. */
-const SOURCE_NL_BY_PREFIX: Readonly<Record<string, string>> = {
-  name: 'scenariotekst (geen modelparameter)',
-  title: 'scenariotekst (geen modelparameter)',
-  question: 'scenariotekst (geen modelparameter)',
-  description: 'scenariotekst (geen modelparameter)',
-  seed: 'aanname: elke seed; herhalingen gebruiken seeds die ervan zijn afgeleid',
-  agents:
-    'aanname: groot genoeg voor enkele tientallen instromers in de actiefase, klein genoeg om in seconden te draaien',
-  weeks: 'aanname: lang genoeg voor routes met terugval en voor de levensloop van groepen',
-  regions: `verschil stad/regio: ${S003}, ${S004}, MODEL.md 3; aandelen, omvang en factoren: aanname`,
-  'regions[].practice': `${S003} (minder kennis en ervaring in de regio's), ${S004} (beperkte capaciteit van kleinere gemeenten); waarden: aanname`,
-  'regions[].population': 'aanname (populatie per regio)',
-  population: 'aanname (ruwe Nederland-achtige waarden, niet uit een bron)',
-  'population.education': `aandelen: aanname; dat opleiding de kwetsbaarheid beïnvloedt: ${S002}`,
-  'population.ideologyLeaning': `categorieën: ${S004} en MODEL.md 2; aandelen: aanname`,
-  'population.initialSensitivityShare': 'aanname: een kleine groep is bij de start al ontvankelijk',
-  'population.pathology': `aandoeningen: ${S003} en MODEL.md 2; ernst: aanname`,
-  'population.pathology[*].prevalence': 'MODEL.md 2 (standaardwaarde van de domeinbeschrijving)',
-  'population.pathology[*].maleRatio': 'aanname: de gebruikelijke richting van sekseverschillen, niet uit een bron',
-  'population.protective': `factoren: ${S003} en MODEL.md 2; waarden: aanname`,
-  'population.needs': `de vier behoeften: ${S003}, ${S002}; waarden: aanname`,
-  'population.needs.adolescentIdentityExtra': `mechanisme ${S003} (adolescenten kunnen een positieve sociale identiteit sterker nodig hebben); waarde: aanname`,
-  'population.needs.youngMaleSensationExtra': `mechanisme MODEL.md 2 (sekse en leeftijd als moderatoren: ${S002}); waarde en leeftijdsgrenzen: aanname`,
-  'population.attitude': 'aanname: bijna iedereen begint ver van het uiterste van de eigen neiging',
-  'population.uncertainty': 'aanname, zoals in de relative-agreement-opzet van Deffuant e.a. 2002',
-  'population.online': `mechanisme: online radicalisering, vooral van jongeren (${S003}, ${S004}, ${S001}); waarden: aanname`,
-  'population.contact': `MODEL.md 2 (contact met professionals uit zorg, sociaal domein en veiligheid: ${S003}, ${S004}); waarden: aanname`,
-  network: `lagen: MODEL.md 3 en ${S003} (de sociale context); waarden: aanname`,
-  macro: `mechanisme: triggers op macroniveau (${S002}, ${S003}; MODEL.md 4.1); waarden: aanname`,
-  'macro.reciprocalShare': 'mechanisme MODEL.md 4.1 (wederzijdse radicalisering); waarde: aanname',
-  'macro.opponents': 'MODEL.md 4.1 (wederzijdse radicalisering); koppeling: aanname',
-  triggers: `mechanisme: micro- en mesotriggers zetten radicalisering in gang (${S002}) of leiden tot deradicalisering (${S003}); frequenties verschillen naar sekse, leeftijd en opleiding (${S002}); gebeurtenissen: MODEL.md 4.2; elke frequentie, factor en elk effect: aanname`,
-  'triggers.recentHalfLifeWeeks': 'aanname: de duw van een trigger ebt in ongeveer twee maanden weg',
-  susceptibility: `mechanisme: kwetsbaarheid verschilt naar motief, sekse, leeftijd en opleiding (${S002}); leeftijd en psychopathologie modereren (${S003}); patroon MODEL.md 4.3; waarden: aanname`,
-  'susceptibility.pathology': `mechanisme MODEL.md 2 en 4.3 (pathologie als moderator, ${S003}); waarden: aanname`,
-  'susceptibility.protectiveDamping': `mechanisme ${S003} (beschermende factoren); waarde: aanname`,
-  influence:
+/**
+ * The sources of sim/scenario/sources.ts in Dutch, by their English text: a source whose English
+ * text has changed since it was translated is shown in English until it is translated again.
+ */
+export const SOURCE_NL: Readonly<Record<string, string>> = {
+  'scenario text (not a model parameter)': 'scenariotekst (geen modelparameter)',
+  'assumption: any seed; replicates use seeds derived from it':
+    'aanname: elke seed; herhalingen gebruiken seeds die ervan zijn afgeleid',
+  'assumption: long enough for routes with returns and for group life cycles':
+    'aanname: lang genoeg voor routes met terugval en voor de levensloop van groepen',
+  'city/region contrast: 003_b01ffb2916f57b10.txt, 004_3f123f64741c8191.txt, MODEL.md 3; shares, sizes and rate multipliers: assumption':
+    'verschil stad/regio: 003_b01ffb2916f57b10.txt, 004_3f123f64741c8191.txt, MODEL.md 3; aandelen, omvang en factoren: aanname',
+  '003_b01ffb2916f57b10.txt (less knowledge and experience in the regions), 004_3f123f64741c8191.txt (limited capacity of smaller municipalities); values: assumption':
+    "003_b01ffb2916f57b10.txt (minder kennis en ervaring in de regio's), 004_3f123f64741c8191.txt (beperkte capaciteit van kleinere gemeenten); waarden: aanname",
+  'assumption (region-specific population)': 'aanname (populatie per regio)',
+  'assumption (rough Dutch-like values, not from a seed)':
+    'aanname (ruwe Nederland-achtige waarden, niet uit een bron)',
+  'shares: assumption; that education moderates vulnerability: 002_8eba30a1dfbc2ef6.txt':
+    'aandelen: aanname; dat opleiding de kwetsbaarheid beïnvloedt: 002_8eba30a1dfbc2ef6.txt',
+  'categories: 004_3f123f64741c8191.txt and MODEL.md 2; shares: assumption':
+    'categorieën: 004_3f123f64741c8191.txt en MODEL.md 2; aandelen: aanname',
+  'assumption: a small seed of people already receptive at the start':
+    'aanname: een kleine groep is bij de start al ontvankelijk',
+  'conditions: 003_b01ffb2916f57b10.txt and MODEL.md 2; severity: assumption':
+    'aandoeningen: 003_b01ffb2916f57b10.txt en MODEL.md 2; ernst: aanname',
+  'MODEL.md 2 (domain brief default)': 'MODEL.md 2 (standaardwaarde van de domeinbeschrijving)',
+  'assumption: the usual direction of sex differences, not from a seed':
+    'aanname: de gebruikelijke richting van sekseverschillen, niet uit een bron',
+  'factors: 003_b01ffb2916f57b10.txt and MODEL.md 2; values: assumption':
+    'factoren: 003_b01ffb2916f57b10.txt en MODEL.md 2; waarden: aanname',
+  'the four needs: 003_b01ffb2916f57b10.txt, 002_8eba30a1dfbc2ef6.txt; values: assumption':
+    'de vier behoeften: 003_b01ffb2916f57b10.txt, 002_8eba30a1dfbc2ef6.txt; waarden: aanname',
+  'mechanism 003_b01ffb2916f57b10.txt (adolescents can need a positive social identity more); value: assumption':
+    'mechanisme 003_b01ffb2916f57b10.txt (adolescenten kunnen een positieve sociale identiteit sterker nodig hebben); waarde: aanname',
+  'mechanism MODEL.md 2 (sex and age as moderators: 002_8eba30a1dfbc2ef6.txt); value and age window: assumption':
+    'mechanisme MODEL.md 2 (sekse en leeftijd als moderatoren: 002_8eba30a1dfbc2ef6.txt); waarde en leeftijdsgrenzen: aanname',
+  'assumption: almost everyone starts far from their leaning’s extreme':
+    'aanname: bijna iedereen begint ver van het uiterste van de eigen neiging',
+  'mechanism: online radicalisation, above all of young people (003_b01ffb2916f57b10.txt, 004_3f123f64741c8191.txt, 001_9985252c126c6d4e.txt); values: assumption':
+    'mechanisme: online radicalisering, vooral van jongeren (003_b01ffb2916f57b10.txt, 004_3f123f64741c8191.txt, 001_9985252c126c6d4e.txt); waarden: aanname',
+  'layers: MODEL.md 3 and 003_b01ffb2916f57b10.txt (the social context); values: assumption':
+    'lagen: MODEL.md 3 en 003_b01ffb2916f57b10.txt (de sociale context); waarden: aanname',
+  'mechanism: macro-level triggers (002_8eba30a1dfbc2ef6.txt, 003_b01ffb2916f57b10.txt; MODEL.md 4.1); values: assumption':
+    'mechanisme: triggers op macroniveau (002_8eba30a1dfbc2ef6.txt, 003_b01ffb2916f57b10.txt; MODEL.md 4.1); waarden: aanname',
+  'mechanism MODEL.md 4.1 (reciprocal radicalisation); value: assumption':
+    'mechanisme MODEL.md 4.1 (wederzijdse radicalisering); waarde: aanname',
+  'MODEL.md 4.1 (reciprocal radicalisation); pairing: assumption':
+    'MODEL.md 4.1 (wederzijdse radicalisering); koppeling: aanname',
+  'mechanism: micro and meso triggers set radicalisation in motion (002_8eba30a1dfbc2ef6.txt) or lead to deradicalisation (003_b01ffb2916f57b10.txt); rates vary with sex, age and education (002_8eba30a1dfbc2ef6.txt); events: MODEL.md 4.2; every rate, multiplier and effect: assumption':
+    'mechanisme: micro- en mesotriggers zetten radicalisering in gang (002_8eba30a1dfbc2ef6.txt) of leiden tot deradicalisering (003_b01ffb2916f57b10.txt); frequenties verschillen naar sekse, leeftijd en opleiding (002_8eba30a1dfbc2ef6.txt); gebeurtenissen: MODEL.md 4.2; elke frequentie, factor en elk effect: aanname',
+  'assumption: a trigger’s push fades over about two months':
+    'aanname: de duw van een trigger ebt in ongeveer twee maanden weg',
+  'mechanism: vulnerability differs by motive, sex, age and education (002_8eba30a1dfbc2ef6.txt); age and psychopathology moderate (003_b01ffb2916f57b10.txt); pattern MODEL.md 4.3; values: assumption':
+    'mechanisme: kwetsbaarheid verschilt naar motief, sekse, leeftijd en opleiding (002_8eba30a1dfbc2ef6.txt); leeftijd en psychopathologie modereren (003_b01ffb2916f57b10.txt); patroon MODEL.md 4.3; waarden: aanname',
+  'mechanism MODEL.md 2 and 4.3 (pathology as a moderator, 003_b01ffb2916f57b10.txt); values: assumption':
+    'mechanisme MODEL.md 2 en 4.3 (pathologie als moderator, 003_b01ffb2916f57b10.txt); waarden: aanname',
+  'mechanism 003_b01ffb2916f57b10.txt (protective factors); value: assumption':
+    'mechanisme 003_b01ffb2916f57b10.txt (beschermende factoren); waarde: aanname',
+  'bounded-confidence influence of the relative agreement family (MODEL.md 4.4; Deffuant et al. 2002); values: assumption':
     'invloed met begrensd vertrouwen uit de relative-agreement-familie (MODEL.md 4.4; Deffuant e.a. 2002); waarden: aanname',
-  'influence.followerConformity': `mechanisme ${S003} (volgers gevoeliger voor groepsdruk); waarde: aanname`,
-  'influence.leaderConformity': `mechanisme ${S003}; waarde: aanname`,
-  'influence.sources': `online bronnen met groot bereik (MODEL.md 3; online radicalisering ${S003}, ${S004}); waarden: aanname`,
-  'influence.groupIdentificationGrowth':
+  'mechanism 003_b01ffb2916f57b10.txt (followers more sensitive to group pressure); value: assumption':
+    'mechanisme 003_b01ffb2916f57b10.txt (volgers gevoeliger voor groepsdruk); waarde: aanname',
+  'mechanism 003_b01ffb2916f57b10.txt; value: assumption': 'mechanisme 003_b01ffb2916f57b10.txt; waarde: aanname',
+  'high-reach online sources (MODEL.md 3; online radicalisation 003_b01ffb2916f57b10.txt, 004_3f123f64741c8191.txt); values: assumption':
+    'online bronnen met groot bereik (MODEL.md 3; online radicalisering 003_b01ffb2916f57b10.txt, 004_3f123f64741c8191.txt); waarden: aanname',
+  'mechanism MODEL.md 4.4 (identification grows with time among members); value: assumption':
     'mechanisme MODEL.md 4.4 (identificatie groeit met de tijd bij leden); waarde: aanname',
-  needs: 'mechanisme MODEL.md 2, 4.5; waarden: aanname',
-  'needs.groupMeets.justice':
+  'mechanism MODEL.md 2, 4.5; values: assumption': 'mechanisme MODEL.md 2, 4.5; waarden: aanname',
+  'MODEL.md 4.5 (a group meets identity, meaning and sensation, not justice)':
     'MODEL.md 4.5 (een groep vervult identiteit, zingeving en sensatie, niet rechtvaardigheid)',
-  groups: 'mechanisme MODEL.md 3 (groepen ontstaan en vallen uiteen, werven, hebben een leider); waarden: aanname',
-  'groups.leaderScore.narcissism': `mechanisme ${S003} (leiders met een sterkere egobehoefte, mogelijk narcistisch); gewicht: aanname`,
-  'groups.breakupAttitudeLoss':
+  'mechanism MODEL.md 3 (groups form and dissolve, recruit, have a leader); values: assumption':
+    'mechanisme MODEL.md 3 (groepen ontstaan en vallen uiteen, werven, hebben een leider); waarden: aanname',
+  'mechanism MODEL.md 4.2 (a group breaking up deradicalises); value: assumption':
     'mechanisme MODEL.md 4.2 (het uiteenvallen van een groep deradicaliseert); waarde: aanname',
-  phases: `drie fasen, volgorde niet vast, met overslaan en terugval (${S003}); interactietermen MODEL.md 4.6; functievormen en constanten: aanname, met de hand gezet, niet geschat`,
-  action: 'mechanisme MODEL.md 4.7 (incidenten, aanhouding, detentie, uiteenvallen van groepen); waarden: aanname',
-  'action.leaderArrestBreakup': 'aanname (MODEL.md 3: aanhouding van de leider kan een groep doen uiteenvallen)',
-  practice: `vroegsignaleringsketen van ${S004} en ${S003}; MODEL.md 4.8; waarden: aanname (geen bron geeft een getal)`,
-  'practice.signals.rate': `mechanisme ${S004} (signalen van professionals in het veld), ${S003} (zorg, sociaal domein en veiligheid); waarden: aanname`,
-  'practice.signals.visibilityByPhase': 'mechanisme MODEL.md 4.8 (zichtbaar gedrag per fase); waarden: aanname',
-  'practice.signals.confusion': `mechanisme MODEL.md 4.8 (verward gedrag geeft valse signalen); ${S004} ("verwarde personen"); gewichten: aanname`,
-  'practice.signals.recognition': `${S004} (herkenning vooral gericht op islamitische radicalisering); waarden: aanname`,
-  'practice.signals.recognitionFemale': `${S004} (signalen bij mannen en vrouwen anders opgemerkt); richting en waarde: aanname`,
-  'practice.signals.training': `${S004} (training in het herkennen van alle extremistische ideologieën); waarde: aanname`,
-  'practice.signals.trainingGain': 'aanname: volledige training verdubbelt de signaalfrequentie',
-  'practice.signals.biasTraining': `${S004}, MODEL.md 5 (training voor alle ideologieën en beide seksen); 0 = de vooroordelen van nu: aanname`,
-  'practice.signals.cooldownWeeks': 'aanname',
-  'practice.triage': `${S004} (capaciteit, objectieve criteria, informatiedeling), ${S003} (beroepsgeheim en risicotaxatie); waarden: aanname`,
-  'practice.triage.riskAssessment': `${S004} (onvoldoende objectieve criteria), ${S003} en ${S001} (gestandaardiseerde risicotaxatie aanbevolen); waarde: aanname`,
-  'practice.triage.hoursPerSignal': 'aanname',
-  'practice.cases': `${S004} (PGA, beperkte capaciteit), ${S003} (langdurige betrokkenheid, maatwerk); waarden: aanname`,
-  'practice.cases.followUpWeeks': `${S003}, ${S001} (systematische nazorg op lange termijn); waarde: aanname`,
-  'practice.cases.hoursPerWeek': 'aanname',
-  'practice.labelling': `${S003} (stigma en wantrouwen; het levenslange "stempel radicalisering"), MODEL.md 4.8; waarden: aanname`,
-  'practice.labelling.transparencyProtection': 'aanname: transparantie verzacht de schade maar maakt die niet ongedaan',
-  interventionMechanics: `mechanisme ${S003} (werkzame elementen; duur, weerstand, stigma, wantrouwen, transparantie, integrale en traumasensitieve aanpak) en MODEL.md 5; alle waarden: aanname`,
-  'interventionMechanics.uptake.messengers': `${S003} en ${S001} (mensen uit de gemeenschap bouwen vertrouwen op); waarde: aanname`,
-  'interventionMechanics.resistance': `${S003} (weerstand tegen ideologische verandering); MODEL.md 5 (groeit met fase en groepsidentificatie); waarden: aanname`,
-  'interventionMechanics.effects.pathologyTreatment': `MODEL.md 5 (behandeling van pathologie als werkzaam element); ${S003}; waarde: aanname`,
-  interventions: `soorten en werkzame elementen: ${S003} en MODEL.md 5; elk getal: aanname`,
-  'interventions[].delivery.communityMessengers': `${S003}, ${S001}; waarde: aanname`,
-  ablation: 'modelschakelaar (docs/model.md sectie 9), geen empirische parameter',
-  outputs: 'uitvoeroptie, geen modelparameter',
+  'three phases, order not fixed, skips and returns (003_b01ffb2916f57b10.txt); interaction terms MODEL.md 4.6; functional forms and constants: assumption, set by hand, not fitted':
+    'drie fasen, volgorde niet vast, met overslaan en terugval (003_b01ffb2916f57b10.txt); interactietermen MODEL.md 4.6; functievormen en constanten: aanname, met de hand gezet, niet geschat',
+  'mechanism MODEL.md 4.7 (incidents, arrest, detention, group break-up); values: assumption':
+    'mechanisme MODEL.md 4.7 (incidenten, aanhouding, detentie, uiteenvallen van groepen); waarden: aanname',
+  'assumption (MODEL.md 3: arrest of the leader can break a group up)':
+    'aanname (MODEL.md 3: aanhouding van de leider kan een groep doen uiteenvallen)',
+  'early-detection pipeline of 004_3f123f64741c8191.txt and 003_b01ffb2916f57b10.txt; MODEL.md 4.8; values: assumption (no seed gives a number)':
+    'vroegsignaleringsketen van 004_3f123f64741c8191.txt en 003_b01ffb2916f57b10.txt; MODEL.md 4.8; waarden: aanname (geen bron geeft een getal)',
+  'mechanism 004_3f123f64741c8191.txt (signals from professionals in the field), 003_b01ffb2916f57b10.txt (care, social and security domains); values: assumption':
+    'mechanisme 004_3f123f64741c8191.txt (signalen van professionals in het veld), 003_b01ffb2916f57b10.txt (zorg, sociaal domein en veiligheid); waarden: aanname',
+  'mechanism MODEL.md 4.8 (confused behaviour gives false signals); 004_3f123f64741c8191.txt ("verwarde personen"); weights: assumption':
+    'mechanisme MODEL.md 4.8 (verward gedrag geeft valse signalen); 004_3f123f64741c8191.txt ("verwarde personen"); gewichten: aanname',
+  '004_3f123f64741c8191.txt (training in recognising all extremist ideologies); value: assumption':
+    '004_3f123f64741c8191.txt (training in het herkennen van alle extremistische ideologieën); waarde: aanname',
+  'assumption: full training doubles the signal rate': 'aanname: volledige training verdubbelt de signaalfrequentie',
+  '004_3f123f64741c8191.txt, MODEL.md 5 (training for all ideologies and both sexes); 0 = today’s bias: assumption':
+    '004_3f123f64741c8191.txt, MODEL.md 5 (training voor alle ideologieën en beide seksen); 0 = de vooroordelen van nu: aanname',
+  assumption: 'aanname',
+  '004_3f123f64741c8191.txt (capacity, objective criteria, information sharing), 003_b01ffb2916f57b10.txt (professional secrecy and risk assessment); values: assumption':
+    '004_3f123f64741c8191.txt (capaciteit, objectieve criteria, informatiedeling), 003_b01ffb2916f57b10.txt (beroepsgeheim en risicotaxatie); waarden: aanname',
+  '004_3f123f64741c8191.txt (insufficient objective criteria), 003_b01ffb2916f57b10.txt and 001_9985252c126c6d4e.txt (standardised risk assessment recommended); value: assumption':
+    '004_3f123f64741c8191.txt (onvoldoende objectieve criteria), 003_b01ffb2916f57b10.txt en 001_9985252c126c6d4e.txt (gestandaardiseerde risicotaxatie aanbevolen); waarde: aanname',
+  '004_3f123f64741c8191.txt (PGA, limited capacity), 003_b01ffb2916f57b10.txt (long-term involvement, tailoring); values: assumption':
+    '004_3f123f64741c8191.txt (PGA, beperkte capaciteit), 003_b01ffb2916f57b10.txt (langdurige betrokkenheid, maatwerk); waarden: aanname',
+  '003_b01ffb2916f57b10.txt, 001_9985252c126c6d4e.txt (systematic long-term follow-up); value: assumption':
+    '003_b01ffb2916f57b10.txt, 001_9985252c126c6d4e.txt (systematische nazorg op lange termijn); waarde: aanname',
+  '003_b01ffb2916f57b10.txt (stigma and distrust; the lifelong "stempel radicalisering"), MODEL.md 4.8; values: assumption':
+    '003_b01ffb2916f57b10.txt (stigma en wantrouwen; het levenslange "stempel radicalisering"), MODEL.md 4.8; waarden: aanname',
+  'assumption: transparency softens the harm but cannot undo it':
+    'aanname: transparantie verzacht de schade maar maakt die niet ongedaan',
+  'mechanism 003_b01ffb2916f57b10.txt (working elements; duration, resistance, stigma, distrust, transparency, holistic and trauma-sensitive approach) and MODEL.md 5; all values: assumption':
+    'mechanisme 003_b01ffb2916f57b10.txt (werkzame elementen; duur, weerstand, stigma, wantrouwen, transparantie, integrale en traumasensitieve aanpak) en MODEL.md 5; alle waarden: aanname',
+  '003_b01ffb2916f57b10.txt and 001_9985252c126c6d4e.txt (people from the community build trust); value: assumption':
+    '003_b01ffb2916f57b10.txt en 001_9985252c126c6d4e.txt (mensen uit de gemeenschap bouwen vertrouwen op); waarde: aanname',
+  '003_b01ffb2916f57b10.txt (resistance to ideological change); MODEL.md 5 (grows with phase and group identification); values: assumption':
+    '003_b01ffb2916f57b10.txt (weerstand tegen ideologische verandering); MODEL.md 5 (groeit met fase en groepsidentificatie); waarden: aanname',
+  'kinds and working elements: 003_b01ffb2916f57b10.txt and MODEL.md 5; every number: assumption':
+    'soorten en werkzame elementen: 003_b01ffb2916f57b10.txt en MODEL.md 5; elk getal: aanname',
+  '003_b01ffb2916f57b10.txt, 001_9985252c126c6d4e.txt; value: assumption':
+    '003_b01ffb2916f57b10.txt, 001_9985252c126c6d4e.txt; waarde: aanname',
+  'model switch (docs/model.md section 9), not an empirical parameter':
+    'modelschakelaar (docs/model.md sectie 9), geen empirische parameter',
+  'recording option, not a model parameter': 'uitvoeroptie, geen modelparameter',
+  'assumption: large enough for a few dozen entries into the action phase, small enough to run in seconds; incident strength is scaled per 100,000 people so results do not depend on it':
+    'aanname: groot genoeg voor enkele tientallen instromers in de actiefase, klein genoeg om in seconden te draaien; de sterkte van incidenten wordt geschaald per 100.000 personen, zodat de uitkomsten er niet van afhangen',
+  'assumption: a rough Dutch-like age structure of people aged 12+, not from a seed; the bands also set the turnover ages (docs/model.md 7.8): people are replaced on reaching the largest `to` by newcomers of the smallest `from`':
+    'aanname: een ruwe Nederland-achtige leeftijdsopbouw van mensen van 12 jaar en ouder, niet uit een bron; de groepen bepalen ook de leeftijden van de doorstroom (docs/model.md 7.8): wie de grootste `to` bereikt, wordt vervangen door een nieuwkomer van de kleinste `from`',
+  'assumption: near-even sex ratio': 'aanname: een bijna gelijke verdeling naar sekse',
+  'assumption: rough Dutch-like household sizes; realised sizes differ (docs/model.md 5)':
+    'aanname: ruwe Nederland-achtige huishoudgrootten; de gerealiseerde grootten wijken af (docs/model.md 5)',
+  'the four needs: 003_b01ffb2916f57b10.txt, 002_8eba30a1dfbc2ef6.txt; values: assumption (needs mostly met in the general population)':
+    'de vier behoeften: 003_b01ffb2916f57b10.txt, 002_8eba30a1dfbc2ef6.txt; waarden: aanname (behoeften zijn in de algemene bevolking grotendeels vervuld)',
+  'assumption: moderates are uncertain, as in the relative agreement set-up of Deffuant et al. 2002':
+    'aanname: gematigden zijn onzeker, zoals in de relative-agreement-opzet van Deffuant e.a. 2002',
+  'MODEL.md 2 (contact with care, social and security professionals: 003_b01ffb2916f57b10.txt, 004_3f123f64741c8191.txt); values: assumption; read by the signals of the practice stage':
+    'MODEL.md 2 (contact met professionals uit zorg, sociaal domein en veiligheid: 003_b01ffb2916f57b10.txt, 004_3f123f64741c8191.txt); waarden: aanname; gebruikt door de signalen van de praktijkfase',
+  'assumption: a handful of close classmates or colleagues': "aanname: een handvol naaste klasgenoten of collega's",
+  'assumption: a secondary school’s intake in the model population':
+    'aanname: de instroom van een middelbare school in de modelpopulatie',
+  'assumption: a workplace or college unit': 'aanname: een werkplek of opleidingseenheid',
+  'assumption: adults below 67 in work or study': 'aanname: volwassenen onder 67 met werk of studie',
+  'assumption: a few neighbours': 'aanname: een paar buren',
+  'assumption: at average exposure': 'aanname: bij gemiddelde blootstelling',
+  'assumption: the partner of an online tie is drawn from the whole population half the time, else from the own region; about 0.24 of online ties then cross regions (docs/model.md 5)':
+    'aanname: de partner van een online band komt de helft van de tijd uit de hele populatie, anders uit de eigen regio; ongeveer 0,24 van de online banden gaat dan over regiogrenzen (docs/model.md 5)',
+  'assumption: weekly contact mostly with family and peers':
+    'aanname: wekelijks contact vooral met familie en leeftijdgenoten',
+  'assumption: grievance lingers for months': 'aanname: onvrede blijft maanden hangen',
+  'assumption: threat perception fades faster': 'aanname: ervaren dreiging ebt sneller weg',
+  'event types: the examples of MODEL.md 4.1 (attack abroad, war, polarising event, discriminating measure) and `incident`, what an incident in the model fires; rises: assumption':
+    'soorten gebeurtenissen: de voorbeelden van MODEL.md 4.1 (aanslag in het buitenland, oorlog, polariserende gebeurtenis, discriminerende maatregel) en `incident`, wat een incident in het model afvuurt; stijgingen: aanname',
+  'mechanism MODEL.md 2 and 4.3 (impulsivity; pathology as a moderator, 003_b01ffb2916f57b10.txt); value: assumption':
+    'mechanisme MODEL.md 2 en 4.3 (impulsiviteit; pathologie als moderator, 003_b01ffb2916f57b10.txt); waarde: aanname',
+  'mechanism MODEL.md 2 (rigid fixation; pathology as a moderator, 003_b01ffb2916f57b10.txt); value: assumption':
+    'mechanisme MODEL.md 2 (rigide fixatie; pathologie als moderator, 003_b01ffb2916f57b10.txt); waarde: aanname',
+  'mechanism MODEL.md 2 (paranoid grievance; pathology as a moderator, 003_b01ffb2916f57b10.txt); value: assumption':
+    'mechanisme MODEL.md 2 (paranoïde gevoel van onrecht; pathologie als moderator, 003_b01ffb2916f57b10.txt); waarde: aanname',
+  'mechanism MODEL.md 2 (ego need; pathology as a moderator, 003_b01ffb2916f57b10.txt); value: assumption':
+    'mechanisme MODEL.md 2 (egobehoefte; pathologie als moderator, 003_b01ffb2916f57b10.txt); waarde: aanname',
+  'mechanism MODEL.md 2 (lower resilience; pathology as a moderator, 003_b01ffb2916f57b10.txt); value: assumption':
+    'mechanisme MODEL.md 2 (minder weerbaarheid; pathologie als moderator, 003_b01ffb2916f57b10.txt); waarde: aanname',
+  'mechanism MODEL.md 4.3 (trauma amplifies the reaction to triggers); value: assumption, the largest weight':
+    'mechanisme MODEL.md 4.3 (trauma versterkt de reactie op triggers); waarde: aanname, het grootste gewicht',
+  'assumption: one influential conversation a week': 'aanname: één invloedrijk gesprek per week',
+  'assumption: a common value in relative agreement studies (Deffuant et al. 2002)':
+    'aanname: een gangbare waarde in relative-agreement-studies (Deffuant e.a. 2002)',
+  'assumption: below this, a contact of another leaning counts as mainstream and can moderate':
+    'aanname: daaronder telt een contact met een andere neiging als gematigd en kan het matigen',
+  'assumption: 1 is the neutral setting; the lever for algorithmic amplification or moderation':
+    'aanname: 1 is de neutrale stand; de hefboom voor algoritmische versterking of moderatie',
+  'assumption: the sources are at the extreme': 'aanname: de bronnen staan aan het uiterste',
+  'assumption: confident extremists': 'aanname: zelfverzekerde extremisten',
+  'MODEL.md 2, 4.5 (groups meet identity, meaning and sensation); values: assumption':
+    'MODEL.md 2, 4.5 (groepen vervullen identiteit, zingeving en sensatie); waarden: aanname',
+  'mechanism 003_b01ffb2916f57b10.txt (leaders with a stronger ego need, possibly narcissistic); weight: assumption (the dominant term)':
+    'mechanisme 003_b01ffb2916f57b10.txt (leiders met een sterkere egobehoefte, mogelijk narcistisch); gewicht: aanname (de overheersende term)',
+  'assumption: small local groups': 'aanname: kleine lokale groepen',
+  'assumption: a newcomer takes the lead only with a clearly higher leadership score (25% above the leader’s)':
+    'aanname: een nieuwkomer neemt alleen de leiding met een duidelijk hogere leiderschapsscore (25% boven die van de leider)',
+  'assumption: about one incident per ten years of full willingness':
+    'aanname: ongeveer één incident per tien jaar volledige bereidheid',
+  'assumption; scaled per 100,000 people so the climate depends on the incident rate, not on the model size':
+    'aanname; geschaald per 100.000 personen, zodat het klimaat van de incidentfrequentie afhangt en niet van de omvang van het model',
+  'assumption: two years': 'aanname: twee jaar',
+  'mechanism 004_3f123f64741c8191.txt (signals from professionals in the field), 003_b01ffb2916f57b10.txt; value: assumption: police see more per unit of contact, but contact with them is rarer (population.contact.security)':
+    'mechanisme 004_3f123f64741c8191.txt (signalen van professionals in het veld), 003_b01ffb2916f57b10.txt; waarde: aanname: de politie ziet meer per eenheid contact, maar contact met de politie is zeldzamer (population.contact.security)',
+  'mechanism MODEL.md 4.8 (visible behaviour by phase); values: assumption: the further along, the more visible; phase 0 shows only confused behaviour':
+    'mechanisme MODEL.md 4.8 (zichtbaar gedrag per fase); waarden: aanname: hoe verder, hoe zichtbaarder; in fase 0 is alleen verward gedrag zichtbaar',
+  'assumption: fully confused behaviour is much less visible as "radicalisation" than the action phase':
+    'aanname: volledig verward gedrag is veel minder zichtbaar als "radicalisering" dan de actiefase',
+  '004_3f123f64741c8191.txt (recognition has mostly been aimed at Islamic radicalisation; right-wing and anti-institutional extremism are not always recognised); values: assumption; left-wing (not named there) set equal to right-wing by assumption':
+    '004_3f123f64741c8191.txt (herkenning was vooral gericht op islamitische radicalisering; rechts-extremisme en anti-institutioneel extremisme worden niet altijd herkend); waarden: aanname; links-extremisme (daar niet genoemd) is bij aanname gelijk gesteld aan rechts-extremisme',
+  '004_3f123f64741c8191.txt (signals noticed differently in men than in women); the direction (women recognised less) and the value: assumption, the source says "anders", not "less"':
+    '004_3f123f64741c8191.txt (signalen worden bij mannen anders opgemerkt dan bij vrouwen); de richting (vrouwen minder herkend) en de waarde: aanname, de bron zegt "anders", niet "minder"',
+  'assumption: after a signal the same person is not signalled again for half a year':
+    'aanname: na een signaal wordt dezelfde persoon een half jaar niet opnieuw gesignaleerd',
+  '004_3f123f64741c8191.txt (fluctuating capacity, dependence on key officials, limited capacity in smaller municipalities); value: assumption':
+    '004_3f123f64741c8191.txt (wisselende capaciteit, afhankelijkheid van sleutelfunctionarissen, beperkte capaciteit in kleinere gemeenten); waarde: aanname',
+  '004_3f123f64741c8191.txt (lasting unclarity about what may be shared), 003_b01ffb2916f57b10.txt (professional secrecy against risk assessment); value: assumption (partial sharing)':
+    '004_3f123f64741c8191.txt (aanhoudende onduidelijkheid over wat gedeeld mag worden), 003_b01ffb2916f57b10.txt (beroepsgeheim tegenover risicotaxatie); waarde: aanname (gedeeltelijke uitwisseling)',
+  'mechanism 004_3f123f64741c8191.txt (risk of an incorrect, one-sided or unequal weighing of signals); values: assumption':
+    'mechanisme 004_3f123f64741c8191.txt (risico op een onjuiste, eenzijdige of ongelijke weging van signalen); waarden: aanname',
+  '004_3f123f64741c8191.txt (PGA; limited and fluctuating capacity); value: assumption':
+    '004_3f123f64741c8191.txt (PGA; beperkte en wisselende capaciteit); waarde: aanname',
+  '003_b01ffb2916f57b10.txt (long-term involvement of professionals); value: assumption':
+    '003_b01ffb2916f57b10.txt (langdurige betrokkenheid van professionals); waarde: aanname',
+  '003_b01ffb2916f57b10.txt ("maatwerk staat centraal"); MODEL.md 4.8 (tailored or one size fits all); value: assumption (half way)':
+    '003_b01ffb2916f57b10.txt ("maatwerk staat centraal"); MODEL.md 4.8 (maatwerk of voor iedereen hetzelfde); waarde: aanname (half om half)',
+  '003_b01ffb2916f57b10.txt (effective interventions address several working elements, of which psychopathology can be one); values: assumption':
+    '003_b01ffb2916f57b10.txt (effectieve interventies richten zich op meerdere werkzame elementen, waarvan psychopathologie er één kan zijn); waarden: aanname',
+  '003_b01ffb2916f57b10.txt (stigma and distrust as barriers, above all when not transparent); MODEL.md 4.8; value: assumption (mostly opaque today)':
+    '003_b01ffb2916f57b10.txt (stigma en wantrouwen als drempels, vooral zonder transparantie); MODEL.md 4.8; waarde: aanname (nu grotendeels ondoorzichtig)',
+  'assumption: most people offered a programme accept':
+    'aanname: de meeste mensen aan wie een programma wordt aangeboden, nemen het aan',
+  '003_b01ffb2916f57b10.txt (distrust as a barrier); value: assumption':
+    '003_b01ffb2916f57b10.txt (wantrouwen als drempel); waarde: aanname',
+  '003_b01ffb2916f57b10.txt (culturally responsive interventions; cultural stigma around therapy); value: assumption':
+    '003_b01ffb2916f57b10.txt (cultuursensitieve interventies; cultureel stigma rond therapie); waarde: aanname',
+  '003_b01ffb2916f57b10.txt (stigma as a barrier); value: assumption':
+    '003_b01ffb2916f57b10.txt (stigma als drempel); waarde: aanname',
+  '003_b01ffb2916f57b10.txt (distrust); value: assumption': '003_b01ffb2916f57b10.txt (wantrouwen); waarde: aanname',
+  '003_b01ffb2916f57b10.txt (resistance to ideological change); value: assumption':
+    '003_b01ffb2916f57b10.txt (weerstand tegen ideologische verandering); waarde: aanname',
+  'assumption: about seven weeks to half the target': 'aanname: ongeveer zeven weken tot de helft van het doel',
+  '003_b01ffb2916f57b10.txt (short programmes often lead to no behavioural change); value: assumption':
+    "003_b01ffb2916f57b10.txt (korte programma's leiden vaak niet tot gedragsverandering); waarde: aanname",
+  '003_b01ffb2916f57b10.txt (long-term involvement recommended); value: assumption (about a school year)':
+    '003_b01ffb2916f57b10.txt (langdurige betrokkenheid aanbevolen); waarde: aanname (ongeveer een schooljaar)',
+  '003_b01ffb2916f57b10.txt (address more than one of the three factors: holistic rather than one-sided); value: assumption':
+    '003_b01ffb2916f57b10.txt (meer dan één van de drie factoren aanpakken: integraal in plaats van eenzijdig); waarde: aanname',
+  '003_b01ffb2916f57b10.txt (a more trauma- and context-sensitive approach); value: assumption':
+    '003_b01ffb2916f57b10.txt (een meer trauma- en contextsensitieve aanpak); waarde: aanname',
+  '003_b01ffb2916f57b10.txt (cognitive factors: critical thinking, tolerance of ambiguity); values: assumption':
+    '003_b01ffb2916f57b10.txt (cognitieve factoren: kritisch denken, tolerantie voor ambiguïteit); waarden: aanname',
+  '003_b01ffb2916f57b10.txt (psychosocial factors: emotion regulation, resilience, self-confidence); values: assumption':
+    '003_b01ffb2916f57b10.txt (psychosociale factoren: emotieregulatie, weerbaarheid, zelfvertrouwen); waarden: aanname',
+  '003_b01ffb2916f57b10.txt (re-engagement with education, skills); that this meets the meaning and identity needs: assumption; values: assumption':
+    '003_b01ffb2916f57b10.txt (hernieuwde deelname aan onderwijs, vaardigheden); dat dit de behoeften aan zingeving en identiteit vervult: aanname; waarden: aanname',
+  '003_b01ffb2916f57b10.txt (less support for political violence, resilience against recruitment, reintegration); values: assumption':
+    '003_b01ffb2916f57b10.txt (minder steun voor politiek geweld, weerbaarheid tegen werving, re-integratie); waarden: aanname',
+  '003_b01ffb2916f57b10.txt (civic and political competence); the effects on trust and the justice need: assumption; values: assumption':
+    '003_b01ffb2916f57b10.txt (democratische en politieke vaardigheden); de effecten op vertrouwen en de rechtvaardigheidsbehoefte: aanname; waarden: aanname',
+  'MODEL.md 5 (pathology treatment as a working element); 003_b01ffb2916f57b10.txt (no evaluated intervention targets psychopathology alone); value: assumption':
+    'MODEL.md 5 (behandeling van pathologie als werkzaam element); 003_b01ffb2916f57b10.txt (geen geëvalueerde interventie richt zich alleen op psychopathologie); waarde: aanname',
 };
-
-/** English source text -> Dutch (a source whose English text changed is shown in English). */
-export const SOURCE_NL: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(SOURCE_NL_BY_PREFIX)
-    .filter(([k]) => SOURCES[k] !== undefined)
-    .map(([k, nl]) => [SOURCES[k], nl]),
-);

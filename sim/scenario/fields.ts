@@ -103,8 +103,13 @@ function leaf(
   let st = bySchema.get(key);
   if (st === undefined) bySchema.set(key, (st = staticPart(schema, path, segs, meta, parentDescription)));
   if (st === null) return null;
-  return { ...st, path, segs: [...segs], section: segs.length > 1 ? String(segs[0]) : 'run', optional };
+  // The scenario's texts in two languages (title.en, description.nl, ...) belong with its name.
+  const section = segs.length > 1 && !RUN_TEXTS.has(String(segs[0])) ? String(segs[0]) : 'run';
+  return { ...st, path, segs: [...segs], section, optional };
 }
+
+/** Top-level texts in English and Dutch, listed with the run's own fields. */
+const RUN_TEXTS = new Set(['title', 'description']);
 
 function staticPart(
   schema: z.ZodType,

@@ -22,7 +22,9 @@ describe('Dutch parameter texts', () => {
     }
     expect([...missing]).toEqual([]);
   });
-  it('has a Dutch text for every source', () => {
+  it('has a Dutch text for every source, and none for a source text that no longer exists', () => {
     expect(Object.values(SOURCES).filter((s) => !SOURCE_NL[s])).toEqual([]);
+    const current = new Set(Object.values(SOURCES));
+    expect(Object.keys(SOURCE_NL).filter((s) => !current.has(s))).toEqual([]);
   });
 });

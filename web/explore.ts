@@ -47,6 +47,13 @@ class WorkerCrash extends Error {}
 /** One worker for Explore, kept across visits to the view. */
 let shared: WorkerClient | null = null;
 
+/** A stop of a guided demo (scenario data `demo`). */
+interface DemoStep {
+  week: number;
+  caption: { en: string; nl: string };
+  fire?: string;
+}
+
 /** The run as a view left it: restored when Explore is shown again (another view, another language). */
 interface Session {
   scenario: string;
@@ -146,6 +153,10 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     t('present'),
   );
   const caption = h('div', { id: 'caption', class: 'caption', hidden: true, 'aria-live': 'polite' });
+  const demoBtn = h('button', { id: 'demo', type: 'button', hidden: true }, t('demoStart'));
+  const demoBox = h('div', { id: 'demo-caption', class: 'demo-caption', role: 'status', hidden: true });
+  /** The guided demo being shown: the scenario's stops and the next one. */
+  let demo: { steps: DemoStep[]; next: number } | null = null;
   const restartBtn = h('button', { id: 'restart', type: 'button' }, t('restart'));
   const speedIn = h('input', {
     id: 'speed',
@@ -230,6 +241,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
       playBtn,
       stepBtn,
       presentBtn,
+      demoBtn,
       h('label', { for: 'speed' }, `${t('speed')} `),
       speedIn,
       speedOut,
@@ -242,7 +254,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     h(
       'div',
       { class: 'explore-grid' },
-      h('div', { class: 'panel chart-panel' }, caption, status, endBox, waveBox, phaseLegend(), chart),
+      h('div', { class: 'panel chart-panel' }, caption, demoBox, status, endBox, waveBox, phaseLegend(), chart),
       peoplePanel,
       h(
         'div',
@@ -345,6 +357,62 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     );
   }
 
+  /** The scenario's guided demo, if it has one (scenario data: `demo`). */
+  function demoSteps(): DemoStep[] {
+    try {
+      const d = resolvedByName(scenarioSel.value).demo;
+      return Array.isArray(d) ? (d as DemoStep[]).slice().sort((a, b) => a.week - b.week) : [];
+    } catch {
+      return [];
+    }
+  }
+  function showDemoButton(): void {
+    demoBtn.hidden = demoSteps().length === 0;
+  }
+
+  /** Starts the guided demo from the start of a fresh run. */
+  async function startDemo(): Promise<void> {
+    const steps = demoSteps();
+    if (!steps.length) return;
+    await restart();
+    demo = { steps, next: 0 };
+    if (!(await demoArrive())) demoGo(); // no stop at week 0: play to the first
+  }
+
+  /** At a stop: pause, say what to look at, fire its trigger. Returns whether the run is at a stop. */
+  async function demoArrive(): Promise<boolean> {
+    if (!demo) return false;
+    const step = demo.steps[demo.next];
+    if (!step || step.week !== week) return false;
+    demo.next++;
+    setPlaying(false);
+    if (step.fire) await fire(step.fire);
+    const more = demo.next < demo.steps.length;
+    const go = h('button', { type: 'button', id: 'demo-next' }, more ? t('demoNext') : t('demoEnd'));
+    go.addEventListener('click', () => (more ? demoGo() : demoStop()));
+    demoBox.hidden = false;
+    demoBox.dataset.step = String(demo.next);
+    demoBox.replaceChildren(
+      h('span', { class: 'demo-step' }, `${demo.next} / ${demo.steps.length} · ${t('week')} ${week}: `),
+      step.caption[getLang()],
+      ' ',
+      go,
+    );
+    go.focus();
+    return true;
+  }
+  function demoGo(): void {
+    demoBox.hidden = true;
+    if (ended()) return;
+    setPlaying(true);
+    void loop();
+  }
+  function demoStop(): void {
+    demo = null;
+    demoBox.hidden = true;
+    demoBox.replaceChildren();
+  }
+
   /** The run's macro trigger buttons. */
   function showInfo(): void {
     if (!info) return;
@@ -366,6 +434,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
 
   async function restart(): Promise<void> {
     setPlaying(false);
+    demoStop();
     noticeBox.replaceChildren();
     await serial(async () => {
       errorBox.replaceChildren();
@@ -479,11 +548,15 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
       last = now;
       if (wave) wave.played += dt;
       owed = Math.min(owed + dt * speed(), Math.max(1, speed() / 2));
-      const n = Math.floor(owed);
+      // A guided demo stops at its next stop, whatever the speed (stops stepped past are skipped).
+      while (demo && demo.next < demo.steps.length && demo.steps[demo.next].week < week) demo.next++;
+      const stop = demo?.steps[demo.next]?.week;
+      const n = Math.min(Math.floor(owed), stop !== undefined && stop > week ? stop - week : Infinity);
       if (n >= 1) {
         owed -= n;
         await stepWeeks(n);
       }
+      if (await demoArrive()) break;
       if (!info || ended()) setPlaying(false);
       dirty.people = true; // the rings fade by screen time
       await nextFrame();
@@ -720,8 +793,10 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
       errorBox.replaceChildren(h('div', { class: 'error' }, (err as Error).message));
     }
   }
+  demoBtn.addEventListener('click', () => void startDemo());
   scenarioSel.addEventListener('change', () => {
     linkBox.replaceChildren();
+    showDemoButton();
     scenarioSize();
     showAbout();
     void restart();
@@ -748,6 +823,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
 
   if (!prev) scenarioSize();
   showAbout();
+  showDemoButton();
   routePanel.clear();
   markAll();
   requestAnimationFrame(frame);

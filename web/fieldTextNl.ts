@@ -4,6 +4,12 @@
  * without an entry is shown in English; test/unit/fieldTextNl.test.ts lists any the library uses.
  */
 export const DESCRIPTION_NL: Readonly<Record<string, string>> = {
+  'week at which the run pauses': 'week waarin de run pauzeert',
+  'what to point out at this stop': 'waar u op deze stop op wijst',
+  'a macro type fired at this stop (a key of macro.types)':
+    'een macrotype dat op deze stop wordt afgevuurd (een sleutel van macro.types)',
+  'guided demo: stops with captions for presenting the scenario in Explore':
+    'rondleiding: stops met bijschriften om het scenario in Verkennen te presenteren',
   'what the scenario changes and why, in one line': 'wat het scenario verandert en waarom, in één regel',
   'micro (personal life) or meso (the social surroundings)':
     'micro (het persoonlijke leven) of meso (de sociale omgeving)',
@@ -341,6 +347,7 @@ export const UNIT_NL: Readonly<Record<string, string>> = {
  * text has changed since it was translated is shown in English until it is translated again.
  */
 export const SOURCE_NL: Readonly<Record<string, string>> = {
+  'presentation script for Explore (not a model parameter)': 'presentatiescript voor Verkennen (geen modelparameter)',
   'scenario text (not a model parameter)': 'scenariotekst (geen modelparameter)',
   'assumption: any seed; replicates use seeds derived from it':
     'aanname: elke seed; herhalingen gebruiken seeds die ervan zijn afgeleid',

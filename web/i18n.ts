@@ -205,6 +205,9 @@ const en = {
   sweepLineNote: 'mean, 95% interval; dots: runs',
   sweepHeatNote: 'mean over replicates',
   viewsNav: 'Views',
+  demoStart: 'Guided demo',
+  demoNext: 'Continue',
+  demoEnd: 'End the demo',
   present: 'Present',
   presentKeys:
     'Full screen with large type. Space or PageDown: play or pause; PageUp: one week on; 1-5: fire a trigger; Escape: leave.',
@@ -461,6 +464,9 @@ const nl: Record<Key, string> = {
   sweepLineNote: 'gemiddelde, 95%-interval; punten: runs',
   sweepHeatNote: 'gemiddelde over herhalingen',
   viewsNav: 'Weergaven',
+  demoStart: 'Rondleiding',
+  demoNext: 'Verder',
+  demoEnd: 'Rondleiding beëindigen',
   present: 'Presenteren',
   presentKeys:
     'Volledig scherm met grote letters. Spatie of PageDown: afspelen of pauzeren; PageUp: één week verder; 1-5: een trigger afvuren; Escape: stoppen.',

@@ -109,7 +109,7 @@ function leaf(
 }
 
 /** Top-level texts in English and Dutch, listed with the run's own fields. */
-const RUN_TEXTS = new Set(['title', 'description']);
+const RUN_TEXTS = new Set(['title', 'description', 'demo']);
 
 function staticPart(
   schema: z.ZodType,

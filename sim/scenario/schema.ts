@@ -380,6 +380,18 @@ const scenarioDescriptionSchema = bilingualTextSchema
   .meta({ description: 'what the scenario changes and why, in one line' });
 // -- end of title and description --
 
+// -- Guided demo: the stops a presenter makes in Explore (not a model parameter) --
+const demoStepSchema = z.strictObject({
+  week: z.number().int().min(0).max(5200).meta({ description: 'week at which the run pauses', unit: 'week' }),
+  caption: bilingualTextSchema.meta({ description: 'what to point out at this stop' }),
+  fire: z.string().optional().meta({ description: 'a macro type fired at this stop (a key of macro.types)' }),
+});
+const demoSchema = z
+  .array(demoStepSchema)
+  .optional()
+  .meta({ description: 'guided demo: stops with captions for presenting the scenario in Explore' });
+// -- end of guided demo --
+
 export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'short name' }),
@@ -410,6 +422,7 @@ export const scenarioSchema = z
     interventions: z.array(interventionSchema),
     ablation: ablationSchema,
     outputs: outputsSchema,
+    demo: demoSchema,
   })
   .superRefine((s, ctx) => {
     const total = s.regions.reduce((a, r) => a + r.share, 0);
@@ -441,6 +454,7 @@ export const scenarioSchema = z
     s.macro.schedule.forEach((e, i) => checkType(e.type, ['macro', 'schedule', i, 'type']));
     s.macro.stochastic.forEach((e, i) => checkType(e.type, ['macro', 'stochastic', i, 'type']));
     checkType(s.action.incidentType, ['action', 'incidentType']);
+    s.demo?.forEach((d, i) => d.fire !== undefined && checkType(d.fire, ['demo', i, 'fire']));
     const ids = new Set<string>();
     s.triggers.catalogue.forEach((t, i) => {
       if (ids.has(t.id))

@@ -31,6 +31,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   title: 'scenario text (not a model parameter)',
   question: 'scenario text (not a model parameter)',
   description: 'scenario text (not a model parameter)',
+  demo: 'presentation script for Explore (not a model parameter)',
   seed: 'assumption: any seed; replicates use seeds derived from it',
   agents:
     'assumption: large enough for a few dozen entries into the action phase, small enough to run in seconds; incident strength is scaled per 100,000 people so results do not depend on it',

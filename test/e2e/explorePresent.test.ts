@@ -192,6 +192,8 @@ describe('Explore as a teaching instrument', () => {
 
   it('presenter mode: large caption, run from the keyboard (a clicker sends PageDown and PageUp), Escape leaves', async () => {
     await page.goto(`${base}#explore`);
+    await page.waitForSelector('#status[data-week]');
+    await page.selectOption('#scenario', 'baseline'); // the view keeps the scenario an earlier test chose
     await smallRun(page, 2000, 100);
     await setSpeed(page, 5);
     await page.click('#present');
@@ -217,5 +219,37 @@ describe('Explore as a teaching instrument', () => {
     await page.locator('body').press('Escape');
     await page.waitForSelector('body:not(.presenting)');
     expect(await page.locator('#caption').isVisible()).toBe(false);
+  });
+
+  it('a guided demo (scenario data) stops at each step with its caption, fires its trigger, and goes on when asked', async () => {
+    await page.goto(`${base}#explore`);
+    await page.waitForSelector('#status[data-week]');
+    await page.selectOption('#scenario', 'baseline');
+    expect(await page.locator('#demo').isVisible()).toBe(false); // the baseline has no demo
+    await page.selectOption('#scenario', 'attack-abroad');
+    await page.waitForSelector('#demo:not([hidden])');
+    await page.fill('#agents', '2000');
+    await setSpeed(page, 50);
+    await page.click('#demo');
+    await page.waitForSelector('#demo-caption[data-step="1"]:not([hidden])');
+    expect(await weekOf(page)).toBe(0);
+    expect(await page.locator('#demo-caption').textContent()).toMatch(/Ten years of a synthetic city/);
+    await page.click('#demo-next');
+    await page.waitForSelector('#demo-caption[data-step="2"]:not([hidden])', { timeout: 60_000 });
+    expect(await weekOf(page)).toBe(100);
+    expect(await page.locator('#status').getAttribute('data-running')).not.toBe('true');
+    await page.click('#demo-next');
+    await page.waitForSelector('#demo-caption[data-step="3"]:not([hidden])', { timeout: 60_000 });
+    expect(await weekOf(page)).toBe(130);
+    await page.click('#demo-next');
+    await page.waitForSelector('#demo-caption[data-step="4"]:not([hidden])', { timeout: 60_000 });
+    expect(await weekOf(page)).toBe(200);
+    await page.waitForSelector('#macro-log li[data-source="fired"][data-type="polarisingEvent"]');
+    expect(await page.locator('#status').getAttribute('data-fired')).toBe('1');
+    await page.click('#demo-next');
+    await page.waitForSelector('#demo-caption[data-step="5"]:not([hidden])', { timeout: 60_000 });
+    expect(await page.locator('#demo-next').textContent()).toBe('End the demo');
+    await page.click('#demo-next');
+    expect(await page.locator('#demo-caption').isVisible()).toBe(false);
   });
 });

@@ -36,4 +36,14 @@ describe('scenario titles and descriptions', () => {
     const data = resolveExtends(read('baseline.json'), 'baseline.json', (ref) => ({ data: read(ref), name: ref }));
     expect(() => validateScenario({ ...data, title: { en: 'Only English' } }, 'x.json')).toThrow(/title\.nl/);
   });
+
+  it('checks a guided demo: a stop that fires an unknown macro type is refused, naming the field', () => {
+    const data = resolveExtends(read('attack-abroad.json'), 'attack-abroad.json', (ref) => ({
+      data: read(ref),
+      name: ref,
+    }));
+    expect(() => validateScenario(data, 'attack-abroad.json')).not.toThrow();
+    const demo = [{ week: 3, caption: { en: 'a', nl: 'b' }, fire: 'nope' }];
+    expect(() => validateScenario({ ...data, demo }, 'x.json')).toThrow(/demo\[0\]\.fire.*unknown macro type "nope"/s);
+  });
 });

@@ -59,7 +59,7 @@ export function createRoutePanel(
     if (!view || view.id !== r.id || view.since !== r.since) {
       const since =
         r.since > 0
-          ? tf('exploreSince', { w: r.since, p: t(`phase${r.start.phase}` as 'phase1'), n: r.start.weeksInPhase })
+          ? tf('exploreSince', { w: r.since, p: t(`phaseIn${r.start.phase}` as Key), n: r.start.weeksInPhase })
           : t('exploreSinceStart');
       box.dataset.id = String(r.id);
       box.dataset.since = String(r.since);

@@ -60,7 +60,7 @@ const en = {
   exploreDeselect: 'Deselect (Esc)',
   exploreReplay: 'Replay from the start to see the whole route',
   exploreSince:
-    'Recorded from week {w}, when this person was selected; before that only their state then is known (phase {p} for about {n} weeks). The route grows as the run goes on.',
+    'Recorded from week {w}, when this person was selected; before that only their state then is known ({p} for about {n} weeks). The route grows as the run goes on.',
   exploreSinceStart: 'Recorded from the start of the run.',
   exploreNetwork: 'Ties of #{id}: {n} people ({a} in a phase); contacts of contacts in a phase: {s}',
   exploreLayer0: 'Household',
@@ -316,7 +316,7 @@ const nl: Record<Key, string> = {
   exploreDeselect: 'Selectie opheffen (Esc)',
   exploreReplay: 'Vanaf het begin herhalen voor de hele route',
   exploreSince:
-    'Gevolgd vanaf week {w}, toen deze persoon werd gekozen; daarvoor is alleen de toestand op dat moment bekend (fase {p}, sinds ongeveer {n} weken). De route groeit mee met de run.',
+    'Gevolgd vanaf week {w}, toen deze persoon werd gekozen; daarvoor is alleen de toestand op dat moment bekend ({p}, sinds ongeveer {n} weken). De route groeit mee met de run.',
   exploreSinceStart: 'Gevolgd vanaf het begin van de run.',
   exploreNetwork: 'Banden van #{id}: {n} personen ({a} in een fase); contacten van contacten in een fase: {s}',
   exploreLayer0: 'Huishouden',

@@ -67,8 +67,8 @@ export function temporaryName(path: string): string {
 
 const TEMPORARY = /\.radsim-(.+)-(\d+)-[0-9a-f]{8}\.tmp$/;
 
-/** Writes `text` to `path` through a temporary file and a rename, so no reader sees half a file. */
-export function writeFileAtomic(path: string, text: string): void {
+/** Writes `text` (or bytes) to `path` through a temporary file and a rename, so no reader sees half a file. */
+export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   const tmp = temporaryName(path);
   try {
     writeFileSync(tmp, text);

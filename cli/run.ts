@@ -1,11 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
+  loadState,
   resolveScenarioFile,
+  readStateHeader,
   type Scenario,
   ScenarioError,
+  saveState,
   seriesToCSV,
   Simulation,
+  StateError,
   validateScenario,
   withOverrides,
 } from '../sim/node.ts';
@@ -14,6 +18,8 @@ import { RUN_OPTIONS, sizeOverrides } from './options.ts';
 import {
   checkNoForeignFiles,
   jsonText,
+  OutputError,
+  writeFileAtomic,
   ownedFiles,
   prepareOutputFolder,
   recoverOutput,
@@ -24,6 +30,7 @@ import { createProgress } from './progress.ts';
 import { VERSION } from './version.ts';
 
 export const RUN_HELP = `radsim run <scenario.json> --out DIR [options]
+radsim run --from-state FILE --weeks N --out DIR [scenario.json] [options]
 
 Runs one scenario headless and writes to DIR:
   series.csv     one row per week: phase counts (phase_0..phase_3), breakdowns by ideology,
@@ -41,6 +48,16 @@ Options:
   --agents N     override the population size
   --weeks N      override the number of weeks
   --routes N     record the routes of N agents drawn at random
+  --save-state FILE  after the run, write its whole state to FILE (a binary snapshot: agents,
+                 network, groups, queues and cases, macro and intervention state, the week,
+                 the series and routes so far, and the resolved scenario)
+  --from-state FILE  continue the run saved in FILE for --weeks N more weeks (N is required).
+                 DIR then holds the outputs of the whole run, weeks 0 to the end: the same
+                 files, byte for byte, as one run of all the weeks (summary.json's timings
+                 aside, which cover the continued part, and its resumedFromWeek). With a
+                 scenario file, it must have the saved run's model parameters (texts, weeks
+                 and outputs may differ); without, the saved scenario is used. --seed,
+                 --agents and --routes do not go with --from-state
   --quiet        no progress output
 `;
 
@@ -61,21 +78,42 @@ function legacyRunFiles(dir: string): string[] {
 }
 
 export async function runCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...RUN_OPTIONS, routes: { type: 'string' } });
-  if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');
+  const { values, positionals } = parse(args, {
+    ...RUN_OPTIONS,
+    routes: { type: 'string' },
+    'save-state': { type: 'string' },
+    'from-state': { type: 'string' },
+  });
+  const fromState = values['from-state'];
+  if (positionals.length > 1 || (positionals.length === 0 && fromState === undefined))
+    throw new UsageError('name exactly one scenario file');
   if (!values.out) throw new UsageError('--out DIR is required');
+  const saveTo = values['save-state'];
+  if (saveTo !== undefined) checkStateTarget(saveTo);
   const file = positionals[0];
   const overrides = { seed: intOption('seed', values.seed, 0, MAX_SEED), ...sizeOverrides(values) };
   const routes = intOption('routes', values.routes);
 
   let scenario: Scenario;
+  let resumed: Simulation | null = null;
   try {
-    const data = withOverrides(resolveScenarioFile(file), overrides);
-    if (routes !== undefined) {
-      const outputs = (data.outputs ?? {}) as { routes?: { ids?: number[]; sample?: number } };
-      data.outputs = { ...outputs, routes: { ids: outputs.routes?.ids ?? [], sample: routes } };
+    if (fromState !== undefined) {
+      for (const o of ['seed', 'agents', 'routes'] as const)
+        if (values[o] !== undefined)
+          throw new UsageError(`--${o} does not go with --from-state (the saved run fixes it)`);
+      if (overrides.weeks === undefined)
+        throw new UsageError('--from-state needs --weeks N, the number of weeks to run on');
+      resumed = resumeFrom(fromState, file, overrides.weeks);
+      if (!resumed) return 1;
+      scenario = resumed.scenario;
+    } else {
+      const data = withOverrides(resolveScenarioFile(file), overrides);
+      if (routes !== undefined) {
+        const outputs = (data.outputs ?? {}) as { routes?: { ids?: number[]; sample?: number } };
+        data.outputs = { ...outputs, routes: { ids: outputs.routes?.ids ?? [], sample: routes } };
+      }
+      scenario = validateScenario(data, file);
     }
-    scenario = validateScenario(data, file);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     process.stderr.write(`${err.message}\nNothing was run.\n`);
@@ -92,7 +130,8 @@ export async function runCommand(args: string[]): Promise<number> {
 
   const t0 = performance.now();
   const progress = values.quiet ? undefined : createProgress(`${scenario.name}`, scenario.weeks);
-  const sim = new Simulation(scenario);
+  const sim = resumed ?? new Simulation(scenario);
+  const fromWeek = sim.week;
   sim.run((week) => progress?.update(week));
   const ms = performance.now() - t0;
   const files: Record<string, string> = {
@@ -112,14 +151,49 @@ export async function runCommand(args: string[]): Promise<number> {
     question: scenario.question,
     seed: scenario.seed,
     radsimVersion: VERSION,
+    ...(resumed ? { resumedFromWeek: fromWeek } : {}),
     ...sim.summary(),
     runSeconds: Math.round(ms) / 1000,
     buildSeconds: Math.round(sim.buildMs) / 1000,
     stageSeconds: Object.fromEntries(sim.stages.map((st) => [st.name, Math.round(st.ms) / 1000])),
   });
   writeFileSet(out, 'run', files, owned);
+  if (saveTo !== undefined) writeFileAtomic(saveTo, saveState(sim));
+  const span = resumed ? `weeks ${fromWeek} to ${scenario.weeks}` : `${scenario.weeks} weeks`;
   progress?.finish(
-    `${scenario.name}: ${scenario.agents} agents x ${scenario.weeks} weeks in ${(ms / 1000).toFixed(1)} s; wrote ${out}/series.csv, summary.json, scenario.json${traced ? ', routes.json' : ''}`,
+    `${scenario.name}: ${scenario.agents} agents x ${span} in ${(ms / 1000).toFixed(1)} s; wrote ${out}/series.csv, summary.json, scenario.json${traced ? ', routes.json' : ''}${saveTo !== undefined ? `, and the state to ${saveTo}` : ''}`,
   );
   return 0;
+}
+
+/** Before the run: the state file's folder exists and the path is not a folder. */
+function checkStateTarget(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new OutputError(`--save-state ${path}: the folder ${dir} does not exist`);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new OutputError(`--save-state ${path}: a folder of that name is in the way`);
+}
+
+/**
+ * The saved run of `stateFile`, to run `more` weeks on; with a scenario file, checked against
+ * the saved scenario. Null (after a message) when the state cannot be continued.
+ */
+function resumeFrom(stateFile: string, scenarioFile: string | undefined, more: number): Simulation | null {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(stateFile);
+  } catch (err) {
+    throw new UsageError(`--from-state ${stateFile}: cannot read it (${(err as Error).message})`);
+  }
+  try {
+    const header = readStateHeader(bytes);
+    const scenario =
+      scenarioFile === undefined ? undefined : validateScenario(resolveScenarioFile(scenarioFile), scenarioFile);
+    return loadState(bytes, { scenario, weeks: header.week + more });
+  } catch (err) {
+    if (!(err instanceof StateError)) throw err;
+    process.stderr.write(`${stateFile}: ${err.message}\nNothing was run.\n`);
+    return null;
+  }
 }

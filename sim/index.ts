@@ -40,6 +40,15 @@ export { FORMULA_VARIABLE_NAMES } from './formula/variables.ts';
 export { Simulation } from './run/simulation.ts';
 export { seriesColumn, seriesColumns, seriesToCSV } from './run/series.ts';
 export type { Route, RouteEvent } from './run/routes.ts';
+export {
+  type LoadOptions,
+  loadState,
+  readStateHeader,
+  saveState,
+  STATE_FORMAT,
+  StateError,
+  type StateHeader,
+} from './run/snapshot.ts';
 
 // The simulation API a worker exposes
 export { CancelledError, SimulationHost } from './api/host.ts';

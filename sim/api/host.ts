@@ -7,7 +7,8 @@
  * - interactively, one simulation at a time: `start(scenario)`, `step(n)`, `runToEnd(onWeek)`,
  *   `fireMacro(type, strength)`, `series()`, `routes()`, `summary()`, `cancel()`, and for a live
  *   view `state()` (with the macro log), `agentSample(max)`, `egoNetwork(id)` and `trace(ids)`
- *   (record routes from now on, without a replay);
+ *   (record routes from now on, without a replay), and `saveState()` / `loadState(bytes)` to keep
+ *   a run and continue it later;
  * - for ensembles: `runJob(job)` runs one complete scenario on its own and returns only the
  *   outcomes and the requested series (as transferable Float64Arrays).
  *
@@ -21,6 +22,7 @@ import { computeOutcomes, outcomeProblems } from '../ensemble/outcomes.ts';
 import { IDEOLOGIES, LAYERS } from '../domain.ts';
 import type { Route } from '../run/routes.ts';
 import { Simulation } from '../run/simulation.ts';
+import { loadState, saveState } from '../run/snapshot.ts';
 import { validateScenario } from '../scenario/resolve.ts';
 import type {
   AgentSample,
@@ -54,15 +56,29 @@ export class SimulationHost {
     const s = validateScenario(scenario, name);
     this.sim = new Simulation(s);
     this.cancelled = false;
-    return {
-      name: s.name,
-      question: s.question,
-      agents: s.agents,
-      weeks: s.weeks,
-      seed: s.seed,
-      columns: [...this.sim.series.columns],
-      macroTypes: Object.keys(s.macro.types),
-    };
+    return hostInfo(this.sim);
+  }
+
+  /**
+   * The whole state of the current simulation as bytes (sim/run/snapshot.ts), its buffer
+   * transferred: keep it, and `loadState` continues the run exactly where it was.
+   */
+  saveState(): Uint8Array {
+    const bytes = saveState(this.current());
+    return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  }
+
+  /**
+   * Replaces the current simulation with the one saved in `bytes`, at the week it was saved,
+   * with its series and routes so far. `weeks` sets the total run length (weeks from week 0;
+   * default: the saved scenario's). With `scenario`, refuses (StateError naming the fields) a
+   * scenario whose model parameters differ from the saved one's.
+   */
+  loadState(bytes: Uint8Array, options: { weeks?: number; scenario?: unknown } = {}): HostInfo {
+    const scenario = options.scenario === undefined ? undefined : validateScenario(options.scenario, 'scenario');
+    this.sim = loadState(bytes, { weeks: options.weeks, scenario });
+    this.cancelled = false;
+    return hostInfo(this.sim);
   }
 
   /** Runs up to `weeks` weeks (fewer at the end of the run). */
@@ -296,6 +312,19 @@ export class SimulationHost {
     if (!this.sim) throw new Error('no simulation: call start(scenario) first');
     return this.sim;
   }
+}
+
+function hostInfo(sim: Simulation): HostInfo {
+  const s = sim.scenario;
+  return {
+    name: s.name,
+    question: s.question,
+    agents: s.agents,
+    weeks: s.weeks,
+    seed: s.seed,
+    columns: [...sim.series.columns],
+    macroTypes: Object.keys(s.macro.types),
+  };
 }
 
 function macroLog(sim: Simulation): MacroLogEntry[] {

@@ -24,6 +24,7 @@
  */
 import { canonicalJSON, hashText } from '../ensemble/hash.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { RADSIM_VERSION } from '../version.ts';
 import type { Series } from './series.ts';
 import { Simulation } from './simulation.ts';
 
@@ -328,7 +329,7 @@ const ALIGN = 8;
 const align = (x: number) => Math.ceil(x / ALIGN) * ALIGN;
 
 /** The whole state of `sim` as bytes (see the format above). */
-export function saveState(sim: Simulation, radsimVersion = 'unknown'): Uint8Array {
+export function saveState(sim: Simulation): Uint8Array {
   sim.start(); // a simulation saved before its first week saves its modules' initial state
   const enc = new Encoder(notSaved(sim));
   const tree = enc.encode(stateRoots(sim), '');
@@ -340,7 +341,7 @@ export function saveState(sim: Simulation, radsimVersion = 'unknown'): Uint8Arra
     return entry;
   });
   const doc: StateDocument = {
-    radsimVersion,
+    radsimVersion: RADSIM_VERSION,
     scenarioHash: scenarioHash(sim.scenario),
     week: sim.week,
     scenario: sim.scenario,

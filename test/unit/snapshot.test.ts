@@ -4,7 +4,9 @@
  * uninterrupted one field by field; a state of another format or another scenario is refused.
  */
 import { fileURLToPath } from 'node:url';
+import pkg from '../../package.json' with { type: 'json' };
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SimulationHost } from '../../sim/api/host.ts';
 import { seriesToCSV } from '../../sim/run/series.ts';
 import { Simulation } from '../../sim/run/simulation.ts';
 import { loadState, readStateHeader, saveState, StateError } from '../../sim/run/snapshot.ts';
@@ -34,7 +36,7 @@ function resumed(s: Scenario, k: number): { sim: Simulation; stocks: Record<stri
   const first = new Simulation(s);
   while (first.week < k) first.step();
   const stocks = { ...first.world.practiceStocks };
-  const bytes = saveState(first, 'test');
+  const bytes = saveState(first);
   const sim = loadState(bytes);
   expect(sim.week).toBe(k);
   return { sim: sim.run(), stocks };
@@ -133,8 +135,8 @@ describe('snapshot and resume', () => {
   it('the header names the format, the radsim version, the scenario hash and the week', () => {
     const sim = new Simulation(s);
     for (let i = 0; i < 5; i++) sim.step();
-    const h = readStateHeader(saveState(sim, '9.9.9'));
-    expect(h).toMatchObject({ format: 1, radsimVersion: '9.9.9', week: 5 });
+    const h = readStateHeader(saveState(sim));
+    expect(h).toMatchObject({ format: 1, radsimVersion: pkg.version, week: 5 });
     expect(h.scenarioHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
@@ -164,5 +166,20 @@ describe('snapshot and resume', () => {
 
   it('refuses bytes that are not a state file', () => {
     expect(() => loadState(new TextEncoder().encode('{"not": "a state"}'))).toThrow(/not a radsim state file/);
+  });
+
+  it('the worker API keeps a run with saveState and continues it with loadState', async () => {
+    const a = new SimulationHost();
+    a.start(s);
+    a.step(30);
+    const bytes = a.saveState();
+    const b = new SimulationHost();
+    expect(b.loadState(bytes).weeks).toBe(W);
+    expect(b.state().week).toBe(30);
+    await b.runToEnd();
+    const series = b.series();
+    expect(series.weeks).toBe(W + 1);
+    expect(series.values.map((v) => [...v])).toEqual(whole.series.values.map((v) => [...v.subarray(0, W + 1)]));
+    expect(() => b.loadState(bytes, { scenario: { ...s, seed: 1 } })).toThrow(/differs .* in seed/);
   });
 });

@@ -27,8 +27,9 @@ import { Transitions } from '../model/transitions.ts';
 import { TriggerStage } from '../model/triggers.ts';
 import { PURPOSES, type Purpose, type World } from '../model/world.ts';
 import { buildNetwork } from '../network/build.ts';
+import type { Network } from '../network/csr.ts';
 import { NEED_BASELINE, NEED_STRIDE } from '../population/agents.ts';
-import { buildPopulation } from '../population/build.ts';
+import { buildPopulation, type Population } from '../population/build.ts';
 import { purposeKey, stream } from '../random/streams.ts';
 import { regionParams } from '../scenario/regions.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -49,6 +50,11 @@ export interface SimulationOptions {
   onGroupInfluence?: InfluenceListener;
   /** Injected clock for stage timing; defaults to performance.now where it exists. */
   now?: () => number;
+  /**
+   * The population and network, already made (a snapshot's, sim/run/snapshot.ts), in place of
+   * building them from the scenario: the slow part of the build, and state the snapshot restores.
+   */
+  prebuilt?: Population & { readonly network: Network };
 }
 
 export class Simulation {
@@ -66,7 +72,7 @@ export class Simulation {
   ) {
     this.now = options.now ?? (() => globalThis.performance?.now() ?? 0);
     const t0 = this.now();
-    this.world = createWorld(scenario);
+    this.world = createWorld(scenario, options.prebuilt);
     this.series = createSeries(scenario);
     const plan = createPlan(this.world, options);
     this.interventions = plan.interventions;
@@ -151,9 +157,9 @@ export class Simulation {
   }
 }
 
-function createWorld(s: Scenario): World {
-  const { agents, layout } = buildPopulation(s);
-  const network = buildNetwork(s, agents, layout);
+function createWorld(s: Scenario, prebuilt?: SimulationOptions['prebuilt']): World {
+  const { agents, layout } = prebuilt ?? buildPopulation(s);
+  const network = prebuilt?.network ?? buildNetwork(s, agents, layout);
   const n = agents.n;
   // The flags that follow from age and education, in a plain loop (TypedArray.from with a
   // mapping function took about 0.2 s per array at 1M agents).

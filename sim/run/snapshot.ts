@@ -23,15 +23,20 @@
  *   padding  to a multiple of 8, then the blocks (typed arrays' bytes), each 8-aligned
  */
 import { canonicalJSON, hashText } from '../ensemble/hash.ts';
+import { fixedShape } from '../fixedShape.ts';
+import { allocateAgents } from '../population/agents.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RADSIM_VERSION } from '../version.ts';
 import type { Series } from './series.ts';
-import { Simulation } from './simulation.ts';
+import { Simulation, type SimulationOptions } from './simulation.ts';
 
 /** The format version of a snapshot; a snapshot of another version is refused. */
 export const STATE_FORMAT = 1;
 
 const MAGIC = 'RADSIMSS';
+
+/** The class name of the objects fixedShape makes (sim/fixedShape.ts). */
+const FIXED_SHAPE = fixedShape({}).constructor.name;
 
 /** A snapshot that cannot be loaded: another format, a scenario that differs, damaged bytes. */
 export class StateError extends Error {
@@ -183,7 +188,7 @@ class Encoder {
     const proto = Object.getPrototypeOf(v);
     return proto === Object.prototype || proto === null
       ? { $id: id, $object: fields }
-      : { $id: id, $object: fields, $class: 1 };
+      : { $id: id, $object: fields, $class: (v.constructor as { name?: string } | undefined)?.name ?? '?' };
   }
 }
 
@@ -219,6 +224,7 @@ class Decoder {
       return;
     }
     const current = holder[key];
+    if (current !== undefined && this.byId[tag.$id as number] === current) return; // made from the snapshot
     if ('$typed' in tag) {
       const saved = this.blocks[tag.block as number];
       if (
@@ -304,10 +310,16 @@ class Decoder {
       return s;
     }
     const o: Record<string, unknown> = {};
-    this.byId[id] = o;
     const fields = tag.$object as Record<string, Encoded>;
+    if (tag.$class === undefined) this.byId[id] = o;
     for (const k of Object.keys(fields)) o[k] = this.materialize(fields[k], `${path}.${k}`);
-    return o;
+    if (tag.$class === undefined) return o;
+    // Objects of a class are made by the build; only fixed-shape records can be made from data.
+    if (tag.$class !== FIXED_SHAPE)
+      throw new StateError(`${path}: an object of class ${String(tag.$class)} cannot be made from a snapshot`);
+    const shaped = fixedShape(o);
+    this.byId[id] = shaped;
+    return shaped;
   }
 }
 
@@ -442,11 +454,21 @@ export function loadState(bytes: Uint8Array, options: LoadOptions = {}): Simulat
     return new Type(aligned.buffer as ArrayBuffer, at, b.length) as Typed;
   });
 
-  const sim = new Simulation(scenario);
-  sim.start();
+  // The population and network are not built anew (the slow part of a build): the agents are
+  // allocated empty and filled by the walk, the layout and the network (fixed-shape records of
+  // typed arrays) are made from the snapshot; the rest is built from the scenario and then
+  // overwritten by the walk.
   const dec = new Decoder(blocks);
-  const roots = stateRoots(sim);
   const tree = doc.tree as { $object: Record<string, Encoded> };
+  const world = (tree.$object.world as { $object: Record<string, Encoded> }).$object;
+  const prebuilt = {
+    agents: allocateAgents(scenario.agents),
+    layout: dec.materialize(world.layout, 'world.layout'),
+    network: dec.materialize(world.network, 'world.network'),
+  } as NonNullable<SimulationOptions['prebuilt']>;
+  const sim = new Simulation(scenario, { prebuilt });
+  sim.start();
+  const roots = stateRoots(sim);
   for (const k of Object.keys(roots)) dec.restoreInto(roots, k, tree.$object[k], k);
   restoreSeries(sim.series, doc.series, blocks);
   return sim;

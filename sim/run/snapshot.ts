@@ -46,8 +46,11 @@ export class StateError extends Error {
   }
 }
 
-/** Top-level scenario fields that do not change the model: texts, run length, what is written. */
-const NOT_MODEL = ['name', 'question', 'description', 'weeks', 'outputs'] as const;
+/**
+ * Top-level scenario fields that do not change the model: texts, run length, what is written,
+ * and the guided demo's stops (a macro trigger a demo fires is in the saved state's queue).
+ */
+const NOT_MODEL = ['name', 'title', 'question', 'description', 'weeks', 'outputs', 'demo'] as const;
 
 /** The scenario without the fields that do not change the model. */
 export function modelParameters(s: Scenario): Record<string, unknown> {

@@ -158,6 +158,7 @@ describe('snapshot and resume', () => {
     const same: Scenario = {
       ...s,
       name: 'other name',
+      description: { en: 'another text', nl: 'een andere tekst' },
       weeks: 10,
       outputs: { ...s.outputs, routes: { ids: [], sample: 0 } },
     };

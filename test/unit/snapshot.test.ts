@@ -183,4 +183,18 @@ describe('snapshot and resume', () => {
     expect(series.values.map((v) => [...v])).toEqual(whole.series.values.map((v) => [...v.subarray(0, W + 1)]));
     expect(() => b.loadState(bytes, { scenario: { ...s, seed: 1 } })).toThrow(/differs .* in seed/);
   });
+
+  it('a macro trigger fired just before saving takes effect in the loaded run as in the saved one', () => {
+    const type = Object.keys(s.macro.types)[0];
+    const go = (save: boolean) => {
+      let sim = new Simulation(s);
+      while (sim.week < 20) sim.step();
+      sim.fireMacro(type, 2);
+      if (save) sim = loadState(saveState(sim));
+      return sim.run();
+    };
+    const fired = outputs(go(false));
+    expect(fired.csv).not.toBe(expected.csv);
+    expect(outputs(go(true))).toEqual(fired);
+  });
 });

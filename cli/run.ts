@@ -39,7 +39,8 @@ Options:
                  files of the earlier run, listed in DIR/radsim-files.json, as a whole)
   --seed N       override the scenario seed
   --agents N     override the population size
-  --weeks N      override the number of weeks
+  --weeks N      override the number of weeks (after the burn-in)
+  --burn-in N    override the weeks of burn-in (scenario burnInWeeks; 0 for none)
   --routes N     record the routes of N agents drawn at random
   --quiet        no progress output
 `;
@@ -61,11 +62,19 @@ function legacyRunFiles(dir: string): string[] {
 }
 
 export async function runCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { ...RUN_OPTIONS, routes: { type: 'string' } });
+  const { values, positionals } = parse(args, {
+    ...RUN_OPTIONS,
+    'burn-in': { type: 'string' },
+    routes: { type: 'string' },
+  });
   if (positionals.length !== 1) throw new UsageError('name exactly one scenario file');
   if (!values.out) throw new UsageError('--out DIR is required');
   const file = positionals[0];
-  const overrides = { seed: intOption('seed', values.seed, 0, MAX_SEED), ...sizeOverrides(values) };
+  const overrides = {
+    seed: intOption('seed', values.seed, 0, MAX_SEED),
+    ...sizeOverrides(values),
+    burnInWeeks: intOption('burn-in', values['burn-in'], 0),
+  };
   const routes = intOption('routes', values.routes);
 
   let scenario: Scenario;
@@ -91,9 +100,11 @@ export async function runCommand(args: string[]): Promise<number> {
   checkNoForeignFiles(out, RUN_FILES, owned);
 
   const t0 = performance.now();
-  const progress = values.quiet ? undefined : createProgress(`${scenario.name}`, scenario.weeks);
+  // Progress over the burn-in and the run together.
+  const burnIn = scenario.burnInWeeks;
+  const progress = values.quiet ? undefined : createProgress(`${scenario.name}`, burnIn + scenario.weeks);
   const sim = new Simulation(scenario);
-  sim.run((week) => progress?.update(week));
+  sim.run((week) => progress?.update(burnIn + week));
   const ms = performance.now() - t0;
   const files: Record<string, string> = {
     'series.csv': seriesToCSV(sim.series),

@@ -11,7 +11,7 @@ const HELP = `radsim: an agent-based simulator of radicalisation dynamics (synth
 not a tool to assess real persons).
 
 Usage:
-  radsim run <scenario.json> --out DIR [--seed N] [--agents N] [--weeks N] [--routes N] [--save-state FILE]
+  radsim run <scenario.json> --out DIR [--seed N] [--agents N] [--weeks N] [--burn-in N] [--routes N] [--save-state FILE]
   radsim run --from-state FILE --weeks N --out DIR [scenario.json]
   radsim validate <scenario.json>...
   radsim compare <reference.json> <scenario.json>... --out DIR [--replicates R] [--workers N]

@@ -46,7 +46,8 @@ Options:
                  files of the earlier run, listed in DIR/radsim-files.json, as a whole)
   --seed N       override the scenario seed
   --agents N     override the population size
-  --weeks N      override the number of weeks
+  --weeks N      override the number of weeks (after the burn-in)
+  --burn-in N    override the weeks of burn-in (scenario burnInWeeks; 0 for none)
   --routes N     record the routes of N agents drawn at random
   --save-state FILE  after the run, write its whole state to FILE (a binary snapshot: agents,
                  network, groups, queues and cases, macro and intervention state, the week,
@@ -57,7 +58,7 @@ Options:
                  aside, which cover the continued part, and its resumedFromWeek). With a
                  scenario file, it must have the saved run's model parameters (texts, weeks
                  and outputs may differ); without, the saved scenario is used. --seed,
-                 --agents and --routes do not go with --from-state
+                 --agents, --routes and --burn-in do not go with --from-state
   --quiet        no progress output
 `;
 
@@ -80,6 +81,7 @@ function legacyRunFiles(dir: string): string[] {
 export async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     ...RUN_OPTIONS,
+    'burn-in': { type: 'string' },
     routes: { type: 'string' },
     'save-state': { type: 'string' },
     'from-state': { type: 'string' },
@@ -91,14 +93,18 @@ export async function runCommand(args: string[]): Promise<number> {
   const saveTo = values['save-state'];
   if (saveTo !== undefined) checkStateTarget(saveTo);
   const file = positionals[0];
-  const overrides = { seed: intOption('seed', values.seed, 0, MAX_SEED), ...sizeOverrides(values) };
+  const overrides = {
+    seed: intOption('seed', values.seed, 0, MAX_SEED),
+    ...sizeOverrides(values),
+    burnInWeeks: intOption('burn-in', values['burn-in'], 0),
+  };
   const routes = intOption('routes', values.routes);
 
   let scenario: Scenario;
   let resumed: Simulation | null = null;
   try {
     if (fromState !== undefined) {
-      for (const o of ['seed', 'agents', 'routes'] as const)
+      for (const o of ['seed', 'agents', 'routes', 'burn-in'] as const)
         if (values[o] !== undefined)
           throw new UsageError(`--${o} does not go with --from-state (the saved run fixes it)`);
       if (overrides.weeks === undefined)
@@ -129,10 +135,12 @@ export async function runCommand(args: string[]): Promise<number> {
   checkNoForeignFiles(out, RUN_FILES, owned);
 
   const t0 = performance.now();
-  const progress = values.quiet ? undefined : createProgress(`${scenario.name}`, scenario.weeks);
+  // Progress over the burn-in (a resumed run has had it) and the run together.
+  const burnIn = resumed ? 0 : scenario.burnInWeeks;
+  const progress = values.quiet ? undefined : createProgress(`${scenario.name}`, burnIn + scenario.weeks);
   const sim = resumed ?? new Simulation(scenario);
   const fromWeek = sim.week;
-  sim.run((week) => progress?.update(week));
+  sim.run((week) => progress?.update(burnIn + week));
   const ms = performance.now() - t0;
   const files: Record<string, string> = {
     'series.csv': seriesToCSV(sim.series),

@@ -31,6 +31,7 @@ const SECTION_TITLES: Record<string, string> = {
   susceptibility: 'Susceptibility',
   influence: 'Social influence',
   needs: 'Needs',
+  restoring: 'Restoring forces',
   groups: 'Groups',
   phases: 'Phases',
   action: 'Action',

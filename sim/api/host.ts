@@ -55,6 +55,8 @@ export class SimulationHost {
   start(scenario: unknown, name = 'scenario'): HostInfo {
     const s = validateScenario(scenario, name);
     this.sim = new Simulation(s);
+    // An interactive run starts at week 0, after the burn-in, with its first row recorded.
+    this.sim.finishBurnIn();
     this.cancelled = false;
     return hostInfo(this.sim);
   }
@@ -95,7 +97,8 @@ export class SimulationHost {
     this.cancelled = false;
     while (!sim.done) {
       sim.step();
-      if (onWeek && (sim.week % every === 0 || sim.done)) await notify(onWeek, sim.week, sim.scenario.weeks, sim.done);
+      if (onWeek && sim.week >= 0 && (sim.week % every === 0 || sim.done))
+        await notify(onWeek, sim.week, sim.scenario.weeks, sim.done);
       await yieldToHost();
       if (this.stopRequested) {
         this.cancelled = true;
@@ -288,7 +291,8 @@ export class SimulationHost {
     const every = job.progressEvery ?? Math.max(1, Math.round(scenario.weeks / 50));
     while (!sim.done) {
       sim.step();
-      if (onWeek && (sim.week % every === 0 || sim.done)) await notify(onWeek, sim.week, scenario.weeks, sim.done);
+      if (onWeek && sim.week >= 0 && (sim.week % every === 0 || sim.done))
+        await notify(onWeek, sim.week, scenario.weeks, sim.done);
       await yieldToHost();
       if (this.stopRequested) {
         this.stopRequested = false;
@@ -335,7 +339,8 @@ function macroLog(sim: Simulation): MacroLogEntry[] {
     return x;
   };
   const out = m.log.map((e) => entry(e, 'done'));
-  for (const e of m.queue) out.push(entry(e, 'pending'));
+  // Queued events hold the model's clock week; the log and the schedule count from the burn-in's end.
+  for (const e of m.queue) out.push({ ...entry(e, 'pending'), week: e.week - sim.world.burnIn });
   for (const e of sim.scenario.macro.schedule) {
     if (e.week > sim.week)
       out.push({ week: e.week, type: e.type, strength: e.strength, source: 'schedule', status: 'pending' });

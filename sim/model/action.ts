@@ -21,6 +21,8 @@ export class ActionStage implements TickModule {
    * to the incident rate per capita, so results do not depend on the number of agents.
    */
   private readonly strength: number;
+  /** Chance that a person released from detention has disengaged (restoring.releaseDisengagement). */
+  private readonly disengagement: number;
 
   constructor(
     w: World,
@@ -29,6 +31,7 @@ export class ActionStage implements TickModule {
     const s = w.scenario;
     this.p = s.action;
     this.strength = (this.p.incidentStrength * 100_000) / s.agents;
+    this.disengagement = s.restoring.releaseDisengagement;
   }
 
   init(): void {}
@@ -46,6 +49,10 @@ export class ActionStage implements TickModule {
           a.releasedWeek[i] = w.week;
           w.record.releases++;
           recordRoute(w, i, { week: w.week, kind: 'release' });
+          // Most people released after a terrorist offence do not return to violence
+          // (restoring.releaseDisengagement): they go back to the sensitivity phase.
+          if (a.phase[i] === 3 && agentUniform(w.keys.arrest, w.week, i, 1) < this.disengagement)
+            this.transitions.move(w, i, 3, 1);
         }
         continue;
       }

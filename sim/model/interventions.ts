@@ -95,7 +95,8 @@ export class Interventions implements TickModule {
     const a = w.agents;
     for (let k = 0; k < this.firstCasePlan; k++) {
       const p = this.programmes[k].spec;
-      if (p.reach !== 'targeted' || w.week < p.startWeek || w.week > p.endWeek || !this.reachesRegion[k][a.region[i]])
+      const week = w.week - w.burnIn; // programme weeks count from the end of the burn-in
+      if (p.reach !== 'targeted' || week < p.startWeek || week > p.endWeek || !this.reachesRegion[k][a.region[i]])
         continue;
       if (a.age[i] < p.ageFrom || a.age[i] >= p.ageTo) continue;
       if (this.participants[k] >= this.capacity[k]) continue;
@@ -148,7 +149,9 @@ export class Interventions implements TickModule {
     const tk = tickKey(w.keys.interventionOffer, w.week);
     for (let k = 0; k < this.firstCasePlan; k++) {
       const p = programmes[k].spec;
-      if (p.reach === 'targeted' || w.week < p.startWeek || w.week > p.endWeek) continue;
+      // Programme weeks count from the end of the burn-in.
+      const week = w.week - w.burnIn;
+      if (p.reach === 'targeted' || week < p.startWeek || week > p.endWeek) continue;
       const seen = this.offered[k],
         regions = this.reachesRegion[k];
       const phaseOk = new Uint8Array(4);

@@ -52,18 +52,21 @@ function macroWeek(w: World): void {
   m.rise.salience.fill(0);
   for (let k = 1; k < m.salience.length; k++) m.salience[k] *= ds;
 
+  // Scheduled weeks and the log count from the end of the burn-in; the queue holds clock weeks.
+  const week = w.week - w.burnIn;
   const events: MacroEvent[] = m.queue.splice(0);
+  for (const e of events) e.week = week;
   for (const e of s.macro.schedule)
-    if (e.week === w.week) events.push({ week: w.week, type: e.type, strength: e.strength, source: 'schedule' });
+    if (e.week === week) events.push({ week, type: e.type, strength: e.strength, source: 'schedule' });
   s.macro.stochastic.forEach((e, k) => {
     if (agentUniform(w.keys.macro, w.week, 0, k) < e.perYear / 52)
-      events.push({ week: w.week, type: e.type, strength: e.strength, source: 'stochastic' });
+      events.push({ week, type: e.type, strength: e.strength, source: 'stochastic' });
   });
 
   for (const e of events) {
     if (!s.ablation.macroTriggers) continue;
     applyMacroEvent(s, m, e);
-    m.log.push(e);
+    if (week > 0) m.log.push(e);
     w.record.triggers[4]++;
   }
   m.rise.grievance = Math.max(0, m.grievance[0] - g0 * decay(s.macro.halfLifeWeeks.grievance));

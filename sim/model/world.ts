@@ -102,5 +102,12 @@ export interface World {
   readonly practiceStocks: { triageQueue: number; waitingList: number; cases: number; participants: number };
   /** People who left at the oldest age and were replaced by a newcomer. */
   renewed: number;
+  /**
+   * The model's clock, in weeks since the start of the run, burn-in included: week-keyed draws
+   * and stored weeks (detention, cases, labels) use it. Scheduled weeks, the series, routes and
+   * the macro log count from the end of the burn-in, `week - burnIn`.
+   */
   week: number;
+  /** Weeks of burn-in before the observed run (the scenario's `burnInWeeks`). */
+  readonly burnIn: number;
 }

@@ -63,7 +63,12 @@ const breakdown = (
 });
 
 export const SERIES_COLUMNS: readonly SeriesColumnDef[] = [
-  column('week', 'week', 'week number; row 0 is the state after the build, before the first week', (w) => w.week),
+  column(
+    'week',
+    'week',
+    'week number after the burn-in; row 0 is the state at its end (after the build when there is none)',
+    (w) => w.week - w.burnIn,
+  ),
   {
     name: 'phase_{p}',
     unit: 'people',

@@ -45,6 +45,8 @@ export interface Agents {
   // protective factors
   readonly protective: Columns<(typeof PROTECTIVE)[number]>;
   readonly protection: Float32Array; // derived: mean of resilience, critical thinking, emotion regulation, bonds
+  /** Set points of attitude and the protective factors (SET_POINT_STRIDE per agent): what they relax toward. */
+  readonly setPoints: Uint8Array;
   // radical state
   readonly leaning: Uint8Array; // ideology (1..4) this person would radicalise toward
   readonly attitude: Float32Array; // strength of adherence to the leaning, 0..1
@@ -100,6 +102,14 @@ export const IDENTITY = 0,
 /** Weeks in a year of the model: the birthday is a week number mod 52. */
 export const WEEKS_PER_YEAR = 52;
 
+/**
+ * Personal set points, interleaved per agent: attitude at 0, the protective factors at 1 + k in
+ * PROTECTIVE order, each in 1/255 steps (a byte each: the set point is a trait, read by the
+ * restoring stage only, and a step of 0.004 is far below the spread of any of them).
+ */
+export const SET_POINT_STRIDE = 7;
+export const SET_POINT_SCALE = 255;
+
 export function allocateAgents(n: number): Agents {
   const filled = (a: Int32Array, v: number) => (a.fill(v), a);
   return fixedShape({
@@ -119,6 +129,7 @@ export function allocateAgents(n: number): Agents {
     pathologyAny: new Float32Array(n),
     protective: columns(PROTECTIVE, n),
     protection: new Float32Array(n),
+    setPoints: new Uint8Array(SET_POINT_STRIDE * n),
     leaning: new Uint8Array(n),
     attitude: new Float32Array(n),
     uncertainty: new Float32Array(n),

@@ -15,6 +15,8 @@ import {
   NEED_BASELINE,
   NEED_STRIDE,
   refreshDerived,
+  SET_POINT_SCALE,
+  SET_POINT_STRIDE,
   setAge,
   type Agents,
 } from './agents.ts';
@@ -250,6 +252,12 @@ export function createTraitDrawer(s: Scenario): TraitDrawer {
     a.online[i] = rs.exposure.beta(o[0], o[1]);
     for (let k = 0; k < contact.length; k++)
       contactColumns[k][i] = rs.exposure.beta(contact[k].shape[0], contact[k].shape[1]);
+
+    // The traits just drawn are the person's set points (no extra draws: the population is the same).
+    const sp = SET_POINT_STRIDE * i;
+    a.setPoints[sp] = Math.round(a.attitude[i] * SET_POINT_SCALE);
+    for (let k = 0; k < protective.length; k++)
+      a.setPoints[sp + 1 + k] = Math.round(protectiveColumns[k][i] * SET_POINT_SCALE);
 
     refreshDerived(a, i);
     if (a.phase[i] === 1) a.entryMotive[i] = currentMotive(a, i, s.ablation.needs); // the needs equal their baselines here

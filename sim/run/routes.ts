@@ -68,6 +68,11 @@ export class RouteLog {
   private readonly byId = new Map<number, RouteEvent[]>();
   private readonly sinceById = new Map<number, { since: number; start: RouteStart | null }>();
   private sorted: number[] = [];
+  /**
+   * Weeks of the burn-in: the model's clock counts them, routes do not. Events are stored in
+   * weeks after the burn-in, and those of the burn-in itself are not stored.
+   */
+  burnIn = 0;
 
   constructor(ids: readonly number[]) {
     for (const id of ids)
@@ -89,7 +94,7 @@ export class RouteLog {
 
   /** Records the start state (week 0) of the agents traced from the start; called once after the build. */
   captureStart(a: Agents): void {
-    for (const [id, s] of this.sinceById) if (s.start === null) s.start = snapshot(a, id);
+    for (const [id, s] of this.sinceById) if (s.start === null) s.start = snapshot(a, id, this.burnIn);
   }
 
   /**
@@ -102,7 +107,7 @@ export class RouteLog {
     for (const id of ids) {
       if (this.byId.has(id)) continue;
       this.byId.set(id, []);
-      this.sinceById.set(id, { since: week, start: snapshot(a, id) });
+      this.sinceById.set(id, { since: week, start: snapshot(a, id, this.burnIn) });
       added.push(id);
     }
     if (added.length) this.sorted = [...this.byId.keys()].sort((x, y) => x - y);
@@ -110,6 +115,10 @@ export class RouteLog {
   }
 
   add(id: number, e: RouteEvent): void {
+    if (this.burnIn > 0) {
+      if (e.week <= this.burnIn) return;
+      e.week -= this.burnIn;
+    }
     this.byId.get(id)?.push(e);
   }
 
@@ -132,7 +141,13 @@ export class RouteLog {
           phaseAtEnd: a.phase[id],
         };
         for (const d of PATHOLOGIES) if (a.pathology[d][id] > 0) profile[d] = round(a.pathology[d][id]);
-        return { id, since: s.since, start: s.start ?? snapshot(a, id), profile, events: this.byId.get(id) ?? [] };
+        return {
+          id,
+          since: s.since,
+          start: s.start ?? snapshot(a, id, this.burnIn),
+          profile,
+          events: this.byId.get(id) ?? [],
+        };
       });
   }
 }
@@ -153,18 +168,19 @@ export function phaseEvent(a: Agents, i: number, week: number, from: number, to:
   };
 }
 
-/** The state of agent `i` now, as a route's start. */
-export function snapshot(a: Agents, i: number): RouteStart {
+/** The state of agent `i` now, as a route's start (weeks counted after a burn-in of `burnIn` weeks). */
+export function snapshot(a: Agents, i: number, burnIn = 0): RouteStart {
+  const after = (week: number) => (week < 0 ? week : week - burnIn);
   const needs: Record<string, number> = {};
   NEEDS.forEach((k, j) => (needs[k] = round(a.needs[NEED_STRIDE * i + j])));
   return {
     phase: a.phase[i],
     weeksInPhase: Math.round(a.weeksInPhase[i]),
     maxPhase: a.maxPhase[i],
-    firstSensitiveWeek: a.firstSensitiveWeek[i],
+    firstSensitiveWeek: after(a.firstSensitiveWeek[i]),
     group: a.group[i],
-    signalWeek: a.signalWeek[i],
-    detectedWeek: a.detectedWeek[i],
+    signalWeek: after(a.signalWeek[i]),
+    detectedWeek: after(a.detectedWeek[i]),
     needs,
     attitude: round(a.attitude[i]),
   };

@@ -41,13 +41,13 @@ export function createSeries(s: Scenario): Series {
   return series;
 }
 
-/** Fills row `w.week` from the world's state and the tick record. */
+/** Fills the row of the week after the burn-in from the world's state and the tick record. */
 export function recordWeek(series: Series, w: World): void {
   const recorder = recorders.get(series);
   if (!recorder) throw new Error('recordWeek needs a series made by createSeries');
   const { slots, tally } = recorder;
   tallyWeek(tally, w);
-  const row = w.week,
+  const row = w.week - w.burnIn,
     values = series.values;
   for (let c = 0; c < slots.length; c++) {
     const slot = slots[c];

@@ -5,9 +5,11 @@
  * once a week.
  *
  *   macro triggers -> recruitment ties -> micro/meso triggers (with susceptibility)
- *   -> social influence -> needs -> ageing -> phase transitions -> action -> practice
- *   -> interventions -> record the week
+ *   -> social influence -> needs -> restoring forces -> ageing -> phase transitions -> action
+ *   -> practice -> interventions -> record the week
  *
+ * A burn-in of `burnInWeeks` runs first, unrecorded: the series, the summary and the routes
+ * start at its end (week 0), which is where scheduled weeks count from too.
  */
 import { demographicCell } from '../domain.ts';
 import { fixedShape } from '../fixedShape.ts';
@@ -21,6 +23,7 @@ import { NeedsStage } from '../model/needs.ts';
 import { PhaseStage } from '../model/phases.ts';
 import { PracticeStage } from '../model/practice.ts';
 import { InfluenceStage, type InfluenceListener } from '../model/socialInfluence.ts';
+import { RestoringStage } from '../model/restoring.ts';
 import { SparseSet } from '../model/sparseSet.ts';
 import { createTickRecord, resetTickRecord } from '../model/tickRecord.ts';
 import { Transitions } from '../model/transitions.ts';
@@ -77,17 +80,17 @@ export class Simulation {
     const plan = createPlan(this.world, options);
     this.interventions = plan.interventions;
     this.stages = plan.modules.map((module) => ({ name: module.name, module, ms: 0 }));
-    recordWeek(this.series, this.world);
-    this.world.record.routes.captureStart(this.world.agents);
+    if (this.world.burnIn === 0) this.startObserving();
     this.buildMs = this.now() - t0;
   }
 
+  /** Weeks since the end of the burn-in (negative during it). */
   get week(): number {
-    return this.world.week;
+    return this.world.week - this.world.burnIn;
   }
 
   get done(): boolean {
-    return this.world.week >= this.scenario.weeks;
+    return this.week >= this.scenario.weeks;
   }
 
   /**
@@ -102,7 +105,7 @@ export class Simulation {
     for (const m of plan) m.init(this.world, plan);
   }
 
-  /** Runs one week. */
+  /** Runs one week (of the burn-in first, then of the observed run). */
   step(): void {
     if (this.done) return;
     if (!this.started) this.start();
@@ -114,14 +117,44 @@ export class Simulation {
       stage.module.step(w);
       stage.ms += this.now() - t;
     }
-    recordWeek(this.series, w);
+    if (w.week === w.burnIn) this.startObserving();
+    else if (w.week > w.burnIn) recordWeek(this.series, w);
   }
 
-  /** Runs to the end, calling `onWeek` after each week (for progress). */
+  /**
+   * Week 0 of the observed run: after a burn-in the run starts afresh from the state it left,
+   * as a run without one starts from the built population: who is in a phase counts as having
+   * entered it at week 0, and earlier history (first entries, highest phase) is forgotten.
+   */
+  private startObserving(): void {
+    const w = this.world,
+      a = w.agents;
+    if (w.burnIn > 0) {
+      w.everSensitive = w.everAction = w.renewed = 0;
+      w.macro.log.length = 0;
+      for (let i = 0; i < a.n; i++) {
+        const p = a.phase[i];
+        a.maxPhase[i] = p;
+        a.firstSensitiveWeek[i] = p > 0 ? w.week : -1;
+        if (p > 0) w.everSensitive++;
+        if (p === 3) w.everAction++;
+      }
+    }
+    recordWeek(this.series, w);
+    w.record.routes.captureStart(a);
+  }
+
+  /** Runs the rest of the burn-in, so that week 0 is recorded. */
+  finishBurnIn(): this {
+    while (this.week < 0) this.step();
+    return this;
+  }
+
+  /** Runs to the end, calling `onWeek` after each week (for progress; negative during the burn-in). */
   run(onWeek?: (week: number) => void): this {
     while (!this.done) {
       this.step();
-      onWeek?.(this.world.week);
+      onWeek?.(this.week);
     }
     return this;
   }
@@ -146,7 +179,7 @@ export class Simulation {
     const n = this.world.agents.n;
     for (const id of ids)
       if (!Number.isInteger(id) || id < 0 || id >= n) throw new Error(`no agent ${id}: ids run from 0 to ${n - 1}`);
-    const added = this.world.record.routes.trace(ids, this.world.week, this.world.agents);
+    const added = this.world.record.routes.trace(ids, this.week, this.world.agents);
     for (const id of added) this.world.record.traced[id] = 1;
     return added;
   }
@@ -179,6 +212,7 @@ function createWorld(s: Scenario, prebuilt?: SimulationOptions['prebuilt']): Wor
     Object.fromEntries(PURPOSES.map((p) => [p, purposeKey(s.seed, `tick/${p}`)])) as Record<Purpose, number>,
   );
   const routes = new RouteLog([...s.outputs.routes.ids, ...sampleIds(s)]);
+  routes.burnIn = s.burnInWeeks;
   const world: World = fixedShape({
     scenario: s,
     regions: regionParams(s),
@@ -205,6 +239,7 @@ function createWorld(s: Scenario, prebuilt?: SimulationOptions['prebuilt']): Wor
     renewed: 0,
     practiceStocks: { triageQueue: 0, waitingList: 0, cases: 0, participants: 0 },
     week: 0,
+    burnIn: s.burnInWeeks,
   });
   for (let i = 0; i < n; i++) {
     if (agents.phase[i] > 0) {
@@ -244,6 +279,7 @@ function createPlan(w: World, options: SimulationOptions): { modules: TickModule
     new TriggerStage(w),
     new InfluenceStage(w, options.onGroupInfluence),
     new NeedsStage(w),
+    new RestoringStage(w),
     new LifecourseStage(w),
     new PhaseStage(w, transitions),
     new ActionStage(w, transitions),

@@ -75,7 +75,7 @@ export function resolveScenarioFile(path: string): ScenarioData {
 
 export function loadScenarioFile(
   path: string,
-  overrides: { seed?: number; agents?: number; weeks?: number } = {},
+  overrides: { seed?: number; agents?: number; weeks?: number; burnInWeeks?: number } = {},
 ): Scenario {
   return validateScenario(withOverrides(resolveScenarioFile(path), overrides), path);
 }

@@ -86,8 +86,12 @@ export function validateScenario(data: unknown, name = 'scenario'): Scenario {
 const ONLY_PROTO = 'unknown field(s) "__proto__";';
 
 /** Command-line style overrides of a resolved scenario (seed, agents, weeks). */
-export function withOverrides(data: ScenarioData, o: { seed?: number; agents?: number; weeks?: number }): ScenarioData {
+export function withOverrides(
+  data: ScenarioData,
+  o: { seed?: number; agents?: number; weeks?: number; burnInWeeks?: number },
+): ScenarioData {
   const out = { ...data };
+  if (o.burnInWeeks !== undefined) out.burnInWeeks = o.burnInWeeks;
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.agents !== undefined) out.agents = o.agents;
   if (o.weeks !== undefined) out.weeks = o.weeks;

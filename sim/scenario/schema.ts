@@ -291,6 +291,20 @@ export const needsSchema = z.strictObject({
   groupMeets: keyed(NEEDS, unit01('share of this need met by full identification with a group')),
 });
 
+export const restoringSchema = z.strictObject({
+  attitudeHalfLifeWeeks: nonNeg(
+    'half-life of the gap between a person\u2019s attitude and their own set point (the attitude drawn for them); 0 switches the pull off',
+    'weeks',
+  ),
+  protectiveHalfLifeWeeks: nonNeg(
+    'half-life of the gap between each protective factor and the person\u2019s own set point; 0 switches the pull off',
+    'weeks',
+  ),
+  releaseDisengagement: unit01(
+    'chance that a person released from detention has disengaged from violence: they leave the action phase for the sensitivity phase',
+  ),
+});
+
 export const groupsSchema = z.strictObject({
   maxSize: z.number().int().min(2).meta({ description: 'largest group size', unit: 'agents' }),
   onlineJoinShare: unit01(
@@ -405,7 +419,15 @@ export const scenarioSchema = z
       .max(2 ** 32 - 1)
       .meta({ description: 'random seed', unit: 'integer' }),
     agents: z.number().int().min(10).max(50_000_000).meta({ description: 'population size', unit: 'agents' }),
-    weeks: z.number().int().min(1).max(5200).meta({ description: 'run length', unit: 'weeks' }),
+    weeks: z.number().int().min(1).max(5200).meta({
+      description: 'run length after the burn-in: series, outcomes and scheduled weeks count from its end',
+      unit: 'weeks',
+    }),
+    burnInWeeks: z.number().int().min(0).max(5200).meta({
+      description:
+        'weeks run before week 0 so the population reaches its steady state (spin-up); nothing is recorded or scheduled in them',
+      unit: 'weeks',
+    }),
     regions: z.array(regionSchema).min(1).max(255),
     population: populationSchema,
     network: networkSchema,
@@ -414,6 +436,7 @@ export const scenarioSchema = z
     susceptibility: susceptibilitySchema,
     influence: influenceSchema,
     needs: needsSchema,
+    restoring: restoringSchema,
     groups: groupsSchema,
     phases: phasesSchema,
     action: actionSchema,
@@ -425,6 +448,12 @@ export const scenarioSchema = z
     demo: demoSchema,
   })
   .superRefine((s, ctx) => {
+    if (s.burnInWeeks + s.weeks > 5200)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['burnInWeeks'],
+        message: `burnInWeeks + weeks must not exceed 5200 (they add up to ${s.burnInWeeks + s.weeks})`,
+      });
     const total = s.regions.reduce((a, r) => a + r.share, 0);
     if (Math.abs(total - 1) > 1e-6)
       ctx.addIssue({

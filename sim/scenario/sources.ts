@@ -36,6 +36,8 @@ export const SOURCES: Readonly<Record<string, string>> = {
   agents:
     'assumption: large enough for a few dozen entries into the action phase, small enough to run in seconds; incident strength is scaled per 100,000 people so results do not depend on it',
   weeks: 'assumption: long enough for routes with returns and for group life cycles',
+  burnInWeeks:
+    'assumption: five years, several times the slowest relaxation time of the restoring forces and phase exits (a year or two), so the series start from the steady state (test/model/stationarity.test.ts)',
   // 8.2 Regions
   regions: `city/region contrast: ${S003}, ${S004}, MODEL.md 3; shares, sizes and rate multipliers: assumption`,
   'regions[].practice': `${S003} (less knowledge and experience in the regions), ${S004} (limited capacity of smaller municipalities); values: assumption`,
@@ -114,6 +116,13 @@ export const SOURCES: Readonly<Record<string, string>> = {
   needs: 'mechanism MODEL.md 2, 4.5; values: assumption',
   'needs.groupMeets': 'MODEL.md 2, 4.5 (groups meet identity, meaning and sensation); values: assumption',
   'needs.groupMeets.justice': 'MODEL.md 4.5 (a group meets identity, meaning and sensation, not justice)',
+  // Restoring forces
+  restoring: `mechanism: triggers lead to radicalisation or to deradicalisation (${S003}), so their push is not permanent; protective factors counter radicalisation (${S003}); values: assumption`,
+  'restoring.attitudeHalfLifeWeeks':
+    'assumption: the push of an event on a person\u2019s attitude halves in a year when nothing renews it (attitudes return toward the person\u2019s own set point)',
+  'restoring.protectiveHalfLifeWeeks':
+    'assumption: a blow to (or a boost of) resilience, bonds or trust halves in two years; protective factors are more stable traits than attitudes',
+  'restoring.releaseDisengagement': `mechanism: disengagement after detention (desistance literature; few released terrorist offenders reoffend, Renard 2020, CTC Sentinel 13(4)); ${S003} (deradicalising a phase back); value 0.9: assumption`,
   // 8.10 Groups
   groups: 'mechanism MODEL.md 3 (groups form and dissolve, recruit, have a leader); values: assumption',
   'groups.leaderScore.narcissism': `mechanism ${S003} (leaders with a stronger ego need, possibly narcissistic); weight: assumption (the dominant term)`,
@@ -122,7 +131,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
     'assumption: a newcomer takes the lead only with a clearly higher leadership score (25% above the leader\u2019s)',
   'groups.breakupAttitudeLoss': 'mechanism MODEL.md 4.2 (a group breaking up deradicalises); value: assumption',
   // 8.11 Phases
-  phases: `three phases, order not fixed, skips and returns (${S003}); interaction terms MODEL.md 4.6; functional forms and constants: assumption, set by hand, not fitted`,
+  phases: `three phases, order not fixed, skips and returns (${S003}); interaction terms MODEL.md 4.6; functional forms and constants: assumption, set by hand to the order of magnitude of public Dutch figures (NCTV 2019: a jihadist core of some 500 and a few thousand sympathisers; a handful of attacks a decade), not fitted. Exit terms: maturing out with age (mature per year above matureFrom on every exit hazard; the age-crime curve of the desistance literature, stated assumption; age as a moderator: ${S003}), disengagement during a case plan (caseExit; ${S003} on working elements, value assumption), leaving the group or giving up violence over a few years whatever the group ties (d21, d31: mean stays of about four and two years; Bj\u00f8rgo & Horgan 2009 on disengagement, values assumption)`,
   // 8.12 Action
   action: 'mechanism MODEL.md 4.7 (incidents, arrest, detention, group break-up); values: assumption',
   'action.incidentPerWeek': 'assumption: about one incident per ten years of full willingness',

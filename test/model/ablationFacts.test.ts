@@ -24,7 +24,7 @@ function run(name: string, off: Factor[]): void {
         inN = 0,
         nN = 0;
       for (let i = 0; i < a.n; i++) {
-        const entered = a.firstSensitiveWeek[i] > 0 ? 1 : 0;
+        const entered = a.firstSensitiveWeek[i] > sim.world.burnIn ? 1 : 0;
         if (a.pathologyAny[i] > 0) (inP += entered), nP++;
         else (inN += entered), nN++;
       }

@@ -111,10 +111,11 @@ describe('fact 4: adolescents show more identity-driven entries than adults', ()
       adultIdentity = 0;
     for (const sim of sims) {
       const a = sim.world.agents;
-      const weeks = sim.scenario.weeks;
+      // Weeks of the model's clock (the burn-in included), as firstSensitiveWeek is stored.
+      const weeks = sim.world.week;
       for (let i = 0; i < a.n; i++) {
         const w = a.firstSensitiveWeek[i];
-        if (w <= 0) continue;
+        if (w <= sim.world.burnIn) continue;
         const ageAtEntry = (ageInWeeks(a, i, weeks) - (weeks - w)) / 52;
         const identity = a.entryMotive[i] === 0 ? 1 : 0;
         if (ageAtEntry < 18) ado++, (adoIdentity += identity);

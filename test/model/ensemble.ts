@@ -48,10 +48,10 @@ export function sd(xs: readonly number[]): number {
   return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
 }
 
-/** Agents who entered phase >= 1 during the run (not those who started there). */
+/** Agents who entered phase >= 1 during the run after the burn-in (not those who started there). */
 export function newEntries(sim: Simulation): number {
   const a = sim.world.agents;
   let n = 0;
-  for (let i = 0; i < a.n; i++) if (a.firstSensitiveWeek[i] > 0) n++;
+  for (let i = 0; i < a.n; i++) if (a.firstSensitiveWeek[i] > sim.world.burnIn) n++;
   return n;
 }

@@ -48,6 +48,7 @@ const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.
  *   one ages out and the oldest band has no leave rate: no renewal (the test checks it);
  * - network: one region whose single neighbourhood holds every agent, `meanDegree` random ties
  *   each, the only layer with a weight; no online exposure, no online sources;
+ * - restoring forces off (no relaxation toward set points), no burn-in;
  * - influence: mu of the paper, conformity multipliers 1, `mainstreamThreshold` as given (1: the
  *   rule lets every contact below attitude 1 influence, and attitudes stay below 1).
  */
@@ -67,6 +68,10 @@ export function stageScenario(o: {
     agents: STAGE.n,
     weeks: o.weeks,
     ...('burnInWeeks' in base ? { burnInWeeks: 0 } : {}),
+    // No pull of attitudes toward their set points: the stage alone moves them.
+    ...('restoring' in base
+      ? { restoring: { attitudeHalfLifeWeeks: 0, protectiveHalfLifeWeeks: 0, releaseDisengagement: 0 } }
+      : {}),
     regions: [{ name: 'mixing', share: 1, urban: true, neighbourhoodSize: STAGE.n, triggerRate: 1 }],
     population: {
       ageBands: [

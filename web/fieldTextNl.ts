@@ -4,6 +4,16 @@
  * without an entry is shown in English; test/unit/fieldTextNl.test.ts lists any the library uses.
  */
 export const DESCRIPTION_NL: Readonly<Record<string, string>> = {
+  'run length after the burn-in: series, outcomes and scheduled weeks count from its end':
+    'duur van de run na de inloopperiode: reeksen, uitkomsten en geplande weken tellen vanaf het einde ervan',
+  'weeks run before week 0 so the population reaches its steady state (spin-up); nothing is recorded or scheduled in them':
+    'weken die vóór week 0 lopen zodat de populatie haar evenwicht bereikt (inloopperiode); daarin wordt niets vastgelegd of gepland',
+  'half-life of the gap between a person’s attitude and their own set point (the attitude drawn for them); 0 switches the pull off':
+    'halveringstijd van het verschil tussen iemands houding en het eigen instelpunt (de voor hen getrokken houding); 0 zet de trek uit',
+  'half-life of the gap between each protective factor and the person’s own set point; 0 switches the pull off':
+    'halveringstijd van het verschil tussen elke beschermende factor en het eigen instelpunt van de persoon; 0 zet de trek uit',
+  'chance that a person released from detention has disengaged from violence: they leave the action phase for the sensitivity phase':
+    'kans dat iemand die uit detentie komt het geweld heeft losgelaten: die persoon gaat van de actiefase naar de gevoeligheidsfase',
   'week at which the run pauses': 'week waarin de run pauzeert',
   'what to point out at this stop': 'waar u op deze stop op wijst',
   'a macro type fired at this stop (a key of macro.types)':
@@ -27,7 +37,6 @@ export const DESCRIPTION_NL: Readonly<Record<string, string>> = {
   'what the scenario shows, in one line': 'wat het scenario laat zien, in één regel',
   'random seed': 'startgetal van het toeval (seed)',
   'population size': 'omvang van de populatie',
-  'run length': 'duur van de run',
   'region name': 'naam van de regio',
   'share of the agents living here': 'aandeel van de personen dat hier woont',
   'a big city (true) or a rural region (false)': 'een grote stad (true) of een landelijke regio (false)',
@@ -347,6 +356,18 @@ export const UNIT_NL: Readonly<Record<string, string>> = {
  * text has changed since it was translated is shown in English until it is translated again.
  */
 export const SOURCE_NL: Readonly<Record<string, string>> = {
+  'three phases, order not fixed, skips and returns (003_b01ffb2916f57b10.txt); interaction terms MODEL.md 4.6; functional forms and constants: assumption, set by hand to the order of magnitude of public Dutch figures (NCTV 2019: a jihadist core of some 500 and a few thousand sympathisers; a handful of attacks a decade), not fitted. Exit terms: maturing out with age (mature per year above matureFrom on every exit hazard; the age-crime curve of the desistance literature, stated assumption; age as a moderator: 003_b01ffb2916f57b10.txt), disengagement during a case plan (caseExit; 003_b01ffb2916f57b10.txt on working elements, value assumption), leaving the group or giving up violence over a few years whatever the group ties (d21, d31: mean stays of about four and two years; Bjørgo & Horgan 2009 on disengagement, values assumption)':
+    "drie fasen, volgorde niet vast, met overslaan en terugval (003_b01ffb2916f57b10.txt); interactietermen MODEL.md 4.6; functievormen en constanten: aanname, met de hand gezet op de orde van grootte van openbare Nederlandse cijfers (NCTV 2019: een jihadistische kern van zo'n 500 personen en enkele duizenden sympathisanten; een handvol aanslagen per decennium), niet geschat. Uitstroomtermen: uitgroeien met de leeftijd (mature per jaar boven matureFrom op elke uitstroomkans; de leeftijd-criminaliteitscurve uit de desistance-literatuur, aanname; leeftijd als moderator: 003_b01ffb2916f57b10.txt), afhaken tijdens een plan van aanpak (caseExit; 003_b01ffb2916f57b10.txt over werkzame elementen, waarde aanname), de groep verlaten of het geweld opgeven binnen enkele jaren, los van de groepsbanden (d21, d31: gemiddeld verblijf van ongeveer vier en twee jaar; Bjørgo & Horgan 2009 over disengagement, waarden aanname)",
+  'assumption: five years, several times the slowest relaxation time of the restoring forces and phase exits (a year or two), so the series start from the steady state (test/model/stationarity.test.ts)':
+    'aanname: vijf jaar, enkele malen de langzaamste hersteltijd van de terugdrijvende krachten en de uitstroom uit fasen (een à twee jaar), zodat de reeksen in de evenwichtstoestand beginnen (test/model/stationarity.test.ts)',
+  'mechanism: triggers lead to radicalisation or to deradicalisation (003_b01ffb2916f57b10.txt), so their push is not permanent; protective factors counter radicalisation (003_b01ffb2916f57b10.txt); values: assumption':
+    'mechanisme: triggers leiden tot radicalisering of tot deradicalisering (003_b01ffb2916f57b10.txt), dus hun duw is niet blijvend; beschermende factoren gaan radicalisering tegen (003_b01ffb2916f57b10.txt); waarden: aanname',
+  'assumption: the push of an event on a person’s attitude halves in a year when nothing renews it (attitudes return toward the person’s own set point)':
+    'aanname: de duw van een gebeurtenis op iemands houding halveert in een jaar als niets hem vernieuwt (houdingen keren terug naar het eigen instelpunt van de persoon)',
+  'assumption: a blow to (or a boost of) resilience, bonds or trust halves in two years; protective factors are more stable traits than attitudes':
+    'aanname: een klap voor (of een steun aan) veerkracht, banden of vertrouwen halveert in twee jaar; beschermende factoren zijn stabielere eigenschappen dan houdingen',
+  'mechanism: disengagement after detention (desistance literature; few released terrorist offenders reoffend, Renard 2020, CTC Sentinel 13(4)); 003_b01ffb2916f57b10.txt (deradicalising a phase back); value 0.9: assumption':
+    'mechanisme: afhaken na detentie (desistance-literatuur; weinig vrijgelaten terroristische daders recidiveren, Renard 2020, CTC Sentinel 13(4)); 003_b01ffb2916f57b10.txt (deradicaliseren: een fase terug); waarde 0,9: aanname',
   'presentation script for Explore (not a model parameter)': 'presentatiescript voor Verkennen (geen modelparameter)',
   'scenario text (not a model parameter)': 'scenariotekst (geen modelparameter)',
   'assumption: any seed; replicates use seeds derived from it':
@@ -417,8 +438,6 @@ export const SOURCE_NL: Readonly<Record<string, string>> = {
     'mechanisme MODEL.md 3 (groepen ontstaan en vallen uiteen, werven, hebben een leider); waarden: aanname',
   'mechanism MODEL.md 4.2 (a group breaking up deradicalises); value: assumption':
     'mechanisme MODEL.md 4.2 (het uiteenvallen van een groep deradicaliseert); waarde: aanname',
-  'three phases, order not fixed, skips and returns (003_b01ffb2916f57b10.txt); interaction terms MODEL.md 4.6; functional forms and constants: assumption, set by hand, not fitted':
-    'drie fasen, volgorde niet vast, met overslaan en terugval (003_b01ffb2916f57b10.txt); interactietermen MODEL.md 4.6; functievormen en constanten: aanname, met de hand gezet, niet geschat',
   'mechanism MODEL.md 4.7 (incidents, arrest, detention, group break-up); values: assumption':
     'mechanisme MODEL.md 4.7 (incidenten, aanhouding, detentie, uiteenvallen van groepen); waarden: aanname',
   'assumption (MODEL.md 3: arrest of the leader can break a group up)':

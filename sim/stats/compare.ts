@@ -11,7 +11,7 @@
  */
 
 import { mean, variance, type NumArray } from './summary.ts';
-import { tCdf, tQuantile } from './tdist.ts';
+import { gammaQuantile, normalQuantile, tCdf, tQuantile } from './tdist.ts';
 
 /** Two-sided t interval for a mean. */
 export interface MeanCI {
@@ -25,6 +25,8 @@ export interface MeanCI {
   level: number;
   lo: number;
   hi: number;
+  /** How lo and hi were found: `t` symmetric Student t, `gamma` a gamma interval that stays above zero (see {@link nonNegativeMeanCI}). */
+  method: 't' | 'gamma';
 }
 
 /** Welch (unequal-variance) interval for mean(other) - mean(ref). */
@@ -62,6 +64,9 @@ export interface PairedDifference {
   pValue: number;
   /** meanDiff / mean(ref): relative change; null when mean(ref) = 0. */
   relative: number | null;
+  /** Interval of the relative change from {@link pairedRatioInterval}; null when it has none. */
+  relativeLo: number | null;
+  relativeHi: number | null;
   /** Welch standard error of the same difference, ignoring the pairing. */
   unpairedSE: number;
   /** Welch interval of the same difference, ignoring the pairing (for comparison only). */
@@ -83,7 +88,36 @@ export function meanCI(values: NumArray, level = 0.95): MeanCI {
   const se = s / Math.sqrt(n);
   const df = n - 1;
   const half = n > 1 ? tCrit(level, df) * se : NaN;
-  return { n, mean: m, sd: s, se, df, level, lo: m - half, hi: m + half };
+  return { n, mean: m, sd: s, se, df, level, lo: m - half, hi: m + half, method: 't' };
+}
+
+/**
+ * Interval for the mean of a non-negative quantity (a count of people or events) that never
+ * goes below zero: the central interval of a gamma distribution with the sample mean m and a
+ * variance se_t^2 that matches the t interval, se_t = se * t_{df} / z (shape m^2 / se_t^2,
+ * scale se_t^2 / m). A gamma distribution with matched mean and variance is the usual
+ * approximation to the sampling distribution of a non-negative, overdispersed total (Fay &
+ * Feuer 1997, Stat. Med. 16:791, for rates); the t / z factor carries the uncertainty of the
+ * variance estimate, so for large counts the interval tends to the t interval m +- t se. For
+ * small counts it is skewed upwards and stays above zero. All values zero (or all equal) gives
+ * [m, m]; n = 1 gives NaN bounds, as {@link meanCI}. A negative value is an error.
+ */
+export function nonNegativeMeanCI(values: NumArray, level = 0.95): MeanCI {
+  const ci = meanCI(values, level);
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < 0) throw new RangeError(`nonNegativeMeanCI: value at index ${i} is negative (${values[i]})`);
+  }
+  if (ci.n < 2) return { ...ci, method: 'gamma' };
+  if (ci.mean === 0 || ci.se === 0) return { ...ci, lo: ci.mean, hi: ci.mean, method: 'gamma' };
+  const seT = (ci.se * tCrit(level, ci.df)) / normalQuantile(0.5 + level / 2);
+  const shape = (ci.mean / seT) ** 2;
+  const scale = (seT * seT) / ci.mean;
+  return {
+    ...ci,
+    lo: scale * gammaQuantile(0.5 - level / 2, shape),
+    hi: scale * gammaQuantile(0.5 + level / 2, shape),
+    method: 'gamma',
+  };
 }
 
 /**
@@ -157,10 +191,37 @@ export function pairedDifference(ref: NumArray, other: NumArray, level = 0.95): 
     hi,
     pValue,
     relative: refMean === 0 ? null : meanDiff / refMean,
+    ...pairedRatioInterval(ref, other, level),
     unpairedSE: w.se,
     unpairedLo: w.lo,
     unpairedHi: w.hi,
   };
+}
+
+/**
+ * Interval of the relative change mean(other) / mean(ref) - 1 of two non-negative quantities
+ * from paired replicates: a t interval of log(mean(other) / mean(ref)) with the delta-method
+ * standard error sd(z) / sqrt(n), z_r = other_r / mean(other) - ref_r / mean(ref) (the
+ * covariance of the pairs enters through z), mapped back. Unlike dividing the interval of the
+ * difference by mean(ref), it counts the uncertainty of the reference mean, so it widens as that
+ * mean nears zero instead of looking precise, and it never goes below -100%. Null bounds when
+ * either mean is 0 (no ratio on the log scale) or n < 2.
+ */
+export function pairedRatioInterval(
+  ref: NumArray,
+  other: NumArray,
+  level = 0.95,
+): { relativeLo: number | null; relativeHi: number | null } {
+  const n = ref.length;
+  const mr = mean(ref);
+  const mo = mean(other);
+  if (n < 2 || other.length !== n || !(mr > 0) || !(mo > 0)) return { relativeLo: null, relativeHi: null };
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) z[i] = other[i] / mo - ref[i] / mr;
+  const se = Math.sqrt(Math.max(0, variance(z)) / n);
+  const ratio = mo / mr;
+  const factor = Math.exp(tCrit(level, n - 1) * se);
+  return { relativeLo: ratio / factor - 1, relativeHi: ratio * factor - 1 };
 }
 
 /** Two-sided critical value t_{1 - (1 - level)/2, df}. */

@@ -199,13 +199,14 @@ export function pairedDifference(ref: NumArray, other: NumArray, level = 0.95): 
 }
 
 /**
- * Interval of the relative change mean(other) / mean(ref) - 1 of two non-negative quantities
- * from paired replicates: a t interval of log(mean(other) / mean(ref)) with the delta-method
- * standard error sd(z) / sqrt(n), z_r = other_r / mean(other) - ref_r / mean(ref) (the
- * covariance of the pairs enters through z), mapped back. Unlike dividing the interval of the
- * difference by mean(ref), it counts the uncertainty of the reference mean, so it widens as that
- * mean nears zero instead of looking precise, and it never goes below -100%. Null bounds when
- * either mean is 0 (no ratio on the log scale) or n < 2.
+ * Interval of the relative change mean(other) / mean(ref) - 1 from paired replicates, by
+ * Fieller's theorem (Fieller 1954): the ratios rho for which the paired t test of
+ * other_r - rho * ref_r does not reject mean 0. At rho = 1 that test is the paired t test of the
+ * difference, so the interval excludes 0 exactly when the interval of the difference does. It
+ * counts the uncertainty of the reference mean: when that mean cannot be told from 0 at this
+ * level the set of ratios is unbounded and both bounds are null (a relative change of something
+ * that may not occur in the reference has no interval). For non-negative quantities the ratio
+ * is at least 0, so the lower bound is kept at or above -100%. Null bounds when n < 2.
  */
 export function pairedRatioInterval(
   ref: NumArray,
@@ -213,15 +214,31 @@ export function pairedRatioInterval(
   level = 0.95,
 ): { relativeLo: number | null; relativeHi: number | null } {
   const n = ref.length;
-  const mr = mean(ref);
-  const mo = mean(other);
-  if (n < 2 || other.length !== n || !(mr > 0) || !(mo > 0)) return { relativeLo: null, relativeHi: null };
-  const z = new Float64Array(n);
-  for (let i = 0; i < n; i++) z[i] = other[i] / mo - ref[i] / mr;
-  const se = Math.sqrt(Math.max(0, variance(z)) / n);
-  const ratio = mo / mr;
-  const factor = Math.exp(tCrit(level, n - 1) * se);
-  return { relativeLo: ratio / factor - 1, relativeHi: ratio * factor - 1 };
+  const none = { relativeLo: null, relativeHi: null };
+  if (n < 2 || other.length !== n) return none;
+  const b = mean(ref);
+  const a = mean(other);
+  let srr = 0;
+  let soo = 0;
+  let sor = 0;
+  for (let i = 0; i < n; i++) {
+    srr += (ref[i] - b) ** 2;
+    soo += (other[i] - a) ** 2;
+    sor += (ref[i] - b) * (other[i] - a);
+  }
+  const t = tCrit(level, n - 1);
+  const q = (t * t) / (n * (n - 1)); // t^2 / n times the 1/(n-1) of the sample covariances
+  // (a - rho b)^2 <= q (soo - 2 rho sor + rho^2 srr)  <=>  A rho^2 - 2 B rho + C <= 0
+  const A = b * b - q * srr;
+  const B = a * b - q * sor;
+  const C = a * a - q * soo;
+  if (!(A > 0)) return none;
+  const root = Math.sqrt(Math.max(0, B * B - A * C));
+  const lo = Math.max(0, (B - root) / A);
+  const hi = (B + root) / A;
+  const noNegatives =
+    Array.prototype.every.call(ref, (x: number) => x >= 0) && Array.prototype.every.call(other, (x: number) => x >= 0);
+  return { relativeLo: (noNegatives ? lo : (B - root) / A) - 1, relativeHi: hi - 1 };
 }
 
 /** Two-sided critical value t_{1 - (1 - level)/2, df}. */

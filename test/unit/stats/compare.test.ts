@@ -151,24 +151,48 @@ describe('nonNegativeMeanCI', () => {
 });
 
 describe('pairedRatioInterval', () => {
-  // Reference: numpy/scipy, z_r = other_r / mean(other) - ref_r / mean(ref), t interval of log ratio.
-  it('gives the delta-method interval of the relative change', () => {
+  // Reference: the roots of Fieller's quadratic with numpy (np.cov, np.roots), checked against a
+  // brute-force scan of rho for which the paired t test of other - rho * ref does not reject.
+  it('gives the Fieller interval of the relative change', () => {
     const r = pairedRatioInterval([10, 12, 9, 14, 11], [8, 11, 7, 12, 10]);
-    expect(r.relativeLo).toBeCloseTo(-0.2116471436604742, 10);
-    expect(r.relativeHi).toBeCloseTo(-0.06806467225558643, 10);
+    expect(r.relativeLo).toBeCloseTo(-0.2255085656054422, 10);
+    expect(r.relativeHi).toBeCloseTo(-0.0776804489412719, 10);
   });
 
-  it('widens as the reference nears zero and never goes below -100%', () => {
-    const r = pairedRatioInterval([1, 0, 2, 1], [0, 1, 1, 1]);
-    expect(r.relativeLo).toBeCloseTo(-0.8598411067884686, 10);
-    expect(r.relativeHi).toBeCloseTo(3.0133022394166646, 10);
-    expect(r.relativeLo!).toBeGreaterThan(-1);
+  it('excludes 0 exactly when the paired t interval of the difference excludes 0', () => {
+    const cases: [number[], number[]][] = [
+      [
+        [10, 12, 9, 14, 11],
+        [8, 11, 7, 12, 10],
+      ],
+      [
+        [5, 6, 7, 8],
+        [5, 7, 7, 9],
+      ],
+      [
+        [20, 22, 19, 25, 21, 18],
+        [21, 21, 20, 24, 22, 19],
+      ],
+    ];
+    for (const [ref, other] of cases) {
+      const d = pairedDifference(ref, other);
+      const r = pairedRatioInterval(ref, other);
+      expect(r.relativeLo! > 0 || r.relativeHi! < 0).toBe(d.lo > 0 || d.hi < 0);
+    }
+  });
+
+  it('has no bounds when the reference mean cannot be told from zero, and stops at -100%', () => {
+    // ref 10, 20, 30 with 3 replicates: mean 20 +- 24.8, so every ratio fits.
+    expect(pairedRatioInterval([10, 20, 30], [13, 22, 34])).toEqual({ relativeLo: null, relativeHi: null });
     expect(pairedRatioInterval([0, 0], [1, 2])).toEqual({ relativeLo: null, relativeHi: null });
-    expect(pairedRatioInterval([1, 2], [0, 0])).toEqual({ relativeLo: null, relativeHi: null });
+    // Fieller's lower root is a ratio of -0.31; counts cannot have a negative ratio.
+    const r = pairedRatioInterval([3, 4, 2, 5], [1, 3, 0, 2]);
+    expect(r.relativeLo).toBe(-1);
+    expect(r.relativeHi).toBeCloseTo(-0.21909144314258477, 10);
   });
 
   it('is part of pairedDifference', () => {
     const d = pairedDifference([10, 12, 9, 14, 11], [8, 11, 7, 12, 10]);
-    expect(d.relativeLo).toBeCloseTo(-0.2116471436604742, 10);
+    expect(d.relativeLo).toBeCloseTo(-0.2255085656054422, 10);
   });
 });

@@ -4,6 +4,7 @@ import { pointId } from './plan.ts';
 import { fixed, listText, md, num, pValue } from './reportFormat.ts';
 import { ETHICS_LINE } from './reportWords.ts';
 import type { SweepStats } from './resultStats.ts';
+import { prccDashLegend, sweepWarnings, sweepWarningTexts } from './sweepWarnings.ts';
 
 export function sweepSummary(stats: SweepStats): string {
   const { plan } = stats;
@@ -31,6 +32,8 @@ export function sweepSummary(stats: SweepStats): string {
   L.push('');
 
   L.push('## Global sensitivity', '');
+  const warnings = sweepWarningTexts(sweepWarnings(stats));
+  if (warnings.length) L.push(...warnings.flatMap((w, i) => (i ? ['>', `> ${w}`] : [`> ${w}`])), '');
   L.push(
     'Partial rank correlation coefficient (PRCC) of each varied parameter with each outcome, over all runs: +1 means the outcome ' +
       'rises with the parameter in every run once the other parameters are accounted for, -1 that it falls, 0 no monotone relation. ' +
@@ -50,7 +53,7 @@ export function sweepSummary(stats: SweepStats): string {
     });
     L.push(`| \`${v.path}\` | ${cells.join(' | ')} |`);
   }
-  L.push('');
+  L.push('', prccDashLegend(), '');
 
   L.push('## Main findings', '');
   const clear = stats.sensitivity.filter((s) => Number.isFinite(s.prcc) && s.pValue < alpha);

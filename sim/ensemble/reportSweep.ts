@@ -84,13 +84,20 @@ export function sweepSummary(stats: SweepStats): string {
   if (P <= 60) {
     L.push('## Mean outcomes per point', '');
     L.push(
+      `Mean over the replicates; in brackets per 100,000 population${plan.scaleTo === undefined ? '' : ` and for ${num(plan.scaleTo)} people`} (counts only; intervals in \`sweep_points.csv\`).`,
+      '',
+    );
+    L.push(
       `| point | ${plan.vary.map((v) => `\`${v.path}\``).join(' | ')} | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`,
     );
     L.push(`| --- |${plan.vary.map(() => ' ---: |').join('')}${plan.outcomes.map(() => ' ---: |').join('')}`);
     for (let p = 0; p < P; p++) {
-      const means = plan.outcomes.map((o) =>
-        num(stats.points.find((s) => s.variant === p && s.outcome === o)!.ci.mean),
-      );
+      const means = plan.outcomes.map((o) => {
+        const s = stats.points.find((x) => x.variant === p && x.outcome === o)!;
+        const { per100k, scaled } = s.factors;
+        if (per100k === null) return num(s.ci.mean);
+        return `${num(s.ci.mean)} (${num(s.ci.mean * per100k)}${scaled === null ? '' : `; ${num(s.ci.mean * scaled)}`})`;
+      });
       L.push(
         `| ${pointId(plan, p)} | ${plan.points[p].map((x) => (typeof x === 'number' ? num(x) : String(x))).join(' | ')} | ${means.join(' | ')} |`,
       );

@@ -87,3 +87,14 @@ describe('sweepWarnings', () => {
     expect(aggregatePlan(plan, records)['summary.md']).toContain('> **Too few runs for a sensitivity analysis.**');
   });
 });
+
+describe('sweep summary.md per population', () => {
+  it('gives each mean per 100,000 and, with scaleTo, for that population', () => {
+    const { plan, records } = sweep(['influence.mu=0.05,0.1,0.15'], 2, (p, r) => 3 * p + r);
+    // point p01: 3 and 4, mean 3.5 of 500 agents = 700 per 100,000, 7000 for 1,000,000 people
+    expect(aggregatePlan(plan, records)['summary.md']).toMatch(/\| p01 \| 0\.1 \| 3\.5 \(700\) \| 0 \(0\) \|/);
+    const scaled = aggregatePlan({ ...plan, scaleTo: 1_000_000 }, records)['summary.md'];
+    expect(scaled).toMatch(/\| p01 \| 0\.1 \| 3\.5 \(700; 7000\) \|/);
+    expect(scaled).toContain('in brackets per 100,000 population and for 1000000 people');
+  });
+});

@@ -73,7 +73,7 @@ export interface ReportWords {
   mean: string;
   difference: string;
   relativeChange: string;
-  /** Relative-change cell when the reference mean is 0. */
+  /** Relative-change cell when the reference mean cannot be told from 0 (the ratio has no interval). */
   refMeanZero: string;
   intervalOfMean(interval: string): string;
   median: string;
@@ -147,7 +147,7 @@ const EN: ReportWords = {
   mean: 'mean',
   difference: 'difference',
   relativeChange: 'relative change',
-  refMeanZero: '- (a mean is 0)',
+  refMeanZero: '- (too rare in the reference)',
   intervalOfMean: (interval) => `${interval} of the mean`,
   median: 'median',
   spread90: '90% of runs between',
@@ -222,7 +222,7 @@ const NL: ReportWords = {
   mean: 'gemiddelde',
   difference: 'verschil',
   relativeChange: 'relatieve verandering',
-  refMeanZero: '- (een gemiddelde is 0)',
+  refMeanZero: '- (te zeldzaam in de referentie)',
   intervalOfMean: (interval) => `${interval} van het gemiddelde`,
   median: 'mediaan',
   spread90: '90% van de runs tussen',

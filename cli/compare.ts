@@ -8,7 +8,14 @@ import {
   storedPlan,
 } from './ensemble.ts';
 import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
-import { ENSEMBLE_OPTIONS, listOption, PLAN_SHAPING_OPTIONS, shardOption, sizeOverrides } from './options.ts';
+import {
+  ENSEMBLE_OPTIONS,
+  listOption,
+  PLAN_SHAPING_OPTIONS,
+  shardOption,
+  sizeOverrides,
+  withScaleTo,
+} from './options.ts';
 import { VERSION } from './version.ts';
 
 export const COMPARE_HELP = `radsim compare <reference.json> <scenario.json>... --out DIR [options]
@@ -67,5 +74,5 @@ export async function compareCommand(args: string[]): Promise<number> {
       return reportPlanError(err);
     }
   }
-  return executePlan(plan, o, VERSION);
+  return executePlan(withScaleTo(plan, values['scale-to']), o, VERSION);
 }

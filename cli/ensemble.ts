@@ -59,6 +59,8 @@ ${wrap(DEFAULT_OUTCOMES.join(', '), 19, 95)}
   --resume         continue an interrupted run in DIR, skipping finished runs; without
                    scenario files it continues the plan stored in DIR/plan.json
   --overwrite      discard what DIR holds and start again
+  --scale-to N     also give every count for a population of N people (such as 17900000, or a
+                   municipality's size), with its interval; counts per 100,000 are always given
   --quiet          no progress output
 `;
 
@@ -348,7 +350,7 @@ function prepareDir(plan: Plan, o: ExecOptions): number | null {
   // The aggregate files will replace radsim's earlier ones, never a file radsim did not write.
   if (!o.shard) checkNoForeignFiles(o.dir, AGGREGATE_FILES[plan.kind], ownedAggregates(o.dir));
   const again = readPlanQuietly(o.dir);
-  if (!again || again.hash !== plan.hash) writePlan(o.dir, plan);
+  if (!again || again.hash !== plan.hash || again.scaleTo !== plan.scaleTo) writePlan(o.dir, plan);
   return null;
 }
 

@@ -2,7 +2,7 @@
  * The option declarations the commands share, so run, compare and sweep spell the same option
  * the same way and read it with the same limits. The value parsers themselves live in args.ts.
  */
-import { parseShard, type PlanError, type Shard } from '../sim/node.ts';
+import { parseShard, type Plan, type PlanError, type Shard } from '../sim/node.ts';
 import { intOption, UsageError } from './args.ts';
 
 /** Options of every command that runs a scenario: output folder, seed and size overrides, quiet. */
@@ -23,6 +23,7 @@ export const ENSEMBLE_OPTIONS = {
   shard: { type: 'string' },
   resume: { type: 'boolean' },
   overwrite: { type: 'boolean' },
+  'scale-to': { type: 'string' },
 } as const;
 
 /** Options of an ensemble that shape its plan: --resume without scenario files cannot change them. */
@@ -55,4 +56,16 @@ export function shardOption(value: string | undefined): Shard | null {
   } catch (err) {
     throw new UsageError((err as PlanError).problems.join('; '));
   }
+}
+
+/** Largest --scale-to: more people than live on Earth is a typing error. */
+export const MAX_SCALE_TO = 10_000_000_000;
+
+/**
+ * The plan with --scale-to N set (the population the reports scale counts to). It is not part
+ * of the plan's hash, so it can be given or changed on --resume; without it the plan keeps its own.
+ */
+export function withScaleTo(plan: Plan, value: string | undefined): Plan {
+  const scaleTo = intOption('scale-to', value, 1, MAX_SCALE_TO);
+  return scaleTo === undefined ? plan : { ...plan, scaleTo };
 }

@@ -8,7 +8,14 @@ import {
   storedPlan,
 } from './ensemble.ts';
 import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
-import { ENSEMBLE_OPTIONS, listOption, PLAN_SHAPING_OPTIONS, shardOption, sizeOverrides } from './options.ts';
+import {
+  ENSEMBLE_OPTIONS,
+  listOption,
+  PLAN_SHAPING_OPTIONS,
+  shardOption,
+  sizeOverrides,
+  withScaleTo,
+} from './options.ts';
 import { VERSION } from './version.ts';
 
 export const SWEEP_HELP = `radsim sweep <scenario.json> --vary <path>=<values>... --out DIR [options]
@@ -76,5 +83,5 @@ export async function sweepCommand(args: string[]): Promise<number> {
       return reportPlanError(err);
     }
   }
-  return executePlan(plan, o, VERSION);
+  return executePlan(withScaleTo(plan, values['scale-to']), o, VERSION);
 }

@@ -85,6 +85,15 @@ export {
 export { aggregateCompare, aggregatePlan, aggregateSweep, compareStats, sweepStats } from './ensemble/aggregate.ts';
 export type { CompareStats, SweepStats } from './ensemble/resultStats.ts';
 export { compareSummary, ETHICS_LINE, ETHICS_LINE_NL, sweepSummary } from './ensemble/report.ts';
+export {
+  detectablePrcc,
+  MAX_DETECTABLE_PRCC,
+  prccDashLegend,
+  runsForPrcc,
+  type SweepWarnings,
+  sweepWarnings,
+  sweepWarningTexts,
+} from './ensemble/sweepWarnings.ts';
 
 // Calibration (ABC-SMC): targets, priors, the algorithm's batches and state, the report files
 export {

@@ -222,7 +222,13 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
       copyButton(shareUrl),
     ),
     h('h2', {}, t('cmpGlance')),
-    h('div', { class: 'panel' }, glanceTable(stats, lang), h('p', { class: 'note' }, t('cmpGlanceNote'))),
+    h(
+      'div',
+      { class: 'panel' },
+      glanceTable(stats, lang),
+      h('p', { class: 'note' }, t('cmpGlanceNote')),
+      h('p', { class: 'note', id: 'compare-glance-per100k' }, PER_100K[lang].note),
+    ),
     h('h2', {}, t('results')),
     h('div', { class: 'panel' }, table, h('p', { class: 'note' }, t('cmpTableNote'))),
     h(
@@ -256,6 +262,27 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
 }
 
 /** A plain-language table per scenario: effect on the main outcomes with intervals, and the cost in professional hours. */
+/** Words of the per-100,000 line of the table at a glance. */
+const PER_100K = {
+  en: {
+    per: 'per 100,000',
+    note: 'Under each change: the reference and the scenario per 100,000 population, so a large relative change of something rare reads as the small number it is. Relative changes have a Fieller interval, which counts the uncertainty of the reference mean; where that mean cannot be told from 0 the change is given as a number. Methods: docs/statistics.md.',
+  },
+  nl: {
+    per: 'per 100.000',
+    note: 'Onder elke verandering: de referentie en het scenario per 100.000 inwoners, zodat een grote relatieve verandering van iets zeldzaams leest als het kleine aantal dat het is. Relatieve veranderingen hebben een Fieller-interval, dat de onzekerheid van het gemiddelde van de referentie meetelt; waar dat gemiddelde niet van 0 te onderscheiden is, staat de verandering als aantal. Methoden: docs/statistics.md.',
+  },
+} as const;
+
+/** "1,240 → 990 per 100,000": the reference and scenario v per 100,000 population ('' for a non-count). */
+function per100kText(stats: CompareStats, v: number, o: string, lang: Lang): string {
+  const ref = stats.outcomes.find((x) => x.variant === 0 && x.outcome === o)!;
+  const scen = stats.outcomes.find((x) => x.variant === v && x.outcome === o)!;
+  if (ref.factors.per100k === null || scen.factors.per100k === null) return '';
+  const n = (x: number) => dec(fmt(x), lang);
+  return `${n(ref.ci.mean * ref.factors.per100k)} → ${n(scen.ci.mean * scen.factors.per100k)} ${PER_100K[lang].per}`;
+}
+
 function glanceTable(stats: CompareStats, lang: Lang): HTMLTableElement {
   const { plan } = stats;
   const main = headlineOutcomes(plan.outcomes, 'effect');
@@ -264,10 +291,13 @@ function glanceTable(stats: CompareStats, lang: Lang): HTMLTableElement {
   const cell = (v: number, o: string) => {
     const d = stats.differences.find((x) => x.variant === v && x.outcome === o)!;
     const clear = d.d.lo > 0 || d.d.hi < 0;
-    const rel = d.refMean > 0;
-    const eff = rel ? pct(d.d.meanDiff / d.refMean) : `${d.d.meanDiff > 0 ? '+' : ''}${fmt(d.d.meanDiff)}`;
+    // Relative only where the ratio of the means has a (Fieller) interval: not when the
+    // reference mean cannot be told from zero.
+    const { relativeLo, relativeHi } = d.d;
+    const rel = d.refMean > 0 && relativeLo !== null && relativeHi !== null;
+    const eff = rel ? pct(d.mean / d.refMean - 1) : `${d.d.meanDiff > 0 ? '+' : ''}${fmt(d.d.meanDiff)}`;
     const iv = rel
-      ? `${pct(d.d.lo / d.refMean)} ${t('cmpTo')} ${pct(d.d.hi / d.refMean)}`
+      ? `${pct(relativeLo)} ${t('cmpTo')} ${pct(relativeHi)}`
       : `${fmt(d.d.lo)} ${t('cmpTo')} ${fmt(d.d.hi)}`;
     const verdict = clear ? (d.d.meanDiff < 0 ? t('cmpLower') : t('cmpHigher')) : t('cmpNoClear');
     return h(
@@ -275,6 +305,8 @@ function glanceTable(stats: CompareStats, lang: Lang): HTMLTableElement {
       { class: clear ? 'clear' : 'unclear' },
       h('strong', {}, dec(eff, lang)),
       ` (${dec(iv, lang)})`,
+      h('br'),
+      h('small', { class: 'per100k' }, per100kText(stats, v, o, lang)),
       h('br'),
       h('small', {}, verdict),
     );

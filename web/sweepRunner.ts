@@ -27,6 +27,9 @@ import {
   type SweepStats,
   sweepSummary,
   valueAt,
+  prccDashLegend,
+  sweepWarnings,
+  sweepWarningTexts,
 } from '../sim/index.ts';
 import { download } from './export.ts';
 import { getLang, t, tf } from './i18n.ts';
@@ -336,7 +339,9 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       ),
       chartBox,
       h('h3', {}, t('sensitivity')),
+      sensitivityWarnings(stats),
       sensitivityTable(stats),
+      h('p', { class: 'note', id: 'sweep-dash-legend' }, prccDashLegend(getLang())),
       h('details', { id: 'sweep-summary' }, h('summary', {}, t('summary')), summary),
     );
   }
@@ -346,6 +351,15 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
   refresh();
   showLast();
   return { element, refresh, cancel: () => running?.cancel() };
+}
+
+/** The warnings of sweepWarnings.ts (too few runs, constant outcomes or parameters); empty for a sound design. */
+function sensitivityWarnings(stats: SweepStats): HTMLElement {
+  const box = h('div', { id: 'sweep-warnings', class: 'warnings', role: 'note' });
+  box.innerHTML = sweepWarningTexts(sweepWarnings(stats), getLang())
+    .map((w) => markdown(w))
+    .join('');
+  return box;
 }
 
 /** PRCC of each parameter with each outcome, with its Fisher-z interval and p-value. */
@@ -360,7 +374,7 @@ function sensitivityTable(stats: SweepStats): HTMLTableElement {
   for (const o of plan.outcomes) {
     const cells = plan.vary.map((v) => {
       const s = stats.sensitivity.find((x) => x.parameter === v.path && x.outcome === o)!;
-      if (!Number.isFinite(s.prcc)) return h('td', {}, '–');
+      if (!Number.isFinite(s.prcc)) return h('td', {}, '-');
       const [lo, hi] = prccInterval(s.prcc, s.runs, k, plan.level);
       const clear = s.pValue < 1 - plan.level;
       return h(

@@ -5,7 +5,7 @@
  * file on disk differs from what this renders.
  */
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_OUTCOMES, OUTCOMES, outcomeSourceText } from '../../sim/ensemble/outcomes.ts';
+import { DEFAULT_OUTCOMES, isCount, isTotal, OUTCOMES, outcomeSourceText } from '../../sim/ensemble/outcomes.ts';
 import { type Placeholder, SERIES_COLUMNS, seriesColumnNames } from '../../sim/output/seriesColumns.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
 
@@ -55,15 +55,24 @@ export function outputsMarkdown(): string {
     "The numbers per run that `radsim compare` and `radsim sweep` compare, each computed from the run's",
     'weekly series; `--outcomes a,b` selects some, the default is every outcome whose columns the model',
     'records. The noun phrases are the ones used in the sentences of `summary.md` and the web app.',
+    '*Per 100,000* says how a count is also reported (`per_100k`, `per_100k_year` and, with',
+    '`--scale-to N`, `scaled` columns; docs/statistics.md): per 100,000 population for every count, and',
+    'per year as well for a total over the run. Counts have intervals that never go below zero.',
     '',
-    '| outcome | what | from the series | unit | in sentences | in Dutch sentences |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| outcome | what | from the series | unit | per 100,000 | in sentences | in Dutch sentences |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const name of DEFAULT_OUTCOMES) {
     const o = OUTCOMES[name];
     L.push(
-      `| ${code(name)} | ${o.description} | ${outcomeSourceText(o.from)} | ${o.unit} | ${o.label.en} | ${o.label.nl} |`,
+      `| ${code(name)} | ${o.description} | ${outcomeSourceText(o.from)} | ${o.unit} | ${perPopulationText(name)} | ${o.label.en} | ${o.label.nl} |`,
     );
   }
   return `${L.join('\n')}\n`;
+}
+
+/** How an outcome is reported per population: "and per year" for a total, "no" for a non-count. */
+function perPopulationText(name: string): string {
+  if (!isCount(name)) return 'no (not a count)';
+  return isTotal(name) ? 'yes, and per year' : 'yes';
 }

@@ -8,12 +8,24 @@
  *             series_differences.csv, summary.md
  * Sweep:      sweep.csv, sweep_points.csv, sensitivity.csv, summary.md
  */
-import { jobCount, planJobs, pointId, type ComparePlan, type Plan, type SweepPlan } from './plan.ts';
+import { isCount } from './outcomes.ts';
+import { populationFactors, scaled, type PopulationFactors } from './perPopulation.ts';
+import { jobCount, planJobs, pointData, pointId, type ComparePlan, type Plan, type SweepPlan } from './plan.ts';
 import type { RunRecord } from './records.ts';
 import { compareSummary, sweepSummary } from './report.ts';
 import type { CompareStats, DifferenceStats, OutcomeStats, SensitivityStats, SweepStats } from './resultStats.ts';
 import { bandColumn, csvText } from './csv.ts';
-import { bandKey, mean, meanCI, pairedDifference, prcc, quantile, seriesBands, tCdf } from '../stats/index.ts';
+import {
+  bandKey,
+  mean,
+  meanCI,
+  nonNegativeMeanCI,
+  pairedDifference,
+  prcc,
+  quantile,
+  seriesBands,
+  tCdf,
+} from '../stats/index.ts';
 
 export type AggregateFiles = Record<string, string>;
 export type { CompareStats, DifferenceStats, OutcomeStats, SensitivityStats, SweepStats } from './resultStats.ts';
@@ -49,17 +61,26 @@ export function compareStats(plan: ComparePlan, runs: readonly RunRecord[]): Com
   const V = plan.scenarios.length;
   const R = plan.replicates;
   const value = (v: number, o: string) => Array.from({ length: R }, (_, r) => runs[r * V + v].outcomes[o]);
+  const factors = (v: number, o: string) =>
+    populationFactors(o, plan.scenarios[v].scenario.agents, runs[v].weeks, plan.scaleTo);
   const outcomes: OutcomeStats[] = [];
   const differences: DifferenceStats[] = [];
   for (let v = 0; v < V; v++) {
-    for (const o of plan.outcomes) outcomes.push(outcomeStats(plan, v, o, value(v, o)));
+    for (const o of plan.outcomes) outcomes.push(outcomeStats(plan, v, o, value(v, o), factors(v, o)));
   }
   for (let v = 1; v < V; v++) {
     for (const o of plan.outcomes) {
       const ref = value(0, o);
       const other = value(v, o);
       const d = pairedDifference(ref, other, plan.level);
-      differences.push({ variant: v, outcome: o, refMean: mean(ref), mean: mean(other), d });
+      differences.push({
+        variant: v,
+        outcome: o,
+        refMean: mean(ref),
+        mean: mean(other),
+        d,
+        factors: differenceFactors(factors(0, o), factors(v, o)),
+      });
     }
   }
   return { plan, outcomes, differences };
@@ -73,12 +94,16 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
   const qCols = plan.bandProbs.map(bandColumn);
   const ref = label(0);
 
-  const runRows: (string | number)[][] = [];
+  const runRows: (string | number | null)[][] = [];
   const jobs = planJobs(plan);
   for (let v = 0; v < V; v++) {
     for (let r = 0; r < R; r++) {
       const rec = runs[r * V + v];
-      for (const o of plan.outcomes) runRows.push([jobs[r * V + v].id, label(v), r, rec.seed, o, rec.outcomes[o]]);
+      for (const o of plan.outcomes) {
+        const x = rec.outcomes[o];
+        const f = stats.outcomes[v * plan.outcomes.length + plan.outcomes.indexOf(o)].factors;
+        runRows.push([jobs[r * V + v].id, label(v), r, rec.seed, o, x, ...perPopulationCells(plan, x, f)]);
+      }
     }
   }
 
@@ -92,9 +117,11 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
     s.ci.hi,
     s.median,
     ...s.q,
+    s.ci.method,
+    ...perPopulationIntervalCells(plan, s),
   ]);
 
-  const diffRows = stats.differences.map(({ variant, outcome, refMean, mean: scenarioMean, d }) => {
+  const diffRows = stats.differences.map(({ variant, outcome, refMean, mean: scenarioMean, d, factors }) => {
     const pairedWidth = d.hi - d.lo;
     const unpairedWidth = d.unpairedHi - d.unpairedLo;
     return [
@@ -108,8 +135,8 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
       d.lo,
       d.hi,
       d.relative,
-      refMean !== 0 ? d.lo / refMean : null,
-      refMean !== 0 ? d.hi / refMean : null,
+      d.relativeLo,
+      d.relativeHi,
       d.pValue,
       d.pairedSE,
       d.unpairedSE,
@@ -118,6 +145,12 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
       pairedWidth,
       unpairedWidth,
       pairedWidth > 0 ? unpairedWidth / pairedWidth : null,
+      scaled(d.meanDiff, factors.per100k),
+      scaled(d.lo, factors.per100k),
+      scaled(d.hi, factors.per100k),
+      ...(plan.scaleTo === undefined
+        ? []
+        : [scaled(d.meanDiff, factors.scaled), scaled(d.lo, factors.scaled), scaled(d.hi, factors.scaled)]),
     ];
   });
 
@@ -148,9 +181,24 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
   }
 
   return {
-    'runs.csv': csvText(['run_id', 'scenario', 'replicate', 'seed', 'outcome', 'value'], runRows),
+    'runs.csv': csvText(
+      ['run_id', 'scenario', 'replicate', 'seed', 'outcome', 'value', ...perPopulationColumns(plan)],
+      runRows,
+    ),
     'outcomes.csv': csvText(
-      ['scenario', 'outcome', 'n', 'mean', 'sd', 'ci_lo', 'ci_hi', 'median', ...qCols],
+      [
+        'scenario',
+        'outcome',
+        'n',
+        'mean',
+        'sd',
+        'ci_lo',
+        'ci_hi',
+        'median',
+        ...qCols,
+        'ci_method',
+        ...perPopulationIntervalColumns(plan),
+      ],
       outcomeRows,
     ),
     'differences.csv': csvText(
@@ -175,6 +223,10 @@ export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]):
         'paired_width',
         'unpaired_width',
         'width_ratio',
+        'difference_per_100k',
+        'difference_per_100k_lo',
+        'difference_per_100k_hi',
+        ...(plan.scaleTo === undefined ? [] : ['difference_scaled', 'difference_scaled_lo', 'difference_scaled_hi']),
       ],
       diffRows,
     ),
@@ -194,6 +246,7 @@ export function sweepStats(plan: SweepPlan, runs: readonly RunRecord[]): SweepSt
   const R = plan.replicates;
   const points: OutcomeStats[] = [];
   for (let p = 0; p < P; p++) {
+    const agents = pointData(plan, p).agents;
     for (const o of plan.outcomes)
       points.push(
         outcomeStats(
@@ -201,6 +254,7 @@ export function sweepStats(plan: SweepPlan, runs: readonly RunRecord[]): SweepSt
           p,
           o,
           Array.from({ length: R }, (_, r) => runs[r * P + p].outcomes[o]),
+          populationFactors(o, agents, runs[p].weeks, plan.scaleTo),
         ),
       );
   }
@@ -237,12 +291,24 @@ export function aggregateSweep(plan: SweepPlan, runs: readonly RunRecord[]): Agg
   const R = plan.replicates;
   const params = plan.vary.map((v) => v.path);
   const jobs = planJobs(plan);
-  const rows: (string | number | boolean)[][] = [];
+  const rows: (string | number | boolean | null)[][] = [];
   for (let p = 0; p < P; p++) {
     for (let r = 0; r < R; r++) {
       const rec = runs[r * P + p];
-      for (const o of plan.outcomes)
-        rows.push([jobs[r * P + p].id, pointId(plan, p), r, rec.seed, ...plan.points[p], o, rec.outcomes[o]]);
+      for (const o of plan.outcomes) {
+        const x = rec.outcomes[o];
+        const f = stats.points[p * plan.outcomes.length + plan.outcomes.indexOf(o)].factors;
+        rows.push([
+          jobs[r * P + p].id,
+          pointId(plan, p),
+          r,
+          rec.seed,
+          ...plan.points[p],
+          o,
+          x,
+          ...perPopulationCells(plan, x, f),
+        ]);
+      }
     }
   }
   const pointRows = stats.points.map((s) => [
@@ -255,12 +321,29 @@ export function aggregateSweep(plan: SweepPlan, runs: readonly RunRecord[]): Agg
     s.ci.lo,
     s.ci.hi,
     s.median,
+    s.ci.method,
+    ...perPopulationIntervalCells(plan, s),
   ]);
   const sensRows = stats.sensitivity.map((s) => [s.parameter, s.outcome, s.prcc, s.pValue, s.runs]);
   return {
-    'sweep.csv': csvText(['run_id', 'point', 'replicate', 'seed', ...params, 'outcome', 'value'], rows),
+    'sweep.csv': csvText(
+      ['run_id', 'point', 'replicate', 'seed', ...params, 'outcome', 'value', ...perPopulationColumns(plan)],
+      rows,
+    ),
     'sweep_points.csv': csvText(
-      ['point', ...params, 'outcome', 'n', 'mean', 'sd', 'ci_lo', 'ci_hi', 'median'],
+      [
+        'point',
+        ...params,
+        'outcome',
+        'n',
+        'mean',
+        'sd',
+        'ci_lo',
+        'ci_hi',
+        'median',
+        'ci_method',
+        ...perPopulationIntervalColumns(plan),
+      ],
       pointRows,
     ),
     'sensitivity.csv': csvText(['parameter', 'outcome', 'prcc', 'p_value', 'runs'], sensRows),
@@ -270,15 +353,50 @@ export function aggregateSweep(plan: SweepPlan, runs: readonly RunRecord[]): Agg
 
 // --- helpers -------------------------------------------------------------------------------
 
-function outcomeStats(plan: Plan, variant: number, outcome: string, values: number[]): OutcomeStats {
+function outcomeStats(
+  plan: Plan,
+  variant: number,
+  outcome: string,
+  values: number[],
+  factors: PopulationFactors,
+): OutcomeStats {
+  // Counts get an interval that stays at or above zero (docs/statistics.md).
+  const bounded = isCount(outcome) && values.every((x) => x >= 0);
   return {
     variant,
     outcome,
     values,
-    ci: meanCI(values, plan.level),
+    ci: bounded ? nonNegativeMeanCI(values, plan.level) : meanCI(values, plan.level),
     median: quantile(values, 0.5),
     q: plan.bandProbs.map((p) => quantile(values, p)),
+    factors,
   };
+}
+
+/** The per-population columns of a run's value (runs.csv, sweep.csv). */
+function perPopulationColumns(plan: Plan): string[] {
+  return ['per_100k', 'per_100k_year', ...(plan.scaleTo === undefined ? [] : ['scaled'])];
+}
+
+function perPopulationCells(plan: Plan, x: number, f: PopulationFactors): (number | null)[] {
+  return [scaled(x, f.per100k), scaled(x, f.per100kYear), ...(plan.scaleTo === undefined ? [] : [scaled(x, f.scaled)])];
+}
+
+/** The per-population columns of a mean with its interval (outcomes.csv, sweep_points.csv). */
+function perPopulationIntervalColumns(plan: Plan): string[] {
+  const names = ['per_100k', 'per_100k_year', ...(plan.scaleTo === undefined ? [] : ['scaled'])];
+  return names.flatMap((n) => [n, `${n}_lo`, `${n}_hi`]);
+}
+
+function perPopulationIntervalCells(plan: Plan, s: OutcomeStats): (number | null)[] {
+  const fs = [s.factors.per100k, s.factors.per100kYear, ...(plan.scaleTo === undefined ? [] : [s.factors.scaled])];
+  return fs.flatMap((f) => [scaled(s.ci.mean, f), scaled(s.ci.lo, f), scaled(s.ci.hi, f)]);
+}
+
+/** A difference scales like either side only when both scenarios have the same population and length. */
+function differenceFactors(ref: PopulationFactors, other: PopulationFactors): PopulationFactors {
+  const same = ref.per100k === other.per100k && ref.per100kYear === other.per100kYear;
+  return same ? other : { per100k: null, per100kYear: null, scaled: null };
 }
 
 function numeric(v: number | boolean): number {

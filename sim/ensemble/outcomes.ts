@@ -28,6 +28,12 @@ export interface OutcomeDef {
   readonly unit: string;
   readonly from: OutcomeSource;
   /**
+   * A count: a non-negative number of people, events or hours that grows with the population.
+   * Counts are also given per 100,000 population (and per year when they are totals over the
+   * run) and scaled to a population of choice, and their intervals never go below zero.
+   */
+  readonly count: boolean;
+  /**
    * Shown first where there is room for a few outcomes only (the web comparison's table at a
    * glance, a sweep's chart): `effect` for what an intervention should change, `cost` for its price.
    */
@@ -73,7 +79,8 @@ function outcome(
   headline?: OutcomeDef['headline'],
 ): OutcomeDef {
   const requires = 'final' in from ? [from.final] : [...from.total];
-  return { name, label, description, unit, from, headline, requires, compute: computeFrom(from) };
+  // Every outcome so far is a count; a share or a mean attitude would pass count: false.
+  return { name, label, description, unit, from, count: true, headline, requires, compute: computeFrom(from) };
 }
 
 /** Every outcome. The Dutch phrases use the practice terms of the sources: signaal, weegploeg, casusoverleg, PGA. */
@@ -245,4 +252,15 @@ export function outcomeLabel(name: string, lang: ReportLang = 'en'): string {
 /** The outcomes among `names` shown first where there is room for a few only, in the order of OUTCOMES. */
 export function headlineOutcomes(names: readonly string[], kind: 'effect' | 'cost'): string[] {
   return DEFAULT_OUTCOMES.filter((n) => OUTCOMES[n].headline === kind && names.includes(n));
+}
+
+/** The outcome is a count (see {@link OutcomeDef.count}); false for an unknown name. */
+export function isCount(name: string): boolean {
+  return OUTCOMES[name]?.count === true;
+}
+
+/** The outcome is a total over the run (a rate once divided by the run's length), not a state at its end. */
+export function isTotal(name: string): boolean {
+  const d = OUTCOMES[name];
+  return d !== undefined && 'total' in d.from;
 }

@@ -60,6 +60,11 @@ interface PlanBase {
   /** Series columns recorded per run and banded (comparisons). */
   series: string[];
   bandProbs: number[];
+  /**
+   * Population to scale counts to in the reports (people in a country or municipality); absent
+   * when not asked for. Not part of the hash: it changes the report, not the runs.
+   */
+  scaleTo?: number;
 }
 
 export interface ComparePlan extends PlanBase {
@@ -251,15 +256,15 @@ export function createSweepPlan(base: { file: string; scenario: Scenario }, o: S
 }
 
 /**
- * The hash of a plan: its canonical JSON without `hash`, the informative file names and the
- * file checksum that plan.json adds.
+ * The hash of a plan: its canonical JSON without `hash`, the informative file names, the
+ * population to scale reports to and the file checksum that plan.json adds.
  */
 export function planHash(plan: Plan): string {
   const strip = (e: ScenarioEntry) => ({ label: e.label, scenario: e.scenario });
   const content =
     plan.kind === 'compare'
-      ? { ...plan, hash: undefined, checksum: undefined, scenarios: plan.scenarios.map(strip) }
-      : { ...plan, hash: undefined, checksum: undefined, base: strip(plan.base) };
+      ? { ...plan, hash: undefined, checksum: undefined, scaleTo: undefined, scenarios: plan.scenarios.map(strip) }
+      : { ...plan, hash: undefined, checksum: undefined, scaleTo: undefined, base: strip(plan.base) };
   return hashValue(content);
 }
 

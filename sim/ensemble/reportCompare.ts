@@ -66,17 +66,26 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
   for (let v = 1; v < plan.scenarios.length; v++) {
     const name = plan.scenarios[v].label;
     L.push(`## ${W.headComparedWith(md(name), md(ref.label))}`, '');
+    const scaleHead =
+      plan.scaleTo === undefined ? '' : ` ${W.difference} ${W.scaledTo(f.num(plan.scaleTo))} (${interval}) |`;
     L.push(
-      `| ${W.outcome} | ${md(ref.label)} (${W.mean}) | ${md(name)} (${W.mean}) | ${W.difference} (${interval}) | ${W.relativeChange} (${interval}) |`,
+      `| ${W.outcome} | ${md(ref.label)} (${W.mean}) | ${md(name)} (${W.mean}) | ${md(ref.label)} ${W.per100k} | ${md(name)} ${W.per100k} | ${W.difference} (${interval}) | ${W.difference} ${W.per100k} (${interval}) | ${W.relativeChange} (${interval}) |${scaleHead}`,
     );
-    L.push('| --- | ---: | ---: | --- | --- |');
+    L.push(`| --- | ---: | ---: | ---: | ---: | --- | --- | --- |${plan.scaleTo === undefined ? '' : ' --- |'}`);
     for (const d of stats.differences.filter((x) => x.variant === v)) {
       const rel =
-        d.refMean !== 0
-          ? `${f.signedPct(d.d.meanDiff / d.refMean)} (${W.range(f.signedPct(d.d.lo / d.refMean), f.signedPct(d.d.hi / d.refMean))})`
+        d.d.relativeLo !== null && d.d.relativeHi !== null
+          ? `${f.signedPct(d.mean / d.refMean - 1)} (${W.range(f.signedPct(d.d.relativeLo), f.signedPct(d.d.relativeHi))})`
           : W.refMeanZero;
+      const refStats = stats.outcomes.find((s) => s.variant === 0 && s.outcome === d.outcome)!;
+      const scenStats = stats.outcomes.find((s) => s.variant === v && s.outcome === d.outcome)!;
+      const per = (x: number, factor: number | null) => (factor === null ? '-' : f.num(x * factor));
+      const signedRange = (factor: number | null) =>
+        factor === null
+          ? '-'
+          : `${f.signedNum(d.d.meanDiff * factor)} (${W.range(f.signedNum(d.d.lo * factor), f.signedNum(d.d.hi * factor))})`;
       L.push(
-        `| ${label(d.outcome)} | ${f.num(d.refMean)} | ${f.num(d.mean)} | ${f.signedNum(d.d.meanDiff)} (${W.range(f.signedNum(d.d.lo), f.signedNum(d.d.hi))}) | ${rel} |`,
+        `| ${label(d.outcome)} | ${f.num(d.refMean)} | ${f.num(d.mean)} | ${per(d.refMean, refStats.factors.per100k)} | ${per(d.mean, scenStats.factors.per100k)} | ${signedRange(1)} | ${signedRange(d.factors.per100k)} | ${rel} |${plan.scaleTo === undefined ? '' : ` ${signedRange(d.factors.scaled)} |`}`,
       );
     }
     L.push('');
@@ -86,15 +95,20 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
   const q05 = plan.bandProbs.indexOf(0.05);
   const q95 = plan.bandProbs.indexOf(0.95);
   const spread = q05 >= 0 && q95 >= 0;
+  const scaled = plan.scaleTo !== undefined;
   L.push(
-    `| ${W.outcome} | ${W.scenario} | ${W.mean} | ${W.intervalOfMean(interval)} | ${W.median} |${spread ? ` ${W.spread90} |` : ''}`,
+    `| ${W.outcome} | ${W.scenario} | ${W.mean} | ${W.intervalOfMean(interval)} | ${W.median} |${spread ? ` ${W.spread90} |` : ''} ${W.per100k} (${interval}) | ${W.per100kYear} (${interval}) |${scaled ? ` ${W.scaledTo(f.num(plan.scaleTo!))} (${interval}) |` : ''}`,
   );
-  L.push(`| --- | --- | ---: | --- | ---: |${spread ? ' --- |' : ''}`);
+  L.push(`| --- | --- | ---: | --- | ---: |${spread ? ' --- |' : ''} --- | --- |${scaled ? ' --- |' : ''}`);
   for (const o of plan.outcomes) {
     for (const s of stats.outcomes.filter((x) => x.outcome === o)) {
       const ci = Number.isFinite(s.ci.lo) ? W.range(f.num(s.ci.lo), f.num(s.ci.hi)) : '-';
+      const withCI = (factor: number | null) =>
+        factor === null
+          ? '-'
+          : `${f.num(s.ci.mean * factor)}${Number.isFinite(s.ci.lo) ? ` (${W.range(f.num(s.ci.lo * factor), f.num(s.ci.hi * factor))})` : ''}`;
       L.push(
-        `| ${label(o)} | ${md(plan.scenarios[s.variant].label)} | ${f.num(s.ci.mean)} | ${ci} | ${f.num(s.median)} |${spread ? ` ${W.range(f.num(s.q[q05]), f.num(s.q[q95]))} |` : ''}`,
+        `| ${label(o)} | ${md(plan.scenarios[s.variant].label)} | ${f.num(s.ci.mean)} | ${ci} | ${f.num(s.median)} |${spread ? ` ${W.range(f.num(s.q[q05]), f.num(s.q[q95]))} |` : ''} ${withCI(s.factors.per100k)} | ${withCI(s.factors.per100kYear)} |${scaled ? ` ${withCI(s.factors.scaled)} |` : ''}`,
       );
     }
   }
@@ -120,6 +134,7 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
     W.readInterval(interval),
     W.readNoClear(plan.replicates),
     W.readRelative,
+    W.readPerPopulation(plan.scaleTo === undefined ? null : f.num(plan.scaleTo)),
     W.readAssumptions,
     W.readPractice,
     W.readFiles,
@@ -143,18 +158,20 @@ export function differenceSentence(label: string, d: DifferenceStats, level = 0.
   const what = W.amount(outcomeLabel(d.outcome, lang));
   const interval = W.interval(f.level(level));
   const who = `**${md(label)}**`;
-  const { meanDiff, lo, hi } = d.d;
+  const { meanDiff, lo, hi, relativeLo, relativeHi } = d.d;
+  // Relative statements only where the ratio of the means has an interval (both means above 0).
+  const relative = d.refMean > 0 && relativeLo !== null && relativeHi !== null;
   if (!isClear(d)) {
-    const [m, a, b] =
-      d.refMean !== 0
-        ? [meanDiff, lo, hi].map((x) => f.signedPct(x / d.refMean))
-        : [meanDiff, lo, hi].map((x) => f.signedNum(x));
+    const [m, a, b] = relative
+      ? [d.mean / d.refMean - 1, relativeLo, relativeHi].map((x) => f.signedPct(x))
+      : [meanDiff, lo, hi].map((x) => f.signedNum(x));
     return `${who}: ${W.noClearIn(what)} (${m}, ${interval} ${W.range(a, b)}).`;
   }
   const verb = meanDiff < 0 ? W.lowers : W.raises;
   const [a, b] = meanDiff < 0 ? [-hi, -lo] : [lo, hi];
-  if (d.refMean > 0) {
-    return `${who} ${verb} ${what} ${W.by(f.pct(Math.abs(meanDiff) / d.refMean))} (${interval} ${W.range(f.pct(a / d.refMean), f.pct(b / d.refMean))}), ${W.fromToOnAverage(f.num(d.refMean), f.num(d.mean))}.`;
+  if (relative) {
+    const [ra, rb] = meanDiff < 0 ? [-relativeHi, -relativeLo] : [relativeLo, relativeHi];
+    return `${who} ${verb} ${what} ${W.by(f.pct(Math.abs(meanDiff) / d.refMean))} (${interval} ${W.range(f.pct(ra), f.pct(rb))}), ${W.fromToOnAverage(f.num(d.refMean), f.num(d.mean))}.`;
   }
   return `${who} ${verb} ${what} ${W.byOnAverage(f.num(Math.abs(meanDiff)))} (${interval} ${W.range(f.num(a), f.num(b))}), ${W.fromTo(f.num(d.refMean), f.num(d.mean))}.`;
 }

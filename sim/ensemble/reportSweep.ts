@@ -4,6 +4,7 @@ import { pointId } from './plan.ts';
 import { fixed, listText, md, num, pValue } from './reportFormat.ts';
 import { ETHICS_LINE } from './reportWords.ts';
 import type { SweepStats } from './resultStats.ts';
+import { prccDashLegend, sweepWarnings, sweepWarningTexts } from './sweepWarnings.ts';
 
 export function sweepSummary(stats: SweepStats): string {
   const { plan } = stats;
@@ -31,6 +32,8 @@ export function sweepSummary(stats: SweepStats): string {
   L.push('');
 
   L.push('## Global sensitivity', '');
+  const warnings = sweepWarningTexts(sweepWarnings(stats));
+  if (warnings.length) L.push(...warnings.flatMap((w, i) => (i ? ['>', `> ${w}`] : [`> ${w}`])), '');
   L.push(
     'Partial rank correlation coefficient (PRCC) of each varied parameter with each outcome, over all runs: +1 means the outcome ' +
       'rises with the parameter in every run once the other parameters are accounted for, -1 that it falls, 0 no monotone relation. ' +
@@ -50,7 +53,7 @@ export function sweepSummary(stats: SweepStats): string {
     });
     L.push(`| \`${v.path}\` | ${cells.join(' | ')} |`);
   }
-  L.push('');
+  L.push('', prccDashLegend(), '');
 
   L.push('## Main findings', '');
   const clear = stats.sensitivity.filter((s) => Number.isFinite(s.prcc) && s.pValue < alpha);
@@ -81,13 +84,20 @@ export function sweepSummary(stats: SweepStats): string {
   if (P <= 60) {
     L.push('## Mean outcomes per point', '');
     L.push(
+      `Mean over the replicates; in brackets per 100,000 population${plan.scaleTo === undefined ? '' : ` and for ${num(plan.scaleTo)} people`} (counts only; intervals in \`sweep_points.csv\`).`,
+      '',
+    );
+    L.push(
       `| point | ${plan.vary.map((v) => `\`${v.path}\``).join(' | ')} | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`,
     );
     L.push(`| --- |${plan.vary.map(() => ' ---: |').join('')}${plan.outcomes.map(() => ' ---: |').join('')}`);
     for (let p = 0; p < P; p++) {
-      const means = plan.outcomes.map((o) =>
-        num(stats.points.find((s) => s.variant === p && s.outcome === o)!.ci.mean),
-      );
+      const means = plan.outcomes.map((o) => {
+        const s = stats.points.find((x) => x.variant === p && x.outcome === o)!;
+        const { per100k, scaled } = s.factors;
+        if (per100k === null) return num(s.ci.mean);
+        return `${num(s.ci.mean)} (${num(s.ci.mean * per100k)}${scaled === null ? '' : `; ${num(s.ci.mean * scaled)}`})`;
+      });
       L.push(
         `| ${pointId(plan, p)} | ${plan.points[p].map((x) => (typeof x === 'number' ? num(x) : String(x))).join(' | ')} | ${means.join(' | ')} |`,
       );

@@ -73,12 +73,18 @@ export interface ReportWords {
   mean: string;
   difference: string;
   relativeChange: string;
-  /** Relative-change cell when the reference mean is 0. */
+  /** Relative-change cell when the reference mean cannot be told from 0 (the ratio has no interval). */
   refMeanZero: string;
   intervalOfMean(interval: string): string;
   median: string;
   /** Header of the 5%-95% quantile column. */
   spread90: string;
+  /** "per 100,000": header of a count per 100,000 population. */
+  per100k: string;
+  /** "per 100,000 per year". */
+  per100kYear: string;
+  /** "for 17900000 people": header of a count scaled to a population. */
+  scaledTo(population: string): string;
 
   pairing(interval: string): string;
   pairedWidth: string;
@@ -89,6 +95,8 @@ export interface ReportWords {
   readInterval(interval: string): string;
   readNoClear(replicates: number): string;
   readRelative: string;
+  /** How counts per 100,000 (and scaled) are found and why their intervals stay above zero. */
+  readPerPopulation(scaleTo: string | null): string;
   readAssumptions: string;
   readPractice?: string;
   readFiles: string;
@@ -139,10 +147,13 @@ const EN: ReportWords = {
   mean: 'mean',
   difference: 'difference',
   relativeChange: 'relative change',
-  refMeanZero: '- (reference mean is 0)',
+  refMeanZero: '- (too rare in the reference)',
   intervalOfMean: (interval) => `${interval} of the mean`,
   median: 'median',
   spread90: '90% of runs between',
+  per100k: 'per 100,000',
+  per100kYear: 'per 100,000 per year',
+  scaledTo: (population) => `for ${population} people`,
 
   pairing: (interval) =>
     `Width of the ${interval} of each difference: paired (using that replicate r of both scenarios shares its random numbers) ` +
@@ -157,7 +168,9 @@ const EN: ReportWords = {
   readNoClear: (replicates) =>
     `**No clear difference** means the interval includes zero: with ${replicates} replicates the difference cannot be told from chance. It does not show that there is no effect.`,
   readRelative:
-    '**Relative change** is the difference divided by the reference mean; its interval divides the interval of the difference by the reference mean (treating that mean as fixed). An interval reaching past a 100% reduction (impossible for counts) means there are too few replicates for a precise relative statement.',
+    '**Relative change** is the scenario mean divided by the reference mean, minus 1. Its interval comes from the paired replicates on the log scale and counts the uncertainty of both means, so it never goes below -100% and widens when the reference mean is small: a relative change of a count that is rare in the reference says little, read the numbers per 100,000 instead.',
+  readPerPopulation: (scaleTo) =>
+    `**Per 100,000** is the count in the simulated population divided by its number of people, times 100,000; **per year** divides a total over the run by the run's length in years of 52 weeks. ${scaleTo ? `**For ${scaleTo} people** scales the count to a population of that size, assuming it behaves like the simulated one. ` : ''}Intervals of counts (gamma intervals) never go below zero.`,
   readAssumptions:
     'The parameters are literature-informed assumptions, not a calibration: read differences as the behaviour of mechanisms, not as predictions.',
   readFiles:
@@ -209,10 +222,13 @@ const NL: ReportWords = {
   mean: 'gemiddelde',
   difference: 'verschil',
   relativeChange: 'relatieve verandering',
-  refMeanZero: '- (gemiddelde van de referentie is 0)',
+  refMeanZero: '- (te zeldzaam in de referentie)',
   intervalOfMean: (interval) => `${interval} van het gemiddelde`,
   median: 'mediaan',
   spread90: '90% van de runs tussen',
+  per100k: 'per 100.000',
+  per100kYear: 'per 100.000 per jaar',
+  scaledTo: (population) => `voor ${population} mensen`,
 
   pairing: (interval) =>
     `Breedte van het ${interval} van elk verschil: gepaard (herhaling r van beide scenario's deelt dezelfde toevalsgetallen) ` +
@@ -227,7 +243,9 @@ const NL: ReportWords = {
   readNoClear: (replicates) =>
     `**Geen duidelijk verschil** betekent dat het interval nul bevat: met ${replicates} herhalingen is het verschil niet van toeval te onderscheiden. Het toont niet aan dat er geen effect is.`,
   readRelative:
-    '**Relatieve verandering** is het verschil gedeeld door het gemiddelde van de referentie; het interval is het interval van het verschil gedeeld door dat gemiddelde (dat als vast wordt behandeld). Een interval voorbij een daling van 100% (onmogelijk voor aantallen) betekent dat er te weinig herhalingen zijn voor een precieze relatieve uitspraak.',
+    '**Relatieve verandering** is het gemiddelde van het scenario gedeeld door dat van de referentie, min 1. Het interval komt uit de gepaarde herhalingen op logaritmische schaal en telt de onzekerheid van beide gemiddelden mee: het gaat nooit onder -100% en wordt breder als het gemiddelde van de referentie klein is. Een relatieve verandering van iets wat in de referentie zelden voorkomt zegt weinig; lees dan de aantallen per 100.000.',
+  readPerPopulation: (scaleTo) =>
+    `**Per 100.000** is het aantal in de gesimuleerde populatie gedeeld door het aantal mensen, maal 100.000; **per jaar** deelt een totaal over de run door de lengte van de run in jaren van 52 weken. ${scaleTo ? `**Voor ${scaleTo} mensen** schaalt het aantal naar een populatie van die omvang, in de veronderstelling dat die zich gedraagt als de gesimuleerde. ` : ''}Intervallen van aantallen (gamma-intervallen) gaan nooit onder nul.`,
   readAssumptions:
     'De parameters zijn aannames op basis van de literatuur, geen kalibratie: lees verschillen als het gedrag van mechanismen, niet als voorspellingen.',
   readPractice:

@@ -3,6 +3,7 @@
  * the reference, per sweep parameter (PRCC). aggregate.ts computes them; the reports read them.
  */
 import type { MeanCI, PairedDifference } from '../stats/index.ts';
+import type { PopulationFactors } from './perPopulation.ts';
 import type { ComparePlan, SweepPlan } from './plan.ts';
 
 /** Per scenario (or point) and outcome. */
@@ -14,6 +15,8 @@ export interface OutcomeStats {
   median: number;
   /** Quantiles at the plan's band probabilities. */
   q: number[];
+  /** Factors from a run's value to per 100,000, per 100,000 per year and scaled (perPopulation.ts). */
+  factors: PopulationFactors;
 }
 
 export interface DifferenceStats {
@@ -22,6 +25,8 @@ export interface DifferenceStats {
   refMean: number;
   mean: number;
   d: PairedDifference;
+  /** The scenario's factors (perPopulation.ts); a difference is per 100,000 of the scenario's population. */
+  factors: PopulationFactors;
 }
 
 export interface CompareStats {

@@ -11,7 +11,7 @@
  */
 
 import { mean, variance, type NumArray } from './summary.ts';
-import { tCdf, tQuantile } from './tdist.ts';
+import { gammaQuantile, normalQuantile, tCdf, tQuantile } from './tdist.ts';
 
 /** Two-sided t interval for a mean. */
 export interface MeanCI {
@@ -25,6 +25,8 @@ export interface MeanCI {
   level: number;
   lo: number;
   hi: number;
+  /** How lo and hi were found: `t` symmetric Student t, `gamma` a gamma interval that stays above zero (see {@link nonNegativeMeanCI}). */
+  method: 't' | 'gamma';
 }
 
 /** Welch (unequal-variance) interval for mean(other) - mean(ref). */
@@ -62,6 +64,9 @@ export interface PairedDifference {
   pValue: number;
   /** meanDiff / mean(ref): relative change; null when mean(ref) = 0. */
   relative: number | null;
+  /** Interval of the relative change from {@link pairedRatioInterval}; null when it has none. */
+  relativeLo: number | null;
+  relativeHi: number | null;
   /** Welch standard error of the same difference, ignoring the pairing. */
   unpairedSE: number;
   /** Welch interval of the same difference, ignoring the pairing (for comparison only). */
@@ -83,7 +88,36 @@ export function meanCI(values: NumArray, level = 0.95): MeanCI {
   const se = s / Math.sqrt(n);
   const df = n - 1;
   const half = n > 1 ? tCrit(level, df) * se : NaN;
-  return { n, mean: m, sd: s, se, df, level, lo: m - half, hi: m + half };
+  return { n, mean: m, sd: s, se, df, level, lo: m - half, hi: m + half, method: 't' };
+}
+
+/**
+ * Interval for the mean of a non-negative quantity (a count of people or events) that never
+ * goes below zero: the central interval of a gamma distribution with the sample mean m and a
+ * variance se_t^2 that matches the t interval, se_t = se * t_{df} / z (shape m^2 / se_t^2,
+ * scale se_t^2 / m). A gamma distribution with matched mean and variance is the usual
+ * approximation to the sampling distribution of a non-negative, overdispersed total (Fay &
+ * Feuer 1997, Stat. Med. 16:791, for rates); the t / z factor carries the uncertainty of the
+ * variance estimate, so for large counts the interval tends to the t interval m +- t se. For
+ * small counts it is skewed upwards and stays above zero. All values zero (or all equal) gives
+ * [m, m]; n = 1 gives NaN bounds, as {@link meanCI}. A negative value is an error.
+ */
+export function nonNegativeMeanCI(values: NumArray, level = 0.95): MeanCI {
+  const ci = meanCI(values, level);
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < 0) throw new RangeError(`nonNegativeMeanCI: value at index ${i} is negative (${values[i]})`);
+  }
+  if (ci.n < 2) return { ...ci, method: 'gamma' };
+  if (ci.mean === 0 || ci.se === 0) return { ...ci, lo: ci.mean, hi: ci.mean, method: 'gamma' };
+  const seT = (ci.se * tCrit(level, ci.df)) / normalQuantile(0.5 + level / 2);
+  const shape = (ci.mean / seT) ** 2;
+  const scale = (seT * seT) / ci.mean;
+  return {
+    ...ci,
+    lo: scale * gammaQuantile(0.5 - level / 2, shape),
+    hi: scale * gammaQuantile(0.5 + level / 2, shape),
+    method: 'gamma',
+  };
 }
 
 /**
@@ -157,10 +191,54 @@ export function pairedDifference(ref: NumArray, other: NumArray, level = 0.95): 
     hi,
     pValue,
     relative: refMean === 0 ? null : meanDiff / refMean,
+    ...pairedRatioInterval(ref, other, level),
     unpairedSE: w.se,
     unpairedLo: w.lo,
     unpairedHi: w.hi,
   };
+}
+
+/**
+ * Interval of the relative change mean(other) / mean(ref) - 1 from paired replicates, by
+ * Fieller's theorem (Fieller 1954): the ratios rho for which the paired t test of
+ * other_r - rho * ref_r does not reject mean 0. At rho = 1 that test is the paired t test of the
+ * difference, so the interval excludes 0 exactly when the interval of the difference does. It
+ * counts the uncertainty of the reference mean: when that mean cannot be told from 0 at this
+ * level the set of ratios is unbounded and both bounds are null (a relative change of something
+ * that may not occur in the reference has no interval). For non-negative quantities the ratio
+ * is at least 0, so the lower bound is kept at or above -100%. Null bounds when n < 2.
+ */
+export function pairedRatioInterval(
+  ref: NumArray,
+  other: NumArray,
+  level = 0.95,
+): { relativeLo: number | null; relativeHi: number | null } {
+  const n = ref.length;
+  const none = { relativeLo: null, relativeHi: null };
+  if (n < 2 || other.length !== n) return none;
+  const b = mean(ref);
+  const a = mean(other);
+  let srr = 0;
+  let soo = 0;
+  let sor = 0;
+  for (let i = 0; i < n; i++) {
+    srr += (ref[i] - b) ** 2;
+    soo += (other[i] - a) ** 2;
+    sor += (ref[i] - b) * (other[i] - a);
+  }
+  const t = tCrit(level, n - 1);
+  const q = (t * t) / (n * (n - 1)); // t^2 / n times the 1/(n-1) of the sample covariances
+  // (a - rho b)^2 <= q (soo - 2 rho sor + rho^2 srr)  <=>  A rho^2 - 2 B rho + C <= 0
+  const A = b * b - q * srr;
+  const B = a * b - q * sor;
+  const C = a * a - q * soo;
+  if (!(A > 0)) return none;
+  const root = Math.sqrt(Math.max(0, B * B - A * C));
+  const lo = Math.max(0, (B - root) / A);
+  const hi = (B + root) / A;
+  const noNegatives =
+    Array.prototype.every.call(ref, (x: number) => x >= 0) && Array.prototype.every.call(other, (x: number) => x >= 0);
+  return { relativeLo: (noNegatives ? lo : (B - root) / A) - 1, relativeHi: hi - 1 };
 }
 
 /** Two-sided critical value t_{1 - (1 - level)/2, df}. */

@@ -17,13 +17,15 @@ export {
   seriesBands,
   variance,
 } from './summary.ts';
-export { lbeta, lgamma, normalCdf, normalQuantile, tCdf, tQuantile } from './tdist.ts';
+export { gammaCdf, gammaQuantile, lbeta, lgamma, normalCdf, normalQuantile, tCdf, tQuantile } from './tdist.ts';
 export {
   type MeanCI,
   type PairedDifference,
   type WelchInterval,
   meanCI,
+  nonNegativeMeanCI,
   pairedDifference,
+  pairedRatioInterval,
   welchInterval,
 } from './compare.ts';
 export { pearson, prcc, rank, spearman } from './prcc.ts';

@@ -159,6 +159,34 @@ function gammaQContinuedFraction(a: number, x: number): number {
   return Math.exp(-x + a * Math.log(x) - (a === 0.5 ? LN_SQRT_PI : lgamma(a))) * h;
 }
 
+/** Gamma distribution CDF with shape a > 0 and scale 1: the regularized lower incomplete gamma P(a, x). */
+export function gammaCdf(x: number, a: number): number {
+  if (!(a > 0)) throw new RangeError(`gammaCdf: shape must be > 0, got ${a}`);
+  if (Number.isNaN(x)) return NaN;
+  if (x <= 0) return 0;
+  if (x === Infinity) return 1;
+  return x < a + 1 ? gammaPSeries(a, x) : 1 - gammaQContinuedFraction(a, x);
+}
+
+/**
+ * Quantile of the gamma distribution with shape a > 0 and scale 1, by bisection on log x
+ * (the CDF is monotone; 200 halvings of a bracket that spans 1e-300..1e300 reach full precision).
+ */
+export function gammaQuantile(p: number, a: number): number {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`probability must be in [0, 1], got ${p}`);
+  if (!(a > 0)) throw new RangeError(`gammaQuantile: shape must be > 0, got ${a}`);
+  if (p === 0) return 0;
+  if (p === 1) return Infinity;
+  let lo = -690; // ln 1e-300
+  let hi = 690;
+  for (let i = 0; i < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo)); i++) {
+    const mid = (lo + hi) / 2;
+    if (gammaCdf(Math.exp(mid), a) < p) lo = mid;
+    else hi = mid;
+  }
+  return Math.exp((lo + hi) / 2);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Gamma and beta functions
 

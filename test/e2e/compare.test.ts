@@ -54,6 +54,11 @@ describe('Compare view', () => {
     expect(glance).toContain('people reaching the action phase');
     expect(glance).toContain('professional hours');
     expect(await page.locator('#compare-glance tr').count()).toBe(3);
+    // Under each change: reference and scenario per 100,000 population.
+    expect(await page.locator('#compare-glance small.per100k').first().textContent()).toMatch(
+      /^[\d,.]+ → [\d,.]+ per 100,000$/,
+    );
+    expect(await page.locator('#compare-glance-per100k').textContent()).toContain('Fieller interval');
   });
 
   it('exports the charts as PNG and SVG and the series as CSV', async () => {
@@ -134,6 +139,7 @@ describe('Compare view', () => {
       expect(table).toContain('mensen die de actiefase bereiken');
       expect(table).toContain('onterechte opnames in het casusoverleg');
       expect(await page.locator('#compare-glance').textContent()).toContain('professionele uren');
+      expect(await page.locator('#compare-glance').textContent()).toContain('per 100.000');
       expect(await page.locator('#bands-chart figcaption').textContent()).toContain('herhalingen');
       await page.screenshot({ path: join(shots, 'compare-nl.png'), fullPage: true });
     } finally {

@@ -168,6 +168,9 @@ describe('Research view', () => {
     expect(await page.locator('#sweep-chart svg.sweep-line circle.run').count()).toBe(4);
     expect(await page.locator('#sweep-sensitivity tr').count()).toBeGreaterThan(2);
     expect(await page.locator('#sweep-sensitivity').textContent()).toContain('PRCC influence.mu');
+    // 2 points x 2 replicates: far too few runs for a PRCC, and the '-' is explained.
+    expect(await page.locator('#sweep-warnings').textContent()).toContain('Too few runs for a sensitivity analysis');
+    expect(await page.locator('#sweep-dash-legend').textContent()).toContain('"-" means no PRCC');
     if (process.env.RADSIM_LINE_SHOT)
       await page.locator('#sweep-chart').screenshot({ path: process.env.RADSIM_LINE_SHOT });
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-csv')]);
@@ -175,7 +178,7 @@ describe('Research view', () => {
     const lines = readFileSync((await csv.path())!, 'utf8')
       .trim()
       .split('\n');
-    expect(lines[0]).toBe('run_id,point,replicate,seed,influence.mu,outcome,value');
+    expect(lines[0]).toBe('run_id,point,replicate,seed,influence.mu,outcome,value,per_100k,per_100k_year');
     expect(lines.length).toBeGreaterThan(4 * 5);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-json')]);
     const summary = JSON.parse(readFileSync((await json.path())!, 'utf8'));

@@ -100,7 +100,12 @@ describe('comparison aggregates', () => {
     expect(n('ci_hi')).toBeCloseTo(-0.9199126193417445, 8);
     expect(n('p_value')).toBeCloseTo(0.0028378459267344473, 8);
     expect(n('relative')).toBeCloseTo(-1.6 / 11.2, 8);
-    expect(n('relative_lo')).toBeCloseTo(-2.2800873806582556 / 11.2, 8);
+    // Fieller interval of the ratio of the paired means (numpy, test/unit/stats/compare.test.ts).
+    expect(n('relative_lo')).toBeCloseTo(-0.2255085656054422, 8);
+    expect(n('relative_hi')).toBeCloseTo(-0.0776804489412719, 8);
+    // 500 agents: per 100,000 is 200 times the count.
+    expect(n('difference_per_100k')).toBeCloseTo(-320, 9);
+    expect(n('difference_per_100k_lo')).toBeCloseTo(-2.2800873806582556 * 200, 6);
     expect(n('unpaired_lo')).toBeCloseTo(-4.519748560688964, 8);
     expect(n('unpaired_hi')).toBeCloseTo(1.319748560688963, 8);
     expect(n('width_ratio')).toBeCloseTo(
@@ -113,11 +118,21 @@ describe('comparison aggregates', () => {
     expect(Number(inc.ci_hi)).toBeGreaterThan(0);
   });
 
-  it('outcomes.csv holds the t interval of each mean and type 7 quantiles', () => {
+  it('outcomes.csv holds the gamma interval of each count mean, type 7 quantiles and the values per 100,000', () => {
     const o = rows(files['outcomes.csv']).find((r) => r.scenario === 'baseline' && r.outcome === 'ever_sensitive')!;
     expect(Number(o.mean)).toBe(11.2);
-    expect(Number(o.ci_lo)).toBeCloseTo(8.81161161190002, 8);
-    expect(Number(o.ci_hi)).toBeCloseTo(13.588388388099979, 8);
+    expect(o.ci_method).toBe('gamma');
+    expect(Number(o.ci_lo)).toBeCloseTo(8.939557667261719, 8);
+    expect(Number(o.ci_hi)).toBeCloseTo(13.711384953908269, 8);
+    expect(Number(o.per_100k)).toBeCloseTo(2240, 9);
+    expect(Number(o.per_100k_lo)).toBeCloseTo(8.939557667261719 * 200, 6);
+    expect(o.per_100k_year).toBe('NA'); // a state at the end, not a total over the run
+    const inc = rows(files['outcomes.csv']).find((r) => r.scenario === 'baseline' && r.outcome === 'incidents')!;
+    // incidents 0, 1, 0, 2, 1: the t interval would start below zero.
+    expect(Number(inc.ci_lo)).toBeCloseTo(0.11746938973593835, 8);
+    // 0.8 incidents in 3 weeks among 500 people = 160 per 100,000 in 3/52 of a year.
+    expect(Number(inc.per_100k_year)).toBeCloseTo((160 * 52) / 3, 9);
+    expect(Number(inc.per_100k_year_hi)).toBeCloseTo((2.1234003610025916 * 200 * 52) / 3, 6);
     expect([o.q05, o.q25, o.median, o.q75, o.q95].map(Number)).toEqual([9.2, 10, 11, 12, 13.6]);
   });
 
@@ -143,6 +158,8 @@ describe('comparison aggregates', () => {
       seed: '1880584755',
       outcome: 'ever_sensitive',
       value: '10',
+      per_100k: '2000',
+      per_100k_year: 'NA',
     });
   });
 
@@ -158,7 +175,7 @@ describe('comparison aggregates', () => {
     expect(md).toContain('> **Synthetic population.**');
     expect(md).toContain('must not be used to assess, score or predict real persons');
     expect(md).toContain(
-      '- **no-triggers** lowers people reaching the sensitivity phase by 14% (95% interval 8.2% to 20%), from 11.2 to 9.6 on average.',
+      '- **no-triggers** lowers people reaching the sensitivity phase by 14% (95% interval 7.8% to 23%), from 11.2 to 9.6 on average.',
     );
     expect(md).toContain('- **no-triggers**: no clear difference (the 95% interval includes zero) in incidents.');
     expect(md).toMatch(/\| no-triggers \| people reaching the sensitivity phase \| 1\.36 \| 5\.84 \| 4\.3x \|/);
@@ -170,12 +187,24 @@ describe('difference sentences', () => {
   const stats = (ref: number[], other: number[]): CompareStats['differences'][number] => {
     const d = pairedDifference(ref, other);
     const m = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    return { variant: 1, outcome: 'incidents', refMean: m(ref), mean: m(other), d };
+    return {
+      variant: 1,
+      outcome: 'incidents',
+      refMean: m(ref),
+      mean: m(other),
+      d,
+      factors: { per100k: null, per100kYear: null, scaled: null },
+    };
   };
 
   it('say "raises" with a relative change, and an absolute one when the reference has none', () => {
     expect(differenceSentence('more-online', stats([10, 20, 30], [13, 22, 34]))).toBe(
-      '**more-online** raises incidents by 15% (95% interval 2.6% to 27%), from 20 to 23 on average.',
+      '**more-online** raises incidents by 3 on average (95% interval 0.52 to 5.48), from 20 to 23.',
+    );
+    // The reference mean 20 +- 25 cannot be told from zero with 3 replicates: no relative
+    // statement. With more, the relative change has the Fieller interval.
+    expect(differenceSentence('more-online', stats([10, 20, 30, 15, 25, 20, 18], [13, 22, 34, 17, 28, 21, 21]))).toBe(
+      '**more-online** raises incidents by 13% (95% interval 8.7% to 19%), from 19.7 to 22.3 on average.',
     );
     expect(differenceSentence('x', stats([0, 0, 0], [2, 3, 2]))).toMatch(
       /^\*\*x\*\* raises incidents by 2\.33 on average \(95% interval 0\.9 to 3\.77\), from 0 to 2\.33\.$/,
@@ -220,7 +249,7 @@ describe('sweep aggregates', () => {
   it('sweep.csv is tidy long: one row per run and outcome, each varied parameter a column', () => {
     const r = rows(files['sweep.csv']);
     expect(files['sweep.csv'].split('\n')[0]).toBe(
-      'run_id,point,replicate,seed,influence.mu,phases.constants.a01,outcome,value',
+      'run_id,point,replicate,seed,influence.mu,phases.constants.a01,outcome,value,per_100k,per_100k_year',
     );
     expect(r).toHaveLength(18 * 2);
     expect(r[0]).toEqual({
@@ -232,6 +261,8 @@ describe('sweep aggregates', () => {
       'phases.constants.a01': '0.001',
       outcome: 'ever_sensitive',
       value: '3',
+      per_100k: '600',
+      per_100k_year: 'NA',
     });
   });
 
@@ -251,12 +282,20 @@ describe('sweep aggregates', () => {
     });
   });
 
-  it('sweep_points.csv holds the mean and t interval per point', () => {
+  it('sweep_points.csv holds the mean and its interval per point, gamma for a count', () => {
     const p0 = rows(files['sweep_points.csv']).find((r) => r.point === 'p00' && r.outcome === 'ever_sensitive')!;
     expect(Number(p0.mean)).toBe(1);
     expect(Number(p0.sd)).toBeCloseTo(2.6457513110645907, 8);
+    // The made-up values 3, 2, -2 are not a count (one is negative): the t interval.
+    expect(p0.ci_method).toBe('t');
     expect(Number(p0.ci_lo)).toBeCloseTo(-5.572410607728428, 8);
     expect(Number(p0.ci_hi)).toBeCloseTo(7.572410607728428, 8);
+    expect(Number(p0.per_100k)).toBeCloseTo(200, 9);
+    // 25, 24, 24 are: the gamma interval, near the t interval for a mean far from zero.
+    const p5 = rows(files['sweep_points.csv']).find((r) => r.point === 'p05' && r.outcome === 'ever_sensitive')!;
+    expect(p5.ci_method).toBe('gamma');
+    expect(Number(p5.ci_lo)).toBeGreaterThan(0);
+    expect(Number(p5.ci_lo)).toBeCloseTo(24.333333 - 4.302652729749464 * Math.sqrt(1 / 9), 0);
   });
 
   it('summary.md states the clear relations and the constant outcomes', () => {

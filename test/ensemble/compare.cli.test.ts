@@ -163,4 +163,29 @@ describe('radsim compare', () => {
     expect((await radsim(['compare', BASELINE, '--out', out('bad')])).code).toBe(2);
     expect((await radsim(['compare', BASELINE, NO_TRIGGERS, '--shard', '3/3', '--out', out('bad')])).code).toBe(2);
   });
+
+  it('--scale-to on --resume scales every count to that population without running again', async () => {
+    const before = readFileSync(out('w1/runs/s00-r000.json'), 'utf8');
+    const r = await radsim(['compare', '--resume', '--out', out('w1'), '--scale-to', '17900000', '--quiet']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out('w1/runs/s00-r000.json'), 'utf8')).toBe(before);
+    expect(JSON.parse(readFileSync(out('w1/plan.json'), 'utf8')).scaleTo).toBe(17900000);
+    const csv = readFileSync(out('w1/outcomes.csv'), 'utf8').trimEnd().split('\n');
+    const head = csv[0].split(',');
+    const col = (row: string[], name: string) => Number(row[head.indexOf(name)]);
+    for (const line of csv.slice(1)) {
+      const row = line.split(',');
+      // 2,000 agents: per 100,000 is 50 times the count, for 17.9 million people 8,950 times.
+      expect(col(row, 'per_100k')).toBeCloseTo(col(row, 'mean') * 50, 6);
+      expect(col(row, 'scaled_lo')).toBeCloseTo(col(row, 'ci_lo') * 8950, 3);
+      expect(col(row, 'ci_lo')).toBeGreaterThanOrEqual(0);
+    }
+    const md = readFileSync(out('w1/summary.md'), 'utf8');
+    expect(md).toContain('for 17900000 people');
+    expect(md).toContain('per 100,000');
+    expect((await radsim(['compare', '--resume', '--out', out('w1'), '--scale-to', '0', '--quiet'])).err).toMatch(
+      /--scale-to must be a whole number from 1 to/,
+    );
+  });
 });

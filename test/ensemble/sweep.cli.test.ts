@@ -77,7 +77,7 @@ describe('radsim sweep', () => {
 
   it('writes tidy CSV and a sensitivity summary', () => {
     const csv = readFileSync(out('ref/sweep.csv'), 'utf8').split('\n');
-    expect(csv[0]).toBe('run_id,point,replicate,seed,influence.mu,outcome,value');
+    expect(csv[0]).toBe('run_id,point,replicate,seed,influence.mu,outcome,value,per_100k,per_100k_year');
     const outcomes = JSON.parse(readFileSync(out('ref/plan.json'), 'utf8')).outcomes as string[];
     expect(csv.length - 2).toBe(RUNS * outcomes.length);
     const sens = readFileSync(out('ref/sensitivity.csv'), 'utf8').split('\n');

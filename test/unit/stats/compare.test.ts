@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { meanCI, pairedDifference, welchInterval } from '../../../sim/stats/index.ts';
+import {
+  meanCI,
+  nonNegativeMeanCI,
+  pairedDifference,
+  pairedRatioInterval,
+  welchInterval,
+} from '../../../sim/stats/index.ts';
 
 // Student (1908) / Cushny & Peebles sleep data (R `sleep`): extra hours of sleep, same 10 patients.
 const drug1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
@@ -104,5 +110,89 @@ describe('meanCI', () => {
     expect(c.mean).toBe(3);
     expect(c.lo).toBeNaN();
     expect(() => meanCI([])).toThrow(RangeError);
+  });
+});
+
+describe('nonNegativeMeanCI', () => {
+  // Reference: the gamma interval computed with scipy 1.17 (stats.t.ppf, stats.norm.ppf, stats.gamma.ppf).
+  it('stays above zero where the t interval goes below it', () => {
+    const xs = [0, 1, 0, 2, 1];
+    expect(meanCI(xs).lo).toBeLessThan(0);
+    const ci = nonNegativeMeanCI(xs);
+    expect(ci.method).toBe('gamma');
+    expect(ci.mean).toBe(0.8);
+    expect(ci.lo).toBeCloseTo(0.11746938973593835, 10);
+    expect(ci.hi).toBeCloseTo(2.1234003610025916, 10);
+    const ninety = nonNegativeMeanCI(xs, 0.9);
+    expect(ninety.lo).toBeCloseTo(0.19938493279931294, 10);
+    expect(ninety.hi).toBeCloseTo(1.7271234198990824, 10);
+    const rare = nonNegativeMeanCI([0, 0, 3]);
+    expect(rare.lo).toBeGreaterThan(0);
+    expect(rare.lo).toBeCloseTo(6.013872895386066e-8, 15);
+    expect(rare.hi).toBeCloseTo(7.439390905376414, 9);
+  });
+
+  it('is close to the t interval for a mean far from zero', () => {
+    const xs = [10, 12, 9, 14, 11];
+    const g = nonNegativeMeanCI(xs);
+    const t = meanCI(xs);
+    expect(g.lo).toBeCloseTo(8.939557667261719, 9);
+    expect(g.hi).toBeCloseTo(13.711384953908269, 9);
+    expect(g.hi - g.lo).toBeCloseTo(t.hi - t.lo, 0); // widths within 0.5 of each other
+    expect(g.lo).toBeGreaterThan(t.lo); // skewed upwards
+  });
+
+  it('gives a point for constant values, NaN bounds for one value, and refuses negative values', () => {
+    expect(nonNegativeMeanCI([0, 0, 0])).toMatchObject({ lo: 0, hi: 0 });
+    expect(nonNegativeMeanCI([4, 4])).toMatchObject({ lo: 4, hi: 4 });
+    expect(Number.isNaN(nonNegativeMeanCI([3]).lo)).toBe(true);
+    expect(() => nonNegativeMeanCI([1, -1])).toThrow(/index 1 is negative/);
+  });
+});
+
+describe('pairedRatioInterval', () => {
+  // Reference: the roots of Fieller's quadratic with numpy (np.cov, np.roots), checked against a
+  // brute-force scan of rho for which the paired t test of other - rho * ref does not reject.
+  it('gives the Fieller interval of the relative change', () => {
+    const r = pairedRatioInterval([10, 12, 9, 14, 11], [8, 11, 7, 12, 10]);
+    expect(r.relativeLo).toBeCloseTo(-0.2255085656054422, 10);
+    expect(r.relativeHi).toBeCloseTo(-0.0776804489412719, 10);
+  });
+
+  it('excludes 0 exactly when the paired t interval of the difference excludes 0', () => {
+    const cases: [number[], number[]][] = [
+      [
+        [10, 12, 9, 14, 11],
+        [8, 11, 7, 12, 10],
+      ],
+      [
+        [5, 6, 7, 8],
+        [5, 7, 7, 9],
+      ],
+      [
+        [20, 22, 19, 25, 21, 18],
+        [21, 21, 20, 24, 22, 19],
+      ],
+    ];
+    for (const [ref, other] of cases) {
+      const d = pairedDifference(ref, other);
+      const r = pairedRatioInterval(ref, other);
+      expect(r.relativeLo! > 0 || r.relativeHi! < 0).toBe(d.lo > 0 || d.hi < 0);
+    }
+  });
+
+  it('has no bounds when the reference mean cannot be told from zero, and stops at -100%', () => {
+    // ref 10, 20, 30 with 3 replicates: mean 20 +- 24.8, so every ratio fits.
+    expect(pairedRatioInterval([10, 20, 30], [13, 22, 34])).toEqual({ relativeLo: null, relativeHi: null });
+    expect(pairedRatioInterval([0, 0], [1, 2])).toEqual({ relativeLo: null, relativeHi: null });
+    // Fieller's lower root is a ratio of -0.31; counts cannot have a negative ratio.
+    const r = pairedRatioInterval([3, 4, 2, 5], [1, 3, 0, 2]);
+    expect(r.relativeLo).toBe(-1);
+    expect(r.relativeHi).toBeCloseTo(-0.21909144314258477, 10);
+  });
+
+  it('is part of pairedDifference', () => {
+    const d = pairedDifference([10, 12, 9, 14, 11], [8, 11, 7, 12, 10]);
+    expect(d.relativeLo).toBeCloseTo(-0.2255085656054422, 10);
   });
 });

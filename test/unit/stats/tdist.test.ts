@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { lbeta, lgamma, normalCdf, normalQuantile, tCdf, tQuantile } from '../../../sim/stats/index.ts';
+import {
+  gammaCdf,
+  gammaQuantile,
+  lbeta,
+  lgamma,
+  normalCdf,
+  normalQuantile,
+  tCdf,
+  tQuantile,
+} from '../../../sim/stats/index.ts';
 
 describe('tQuantile', () => {
   // Printed t tables (4 decimals).
@@ -119,5 +128,24 @@ describe('lgamma / lbeta', () => {
     expect(lbeta(3, 4)).toBeCloseTo(Math.log(1 / 60), 14); // B(3,4) = 2! 3! / 6!
     expect(lbeta(15, 0.5)).toBeCloseTo(-0.773328365452232, 13); // mpmath
     expect(lbeta(5e5, 0.5)).toBeCloseTo(-5.988816495777464, 12); // mpmath; naive lgamma differences lose ~1e-10
+  });
+});
+
+describe('gammaCdf / gammaQuantile', () => {
+  it('match scipy.stats.gamma (1.17) in both tails and at small and large shapes', () => {
+    expect(gammaQuantile(0.025, 0.5)).toBeCloseTo(0.0004910345585876278, 12);
+    expect(gammaQuantile(0.975, 0.5)).toBeCloseTo(2.511943093657444, 10);
+    expect(gammaQuantile(0.5, 3.7)).toBeCloseTo(3.3725380132364133, 10);
+    expect(gammaQuantile(0.999, 200) / 246.5658793699739).toBeCloseTo(1, 12);
+    expect(gammaQuantile(0.01, 0.05) / 5.844632057286578e-41).toBeCloseTo(1, 8);
+    expect(gammaCdf(2.5, 0.3)).toBeCloseTo(0.9881546781546887, 12);
+  });
+
+  it('are each other’s inverse, and the shape-1 case is the exponential distribution', () => {
+    for (const p of [1e-6, 0.05, 0.5, 0.95, 0.999999]) expect(gammaCdf(gammaQuantile(p, 2.3), 2.3)).toBeCloseTo(p, 12);
+    expect(gammaQuantile(0.5, 1)).toBeCloseTo(Math.LN2, 12);
+    expect(gammaCdf(0, 2)).toBe(0);
+    expect(gammaQuantile(0, 2)).toBe(0);
+    expect(() => gammaQuantile(0.5, 0)).toThrow(/shape/);
   });
 });

@@ -52,6 +52,15 @@ interface DemoStep {
   week: number;
   caption: { en: string; nl: string };
   fire?: string;
+  select?: 'highestPhase' | 'mostTriggers';
+}
+
+/** A guided demo under way: its stops, the next one, and the stop shown (with whom it selected), if any. */
+interface DemoState {
+  steps: DemoStep[];
+  next: number;
+  atStop: boolean;
+  chosen: number | null;
 }
 
 /** The run as a view left it: restored when Explore is shown again (another view, another language). */
@@ -77,6 +86,7 @@ interface Kept {
   route: Route | null;
   series: number[][];
   wave: Wave | null;
+  demo: DemoState | null;
 }
 let previous: Session | null = null;
 
@@ -156,7 +166,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   const demoBtn = h('button', { id: 'demo', type: 'button', hidden: true }, t('demoStart'));
   const demoBox = h('div', { id: 'demo-caption', class: 'demo-caption', role: 'status', hidden: true });
   /** The guided demo being shown: the scenario's stops and the next one. */
-  let demo: { steps: DemoStep[]; next: number } | null = null;
+  let demo: DemoState | null = null;
   const restartBtn = h('button', { id: 'restart', type: 'button' }, t('restart'));
   const speedIn = h('input', {
     id: 'speed',
@@ -375,33 +385,67 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     const steps = demoSteps();
     if (!steps.length) return;
     await restart();
-    demo = { steps, next: 0 };
+    demo = { steps, next: 0, atStop: false, chosen: null };
     if (!(await demoArrive())) demoGo(); // no stop at week 0: play to the first
   }
 
-  /** At a stop: pause, say what to look at, fire its trigger. Returns whether the run is at a stop. */
+  /** At a stop: pause, fire its trigger, select its person, say what to look at. Returns whether the run is at a stop. */
   async function demoArrive(): Promise<boolean> {
     if (!demo) return false;
     const step = demo.steps[demo.next];
     if (!step || step.week !== week) return false;
     demo.next++;
+    demo.atStop = true;
     setPlaying(false);
     if (step.fire) await fire(step.fire);
+    demo.chosen = step.select ? await selectBy(step.select) : null;
+    showDemoStop();
+    return true;
+  }
+
+  /** The caption of the stop the demo is at, in the page's language. */
+  function showDemoStop(): void {
+    if (!demo?.atStop) return;
+    const { chosen } = demo;
+    const step = demo.steps[demo.next - 1];
     const more = demo.next < demo.steps.length;
     const go = h('button', { type: 'button', id: 'demo-next' }, more ? t('demoNext') : t('demoEnd'));
     go.addEventListener('click', () => (more ? demoGo() : demoStop()));
     demoBox.hidden = false;
     demoBox.dataset.step = String(demo.next);
     demoBox.replaceChildren(
-      h('span', { class: 'demo-step' }, `${demo.next} / ${demo.steps.length} · ${t('week')} ${week}: `),
+      h('span', { class: 'demo-step' }, `${demo.next} / ${demo.steps.length} · ${t('week')} ${step.week}: `),
       step.caption[getLang()],
+      ' ',
+      step.select
+        ? h(
+            'span',
+            { class: 'demo-selected', 'data-select': step.select, 'data-id': chosen === null ? '' : String(chosen) },
+            chosen === null
+              ? t(step.select === 'highestPhase' ? 'demoSelectNoneHighestPhase' : 'demoSelectNoneMostTriggers')
+              : tf(step.select === 'highestPhase' ? 'demoSelectHighestPhase' : 'demoSelectMostTriggers', {
+                  id: chosen,
+                }),
+          )
+        : '',
       ' ',
       go,
     );
     go.focus();
-    return true;
+  }
+
+  /**
+   * Selects the person a demo stop points at, found over the whole population (the grid draws a
+   * sample); as Enter does on the canvas for the highest phase. Returns their id, or null.
+   */
+  async function selectBy(by: 'highestPhase' | 'mostTriggers'): Promise<number | null> {
+    const id = await serial(async () => (info ? api.pickPerson(by) : null));
+    if (id === null || id === undefined) return null;
+    await select(id);
+    return id;
   }
   function demoGo(): void {
+    if (demo) demo.atStop = false;
     demoBox.hidden = true;
     if (ended()) return;
     setPlaying(true);
@@ -845,7 +889,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
       ablation: { ...ablation },
       playing: wasPlaying,
       busy: () => busy,
-      state: () => ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave }),
+      state: () => ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave, demo }),
     };
   };
 
@@ -855,7 +899,8 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     await serial(async () => {
       const k = p.state();
       if (!k.info) return;
-      ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave } = k);
+      ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave, demo } = k);
+      showDemoStop();
       status.dataset.fired = String(fired.length);
       canvas.dataset.selected = selected === null ? '' : String(selected);
       showInfo();

@@ -208,6 +208,10 @@ const en = {
   demoStart: 'Guided demo',
   demoNext: 'Continue',
   demoEnd: 'End the demo',
+  demoSelectHighestPhase: 'Selected: person {id}, in the highest phase now.',
+  demoSelectMostTriggers: 'Selected: person {id}, with the highest recent trigger load now.',
+  demoSelectNoneHighestPhase: 'Nobody is in a phase now, so nobody is selected.',
+  demoSelectNoneMostTriggers: 'Nobody has a recent trigger load now, so nobody is selected.',
   present: 'Present',
   presentKeys:
     'Full screen with large type. Space or PageDown: play or pause; PageUp: one week on; 1-5: fire a trigger; Escape: leave.',
@@ -467,6 +471,10 @@ const nl: Record<Key, string> = {
   demoStart: 'Rondleiding',
   demoNext: 'Verder',
   demoEnd: 'Rondleiding beëindigen',
+  demoSelectHighestPhase: 'Geselecteerd: persoon {id}, nu in de hoogste fase.',
+  demoSelectMostTriggers: 'Geselecteerd: persoon {id}, nu met de hoogste recente triggerlast.',
+  demoSelectNoneHighestPhase: 'Niemand is nu in een fase, dus niemand is geselecteerd.',
+  demoSelectNoneMostTriggers: 'Niemand heeft nu een recente triggerlast, dus niemand is geselecteerd.',
   present: 'Presenteren',
   presentKeys:
     'Volledig scherm met grote letters. Spatie of PageDown: afspelen of pauzeren; PageUp: één week verder; 1-5: een trigger afvuren; Escape: stoppen.',

@@ -6,7 +6,7 @@
  * Two ways to use it:
  * - interactively, one simulation at a time: `start(scenario)`, `step(n)`, `runToEnd(onWeek)`,
  *   `fireMacro(type, strength)`, `series()`, `routes()`, `summary()`, `cancel()`, and for a live
- *   view `state()` (with the macro log), `agentSample(max)`, `egoNetwork(id)` and `trace(ids)`
+ *   view `state()` (with the macro log), `agentSample(max)`, `egoNetwork(id)`, `pickPerson(by)` and `trace(ids)`
  *   (record routes from now on, without a replay), and `saveState()` / `loadState(bytes)` to keep
  *   a run and continue it later;
  * - for ensembles: `runJob(job)` runs one complete scenario on its own and returns only the
@@ -24,6 +24,7 @@ import type { Route } from '../run/routes.ts';
 import { Simulation } from '../run/simulation.ts';
 import { loadState, saveState } from '../run/snapshot.ts';
 import { validateScenario } from '../scenario/resolve.ts';
+import { DEMO_SELECTIONS, type DemoSelection } from '../scenario/schema.ts';
 import type {
   AgentSample,
   EgoNetwork,
@@ -183,6 +184,30 @@ export class SimulationHost {
       regions: sim.scenario.regions.map((r) => r.name),
     };
     return transfer(sample, [ids.buffer, phase.buffer, region.buffer, group.buffer]);
+  }
+
+  /**
+   * The person a guided demo points at, over the whole population: `highestPhase` the person in
+   * the highest phase (ties: the higher recent trigger load, then the lower id), `mostTriggers`
+   * the person with the highest recent trigger load (ties: the lower id). Null when nobody
+   * qualifies (no one in a phase, or no one hit by a trigger).
+   */
+  pickPerson(by: DemoSelection): number | null {
+    if (!DEMO_SELECTIONS.includes(by))
+      throw new Error(`unknown selection "${by}": allowed are ${DEMO_SELECTIONS.join(', ')}`);
+    const a = this.current().world.agents;
+    const load = a.recentTrigger;
+    let best = -1;
+    for (let i = 0; i < a.n; i++) {
+      if (by === 'mostTriggers') {
+        if (load[i] > 0 && (best < 0 || load[i] > load[best])) best = i;
+      } else if (
+        a.phase[i] > 0 &&
+        (best < 0 || a.phase[i] > a.phase[best] || (a.phase[i] === a.phase[best] && load[i] > load[best]))
+      )
+        best = i;
+    }
+    return best < 0 ? null : best;
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * The live-view calls of the simulation API (sim/api/host.ts): trace(ids) from a later week,
- * egoNetwork against the CSR, agentSample, and the macro log of state(); in the calling thread
+ * egoNetwork against the CSR, agentSample, pickPerson, and the macro log of state(); in the calling thread
  * and through comlink in a worker thread.
  */
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,20 @@ describe('egoNetwork, agentSample and the macro log', () => {
     expect(Array.from(s.group)).toEqual(Array.from(s.ids, (i) => sim.world.agents.group[i]));
     expect(s.regions).toEqual(['city', 'region']);
     expect(new SimulationHost().agentSample(10)).toBeNull();
+  });
+
+  it('pickPerson finds the person a demo stop selects, over the whole population', () => {
+    const a = sim.world.agents; // the same run as the host's (same scenario and seed)
+    const top = Math.max(...a.phase);
+    expect(top).toBeGreaterThan(0); // entries into a phase are 20 times the baseline's here
+    const inPhase = host.pickPerson('highestPhase')!;
+    expect(a.phase[inPhase]).toBe(top);
+    for (let i = 0; i < a.n; i++)
+      if (a.phase[i] === top) expect(a.recentTrigger[i]).toBeLessThanOrEqual(a.recentTrigger[inPhase]);
+    const hit = host.pickPerson('mostTriggers')!;
+    expect(a.recentTrigger[hit]).toBe(Math.max(...a.recentTrigger));
+    expect(a.recentTrigger[hit]).toBeGreaterThan(0);
+    expect(() => host.pickPerson('oldest' as 'highestPhase')).toThrow(/unknown selection "oldest".*highestPhase/);
   });
 
   it('state() lists fired, scheduled and model macro events, pending then done', () => {

@@ -10,7 +10,8 @@ import attackAbroad from '../../scenarios/attack-abroad.json';
 import baseline from '../../scenarios/baseline.json';
 import informationSharing from '../../scenarios/information-sharing.json';
 import { SPEEDS } from '../../web/explorePace.ts';
-import { loadFresh, useApp } from './harness.ts';
+import { join } from 'node:path';
+import { loadFresh, shots, useApp } from './harness.ts';
 
 const app = useApp();
 let page: Page;
@@ -319,4 +320,31 @@ describe('Explore as a teaching instrument', () => {
     },
     300_000,
   );
+
+  it('screenshots at 1280x800: a demo stop with its person selected, and the same in presenter mode', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${base}#explore`);
+      await p.waitForSelector('#status[data-week]');
+      await p.selectOption('#scenario', 'baseline');
+      await p.waitForSelector('#demo:not([hidden])');
+      await setSpeed(p, 50);
+      await p.click('#demo'); // the scenario's 20,000 people
+      await p.waitForSelector('#demo-caption[data-step="1"]:not([hidden])', { timeout: 120_000 });
+      await p.click('#demo-next');
+      await p.waitForSelector('#demo-caption[data-step="2"]:not([hidden])', { timeout: 120_000 });
+      const id = await p.locator('#people').getAttribute('data-selected');
+      if (id) await p.waitForSelector(`#route[data-id="${id}"] h3`);
+      await p.waitForTimeout(500);
+      await p.screenshot({ path: join(shots, 'explore-demo.png') });
+      await p.click('#present');
+      await p.waitForSelector('body.presenting #caption:not([hidden])');
+      await p.waitForTimeout(800);
+      await p.screenshot({ path: join(shots, 'explore-present.png') });
+      expect(await p.locator('#demo-caption').isVisible()).toBe(true);
+    } finally {
+      await ctx.close();
+    }
+  }, 300_000);
 });

@@ -22,6 +22,7 @@ import {
   type EgoNetwork,
   type HostInfo,
   type MacroLogEntry,
+  type PhaseNetwork,
   type Route,
 } from '../sim/index.ts';
 import './explore.css';
@@ -29,6 +30,7 @@ import { drawEgo, egoAt, egoLayout, createEgoLegend, showEgoInfo, type EgoLayout
 import { drawMacroLog, drawWave, macroLabel, risenSince, type Wave } from './exploreMacros.ts';
 import { DEFAULT_SPEED, SPEEDS } from './explorePace.ts';
 import { PeopleCanvas } from './explorePeople.ts';
+import { drawPhaseNet, phaseNetAt, phaseNetLayout } from './explorePhaseNet.ts';
 import { createPhaseChart, phaseLegend, type FiredTrigger } from './explorePhaseChart.ts';
 import { createRoutePanel } from './exploreRoute.ts';
 import { getLang, t, tf, type Key } from './i18n.ts';
@@ -200,7 +202,20 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   const egoInfo = h('p', { id: 'ego-info', class: 'ego-info', 'aria-live': 'polite' });
   const people = new PeopleCanvas(canvas);
   const egoLegend = createEgoLegend();
-  const peoplePanel = h('div', { class: 'panel people-panel' }, h('div', {}, t('people')), canvas, egoInfo, egoLegend);
+  /** The canvas shows the sample grid, or the network around the people in a phase. */
+  let peopleMode: 'grid' | 'network' = 'grid';
+  let phaseNet: PhaseNetwork | null = null;
+  const modeBtn = h('button', { type: 'button', id: 'people-mode', 'aria-pressed': 'false' }, t('peopleNetwork'));
+  const netInfo = h('p', { id: 'net-info', class: 'ego-info', 'aria-live': 'polite', hidden: true });
+  const peoplePanel = h(
+    'div',
+    { class: 'panel people-panel' },
+    h('div', {}, t('people'), ' ', modeBtn),
+    canvas,
+    netInfo,
+    egoInfo,
+    egoLegend,
+  );
   const routeBox = h('div', { id: 'route', class: 'route panel explore-route', 'aria-live': 'polite' });
   const routePanel = createRoutePanel(routeBox, { replay: (id) => void replay(id), deselect: () => deselect() });
   const errorBox = h('div', { id: 'explore-error', role: 'alert' });
@@ -505,13 +520,15 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   /** Everything the view draws, in one round of messages (the worker answers them in order). */
   async function fetchView(): Promise<void> {
     const sel = selected;
-    const [s, smp, st, eg, rt] = await Promise.all([
+    const [s, smp, st, eg, rt, net] = await Promise.all([
       api.series(COLUMNS, series[0].length),
       api.agentSample(MAX_DRAWN),
       api.state(),
       sel !== null ? api.egoNetwork(sel, { secondDegree: SECOND_CAP, secondMinPhase: 1 }) : null,
       sel !== null ? api.routes([sel]) : null,
+      peopleMode === 'network' ? api.phaseNetwork() : null,
     ]);
+    phaseNet = net;
     s.values.forEach((v, c) => {
       for (const x of v) series[c].push(x);
     });
@@ -687,6 +704,24 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     dirty.people = false;
     const ctx = canvas.getContext('2d');
     if (!ctx || !sample) return;
+    canvas.dataset.mode = peopleMode;
+    netInfo.hidden = peopleMode !== 'network';
+    if (peopleMode === 'network') {
+      canvas.dataset.selected = selected === null ? '' : String(selected);
+      if (!phaseNet) return;
+      ctx.setTransform(people.dpr, 0, 0, people.dpr, 0, 0);
+      drawPhaseNet(ctx, phaseNet, netLayout(), selected, people.width, people.height);
+      canvas.dataset.inPhase = String(phaseNet.inPhase);
+      canvas.dataset.drawn = String(phaseNet.ids.length);
+      netInfo.textContent = tf('peopleNetworkInfo', {
+        n: phaseNet.totalInPhase,
+        m: phaseNet.inPhase,
+        c: phaseNet.totalContacts,
+        d: phaseNet.ids.length - phaseNet.inPhase,
+      });
+      showEgoInfo(canvas, egoLegend, egoInfo, null);
+      return;
+    }
     people.draw(ctx, sample, risen());
     const L = currentEgoLayout();
     canvas.dataset.selected = selected === null ? '' : String(selected);
@@ -694,10 +729,15 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     showEgoInfo(canvas, egoLegend, egoInfo, L ? ego : null);
   }
 
+  function netLayout() {
+    return phaseNetLayout(phaseNet!, people.width, people.height);
+  }
+
   /** The person under a click: in the drawn network first (to follow it), else the nearest on the grid. */
   function pick(ev: MouseEvent): number | null {
     if (!sample) return null;
     const [px, py] = people.point(ev);
+    if (peopleMode === 'network') return phaseNet ? phaseNetAt(phaseNet, netLayout(), px, py) : null;
     const L = currentEgoLayout();
     const inNetwork = L && ego ? egoAt(ego, L, px, py) : null;
     return inNetwork ?? people.nearest(sample, px, py);
@@ -838,6 +878,14 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     }
   }
   demoBtn.addEventListener('click', () => void startDemo());
+  modeBtn.addEventListener('click', () => {
+    peopleMode = peopleMode === 'grid' ? 'network' : 'grid';
+    modeBtn.setAttribute('aria-pressed', String(peopleMode === 'network'));
+    modeBtn.textContent = peopleMode === 'grid' ? t('peopleNetwork') : t('peopleGrid');
+    void serial(async () => {
+      if (info) await fetchView();
+    });
+  });
   scenarioSel.addEventListener('change', () => {
     linkBox.replaceChildren();
     showDemoButton();

@@ -347,4 +347,42 @@ describe('Explore as a teaching instrument', () => {
       await ctx.close();
     }
   }, 300_000);
+
+  it('the network view draws the people in a phase and their contacts, at the device pixel ratio', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${base}#explore`);
+      await p.waitForSelector('#status[data-week="0"]');
+      await p.selectOption('#scenario', 'baseline'); // 20,000 people: some 15 to 40 in a phase
+      await p.waitForSelector('#status[data-week="0"]');
+      await p.click('#people-mode');
+      await p.waitForSelector('#people[data-mode="network"][data-in-phase]');
+      const inPhase = await p
+        .locator('#status')
+        .evaluate((el) => [1, 2, 3].reduce((s, k) => s + Number((el as HTMLElement).dataset[`phase${k}`]), 0));
+      expect(inPhase).toBeGreaterThan(0);
+      expect(Number(await p.locator('#people').getAttribute('data-in-phase'))).toBe(Math.min(80, inPhase));
+      expect(Number(await p.locator('#people').getAttribute('data-drawn'))).toBeGreaterThan(inPhase);
+      expect(await p.locator('#net-info').textContent()).toMatch(new RegExp(`^In a phase: ${inPhase} people`));
+      expect(await p.locator('#people-mode').getAttribute('aria-pressed')).toBe('true');
+      const backing = await p.locator('#people').evaluate((c) => [(c as HTMLCanvasElement).width, c.clientWidth]);
+      expect(backing[0]).toBe(2 * backing[1]);
+      // The canvas shows the phase colours of the people in a phase (not only the contacts' grey).
+      const coloured = await p.locator('#people').evaluate((c) => {
+        const cv = c as HTMLCanvasElement;
+        const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] > 120 && d[i + 1] < 180 && d[i + 2] < 40) n++; // #E69F00
+        return n;
+      });
+      expect(coloured).toBeGreaterThan(20);
+      await p.screenshot({ path: join(shots, 'explore-phase-network.png') });
+      await p.click('#people-mode');
+      await p.waitForSelector('#people[data-mode="grid"]');
+      expect(await p.locator('#net-info').isVisible()).toBe(false);
+    } finally {
+      await ctx.close();
+    }
+  }, 300_000);
 });

@@ -73,6 +73,7 @@ interface Session {
   speed: string;
   ablation: Record<string, boolean>;
   playing: boolean;
+  peopleMode: 'grid' | 'network';
   /** The last call the view left made to the worker (the run is read once it has answered). */
   busy(): Promise<unknown>;
   state(): Kept;
@@ -203,9 +204,13 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   const people = new PeopleCanvas(canvas);
   const egoLegend = createEgoLegend();
   /** The canvas shows the sample grid, or the network around the people in a phase. */
-  let peopleMode: 'grid' | 'network' = 'grid';
+  let peopleMode: 'grid' | 'network' = prev?.peopleMode ?? 'grid';
   let phaseNet: PhaseNetwork | null = null;
-  const modeBtn = h('button', { type: 'button', id: 'people-mode', 'aria-pressed': 'false' }, t('peopleNetwork'));
+  const modeBtn = h(
+    'button',
+    { type: 'button', id: 'people-mode', 'aria-pressed': String(peopleMode === 'network') },
+    peopleMode === 'grid' ? t('peopleNetwork') : t('peopleGrid'),
+  );
   const netInfo = h('p', { id: 'net-info', class: 'ego-info', 'aria-live': 'polite', hidden: true });
   const peoplePanel = h(
     'div',
@@ -936,6 +941,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
       speed: speedIn.value,
       ablation: { ...ablation },
       playing: wasPlaying,
+      peopleMode,
       busy: () => busy,
       state: () => ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave, demo }),
     };

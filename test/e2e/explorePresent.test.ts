@@ -282,8 +282,12 @@ describe('Explore as a teaching instrument', () => {
       for (const [i, stop] of stops.entries()) {
         if (i > 0) await page.click('#demo-next');
         await page.waitForSelector(`#demo-caption[data-step="${i + 1}"]:not([hidden])`, { timeout: 90_000 });
-        expect(await weekOf(page)).toBe(stop.week);
+        // The status line is redrawn at the next animation frame: wait for it, then it must stay.
+        await page.waitForSelector(`#status[data-week="${stop.week}"]`);
+        expect(await page.locator('#demo-caption .demo-step').textContent()).toContain(`Week ${stop.week}:`);
         expect(await page.locator('#status').getAttribute('data-running')).not.toBe('true');
+        await page.waitForTimeout(200);
+        expect(await weekOf(page)).toBe(stop.week); // paused at the stop
         expect(await page.locator('#demo-caption').textContent()).toContain(stop.caption.en);
         if (stop.fire) {
           firedCount++;
@@ -378,6 +382,13 @@ describe('Explore as a teaching instrument', () => {
       });
       expect(coloured).toBeGreaterThan(20);
       await p.screenshot({ path: join(shots, 'explore-phase-network.png') });
+      // The view mode survives a language switch.
+      await p.click('#lang');
+      await p.waitForSelector('#people[data-mode="network"][data-in-phase]');
+      await p.waitForFunction(() => document.querySelector('#net-info')?.textContent?.startsWith('In een fase:'));
+      expect(await p.locator('#people-mode').textContent()).toBe('Iedereen (raster)');
+      await p.click('#lang');
+      await p.waitForSelector('#people-mode:text("Everyone (grid)")');
       await p.click('#people-mode');
       await p.waitForSelector('#people[data-mode="grid"]');
       expect(await p.locator('#net-info').isVisible()).toBe(false);

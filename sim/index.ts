@@ -52,7 +52,15 @@ export {
 
 // The simulation API a worker exposes
 export { CancelledError, SimulationHost } from './api/host.ts';
-export type { AgentSample, EgoNetwork, HostInfo, JobResult, JobSpec, MacroLogEntry } from './api/types.ts';
+export type {
+  AgentSample,
+  EgoNetwork,
+  HostInfo,
+  JobResult,
+  JobSpec,
+  MacroLogEntry,
+  PhaseNetwork,
+} from './api/types.ts';
 
 // Ensembles: plans, shards, run records, outcomes, aggregation, summaries
 export {

@@ -22,6 +22,7 @@ import {
   type EgoNetwork,
   type HostInfo,
   type MacroLogEntry,
+  type PhaseNetwork,
   type Route,
 } from '../sim/index.ts';
 import './explore.css';
@@ -29,6 +30,7 @@ import { drawEgo, egoAt, egoLayout, createEgoLegend, showEgoInfo, type EgoLayout
 import { drawMacroLog, drawWave, macroLabel, risenSince, type Wave } from './exploreMacros.ts';
 import { DEFAULT_SPEED, SPEEDS } from './explorePace.ts';
 import { PeopleCanvas } from './explorePeople.ts';
+import { drawPhaseNet, phaseNetAt, phaseNetLayout } from './explorePhaseNet.ts';
 import { createPhaseChart, phaseLegend, type FiredTrigger } from './explorePhaseChart.ts';
 import { createRoutePanel } from './exploreRoute.ts';
 import { getLang, t, tf, type Key } from './i18n.ts';
@@ -52,6 +54,15 @@ interface DemoStep {
   week: number;
   caption: { en: string; nl: string };
   fire?: string;
+  select?: 'highestPhase' | 'mostTriggers';
+}
+
+/** A guided demo under way: its stops, the next one, and the stop shown (with whom it selected), if any. */
+interface DemoState {
+  steps: DemoStep[];
+  next: number;
+  atStop: boolean;
+  chosen: number | null;
 }
 
 /** The run as a view left it: restored when Explore is shown again (another view, another language). */
@@ -62,6 +73,7 @@ interface Session {
   speed: string;
   ablation: Record<string, boolean>;
   playing: boolean;
+  peopleMode: 'grid' | 'network';
   /** The last call the view left made to the worker (the run is read once it has answered). */
   busy(): Promise<unknown>;
   state(): Kept;
@@ -77,6 +89,7 @@ interface Kept {
   route: Route | null;
   series: number[][];
   wave: Wave | null;
+  demo: DemoState | null;
 }
 let previous: Session | null = null;
 
@@ -156,7 +169,7 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   const demoBtn = h('button', { id: 'demo', type: 'button', hidden: true }, t('demoStart'));
   const demoBox = h('div', { id: 'demo-caption', class: 'demo-caption', role: 'status', hidden: true });
   /** The guided demo being shown: the scenario's stops and the next one. */
-  let demo: { steps: DemoStep[]; next: number } | null = null;
+  let demo: DemoState | null = null;
   const restartBtn = h('button', { id: 'restart', type: 'button' }, t('restart'));
   const speedIn = h('input', {
     id: 'speed',
@@ -190,7 +203,24 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   const egoInfo = h('p', { id: 'ego-info', class: 'ego-info', 'aria-live': 'polite' });
   const people = new PeopleCanvas(canvas);
   const egoLegend = createEgoLegend();
-  const peoplePanel = h('div', { class: 'panel people-panel' }, h('div', {}, t('people')), canvas, egoInfo, egoLegend);
+  /** The canvas shows the sample grid, or the network around the people in a phase. */
+  let peopleMode: 'grid' | 'network' = prev?.peopleMode ?? 'grid';
+  let phaseNet: PhaseNetwork | null = null;
+  const modeBtn = h(
+    'button',
+    { type: 'button', id: 'people-mode', 'aria-pressed': String(peopleMode === 'network') },
+    peopleMode === 'grid' ? t('peopleNetwork') : t('peopleGrid'),
+  );
+  const netInfo = h('p', { id: 'net-info', class: 'ego-info', 'aria-live': 'polite', hidden: true });
+  const peoplePanel = h(
+    'div',
+    { class: 'panel people-panel' },
+    h('div', {}, t('people'), ' ', modeBtn),
+    canvas,
+    netInfo,
+    egoInfo,
+    egoLegend,
+  );
   const routeBox = h('div', { id: 'route', class: 'route panel explore-route', 'aria-live': 'polite' });
   const routePanel = createRoutePanel(routeBox, { replay: (id) => void replay(id), deselect: () => deselect() });
   const errorBox = h('div', { id: 'explore-error', role: 'alert' });
@@ -375,33 +405,67 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     const steps = demoSteps();
     if (!steps.length) return;
     await restart();
-    demo = { steps, next: 0 };
+    demo = { steps, next: 0, atStop: false, chosen: null };
     if (!(await demoArrive())) demoGo(); // no stop at week 0: play to the first
   }
 
-  /** At a stop: pause, say what to look at, fire its trigger. Returns whether the run is at a stop. */
+  /** At a stop: pause, fire its trigger, select its person, say what to look at. Returns whether the run is at a stop. */
   async function demoArrive(): Promise<boolean> {
     if (!demo) return false;
     const step = demo.steps[demo.next];
     if (!step || step.week !== week) return false;
     demo.next++;
+    demo.atStop = true;
     setPlaying(false);
     if (step.fire) await fire(step.fire);
+    demo.chosen = step.select ? await selectBy(step.select) : null;
+    showDemoStop();
+    return true;
+  }
+
+  /** The caption of the stop the demo is at, in the page's language. */
+  function showDemoStop(): void {
+    if (!demo?.atStop) return;
+    const { chosen } = demo;
+    const step = demo.steps[demo.next - 1];
     const more = demo.next < demo.steps.length;
     const go = h('button', { type: 'button', id: 'demo-next' }, more ? t('demoNext') : t('demoEnd'));
     go.addEventListener('click', () => (more ? demoGo() : demoStop()));
     demoBox.hidden = false;
     demoBox.dataset.step = String(demo.next);
     demoBox.replaceChildren(
-      h('span', { class: 'demo-step' }, `${demo.next} / ${demo.steps.length} · ${t('week')} ${week}: `),
+      h('span', { class: 'demo-step' }, `${demo.next} / ${demo.steps.length} · ${t('week')} ${step.week}: `),
       step.caption[getLang()],
+      ' ',
+      step.select
+        ? h(
+            'span',
+            { class: 'demo-selected', 'data-select': step.select, 'data-id': chosen === null ? '' : String(chosen) },
+            chosen === null
+              ? t(step.select === 'highestPhase' ? 'demoSelectNoneHighestPhase' : 'demoSelectNoneMostTriggers')
+              : tf(step.select === 'highestPhase' ? 'demoSelectHighestPhase' : 'demoSelectMostTriggers', {
+                  id: chosen,
+                }),
+          )
+        : '',
       ' ',
       go,
     );
     go.focus();
-    return true;
+  }
+
+  /**
+   * Selects the person a demo stop points at, found over the whole population (the grid draws a
+   * sample); as Enter does on the canvas for the highest phase. Returns their id, or null.
+   */
+  async function selectBy(by: 'highestPhase' | 'mostTriggers'): Promise<number | null> {
+    const id = await serial(async () => (info ? api.pickPerson(by) : null));
+    if (id === null || id === undefined) return null;
+    await select(id);
+    return id;
   }
   function demoGo(): void {
+    if (demo) demo.atStop = false;
     demoBox.hidden = true;
     if (ended()) return;
     setPlaying(true);
@@ -461,13 +525,15 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   /** Everything the view draws, in one round of messages (the worker answers them in order). */
   async function fetchView(): Promise<void> {
     const sel = selected;
-    const [s, smp, st, eg, rt] = await Promise.all([
+    const [s, smp, st, eg, rt, net] = await Promise.all([
       api.series(COLUMNS, series[0].length),
       api.agentSample(MAX_DRAWN),
       api.state(),
       sel !== null ? api.egoNetwork(sel, { secondDegree: SECOND_CAP, secondMinPhase: 1 }) : null,
       sel !== null ? api.routes([sel]) : null,
+      peopleMode === 'network' ? api.phaseNetwork() : null,
     ]);
+    phaseNet = net;
     s.values.forEach((v, c) => {
       for (const x of v) series[c].push(x);
     });
@@ -643,6 +709,24 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     dirty.people = false;
     const ctx = canvas.getContext('2d');
     if (!ctx || !sample) return;
+    canvas.dataset.mode = peopleMode;
+    netInfo.hidden = peopleMode !== 'network';
+    if (peopleMode === 'network') {
+      canvas.dataset.selected = selected === null ? '' : String(selected);
+      if (!phaseNet) return;
+      ctx.setTransform(people.dpr, 0, 0, people.dpr, 0, 0);
+      drawPhaseNet(ctx, phaseNet, netLayout(), selected, people.width, people.height);
+      canvas.dataset.inPhase = String(phaseNet.inPhase);
+      canvas.dataset.drawn = String(phaseNet.ids.length);
+      netInfo.textContent = tf('peopleNetworkInfo', {
+        n: phaseNet.totalInPhase,
+        m: phaseNet.inPhase,
+        c: phaseNet.totalContacts,
+        d: phaseNet.ids.length - phaseNet.inPhase,
+      });
+      showEgoInfo(canvas, egoLegend, egoInfo, null);
+      return;
+    }
     people.draw(ctx, sample, risen());
     const L = currentEgoLayout();
     canvas.dataset.selected = selected === null ? '' : String(selected);
@@ -650,10 +734,15 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     showEgoInfo(canvas, egoLegend, egoInfo, L ? ego : null);
   }
 
+  function netLayout() {
+    return phaseNetLayout(phaseNet!, people.width, people.height);
+  }
+
   /** The person under a click: in the drawn network first (to follow it), else the nearest on the grid. */
   function pick(ev: MouseEvent): number | null {
     if (!sample) return null;
     const [px, py] = people.point(ev);
+    if (peopleMode === 'network') return phaseNet ? phaseNetAt(phaseNet, netLayout(), px, py) : null;
     const L = currentEgoLayout();
     const inNetwork = L && ego ? egoAt(ego, L, px, py) : null;
     return inNetwork ?? people.nearest(sample, px, py);
@@ -794,6 +883,14 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     }
   }
   demoBtn.addEventListener('click', () => void startDemo());
+  modeBtn.addEventListener('click', () => {
+    peopleMode = peopleMode === 'grid' ? 'network' : 'grid';
+    modeBtn.setAttribute('aria-pressed', String(peopleMode === 'network'));
+    modeBtn.textContent = peopleMode === 'grid' ? t('peopleNetwork') : t('peopleGrid');
+    void serial(async () => {
+      if (info) await fetchView();
+    });
+  });
   scenarioSel.addEventListener('change', () => {
     linkBox.replaceChildren();
     showDemoButton();
@@ -844,8 +941,9 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
       speed: speedIn.value,
       ablation: { ...ablation },
       playing: wasPlaying,
+      peopleMode,
       busy: () => busy,
-      state: () => ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave }),
+      state: () => ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave, demo }),
     };
   };
 
@@ -855,7 +953,8 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     await serial(async () => {
       const k = p.state();
       if (!k.info) return;
-      ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave } = k);
+      ({ info, week, fired, macroLog, sample, selected, ego, route, series, wave, demo } = k);
+      showDemoStop();
       status.dataset.fired = String(fired.length);
       canvas.dataset.selected = selected === null ? '' : String(selected);
       showInfo();

@@ -18,6 +18,8 @@ export const DESCRIPTION_NL: Readonly<Record<string, string>> = {
   'what to point out at this stop': 'waar u op deze stop op wijst',
   'a macro type fired at this stop (a key of macro.types)':
     'een macrotype dat op deze stop wordt afgevuurd (een sleutel van macro.types)',
+  'a person selected at this stop: highestPhase (in the highest phase), mostTriggers (the highest recent trigger load)':
+    'een persoon die op deze stop wordt geselecteerd: highestPhase (in de hoogste fase), mostTriggers (de hoogste recente triggerlast)',
   'guided demo: stops with captions for presenting the scenario in Explore':
     'rondleiding: stops met bijschriften om het scenario in Verkennen te presenteren',
   'what the scenario changes and why, in one line': 'wat het scenario verandert en waarom, in één regel',

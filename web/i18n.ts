@@ -208,6 +208,14 @@ const en = {
   demoStart: 'Guided demo',
   demoNext: 'Continue',
   demoEnd: 'End the demo',
+  peopleNetwork: 'Network of the people in a phase',
+  peopleGrid: 'Everyone (grid)',
+  peopleNetworkInfo:
+    'In a phase: {n} people ({m} drawn, large); their contacts in no phase: {c} ({d} drawn, small). Dashed circles: groups.',
+  demoSelectHighestPhase: 'Selected: person {id}, in the highest phase now.',
+  demoSelectMostTriggers: 'Selected: person {id}, with the highest recent trigger load now.',
+  demoSelectNoneHighestPhase: 'Nobody is in a phase now, so nobody is selected.',
+  demoSelectNoneMostTriggers: 'Nobody has a recent trigger load now, so nobody is selected.',
   present: 'Present',
   presentKeys:
     'Full screen with large type. Space or PageDown: play or pause; PageUp: one week on; 1-5: fire a trigger; Escape: leave.',
@@ -467,6 +475,14 @@ const nl: Record<Key, string> = {
   demoStart: 'Rondleiding',
   demoNext: 'Verder',
   demoEnd: 'Rondleiding beëindigen',
+  peopleNetwork: 'Netwerk van de mensen in een fase',
+  peopleGrid: 'Iedereen (raster)',
+  peopleNetworkInfo:
+    'In een fase: {n} mensen ({m} getekend, groot); hun contacten in geen fase: {c} ({d} getekend, klein). Gestippelde cirkels: groepen.',
+  demoSelectHighestPhase: 'Geselecteerd: persoon {id}, nu in de hoogste fase.',
+  demoSelectMostTriggers: 'Geselecteerd: persoon {id}, nu met de hoogste recente triggerlast.',
+  demoSelectNoneHighestPhase: 'Niemand is nu in een fase, dus niemand is geselecteerd.',
+  demoSelectNoneMostTriggers: 'Niemand heeft nu een recente triggerlast, dus niemand is geselecteerd.',
   present: 'Presenteren',
   presentKeys:
     'Volledig scherm met grote letters. Spatie of PageDown: afspelen of pauzeren; PageUp: één week verder; 1-5: een trigger afvuren; Escape: stoppen.',

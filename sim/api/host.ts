@@ -6,7 +6,7 @@
  * Two ways to use it:
  * - interactively, one simulation at a time: `start(scenario)`, `step(n)`, `runToEnd(onWeek)`,
  *   `fireMacro(type, strength)`, `series()`, `routes()`, `summary()`, `cancel()`, and for a live
- *   view `state()` (with the macro log), `agentSample(max)`, `egoNetwork(id)` and `trace(ids)`
+ *   view `state()` (with the macro log), `agentSample(max)`, `egoNetwork(id)`, `phaseNetwork()`, `pickPerson(by)` and `trace(ids)`
  *   (record routes from now on, without a replay), and `saveState()` / `loadState(bytes)` to keep
  *   a run and continue it later;
  * - for ensembles: `runJob(job)` runs one complete scenario on its own and returns only the
@@ -24,6 +24,7 @@ import type { Route } from '../run/routes.ts';
 import { Simulation } from '../run/simulation.ts';
 import { loadState, saveState } from '../run/snapshot.ts';
 import { validateScenario } from '../scenario/resolve.ts';
+import { DEMO_SELECTIONS, type DemoSelection } from '../scenario/schema.ts';
 import type {
   AgentSample,
   EgoNetwork,
@@ -33,6 +34,7 @@ import type {
   JobResult,
   JobSpec,
   MacroLogEntry,
+  PhaseNetwork,
   RunState,
   SeriesData,
   WeekCallback,
@@ -183,6 +185,92 @@ export class SimulationHost {
       regions: sim.scenario.regions.map((r) => r.name),
     };
     return transfer(sample, [ids.buffer, phase.buffer, region.buffer, group.buffer]);
+  }
+
+  /**
+   * The person a guided demo points at, over the whole population: `highestPhase` the person in
+   * the highest phase (ties: the higher recent trigger load, then the lower id), `mostTriggers`
+   * the person with the highest recent trigger load (ties: the lower id). Null when nobody
+   * qualifies (no one in a phase, or no one hit by a trigger).
+   */
+  pickPerson(by: DemoSelection): number | null {
+    if (!DEMO_SELECTIONS.includes(by))
+      throw new Error(`unknown selection "${by}": allowed are ${DEMO_SELECTIONS.join(', ')}`);
+    const a = this.current().world.agents;
+    const load = a.recentTrigger;
+    let best = -1;
+    for (let i = 0; i < a.n; i++) {
+      if (by === 'mostTriggers') {
+        if (load[i] > 0 && (best < 0 || load[i] > load[best])) best = i;
+      } else if (
+        a.phase[i] > 0 &&
+        (best < 0 || a.phase[i] > a.phase[best] || (a.phase[i] === a.phase[best] && load[i] > load[best]))
+      )
+        best = i;
+    }
+    return best < 0 ? null : best;
+  }
+
+  /**
+   * The people in a phase (the first `maxInPhase` by id), their direct contacts (the first
+   * `maxContacts` found), and the ties among all of them, from the network's CSR: bounded in
+   * size whatever the population, for a view of the few people in a phase and who they know.
+   */
+  phaseNetwork(maxInPhase = 80, maxContacts = 400): PhaseNetwork {
+    const sim = this.current();
+    const net = sim.world.network;
+    const a = sim.world.agents;
+    const index = new Map<number, number>();
+    const ids: number[] = [];
+    let totalInPhase = 0;
+    for (let i = 0; i < a.n; i++) {
+      if (a.phase[i] === 0) continue;
+      totalInPhase++;
+      if (ids.length < maxInPhase) {
+        index.set(i, ids.length);
+        ids.push(i);
+      }
+    }
+    const inPhase = ids.length;
+    const contacts = new Set<number>();
+    for (let k = 0; k < inPhase; k++) {
+      const i = ids[k];
+      for (let e = net.offsets[i]; e < net.offsets[i + 1]; e++) {
+        const j = net.targets[e];
+        if (index.has(j) && index.get(j)! < inPhase) continue;
+        if (a.phase[j] > 0) continue; // in a phase but over the cap: not drawn as a contact
+        contacts.add(j);
+        if (!index.has(j) && ids.length < inPhase + maxContacts) {
+          index.set(j, ids.length);
+          ids.push(j);
+        }
+      }
+    }
+    const ties: number[] = [],
+      layer: number[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k];
+      for (let e = net.offsets[i]; e < net.offsets[i + 1]; e++) {
+        const m = index.get(net.targets[e]);
+        if (m === undefined || m <= k) continue; // each tie once
+        if (k >= inPhase && m >= inPhase) continue; // contacts among themselves: not the point
+        ties.push(k, m);
+        layer.push(net.layer[e]);
+      }
+    }
+    const out: PhaseNetwork = {
+      week: sim.week,
+      ids: Int32Array.from(ids),
+      phase: Uint8Array.from(ids, (i) => a.phase[i]),
+      group: Int32Array.from(ids, (i) => a.group[i]),
+      inPhase,
+      totalInPhase,
+      totalContacts: contacts.size,
+      ties: Int32Array.from(ties),
+      layer: Uint8Array.from(layer),
+      layers: [...LAYERS],
+    };
+    return transfer(out, [out.ids.buffer, out.phase.buffer, out.group.buffer, out.ties.buffer, out.layer.buffer]);
   }
 
   /**

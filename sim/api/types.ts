@@ -98,6 +98,27 @@ export interface EgoNetwork {
   };
 }
 
+/**
+ * The network around the people in a phase (`phaseNetwork`): what the Explore canvas draws at
+ * realistic prevalences, where a sample grid shows a handful of coloured squares. `ids` holds
+ * the people in a phase first (`inPhase` of them, up to a cap), then their direct contacts (up
+ * to a cap); `ties` are index pairs into `ids` (each tie once) with their layer.
+ */
+export interface PhaseNetwork {
+  week: number;
+  ids: Int32Array;
+  phase: Uint8Array;
+  /** Group id, -1 = none. */
+  group: Int32Array;
+  inPhase: number;
+  /** People in a phase in all, and contacts of theirs in all, before the caps. */
+  totalInPhase: number;
+  totalContacts: number;
+  ties: Int32Array;
+  layer: Uint8Array;
+  layers: string[];
+}
+
 /** Options of `egoNetwork`. */
 export interface EgoOptions {
   /** Include the second degree, up to this many people (0 = none, the default). */

@@ -1,6 +1,6 @@
 /**
  * From scenario data to a validated Scenario: resolve `extends` chains (deep merge: objects
- * merge key by key, arrays and values replace), apply overrides, validate with the schema.
+ * merge key by key, arrays and values replace; a guided `demo` is not inherited), apply overrides, validate with the schema.
  * Pure: reading files is the caller's job (the CLI in Node, the app in the browser).
  */
 import { scenarioSchema, type Scenario } from './schema.ts';
@@ -50,8 +50,14 @@ export function resolveExtends(
       ]);
     current = load(parentRef, current.name);
   }
-  let out = chain[chain.length - 1].own;
-  for (let k = chain.length - 2; k >= 0; k--) out = deepMerge(out, chain[k].own) as ScenarioData;
+  // A guided demo is not inherited: its stops and captions speak of the scenario that carries it.
+  const own = (k: number): ScenarioData => {
+    if (k === 0) return chain[0].own;
+    const { demo: _, ...rest } = chain[k].own;
+    return rest;
+  };
+  let out = own(chain.length - 1);
+  for (let k = chain.length - 2; k >= 0; k--) out = deepMerge(out, own(k)) as ScenarioData;
   return out;
 }
 

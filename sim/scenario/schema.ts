@@ -395,10 +395,17 @@ const scenarioDescriptionSchema = bilingualTextSchema
 // -- end of title and description --
 
 // -- Guided demo: the stops a presenter makes in Explore (not a model parameter) --
+/** Whom a demo stop selects (SimulationHost.pickPerson). */
+export const DEMO_SELECTIONS = ['highestPhase', 'mostTriggers'] as const;
+export type DemoSelection = (typeof DEMO_SELECTIONS)[number];
 const demoStepSchema = z.strictObject({
   week: z.number().int().min(0).max(5200).meta({ description: 'week at which the run pauses', unit: 'week' }),
   caption: bilingualTextSchema.meta({ description: 'what to point out at this stop' }),
   fire: z.string().optional().meta({ description: 'a macro type fired at this stop (a key of macro.types)' }),
+  select: z.enum(DEMO_SELECTIONS).optional().meta({
+    description:
+      'a person selected at this stop: highestPhase (in the highest phase), mostTriggers (the highest recent trigger load)',
+  }),
 });
 const demoSchema = z
   .array(demoStepSchema)

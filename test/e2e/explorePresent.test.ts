@@ -6,8 +6,12 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import attackAbroad from '../../scenarios/attack-abroad.json';
+import baseline from '../../scenarios/baseline.json';
+import informationSharing from '../../scenarios/information-sharing.json';
 import { SPEEDS } from '../../web/explorePace.ts';
-import { loadFresh, useApp } from './harness.ts';
+import { join } from 'node:path';
+import { loadFresh, shots, useApp } from './harness.ts';
 
 const app = useApp();
 let page: Page;
@@ -224,8 +228,8 @@ describe('Explore as a teaching instrument', () => {
   it('a guided demo (scenario data) stops at each step with its caption, fires its trigger, and goes on when asked', async () => {
     await page.goto(`${base}#explore`);
     await page.waitForSelector('#status[data-week]');
-    await page.selectOption('#scenario', 'baseline');
-    expect(await page.locator('#demo').isVisible()).toBe(false); // the baseline has no demo
+    await page.selectOption('#scenario', 'capacity-cut');
+    expect(await page.locator('#demo').isVisible()).toBe(false); // this scenario has no demo
     await page.selectOption('#scenario', 'attack-abroad');
     await page.waitForSelector('#demo:not([hidden])');
     await page.fill('#agents', '2000');
@@ -252,4 +256,144 @@ describe('Explore as a teaching instrument', () => {
     await page.click('#demo-next');
     expect(await page.locator('#demo-caption').isVisible()).toBe(false);
   });
+
+  interface Stop {
+    week: number;
+    caption: { en: string; nl: string };
+    fire?: string;
+    select?: string;
+  }
+  const demos: [string, Stop[]][] = [
+    ['attack-abroad', attackAbroad.demo],
+    ['baseline', baseline.demo],
+    ['information-sharing', informationSharing.demo],
+  ];
+  it.each(demos)(
+    'the %s demo reaches each stop, fires and selects there, and shows its caption in English and Dutch',
+    async (name, stops) => {
+      await page.goto(`${base}#explore`);
+      await page.waitForSelector('#status[data-week]');
+      await page.selectOption('#scenario', name);
+      await page.waitForSelector('#demo:not([hidden])');
+      await page.fill('#agents', '3000');
+      await setSpeed(page, 50);
+      await page.click('#demo');
+      let firedCount = 0;
+      for (const [i, stop] of stops.entries()) {
+        if (i > 0) await page.click('#demo-next');
+        await page.waitForSelector(`#demo-caption[data-step="${i + 1}"]:not([hidden])`, { timeout: 90_000 });
+        // The status line is redrawn at the next animation frame: wait for it, then it must stay.
+        await page.waitForSelector(`#status[data-week="${stop.week}"]`);
+        expect(await page.locator('#demo-caption .demo-step').textContent()).toContain(`Week ${stop.week}:`);
+        expect(await page.locator('#status').getAttribute('data-running')).not.toBe('true');
+        await page.waitForTimeout(200);
+        expect(await weekOf(page)).toBe(stop.week); // paused at the stop
+        expect(await page.locator('#demo-caption').textContent()).toContain(stop.caption.en);
+        if (stop.fire) {
+          firedCount++;
+          await page.waitForSelector(`#macro-log li[data-source="fired"][data-type="${stop.fire}"]`);
+          expect(await page.locator('#status').getAttribute('data-fired')).toBe(String(firedCount));
+        }
+        const chosen = page.locator('#demo-caption .demo-selected');
+        if (stop.select) {
+          expect(await chosen.getAttribute('data-select')).toBe(stop.select);
+          const id = (await chosen.getAttribute('data-id')) ?? '';
+          // Someone is always hit by a trigger; someone is in a phase in almost every run of 3,000.
+          if (stop.select === 'mostTriggers') expect(id).not.toBe('');
+          if (id !== '') {
+            expect(await page.locator('#people').getAttribute('data-selected')).toBe(id);
+            await page.waitForSelector(`#route[data-id="${id}"]`);
+            expect(await chosen.textContent()).toContain(`person ${id}`);
+          } else expect(await chosen.textContent()).toMatch(/^Nobody/);
+        } else expect(await chosen.count()).toBe(0);
+
+        // The stop survives a switch to Dutch: the same stop, its Dutch caption, then back.
+        await page.click('#lang');
+        await page.waitForSelector('#nav-explore:text("Verkennen")');
+        await page.waitForSelector(`#demo-caption[data-step="${i + 1}"]:not([hidden])`);
+        expect(await page.locator('#demo-caption').textContent()).toContain(stop.caption.nl);
+        if (stop.select)
+          expect(await page.locator('#demo-caption .demo-selected').textContent()).toMatch(/^(Geselecteerd|Niemand)/);
+        await page.click('#lang');
+        await page.waitForSelector('#nav-explore:text("Explore")');
+        await page.waitForSelector(`#demo-caption[data-step="${i + 1}"]:not([hidden])`);
+      }
+      expect(await page.locator('#demo-next').textContent()).toBe('End the demo');
+      await page.click('#demo-next');
+      expect(await page.locator('#demo-caption').isVisible()).toBe(false);
+    },
+    300_000,
+  );
+
+  it('screenshots at 1280x800: a demo stop with its person selected, and the same in presenter mode', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${base}#explore`);
+      await p.waitForSelector('#status[data-week]');
+      await p.selectOption('#scenario', 'baseline');
+      await p.waitForSelector('#demo:not([hidden])');
+      await setSpeed(p, 50);
+      await p.click('#demo'); // the scenario's 20,000 people
+      await p.waitForSelector('#demo-caption[data-step="1"]:not([hidden])', { timeout: 120_000 });
+      await p.click('#demo-next');
+      await p.waitForSelector('#demo-caption[data-step="2"]:not([hidden])', { timeout: 120_000 });
+      const id = await p.locator('#people').getAttribute('data-selected');
+      if (id) await p.waitForSelector(`#route[data-id="${id}"] h3`);
+      await p.waitForTimeout(500);
+      await p.screenshot({ path: join(shots, 'explore-demo.png') });
+      await p.click('#present');
+      await p.waitForSelector('body.presenting #caption:not([hidden])');
+      await p.waitForTimeout(800);
+      await p.screenshot({ path: join(shots, 'explore-present.png') });
+      expect(await p.locator('#demo-caption').isVisible()).toBe(true);
+    } finally {
+      await ctx.close();
+    }
+  }, 300_000);
+
+  it('the network view draws the people in a phase and their contacts, at the device pixel ratio', async () => {
+    const ctx = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${base}#explore`);
+      await p.waitForSelector('#status[data-week="0"]');
+      await p.selectOption('#scenario', 'baseline'); // 20,000 people: some 15 to 40 in a phase
+      await p.waitForSelector('#status[data-week="0"]');
+      await p.click('#people-mode');
+      await p.waitForSelector('#people[data-mode="network"][data-in-phase]');
+      const inPhase = await p
+        .locator('#status')
+        .evaluate((el) => [1, 2, 3].reduce((s, k) => s + Number((el as HTMLElement).dataset[`phase${k}`]), 0));
+      expect(inPhase).toBeGreaterThan(0);
+      expect(Number(await p.locator('#people').getAttribute('data-in-phase'))).toBe(Math.min(80, inPhase));
+      expect(Number(await p.locator('#people').getAttribute('data-drawn'))).toBeGreaterThan(inPhase);
+      expect(await p.locator('#net-info').textContent()).toMatch(new RegExp(`^In a phase: ${inPhase} people`));
+      expect(await p.locator('#people-mode').getAttribute('aria-pressed')).toBe('true');
+      const backing = await p.locator('#people').evaluate((c) => [(c as HTMLCanvasElement).width, c.clientWidth]);
+      expect(backing[0]).toBe(2 * backing[1]);
+      // The canvas shows the phase colours of the people in a phase (not only the contacts' grey).
+      const coloured = await p.locator('#people').evaluate((c) => {
+        const cv = c as HTMLCanvasElement;
+        const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] > 120 && d[i + 1] < 180 && d[i + 2] < 40) n++; // #E69F00
+        return n;
+      });
+      expect(coloured).toBeGreaterThan(20);
+      await p.screenshot({ path: join(shots, 'explore-phase-network.png') });
+      // The view mode survives a language switch.
+      await p.click('#lang');
+      await p.waitForSelector('#people[data-mode="network"][data-in-phase]');
+      await p.waitForFunction(() => document.querySelector('#net-info')?.textContent?.startsWith('In een fase:'));
+      expect(await p.locator('#people-mode').textContent()).toBe('Iedereen (raster)');
+      await p.click('#lang');
+      await p.waitForSelector('#people-mode:text("Everyone (grid)")');
+      await p.click('#people-mode');
+      await p.waitForSelector('#people[data-mode="grid"]');
+      expect(await p.locator('#net-info').isVisible()).toBe(false);
+    } finally {
+      await ctx.close();
+    }
+  }, 300_000);
 });

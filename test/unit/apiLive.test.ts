@@ -1,6 +1,6 @@
 /**
  * The live-view calls of the simulation API (sim/api/host.ts): trace(ids) from a later week,
- * egoNetwork against the CSR, agentSample, and the macro log of state(); in the calling thread
+ * egoNetwork against the CSR, agentSample, phaseNetwork, pickPerson, and the macro log of state(); in the calling thread
  * and through comlink in a worker thread.
  */
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,47 @@ describe('egoNetwork, agentSample and the macro log', () => {
     expect(Array.from(s.group)).toEqual(Array.from(s.ids, (i) => sim.world.agents.group[i]));
     expect(s.regions).toEqual(['city', 'region']);
     expect(new SimulationHost().agentSample(10)).toBeNull();
+  });
+
+  it('pickPerson finds the person a demo stop selects, over the whole population', () => {
+    const a = sim.world.agents; // the same run as the host's (same scenario and seed)
+    const top = Math.max(...a.phase);
+    expect(top).toBeGreaterThan(0); // entries into a phase are 20 times the baseline's here
+    const inPhase = host.pickPerson('highestPhase')!;
+    expect(a.phase[inPhase]).toBe(top);
+    for (let i = 0; i < a.n; i++)
+      if (a.phase[i] === top) expect(a.recentTrigger[i]).toBeLessThanOrEqual(a.recentTrigger[inPhase]);
+    const hit = host.pickPerson('mostTriggers')!;
+    expect(a.recentTrigger[hit]).toBe(Math.max(...a.recentTrigger));
+    expect(a.recentTrigger[hit]).toBeGreaterThan(0);
+    expect(() => host.pickPerson('oldest' as 'highestPhase')).toThrow(/unknown selection "oldest".*highestPhase/);
+  });
+
+  it('phaseNetwork gives the people in a phase, their contacts and the ties among them, within the caps', () => {
+    const a = sim.world.agents;
+    const inPhase = Array.from(a.phase).filter((p) => p > 0).length;
+    const cap = Math.max(1, Math.floor(inPhase / 2));
+    const g = host.phaseNetwork(cap, 50);
+    expect(g.totalInPhase).toBe(inPhase);
+    expect(g.inPhase).toBe(Math.min(cap, inPhase));
+    expect(g.ids.length - g.inPhase).toBe(Math.min(50, g.totalContacts));
+    for (let k = 0; k < g.ids.length; k++) {
+      expect(g.phase[k] > 0).toBe(k < g.inPhase);
+      expect(g.phase[k]).toBe(a.phase[g.ids[k]]);
+    }
+    const tied = (i: number, j: number) => {
+      for (let e = net.offsets[i]; e < net.offsets[i + 1]; e++) if (net.targets[e] === j) return true;
+      return false;
+    };
+    expect(g.ties.length).toBeGreaterThan(0);
+    for (let t = 0; t < g.ties.length; t += 2) {
+      expect(tied(g.ids[g.ties[t]], g.ids[g.ties[t + 1]])).toBe(true);
+      expect(Math.min(g.ties[t], g.ties[t + 1])).toBeLessThan(g.inPhase); // every tie touches a person in a phase
+    }
+    // Every drawn contact is tied to someone drawn in a phase.
+    const touched = new Set<number>();
+    for (let t = 0; t < g.ties.length; t++) touched.add(g.ties[t]);
+    for (let k = g.inPhase; k < g.ids.length; k++) expect(touched.has(k)).toBe(true);
   });
 
   it('state() lists fired, scheduled and model macro events, pending then done', () => {

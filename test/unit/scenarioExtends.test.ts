@@ -38,6 +38,7 @@ describe('extends', () => {
     const expected = copy();
     expected.name = 'child';
     expected.population.pathology.adhd.prevalence = 0.08;
+    delete expected.demo; // a guided demo is the one thing not inherited
     expect(loaded).toEqual(validateScenario(expected));
     // Spelled out: the siblings of the overridden value survive.
     expect(loaded.population.pathology.adhd.maleRatio).toBe((base as Data).population.pathology.adhd.maleRatio);

@@ -46,4 +46,26 @@ describe('scenario titles and descriptions', () => {
     const demo = [{ week: 3, caption: { en: 'a', nl: 'b' }, fire: 'nope' }];
     expect(() => validateScenario({ ...data, demo }, 'x.json')).toThrow(/demo\[0\]\.fire.*unknown macro type "nope"/s);
   });
+
+  it('checks a guided demo: a stop selects highestPhase or mostTriggers, nothing else', () => {
+    const data = resolveExtends(read('attack-abroad.json'), 'attack-abroad.json', (ref) => ({
+      data: read(ref),
+      name: ref,
+    }));
+    const stop = (select: string) => [{ week: 3, caption: { en: 'a', nl: 'b' }, select }];
+    expect(() => validateScenario({ ...data, demo: stop('mostTriggers') }, 'x.json')).not.toThrow();
+    expect(() => validateScenario({ ...data, demo: stop('highestPhase') }, 'x.json')).not.toThrow();
+    expect(() => validateScenario({ ...data, demo: stop('oldest') }, 'x.json')).toThrow(
+      /demo\[0\]\.select.*highestPhase.*mostTriggers/s,
+    );
+  });
+
+  it('a guided demo is not inherited through extends: its captions speak of the scenario that carries it', () => {
+    const load = (ref: string) => ({ data: read(ref), name: ref });
+    const parent = resolveExtends(read('attack-abroad.json'), 'attack-abroad.json', load);
+    expect(Array.isArray(parent.demo)).toBe(true);
+    const child = resolveExtends({ extends: 'attack-abroad.json', name: 'child' }, 'child.json', load);
+    expect(child.demo).toBeUndefined();
+    expect(child.macro).toEqual(parent.macro);
+  });
 });

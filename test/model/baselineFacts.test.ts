@@ -3,8 +3,9 @@
  * in: they come out of susceptibility, hazards, group formation and influence. Each tolerance is
  * explained where it is used; docs/validation.md gives the figures and the mutations that fail.
  *
- * Fact 4 runs at the default parameters (4 seeds x 20,000 agents x 520 weeks after the burn-in).
- * Facts 1, 2 and 5 need the action phase and groups, which at the defaults are too rare at an
+ * Fact 4 and the entry risk of fact 1 run at the default parameters (4 seeds x 20,000 agents x
+ * 520 weeks after the burn-in). The action-phase risk of fact 1 and facts 2 and 5 need the action
+ * phase and groups, which at the defaults are too rare at an
  * affordable size (2 of 80,000 agents reach the action phase in 4 runs, two in-group influence
  * events): they run on the "raised entries" variant, where every forward hazard constant (a01,
  * b01, a02, a12, a13, a23) is multiplied by ENTRY_GAIN and nothing else changes. The mechanisms

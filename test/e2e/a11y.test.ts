@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useApp } from './harness.ts';
+import { playExploreToEndAndSelect, useApp } from './harness.ts';
 
 const app = useApp();
 let page: Page;
@@ -46,15 +46,7 @@ describe.each(['en', 'nl'])('accessibility (%s)', (lang) => {
     await page.evaluate((l) => localStorage.setItem('radsim.lang', l), lang);
     await page.goto(`${base}#explore`);
     await page.reload();
-    await page.fill('#agents', '2000');
-    await page.fill('#weeks', '60');
-    await page.click('#restart');
-    await page.waitForSelector('#status[data-week="0"]');
-    await page.fill('#speed', '15');
-    await page.click('#play');
-    await page.waitForSelector('#status[data-ended="true"][data-running="false"]');
-    await page.focus('#people');
-    await page.keyboard.press('Enter');
+    await playExploreToEndAndSelect(page, 60);
     await page.waitForSelector('#route-timeline');
     expect(await violations(page)).toEqual([]);
   });

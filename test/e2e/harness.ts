@@ -157,3 +157,19 @@ export async function breakWorkerScript(page: Page, message: string): Promise<()
   );
   return () => page.unroute(WORKER_URL);
 }
+
+/**
+ * Plays a short Explore run to its end and selects the person in the highest phase (Enter on the
+ * people canvas), so that every part of the view, the route panel included, is on the page.
+ */
+export async function playExploreToEndAndSelect(page: Page, weeks: number): Promise<void> {
+  await page.fill('#agents', '2000');
+  await page.fill('#weeks', String(weeks));
+  await page.click('#restart');
+  await page.waitForSelector('#status[data-week="0"]');
+  await page.fill('#speed', '15');
+  await page.click('#play');
+  await page.waitForSelector('#status[data-ended="true"][data-running="false"]');
+  await page.focus('#people');
+  await page.keyboard.press('Enter');
+}

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useApp } from './harness.ts';
+import { playExploreToEndAndSelect, useApp } from './harness.ts';
 
 const app = useApp();
 let page: Page;
@@ -69,15 +69,7 @@ describe('the Dutch page', () => {
     try {
       await page.goto(`${base}#explore`);
       await page.reload();
-      await page.fill('#agents', '2000');
-      await page.fill('#weeks', '40');
-      await page.click('#restart');
-      await page.waitForSelector('#status[data-week="0"]');
-      await page.fill('#speed', '15');
-      await page.click('#play');
-      await page.waitForSelector('#status[data-ended="true"][data-running="false"]');
-      await page.focus('#people');
-      await page.keyboard.press('Enter');
+      await playExploreToEndAndSelect(page, 40);
       await page.waitForSelector('#route .profile');
       expect(await page.locator('#people').getAttribute('data-regions')).toBe('grote stad|landelijke regio');
       expect(await page.locator('#chart svg .y-label').textContent()).toBe('personen');

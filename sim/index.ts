@@ -16,7 +16,8 @@ export {
   validateScenario,
   withOverrides,
 } from './scenario/resolve.ts';
-export { formatIssue, ScenarioError, type ScenarioIssue } from './scenario/errors.ts';
+export { formatIssue, issueMessage, ScenarioError, type ScenarioIssue, scenarioIssue } from './scenario/errors.ts';
+export { type IssueKind, type IssueLang, ISSUE_MESSAGES, issueText } from './scenario/messages.ts';
 export { parseScenarioText, SCENARIO_LIMITS } from './scenario/input.ts';
 export {
   checkValue,
@@ -33,7 +34,7 @@ export {
 } from './scenario/fields.ts';
 
 // Formulas
-export { compileFormula } from './formula/compile.ts';
+export { compileFormula, FormulaError } from './formula/compile.ts';
 export { FORMULA_VARIABLE_NAMES } from './formula/variables.ts';
 
 // One run and its outputs

@@ -9,6 +9,7 @@
 import {
   checkValue,
   type Field,
+  issueMessage,
   type ListInfo,
   rangeText,
   type ScenarioIssue,
@@ -273,9 +274,9 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
       r.defaultEl.textContent = `${t('defaultValue')}: ${show(d)}${changed ? ` · ${t('baseValue')}: ${show(b)}` : ''}`;
       const issues = byPath.get(f.path) ?? [];
       byPath.delete(f.path);
-      let msg = issues.map((i) => `${f.path}: ${i.message}`).join('; ');
+      let msg = issues.map((i) => `${f.path}: ${issueMessage(i, getLang())}`).join('; ');
       if (!msg && typeof v === 'number') {
-        const p = checkValue(f, v);
+        const p = checkValue(f, v, getLang());
         if (p) msg = `${f.path}: ${p}`;
       }
       const range = localRange(rangeText(f));
@@ -295,7 +296,7 @@ export function createFieldEditor(o: FieldEditorOptions): FieldEditor {
     for (const [path, issues] of byPath) {
       const sec = /^[A-Za-z_$][\w$]*/.exec(path)?.[0] ?? '';
       const list = sections.has(sec) ? (sectionIssues.get(sec) ?? sectionIssues.set(sec, []).get(sec)!) : rest;
-      for (const i of issues) list.push(`${path}: ${i.message}`);
+      for (const i of issues) list.push(`${path}: ${issueMessage(i, getLang())}`);
     }
     for (const [name, s] of sections) {
       const c = perSection.get(name) ?? { changed: 0, errors: 0 };

@@ -13,6 +13,9 @@ import './research.css';
 import {
   compileFormula,
   formatIssue,
+  FormulaError,
+  issueMessage,
+  issueText,
   FORMULA_VARIABLE_NAMES,
   isPlainObject,
   newListItem,
@@ -68,7 +71,13 @@ export function checkText(text: string, base: string): Checked {
     // A syntax error or a text over the size limit concerns the whole text; the rest name a field.
     const whole = err.issues.filter((i) => i.path === '(file)' || i.path === '(top level)');
     if (whole.length)
-      return { raw: null, resolved: null, scenario: null, issues: [], error: whole[0].message.replace(/^is /, '') };
+      return {
+        raw: null,
+        resolved: null,
+        scenario: null,
+        issues: [],
+        error: issueMessage(whole[0], getLang()).replace(/^is /, ''),
+      };
     return { raw: null, resolved: null, scenario: null, issues: [...err.issues], error: null };
   }
   let resolved: ScenarioData;
@@ -231,7 +240,15 @@ export function researchView(root: HTMLElement): () => void {
       formulaStatus.replaceChildren(h('span', { class: 'ok', id: 'formula-ok' }, `✓ ${t('validFormula')}`));
       formulaIn.removeAttribute('aria-invalid');
     } catch (err) {
-      formulaStatus.replaceChildren(h('div', { class: 'error', id: 'formula-error' }, (err as Error).message));
+      formulaStatus.replaceChildren(
+        h(
+          'div',
+          { class: 'error', id: 'formula-error' },
+          err instanceof FormulaError
+            ? issueText('formula', { detail: err.message }, getLang())
+            : (err as Error).message,
+        ),
+      );
       formulaIn.setAttribute('aria-invalid', 'true');
     }
   }
@@ -248,7 +265,7 @@ export function researchView(root: HTMLElement): () => void {
         h(
           'div',
           { class: 'error', id: 'editor-error' },
-          h('ul', { class: 'issues' }, ...checked.issues.map((i) => h('li', {}, formatIssue(i)))),
+          h('ul', { class: 'issues' }, ...checked.issues.map((i) => h('li', {}, formatIssue(i, getLang())))),
         ),
       );
     else status.replaceChildren(h('span', { class: 'ok', id: 'editor-ok' }, `✓ ${t('valid')}`));
@@ -394,7 +411,7 @@ export function researchView(root: HTMLElement): () => void {
       replaceWith(pretty, newBase, `${t('imported')} ${file.name}.`);
       return;
     }
-    const problems = c.error ? [c.error] : c.issues.map(formatIssue);
+    const problems = c.error ? [c.error] : c.issues.map((i) => formatIssue(i, getLang()));
     const loadAnyway = h('button', { type: 'button', id: 'import-anyway' }, t('loadAnyway'));
     loadAnyway.addEventListener('click', () =>
       replaceWith(pretty, newBase, `${t('imported')} ${file.name} (${t('withProblems')}).`),

@@ -5,6 +5,7 @@ import {
   type Scenario,
   type ScenarioData,
   ScenarioError,
+  scenarioIssue,
   validateScenario,
 } from '../sim/index.ts';
 
@@ -33,10 +34,7 @@ function load(ref: string, from: string): { data: ScenarioData; name: string } {
   const data = libraryFile(file);
   if (!data)
     throw new ScenarioError(from, [
-      {
-        path: 'extends',
-        message: `no scenario "${ref}" in the library; the library has ${Object.keys(library).sort().join(', ')}`,
-      },
+      scenarioIssue('extends', 'extendsUnknown', { name: ref, library: Object.keys(library).sort() }),
     ]);
   return { data, name: file };
 }

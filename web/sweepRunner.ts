@@ -176,7 +176,7 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       if (!Number.isInteger(n) || n < 1 || n > 20) problems.push(`${p}: ${t('levels')} 1..20`);
       if (hi < lo) problems.push(`${p}: ${t('to')} < ${t('from')}`);
       for (const x of [lo, hi]) {
-        const bad = Number.isFinite(x) ? checkValue(f, x) : null;
+        const bad = Number.isFinite(x) ? checkValue(f, x, getLang()) : null;
         if (bad) problems.push(`${p} = ${x}: ${bad} (${rangeText(f)})`);
       }
       if (!problems.length) specs.push(`${p}=${levels(f, lo, hi, n).join(',')}`);

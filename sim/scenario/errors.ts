@@ -2,13 +2,35 @@
  * Scenario errors that name the field, the value found and what is allowed.
  */
 import type { z } from 'zod';
+import { foundText, type IssueKind, type IssueLang, type IssueParams, issueText } from './messages.ts';
 
 export interface ScenarioIssue {
   /** Dotted path of the field, e.g. "population.pathology.adhd.prevalence". */
   readonly path: string;
+  /** What is wrong (messages.ts has its text in each language). */
+  readonly kind: IssueKind;
+  /** What the text needs: bounds, allowed values, names. */
+  readonly params: unknown;
+  /** The English text (the command line's). */
   readonly message: string;
   /** The value found there (undefined when missing). */
   readonly value?: unknown;
+}
+
+/** A problem at `path` of kind `kind`, with its English text. */
+export function scenarioIssue<K extends IssueKind>(
+  path: string,
+  kind: K,
+  params: IssueParams[K],
+  value?: unknown,
+): ScenarioIssue {
+  const i = { path, kind, params, message: issueText(kind, params, 'en') };
+  return value === undefined ? i : { ...i, value };
+}
+
+/** The text of a problem in `lang` (English: its `message`). */
+export function issueMessage(i: ScenarioIssue, lang: IssueLang = 'en'): string {
+  return lang === 'en' ? i.message : issueText(i.kind, i.params, lang);
 }
 
 export class ScenarioError extends Error {
@@ -31,9 +53,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-export function formatIssue(i: ScenarioIssue): string {
-  const found = i.value === undefined ? '' : ` (found ${preview(i.value)})`;
-  return `${i.path}: ${i.message}${found}`;
+/** "path: message (found value)", in `lang`. */
+export function formatIssue(i: ScenarioIssue, lang: IssueLang = 'en'): string {
+  const found = i.value === undefined ? '' : foundText(preview(i.value), lang);
+  return `${i.path}: ${issueMessage(i, lang)}${found}`;
 }
 
 function preview(v: unknown): string {
@@ -51,42 +74,100 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+const IDENTIFIER_PATTERN = String(/^[a-zA-Z][a-zA-Z0-9_]*$/);
+const HAZARD_KEY_PATTERN = String(/^[0-3]->[0-3]$/);
+
+type Kinded = { [K in IssueKind]: { kind: K; params: IssueParams[K] } }[IssueKind];
+
+/** A string-format problem: the two name patterns of the schema have words of their own. */
+function formatKind(issue: { format?: string; pattern?: unknown; message: string }): Kinded {
+  if (issue.format === 'regex' && issue.pattern !== undefined) {
+    const pattern = String(issue.pattern);
+    if (pattern === IDENTIFIER_PATTERN) return { kind: 'identifier', params: {} };
+    if (pattern === HAZARD_KEY_PATTERN) return { kind: 'hazardKey', params: {} };
+    return { kind: 'pattern', params: { pattern } };
+  }
+  return { kind: 'other', params: { text: issue.message } };
+}
+
+/** The kind and parameters of one zod issue. Custom issues of the schema carry theirs in `params`. */
+function kindOf(issue: z.core.$ZodIssue, value: unknown): Kinded {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'int') return { kind: 'wholeNumber', params: {} };
+      return value === undefined
+        ? { kind: 'missing', params: { expected: issue.expected } }
+        : { kind: 'wrongType', params: { expected: issue.expected } };
+    case 'too_small': {
+      const bound = Number(issue.minimum);
+      if (issue.origin === 'array')
+        return issue.exact
+          ? { kind: 'exactItems', params: { count: bound } }
+          : { kind: 'minItems', params: { count: bound, inclusive: issue.inclusive ?? true } };
+      if (issue.origin === 'string') return { kind: 'minLength', params: { count: bound } };
+      return { kind: 'min', params: { bound, inclusive: issue.inclusive ?? true } };
+    }
+    case 'too_big': {
+      const bound = Number(issue.maximum);
+      if (issue.origin === 'array')
+        return issue.exact
+          ? { kind: 'exactItems', params: { count: bound } }
+          : { kind: 'maxItems', params: { count: bound, inclusive: issue.inclusive ?? true } };
+      if (issue.origin === 'string') return { kind: 'maxLength', params: { count: bound } };
+      return { kind: 'max', params: { bound, inclusive: issue.inclusive ?? true } };
+    }
+    case 'invalid_key': {
+      // zod 4 words a bad record key "Invalid key in record"; the key's own problem is inside.
+      const inner = issue.issues.map((x) => (x.code === 'invalid_format' ? formatKind(x).kind : 'other'));
+      const rule = inner.includes('hazardKey') ? 'hazardKey' : inner.includes('identifier') ? 'identifier' : 'other';
+      return { kind: 'badKey', params: { rule } };
+    }
+    case 'unrecognized_keys':
+      return { kind: 'unknownFields', params: { keys: issue.keys } };
+    case 'invalid_value':
+      return { kind: 'oneOf', params: { values: issue.values.map((v) => JSON.stringify(v)) } };
+    case 'not_multiple_of':
+      return Number(issue.divisor) === 1
+        ? { kind: 'wholeNumber', params: {} }
+        : { kind: 'multipleOf', params: { divisor: Number(issue.divisor) } };
+    case 'invalid_format':
+      return formatKind(issue);
+    case 'custom': {
+      const p = issue.params as { kind?: IssueKind } | undefined;
+      if (p?.kind) {
+        const { kind, ...params } = p;
+        return { kind, params } as Kinded;
+      }
+      return { kind: 'other', params: { text: issue.message } };
+    }
+    default:
+      return { kind: 'other', params: { text: issue.message } };
+  }
+}
+
+/**
+ * A custom issue of the schema (superRefine, refine): its kind and parameters travel in zod's
+ * `params`, and its English text is the message.
+ */
+export function customIssue<K extends IssueKind>(kind: K, params: IssueParams[K], path?: (string | number)[]) {
+  return {
+    code: 'custom' as const,
+    ...(path ? { path } : {}),
+    message: issueText(kind, params, 'en'),
+    params: { kind, ...params },
+  };
+}
+
 /** Turns zod issues into messages a researcher can act on. */
 export function fromZod(error: z.ZodError, input: unknown): ScenarioIssue[] {
   return error.issues.map((issue) => {
     const value = valueAt(input, issue.path);
-    let message = issue.message;
-    switch (issue.code) {
-      case 'invalid_type':
-        message = value === undefined ? `is missing; expected ${issue.expected}` : `expected ${issue.expected}`;
-        break;
-      case 'too_small':
-        message = issue.exact
-          ? `must have exactly ${String(issue.minimum)} items`
-          : `must be ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : ''}`;
-        break;
-      case 'too_big':
-        message = issue.exact
-          ? `must have exactly ${String(issue.maximum)} items`
-          : `must be ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : ''}`;
-        break;
-      case 'invalid_key':
-        message = `invalid key: ${issue.issues.map((x) => x.message).join('; ')}`;
-        break;
-      case 'unrecognized_keys':
-        message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; check the spelling (allowed fields are listed in docs/scenario-format.md)`;
-        break;
-      case 'invalid_value':
-        message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-        break;
-      case 'not_multiple_of':
-        message = issue.divisor === 1 ? 'must be a whole number' : message;
-        break;
-      default:
-        break;
-    }
-    if (issue.code === 'invalid_format' || (issue.code === 'invalid_type' && issue.expected === 'int'))
-      message = issue.message;
-    return { path: formatPath(issue.path), message, value: issue.code === 'unrecognized_keys' ? undefined : value };
+    const { kind, params } = kindOf(issue, value);
+    return scenarioIssue(
+      formatPath(issue.path),
+      kind,
+      params as never,
+      issue.code === 'unrecognized_keys' ? undefined : value,
+    );
   });
 }

@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { formatPath } from './errors.ts';
+import { type IssueLang, issueText } from './messages.ts';
 import { isPlainObject } from './resolve.ts';
 import { scenarioSchema } from './schema.ts';
 import { sourceOf, sourcePattern } from './sources.ts';
@@ -257,14 +258,14 @@ export function rangeText(f: Field): string {
   return f.kind === 'integer' ? 'whole number' : '';
 }
 
-/** Problems of a number for this field (the same rules as the schema), or null when it fits. */
-export function checkValue(f: Field, x: number): string | null {
-  if (!Number.isFinite(x)) return 'must be a number';
-  if (f.kind === 'integer' && !Number.isInteger(x)) return 'must be a whole number';
+/** Problems of a number for this field (the same rules as the schema) in `lang`, or null when it fits. */
+export function checkValue(f: Field, x: number, lang: IssueLang = 'en'): string | null {
+  if (!Number.isFinite(x)) return issueText('notNumber', {}, lang);
+  if (f.kind === 'integer' && !Number.isInteger(x)) return issueText('wholeNumber', {}, lang);
   if (f.min !== null && (f.minExclusive ? x <= f.min : x < f.min))
-    return `must be ${f.minExclusive ? '>' : '>='} ${f.min}`;
+    return issueText('min', { bound: f.min, inclusive: !f.minExclusive }, lang);
   if (f.max !== null && (f.maxExclusive ? x >= f.max : x > f.max))
-    return `must be ${f.maxExclusive ? '<' : '<='} ${f.max}`;
+    return issueText('max', { bound: f.max, inclusive: !f.maxExclusive }, lang);
   return null;
 }
 

@@ -5,12 +5,14 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ScenarioError } from './errors.ts';
+import { ScenarioError, scenarioIssue } from './errors.ts';
+import type { IssueKind, IssueParams } from './messages.ts';
 import { parseScenarioText, SCENARIO_LIMITS } from './input.ts';
 import { resolveExtends, validateScenario, withOverrides, type ScenarioData } from './resolve.ts';
 import type { Scenario } from './schema.ts';
 
-const fileError = (path: string, message: string) => new ScenarioError(path, [{ path: '(file)', message }]);
+const fileError = <K extends IssueKind>(path: string, kind: K, params: IssueParams[K]) =>
+  new ScenarioError(path, [scenarioIssue('(file)', kind, params)]);
 
 /**
  * The text of a scenario file. Devices, pipes and directories are refused before they are
@@ -18,22 +20,23 @@ const fileError = (path: string, message: string) => new ScenarioError(path, [{ 
  * file over the size limit before it is read.
  */
 function readScenarioText(path: string): string {
-  const notRegular = 'is not a regular file (a scenario is a .json file, not a directory, device or pipe)';
   const tooLarge = (bytes: number) =>
-    `is too large: ${bytes.toLocaleString('en')} bytes, at most ${SCENARIO_LIMITS.size.toLocaleString('en')} are allowed`;
+    fileError(path, 'tooLarge', { size: bytes, max: SCENARIO_LIMITS.size, unit: 'bytes' });
+  const unreadable = (err: unknown) =>
+    fileError(path, 'unreadable', { code: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   let fd: number;
   try {
-    if (!statSync(path).isFile()) throw fileError(path, notRegular);
+    if (!statSync(path).isFile()) throw fileError(path, 'notRegularFile', {});
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     if (err instanceof ScenarioError) throw err;
-    throw fileError(path, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw unreadable(err);
   }
   try {
     // The file opened may not be the one checked (a rename in between): check it again.
     const st = fstatSync(fd);
-    if (!st.isFile()) throw fileError(path, notRegular);
-    if (st.size > SCENARIO_LIMITS.size) throw fileError(path, tooLarge(st.size));
+    if (!st.isFile()) throw fileError(path, 'notRegularFile', {});
+    if (st.size > SCENARIO_LIMITS.size) throw tooLarge(st.size);
     // Read at most one byte past the limit, whatever the size said (the file may grow).
     const buf = Buffer.alloc(SCENARIO_LIMITS.size + 1);
     let n = 0;
@@ -41,16 +44,16 @@ function readScenarioText(path: string): string {
       const got = readSync(fd, buf, n, buf.length - n, null);
       if (got === 0) break;
       n += got;
-      if (n === buf.length) throw fileError(path, tooLarge(n));
+      if (n === buf.length) throw tooLarge(n);
     }
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n));
     } catch {
-      throw fileError(path, 'is not UTF-8 text');
+      throw fileError(path, 'notUtf8', {});
     }
   } catch (err) {
     if (err instanceof ScenarioError) throw err;
-    throw fileError(path, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw unreadable(err);
   } finally {
     closeSync(fd);
   }
@@ -65,9 +68,7 @@ export function resolveScenarioFile(path: string): ScenarioData {
   const full = resolve(path);
   return resolveExtends(readScenarioData(full), full, (ref, from) => {
     if (!ref.toLowerCase().endsWith('.json'))
-      throw new ScenarioError(from, [
-        { path: 'extends', message: 'must name a scenario file ending in .json', value: ref },
-      ]);
+      throw new ScenarioError(from, [scenarioIssue('extends', 'extendsJson', {}, ref)]);
     const p = resolve(dirname(from), ref);
     return { data: readScenarioData(p), name: p };
   });

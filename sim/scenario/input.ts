@@ -8,7 +8,8 @@
  * for a double (1e999 becomes Infinity), and the key "__proto__". A syntax error is reported by
  * line and column, never with an excerpt: the text may be a file that is not a scenario at all.
  */
-import { formatPath, ScenarioError, type ScenarioIssue } from './errors.ts';
+import { formatPath, ScenarioError, type ScenarioIssue, scenarioIssue } from './errors.ts';
+import type { JsonExpected } from './messages.ts';
 
 export const SCENARIO_LIMITS = {
   /** Characters of a scenario's JSON text (for a file: bytes). The baseline has about 24,000. */
@@ -19,12 +20,6 @@ export const SCENARIO_LIMITS = {
   extendsChain: 32,
 } as const;
 
-const count = (n: number) => n.toLocaleString('en');
-
-/** The message of a key that names JavaScript's prototype slot. */
-export const PROTO_KEY_MESSAGE =
-  'the key "__proto__" is not allowed (in JavaScript it names an object\u2019s prototype, not a field)';
-
 /**
  * Parses scenario JSON text: a byte-order mark at the start is skipped; anything over the
  * limits, a syntax error, a repeated key, a number too large and a "__proto__" key are a
@@ -33,10 +28,7 @@ export const PROTO_KEY_MESSAGE =
 export function parseScenarioText(text: string, name: string): Record<string, unknown> {
   if (text.length > SCENARIO_LIMITS.size)
     throw new ScenarioError(name, [
-      {
-        path: '(file)',
-        message: `is too large: ${count(text.length)} characters, at most ${count(SCENARIO_LIMITS.size)} are allowed`,
-      },
+      scenarioIssue('(file)', 'tooLarge', { size: text.length, max: SCENARIO_LIMITS.size, unit: 'characters' }),
     ]);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const issues = scanJSON(body);
@@ -46,12 +38,10 @@ export function parseScenarioText(text: string, name: string): Record<string, un
     data = JSON.parse(body);
   } catch {
     // The scan accepts only what JSON.parse accepts; this is a safety net, still without an excerpt.
-    throw new ScenarioError(name, [{ path: '(file)', message: 'is not valid JSON' }]);
+    throw new ScenarioError(name, [scenarioIssue('(file)', 'notJson', {})]);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data))
-    throw new ScenarioError(name, [
-      { path: '(top level)', message: 'a scenario is a JSON object ({ ... })', value: typeof data },
-    ]);
+    throw new ScenarioError(name, [scenarioIssue('(top level)', 'notObject', {}, typeof data)]);
   return data as Record<string, unknown>;
 }
 
@@ -79,23 +69,17 @@ export function scanJSON(text: string): ScenarioIssue[] {
   const path = () => formatPath(stack.map((c) => c.at));
   const where = (p: number) => {
     let line = 1;
-    let col = 1;
+    let column = 1;
     for (let k = 0; k < p && k < text.length; k++) {
       if (text.charCodeAt(k) === 10) {
         line++;
-        col = 1;
-      } else col++;
+        column = 1;
+      } else column++;
     }
-    return `line ${line}, column ${col}`;
+    return { line, column };
   };
-  const syntax = (expected: string): ScenarioIssue[] => [
-    {
-      path: '(file)',
-      message:
-        pos >= text.length
-          ? `is not valid JSON: the text ends where ${expected} should follow (${where(pos)}); was it cut off?`
-          : `is not valid JSON: ${expected} expected at ${where(pos)}`,
-    },
+  const syntax = (expected: JsonExpected): ScenarioIssue[] => [
+    scenarioIssue('(file)', 'jsonSyntax', { expected, ...where(pos), cutOff: pos >= text.length }),
   ];
   const skipWs = () => {
     WS.lastIndex = pos;
@@ -128,12 +112,7 @@ export function scanJSON(text: string): ScenarioIssue[] {
       const c = text[pos];
       if (c === '{' || c === '[') {
         if (stack.length >= SCENARIO_LIMITS.depth)
-          return [
-            {
-              path: path(),
-              message: `nests objects and arrays more than ${SCENARIO_LIMITS.depth} levels deep (${where(pos)}), which is the most allowed`,
-            },
-          ];
+          return [scenarioIssue(path(), 'tooDeep', { depth: SCENARIO_LIMITS.depth, ...where(pos) })];
         pos++;
         skipWs();
         const array = c === '[';
@@ -146,45 +125,42 @@ export function scanJSON(text: string): ScenarioIssue[] {
         }
       } else if (c === '"') {
         const end = stringEnd();
-        if (end < 0) return syntax('a complete string (closing quote, valid escapes, no line breaks)');
+        if (end < 0) return syntax('string');
         pos = end;
         mode = 'after';
       } else if (c === '-' || (c >= '0' && c <= '9')) {
         NUMBER.lastIndex = pos;
         const m = NUMBER.exec(text);
-        if (!m) return syntax('a number');
+        if (!m) return syntax('number');
         if (!Number.isFinite(Number(m[0])))
-          issues.push({
-            path: path(),
-            message: `the number ${m[0].length > 20 ? `${m[0].slice(0, 17)}...` : m[0]} is too large (the largest is about 1.8e308)`,
-          });
+          issues.push(
+            scenarioIssue(path(), 'numberTooLarge', {
+              number: m[0].length > 20 ? `${m[0].slice(0, 17)}...` : m[0],
+            }),
+          );
         pos = NUMBER.lastIndex;
         mode = 'after';
       } else {
         const word = /true|false|null/y;
         word.lastIndex = pos;
-        if (!word.test(text)) return syntax('a value (object, array, string, number, true, false or null)');
+        if (!word.test(text)) return syntax('value');
         pos = word.lastIndex;
         mode = 'after';
       }
     } else if (mode === 'key') {
       skipWs();
-      if (text[pos] !== '"') return syntax('a field name in double quotes');
+      if (text[pos] !== '"') return syntax('key');
       const end = stringEnd();
-      if (end < 0) return syntax('a complete field name');
+      if (end < 0) return syntax('completeKey');
       const key = JSON.parse(text.slice(pos, end)) as string;
       const top = stack[stack.length - 1];
       top.at = key;
-      if (top.keys.has(key))
-        issues.push({
-          path: path(),
-          message: 'is given twice in the same object; JSON keeps only the last, remove one',
-        });
+      if (top.keys.has(key)) issues.push(scenarioIssue(path(), 'duplicateKey', {}));
       top.keys.add(key);
-      if (key === '__proto__') issues.push({ path: path(), message: PROTO_KEY_MESSAGE });
+      if (key === '__proto__') issues.push(scenarioIssue(path(), 'protoKey', {}));
       pos = end;
       skipWs();
-      if (text[pos] !== ':') return syntax('":" after the field name');
+      if (text[pos] !== ':') return syntax('colon');
       pos++;
       skipWs();
       mode = 'value';
@@ -192,7 +168,7 @@ export function scanJSON(text: string): ScenarioIssue[] {
       skipWs();
       const top = stack[stack.length - 1];
       if (!top) {
-        if (pos < text.length) return syntax('the end of the text (after the top-level value)');
+        if (pos < text.length) return syntax('end');
         return issues;
       }
       const c = text[pos];
@@ -206,7 +182,7 @@ export function scanJSON(text: string): ScenarioIssue[] {
       } else if (c === (top.array ? ']' : '}')) {
         pos++;
         stack.pop();
-      } else return syntax(top.array ? '"," or "]"' : '"," or "}"');
+      } else return syntax(top.array ? 'commaOrBracket' : 'commaOrBrace');
     }
   }
 }
@@ -235,10 +211,7 @@ export function depthIssue(data: unknown): ScenarioIssue | null {
   let issue: ScenarioIssue | null = null;
   walk(data, (value, path) => {
     if (value === null || typeof value !== 'object' || path.length < SCENARIO_LIMITS.depth) return false;
-    issue = {
-      path: formatPath(path),
-      message: `nests objects and arrays more than ${SCENARIO_LIMITS.depth} levels deep, which is the most allowed`,
-    };
+    issue = scenarioIssue(formatPath(path), 'tooDeep', { depth: SCENARIO_LIMITS.depth });
     return true;
   });
   return issue;
@@ -253,9 +226,9 @@ export function dataIssues(data: unknown): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   walk(data, (value, path) => {
     if (typeof value === 'number' && !Number.isFinite(value))
-      issues.push({ path: formatPath(path), message: `must be a finite number, not ${String(value)}` });
+      issues.push(scenarioIssue(formatPath(path), 'notFinite', { value: String(value) }));
     else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, '__proto__'))
-      issues.push({ path: formatPath([...path, '__proto__']), message: PROTO_KEY_MESSAGE });
+      issues.push(scenarioIssue(formatPath([...path, '__proto__']), 'protoKey', {}));
     return false;
   });
   return issues;

@@ -4,7 +4,7 @@
  * so an override that makes a bad block is a scenario error naming the region and the field),
  * and read by the build and the model from here: nothing else merges region overrides.
  */
-import { ScenarioError, type ScenarioIssue, fromZod } from './errors.ts';
+import { ScenarioError, type ScenarioIssue, fromZod, scenarioIssue } from './errors.ts';
 import { deepMerge } from './merge.ts';
 import { type Practice, practiceSchema } from './practiceSchema.ts';
 import type { RegionSpec, Scenario } from './schema.ts';
@@ -36,11 +36,14 @@ export function regionParams(s: Scenario, name = s.name): readonly RegionParams[
     const checked = practiceSchema.safeParse(merged);
     if (!checked.success)
       for (const issue of fromZod(checked.error, merged))
-        issues.push({
-          path: `regions[${r}].practice.${issue.path}`,
-          message: `${issue.message} (region "${spec.name}": the scenario's practice with the region's override)`,
-          value: issue.value,
-        });
+        issues.push(
+          scenarioIssue(
+            `regions[${r}].practice.${issue.path}`,
+            'regionPractice',
+            { region: spec.name, inner: { kind: issue.kind, params: issue.params } },
+            issue.value,
+          ),
+        );
     const p = s.population,
       own = spec.population;
     return {

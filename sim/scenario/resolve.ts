@@ -4,7 +4,7 @@
  * Pure: reading files is the caller's job (the CLI in Node, the app in the browser).
  */
 import { scenarioSchema, type Scenario } from './schema.ts';
-import { fromZod, ScenarioError } from './errors.ts';
+import { fromZod, ScenarioError, type ScenarioIssue, scenarioIssue } from './errors.ts';
 import { dataIssues, depthIssue, SCENARIO_LIMITS } from './input.ts';
 import { deepMerge, isPlainObject } from './merge.ts';
 import { regionParams } from './regions.ts';
@@ -29,15 +29,10 @@ export function resolveExtends(
   for (;;) {
     const seen = chain.map((c) => c.name);
     if (seen.includes(current.name))
-      throw new ScenarioError(name, [
-        { path: 'extends', message: `circular extends: ${[...seen, current.name].join(' -> ')}` },
-      ]);
+      throw new ScenarioError(name, [scenarioIssue('extends', 'extendsCircular', { chain: [...seen, current.name] })]);
     if (chain.length >= SCENARIO_LIMITS.extendsChain)
       throw new ScenarioError(name, [
-        {
-          path: 'extends',
-          message: `the chain of extends is longer than ${SCENARIO_LIMITS.extendsChain} files (${seen.slice(0, 3).join(' -> ')} -> ...), which is the most allowed`,
-        },
+        scenarioIssue('extends', 'extendsTooLong', { max: SCENARIO_LIMITS.extendsChain, chain: seen.slice(0, 3) }),
       ]);
     const deep = depthIssue(current.data);
     if (deep) throw new ScenarioError(current.name, [deep]);
@@ -45,9 +40,7 @@ export function resolveExtends(
     chain.push({ own, name: current.name });
     if (parentRef === undefined) break;
     if (typeof parentRef !== 'string')
-      throw new ScenarioError(current.name, [
-        { path: 'extends', message: 'must be the path of another scenario file', value: parentRef },
-      ]);
+      throw new ScenarioError(current.name, [scenarioIssue('extends', 'extendsPath', {}, parentRef)]);
     current = load(parentRef, current.name);
   }
   // A guided demo is not inherited: its stops and captions speak of the scenario that carries it.
@@ -74,22 +67,16 @@ export function validateScenario(data: unknown, name = 'scenario'): Scenario {
     return result.data;
   }
   const schemaIssues = result.success ? [] : fromZod(result.error, data);
-  const issues = [
-    ...own,
-    ...schemaIssues.filter((i) => !own.some((o) => o.path === i.path) && !i.message.startsWith(ONLY_PROTO)),
-  ];
-  const missing = issues.filter((i) => i.message.startsWith('is missing')).length;
-  if (missing > 5 && isPlainObject(data) && !('extends' in data)) {
-    issues.unshift({
-      path: 'extends',
-      message: `${missing} fields are missing; a scenario usually starts with "extends": "baseline.json" and overrides only what differs`,
-    });
-  }
+  const issues = [...own, ...schemaIssues.filter((i) => !own.some((o) => o.path === i.path) && !onlyProto(i))];
+  const missing = issues.filter((i) => i.kind === 'missing').length;
+  if (missing > 5 && isPlainObject(data) && !('extends' in data))
+    issues.unshift(scenarioIssue('extends', 'manyMissing', { count: missing }));
   throw new ScenarioError(name, issues);
 }
 
-/** The start of the schema's message for an unknown key that is only "__proto__" (reported by dataIssues). */
-const ONLY_PROTO = 'unknown field(s) "__proto__";';
+/** The schema's unknown-key problem when the key is only "__proto__" (dataIssues reports it). */
+const onlyProto = (i: ScenarioIssue) =>
+  i.kind === 'unknownFields' && (i.params as { keys: string[] }).keys.join() === '__proto__';
 
 /** Command-line style overrides of a resolved scenario (seed, agents, weeks). */
 export function withOverrides(

@@ -19,6 +19,8 @@ import {
 } from '../domain.ts';
 import { compileFormula, FormulaError } from '../formula/compile.ts';
 import { FORMULA_VARIABLE_NAMES } from '../formula/variables.ts';
+import { customIssue } from './errors.ts';
+import { issueText, type IssueParams } from './messages.ts';
 import {
   interventionMechanicsSchema,
   interventionSchema,
@@ -39,10 +41,10 @@ function keyed<K extends string, S extends z.ZodType>(keys: readonly K[], value:
   return z.strictObject(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, S>);
 }
 /** Shares over named categories that must add up to 1. */
-function shares<K extends string>(keys: readonly K[], what: string) {
+function shares<K extends string>(keys: readonly K[], what: string, of: IssueParams['sharesSum']['of']) {
   return keyed(keys, unit01(`share of ${what}`)).refine(
     (o) => Math.abs(Object.values(o as Record<string, number>).reduce((a, b) => a + b, 0) - 1) < 1e-6,
-    { message: `the shares of ${what} must add up to 1` },
+    { message: issueText('sharesSum', { of }), params: { kind: 'sharesSum', of } },
   );
 }
 const meanSd = (what: string) =>
@@ -58,18 +60,15 @@ const ageBands = z
   .min(1)
   .superRefine((bands, ctx) => {
     const total = bands.reduce((a, b) => a + b.share, 0);
-    if (Math.abs(total - 1) > 1e-6)
-      ctx.addIssue({ code: 'custom', message: `the age band shares must add up to 1 (they add up to ${total})` });
+    if (Math.abs(total - 1) > 1e-6) ctx.addIssue(customIssue('sharesSum', { of: 'ageBands', total }));
     bands.forEach((b, i) => {
-      if (b.to <= b.from)
-        ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `"to" must be greater than "from" (${b.from})` });
-      if (b.from < 12)
-        ctx.addIssue({ code: 'custom', path: [i, 'from'], message: 'the model population starts at age 12' });
+      if (b.to <= b.from) ctx.addIssue(customIssue('bandOrder', { from: b.from }, [i, 'to']));
+      if (b.from < 12) ctx.addIssue(customIssue('populationStart', { age: 12 }, [i, 'from']));
     });
   });
 
-const ideologyShares = shares(EXTREMIST_IDEOLOGIES, 'ideological leanings');
-const educationShares = shares(EDUCATION, 'education levels');
+const ideologyShares = shares(EXTREMIST_IDEOLOGIES, 'ideological leanings', 'ideologyLeaning');
+const educationShares = shares(EDUCATION, 'education levels', 'education');
 
 const pathologySpec = z.strictObject({
   prevalence: unit01('share of the population with this condition'),
@@ -456,36 +455,18 @@ export const scenarioSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.burnInWeeks + s.weeks > 5200)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['burnInWeeks'],
-        message: `burnInWeeks + weeks must not exceed 5200 (they add up to ${s.burnInWeeks + s.weeks})`,
-      });
+      ctx.addIssue(customIssue('burnInTotal', { max: 5200, total: s.burnInWeeks + s.weeks }, ['burnInWeeks']));
     const total = s.regions.reduce((a, r) => a + r.share, 0);
-    if (Math.abs(total - 1) > 1e-6)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['regions'],
-        message: `the region shares must add up to 1 (they add up to ${total})`,
-      });
+    if (Math.abs(total - 1) > 1e-6) ctx.addIssue(customIssue('sharesSum', { of: 'regions', total }, ['regions']));
     const names = new Set<string>();
     s.regions.forEach((r, i) => {
       if (names.has(r.name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['regions', i, 'name'],
-          message: `region names must be unique ("${r.name}" repeats)`,
-        });
+        ctx.addIssue(customIssue('unique', { what: 'regionNames', value: r.name }, ['regions', i, 'name']));
       names.add(r.name);
     });
     const types = Object.keys(s.macro.types);
     const checkType = (t: string, path: (string | number)[]) => {
-      if (!Object.hasOwn(s.macro.types, t))
-        ctx.addIssue({
-          code: 'custom',
-          path,
-          message: `unknown macro type "${t}"; defined types: ${types.join(', ')}`,
-        });
+      if (!Object.hasOwn(s.macro.types, t)) ctx.addIssue(customIssue('unknownMacroType', { type: t, types }, path));
     };
     s.macro.schedule.forEach((e, i) => checkType(e.type, ['macro', 'schedule', i, 'type']));
     s.macro.stochastic.forEach((e, i) => checkType(e.type, ['macro', 'stochastic', i, 'type']));
@@ -494,34 +475,21 @@ export const scenarioSchema = z
     const ids = new Set<string>();
     s.triggers.catalogue.forEach((t, i) => {
       if (ids.has(t.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['triggers', 'catalogue', i, 'id'],
-          message: `trigger ids must be unique ("${t.id}" repeats)`,
-        });
+        ctx.addIssue(customIssue('unique', { what: 'triggerIds', value: t.id }, ['triggers', 'catalogue', i, 'id']));
       ids.add(t.id);
     });
     for (const name of Object.keys(s.phases.constants)) {
       if (FORMULA_VARIABLE_NAMES.includes(name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['phases', 'constants', name],
-          message: `"${name}" is an agent variable; a constant of that name would hide it in every formula, choose another name`,
-        });
+        ctx.addIssue(customIssue('constantHidesVariable', { name }, ['phases', 'constants', name]));
     }
     for (const [key, formula] of Object.entries(s.phases.hazards)) {
       const [from, to] = key.split('->');
-      if (from === to)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['phases', 'hazards', key],
-          message: 'a hazard must lead to another phase',
-        });
+      if (from === to) ctx.addIssue(customIssue('hazardSelf', {}, ['phases', 'hazards', key]));
       try {
         compileFormula(formula, FORMULA_VARIABLE_NAMES, s.phases.constants);
       } catch (err) {
         if (!(err instanceof FormulaError)) throw err;
-        ctx.addIssue({ code: 'custom', path: ['phases', 'hazards', key], message: err.message });
+        ctx.addIssue(customIssue('formula', { detail: err.message }, ['phases', 'hazards', key]));
       }
     }
     const regionNames = s.regions.map((r) => r.name);
@@ -529,47 +497,33 @@ export const scenarioSchema = z
     s.interventions.forEach((v, i) => {
       const at = (...p: (string | number)[]) => ['interventions', i, ...p];
       if (interventionIds.has(v.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: at('id'),
-          message: `intervention ids must be unique ("${v.id}" repeats)`,
-        });
+        ctx.addIssue(customIssue('unique', { what: 'interventionIds', value: v.id }, at('id')));
       interventionIds.add(v.id);
       if (v.ageTo <= v.ageFrom)
-        ctx.addIssue({ code: 'custom', path: at('ageTo'), message: `must be greater than ageFrom (${v.ageFrom})` });
+        ctx.addIssue(customIssue('greaterThanField', { field: 'ageFrom', value: v.ageFrom }, at('ageTo')));
       if (v.endWeek < v.startWeek)
-        ctx.addIssue({ code: 'custom', path: at('endWeek'), message: `must not be before startWeek (${v.startWeek})` });
+        ctx.addIssue(customIssue('notBeforeField', { field: 'startWeek', value: v.startWeek }, at('endWeek')));
       v.regions.forEach((r, k) => {
         if (!regionNames.includes(r))
-          ctx.addIssue({
-            code: 'custom',
-            path: at('regions', k),
-            message: `unknown region "${r}"; regions: ${regionNames.join(', ')}`,
-          });
+          ctx.addIssue(customIssue('unknownRegion', { name: r, regions: regionNames }, at('regions', k)));
       });
       if (v.reach === 'indicated' && v.phases.length === 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: at('phases'),
-          message: 'an indicated intervention names the phases it reaches',
-        });
+        ctx.addIssue(customIssue('indicatedPhases', {}, at('phases')));
     });
     if (s.interventions.length > 255)
-      ctx.addIssue({ code: 'custom', path: ['interventions'], message: 'at most 255 interventions' });
+      ctx.addIssue(customIssue('tooManyInterventions', { max: 255 }, ['interventions']));
     const r = s.interventionMechanics.response;
     if (r.fullEffectWeeks < r.minEffectiveWeeks)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['interventionMechanics', 'response', 'fullEffectWeeks'],
-        message: `must be at least minEffectiveWeeks (${r.minEffectiveWeeks})`,
-      });
+      ctx.addIssue(
+        customIssue('atLeastField', { field: 'minEffectiveWeeks', value: r.minEffectiveWeeks }, [
+          'interventionMechanics',
+          'response',
+          'fullEffectWeeks',
+        ]),
+      );
     for (const id of s.outputs.routes.ids) {
       if (id >= s.agents)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['outputs', 'routes', 'ids'],
-          message: `agent id ${id} is outside the population (0..${s.agents - 1})`,
-        });
+        ctx.addIssue(customIssue('agentOutside', { id, max: s.agents - 1 }, ['outputs', 'routes', 'ids']));
     }
   });
 

@@ -289,7 +289,7 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
     outcomeSel.addEventListener('change', draw);
     draw();
     const summary = h('div', { class: 'summary' });
-    summary.innerHTML = markdown(sweepSummary(stats));
+    summary.innerHTML = markdown(sweepSummary(stats, getLang()));
     results.replaceChildren(
       h(
         'div',

@@ -1,67 +1,67 @@
-/** summary.md of a sweep (English; the web app shows it as it is). */
-import { outcomeLabel } from './outcomes.ts';
+/**
+ * summary.md of a sweep, in any language of sweepWords.ts: the structure is written here once,
+ * the words come from the phrase table (the CLI writes English, the web app the page's language).
+ */
+import { outcomeLabel, type ReportLang } from './outcomes.ts';
 import { pointId } from './plan.ts';
-import { fixed, listText, md, num, pValue } from './reportFormat.ts';
-import { ETHICS_LINE } from './reportWords.ts';
+import { fixed, listText, md, numberText, pValue } from './reportFormat.ts';
 import type { SweepStats } from './resultStats.ts';
+import { type Strength, SWEEP_WORDS } from './sweepWords.ts';
 import { prccDashLegend, sweepWarnings, sweepWarningTexts } from './sweepWarnings.ts';
 
-export function sweepSummary(stats: SweepStats): string {
+export function sweepSummary(stats: SweepStats, lang: ReportLang = 'en'): string {
+  const W = SWEEP_WORDS[lang];
+  const f = numberText(W.decimalMark);
+  const num = f.num;
+  const mark = (s: string) => (W.decimalMark === '.' ? s : s.replace('.', W.decimalMark));
+  const label = (o: string) => outcomeLabel(o, lang);
   const { plan } = stats;
   const base = plan.base;
   const P = plan.points.length;
   const N = P * plan.replicates;
   const alpha = 1 - plan.level;
   const L: string[] = [];
-  L.push(`# Sweep: ${md(base.label)}`, '', ETHICS_LINE, '');
-  L.push('## What was run', '');
-  L.push(`Base scenario **${md(base.label)}**: ${md(base.scenario.question)}`, '');
-  const design = plan.design === 'grid' ? `a full grid of ${P} point(s)` : `a Latin hypercube of ${P} point(s)`;
+  L.push(`# ${W.title(md(base.label))}`, '', W.ethics, '');
+  L.push(`## ${W.headRun}`, '');
+  // The question is English scenario text; a Dutch summary says what the scenario is in Dutch where it can.
+  const what = lang === 'nl' && base.scenario.description ? base.scenario.description.nl : base.scenario.question;
+  L.push(W.baseScenario(md(base.label), md(what)), '');
   L.push(
-    `${design[0].toUpperCase()}${design.slice(1)} x ${plan.replicates} replicate(s) = ${N} runs of ${base.scenario.agents} agents x ${base.scenario.weeks} weeks ` +
-      `(unless a varied parameter changes these). Replicate r of every point used the same seed (derived from base seed ${plan.baseSeed}).`,
+    W.design(plan.design === 'grid', P, plan.replicates, N, base.scenario.agents, base.scenario.weeks, plan.baseSeed),
     '',
   );
-  L.push('| parameter | values | in the base scenario |', '| --- | --- | ---: |');
+  L.push(`| ${W.parameter} | ${W.values} | ${W.inBase} |`, '| --- | --- | ---: |');
   for (const v of plan.vary) {
     const vals = v.range
-      ? `${num(v.range.lo)} to ${num(v.range.hi)} (continuous)`
-      : v.values!.map((x) => (typeof x === 'number' ? num(x) : String(x))).join(', ');
+      ? W.continuous(num(v.range.lo), num(v.range.hi))
+      : v.values!.map((x) => (typeof x === 'number' ? num(x) : String(x))).join(W.decimalMark === ',' ? '; ' : ', ');
     L.push(`| \`${v.path}\` | ${vals} | ${typeof v.base === 'number' ? num(v.base) : String(v.base)} |`);
   }
   L.push('');
 
-  L.push('## Global sensitivity', '');
-  const warnings = sweepWarningTexts(sweepWarnings(stats));
+  L.push(`## ${W.headSensitivity}`, '');
+  const warnings = sweepWarningTexts(sweepWarnings(stats), lang);
   if (warnings.length) L.push(...warnings.flatMap((w, i) => (i ? ['>', `> ${w}`] : [`> ${w}`])), '');
+  L.push(W.prccIntro(num(alpha)), '');
   L.push(
-    'Partial rank correlation coefficient (PRCC) of each varied parameter with each outcome, over all runs: +1 means the outcome ' +
-      'rises with the parameter in every run once the other parameters are accounted for, -1 that it falls, 0 no monotone relation. ' +
-      `In brackets the p-value of the test PRCC = 0; values with p < ${num(alpha)} are in bold.`,
-    '',
-  );
-  L.push(
-    `| parameter | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`,
+    `| ${W.parameter} | ${plan.outcomes.map(label).join(' | ')} |`,
     `| --- |${plan.outcomes.map(() => ' ---: |').join('')}`,
   );
   for (const v of plan.vary) {
     const cells = plan.outcomes.map((o) => {
       const s = stats.sensitivity.find((x) => x.parameter === v.path && x.outcome === o)!;
       if (!Number.isFinite(s.prcc)) return '-';
-      const text = `${fixed(s.prcc, 2)} (${pValue(s.pValue)})`;
+      const text = `${mark(fixed(s.prcc, 2))} (${mark(pValue(s.pValue))})`;
       return s.pValue < alpha ? `**${text}**` : text;
     });
     L.push(`| \`${v.path}\` | ${cells.join(' | ')} |`);
   }
-  L.push('', prccDashLegend(), '');
+  L.push('', prccDashLegend(lang), '');
 
-  L.push('## Main findings', '');
+  L.push(`## ${W.headFindings}`, '');
   const clear = stats.sensitivity.filter((s) => Number.isFinite(s.prcc) && s.pValue < alpha);
-  for (const s of clear) {
-    L.push(
-      `- Higher \`${s.parameter}\` goes with ${s.prcc > 0 ? 'more' : 'fewer'} ${outcomeLabel(s.outcome)} (PRCC ${fixed(s.prcc, 2)}, ${strength(s.prcc)}).`,
-    );
-  }
+  for (const s of clear)
+    L.push(`- ${W.relation(s.parameter, s.prcc > 0, label(s.outcome), mark(fixed(s.prcc, 2)), strength(s.prcc))}`);
   // Outcomes without any PRCC were the same in every run (or there were too few runs).
   const constant = plan.outcomes.filter((o) =>
     stats.sensitivity.every((s) => s.outcome !== o || !Number.isFinite(s.prcc)),
@@ -72,23 +72,24 @@ export function sweepSummary(stats: SweepStats): string {
     );
     if (none.length)
       L.push(
-        `- No clear monotone relation of \`${v.path}\` with ${listText(none.map((s) => outcomeLabel(s.outcome)))}.`,
+        `- ${W.noRelation(
+          v.path,
+          listText(
+            none.map((s) => label(s.outcome)),
+            W.and,
+          ),
+        )}`,
       );
   }
-  if (constant.length && N >= 3)
-    L.push(`- The same in every run, so nothing to relate: ${listText(constant.map((o) => outcomeLabel(o)))}.`);
-  if (N < 3)
-    L.push('- Too few runs for a sensitivity analysis (at least 3 are needed; several hundred are advisable).');
+  if (constant.length && N >= 3) L.push(`- ${W.sameEveryRun(listText(constant.map(label), W.and))}`);
+  if (N < 3) L.push(`- ${W.tooFewRuns}`);
   L.push('');
 
   if (P <= 60) {
-    L.push('## Mean outcomes per point', '');
+    L.push(`## ${W.headPoints}`, '');
+    L.push(W.pointsIntro(plan.scaleTo === undefined ? null : num(plan.scaleTo)), '');
     L.push(
-      `Mean over the replicates; in brackets per 100,000 population${plan.scaleTo === undefined ? '' : ` and for ${num(plan.scaleTo)} people`} (counts only; intervals in \`sweep_points.csv\`).`,
-      '',
-    );
-    L.push(
-      `| point | ${plan.vary.map((v) => `\`${v.path}\``).join(' | ')} | ${plan.outcomes.map((o) => outcomeLabel(o)).join(' | ')} |`,
+      `| ${W.point} | ${plan.vary.map((v) => `\`${v.path}\``).join(' | ')} | ${plan.outcomes.map(label).join(' | ')} |`,
     );
     L.push(`| --- |${plan.vary.map(() => ' ---: |').join('')}${plan.outcomes.map(() => ' ---: |').join('')}`);
     for (let p = 0; p < P; p++) {
@@ -105,18 +106,12 @@ export function sweepSummary(stats: SweepStats): string {
     L.push('');
   }
 
-  L.push('## How to read this', '');
-  L.push(
-    '- PRCC measures a monotone association across the sampled range, controlling for the other varied parameters; it does not measure effects outside the range, or non-monotone effects (look at `sweep_points.csv` for those).',
-    '- Several hundred runs (points x replicates) are advisable for a stable PRCC with more than a few parameters (Marino et al. 2008).',
-    '- The parameters are literature-informed assumptions, not a calibration: read relations as the behaviour of mechanisms, not as predictions.',
-    '- Files: `sweep.csv` (one row per run and outcome, every varied parameter a column), `sweep_points.csv` (mean per point with intervals), `sensitivity.csv`, `plan.json`. Methods: docs/statistics.md.',
-    '',
-  );
+  L.push(`## ${W.headHowToRead}`, '');
+  L.push(...W.howToRead.map((x) => `- ${x}`), '');
   return L.join('\n');
 }
 
-function strength(r: number): string {
+function strength(r: number): Strength {
   const a = Math.abs(r);
   return a >= 0.7 ? 'strong' : a >= 0.4 ? 'moderate' : 'weak';
 }

@@ -1,5 +1,5 @@
 /**
- * End-to-end tests of the web app (see harness.ts). Screenshots of each mode go to docs/screenshots/.
+ * End-to-end tests of the web app (see harness.ts). Screenshots of each mode go to `shots` (harness.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
  * End-to-end tests of the Explore view (see harness.ts): selecting a person draws their ties
  * and their route timeline at once (no replay), Escape deselects, the macro log lists a fired
  * trigger and the wave panel shows the change since, and `#explore?scenario=edited` runs the
- * scenario saved in Research. Writes docs/screenshots/explore-network.png.
+ * scenario saved in Research. Writes the screenshot explore-network.png (harness.ts `shots`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,7 +4,7 @@
  * Chromium (playwright-core; never a browser download). Each test file starts its own app so
  * files can run in parallel (`useApp`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as netServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,8 +13,14 @@ import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
 
 export const root = resolve(import.meta.dirname, '../..');
-/** Screenshots of each mode, shown in the README. */
-export const shots = join(root, 'docs/screenshots');
+/**
+ * Where the tests write their screenshots of each mode. A test run leaves the committed ones alone
+ * and writes to a folder of the system's temporary directory; `npm run screenshots`
+ * (RADSIM_SCREENSHOTS=1) refreshes the committed ones in docs/screenshots/, shown in the README.
+ */
+export const shots =
+  process.env.RADSIM_SCREENSHOTS === '1' ? join(root, 'docs/screenshots') : join(tmpdir(), 'radsim-screenshots');
+mkdirSync(shots, { recursive: true });
 
 export interface App {
   base: string;

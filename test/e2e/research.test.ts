@@ -2,7 +2,7 @@
  * End-to-end tests of the Research view (see harness.ts): the schema-generated form and the
  * JSON text in step, inline field errors, autosave across a reload, import of bad files, a one-
  * and a two-parameter sweep with their plots, sensitivity table and CSV, a sweep stopped by a
- * crashed worker, and running the edit in Explore. Screenshots: docs/screenshots/research-form.png
+ * crashed worker, and running the edit in Explore. Screenshots (harness.ts `shots`): research-form.png
  * and research-sweep.png.
  */
 import { readFileSync } from 'node:fs';

@@ -429,7 +429,11 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     const { chosen } = demo;
     const step = demo.steps[demo.next - 1];
     const more = demo.next < demo.steps.length;
-    const go = h('button', { type: 'button', id: 'demo-next' }, more ? t('demoNext') : t('demoEnd'));
+    const go = h(
+      'button',
+      { type: 'button', id: 'demo-next', title: t('demoNextKeys') },
+      more ? t('demoNext') : t('demoEnd'),
+    );
     go.addEventListener('click', () => (more ? demoGo() : demoStop()));
     demoBox.hidden = false;
     demoBox.dataset.step = String(demo.next);
@@ -470,6 +474,17 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     if (ended()) return;
     setPlaying(true);
     void loop();
+  }
+  /**
+   * The presenter's "next" during a guided demo: from a stop on to the next one (at the last
+   * stop, the end of the demo); paused between stops, on to the next. Returns false when no
+   * demo is under way (the key then keeps its other meaning).
+   */
+  function demoNextStop(): boolean {
+    if (!demo) return false;
+    if (demo.atStop && demo.next >= demo.steps.length) demoStop();
+    else if (demo.atStop || !playing) demoGo();
+    return true; // while playing toward a stop there is nothing to do: the run stops there
   }
   function demoStop(): void {
     demo = null;
@@ -829,6 +844,13 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
   const onKey = (ev: KeyboardEvent) => {
     if (presenting && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
       const inField = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLSelectElement;
+      // Next demo stop: N, the right arrow (unless the people view used it to follow a tie) and,
+      // during a demo, PageDown, which is what a presentation clicker sends for "next".
+      const next = ev.key === 'n' || ev.key === 'N' || ev.key === 'ArrowRight' || ev.key === 'PageDown';
+      if (next && !inField && !ev.defaultPrevented && demoNextStop()) {
+        ev.preventDefault();
+        return;
+      }
       if ((ev.key === ' ' || ev.key === 'PageDown') && !inField) {
         ev.preventDefault();
         playBtn.click();

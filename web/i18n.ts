@@ -207,6 +207,7 @@ const en = {
   viewsNav: 'Views',
   demoStart: 'Guided demo',
   demoNext: 'Continue',
+  demoNextKeys: 'On to the next stop (presenting: PageDown, N or the right arrow)',
   demoEnd: 'End the demo',
   peopleNetwork: 'Network of the people in a phase',
   peopleGrid: 'Everyone (grid)',
@@ -218,7 +219,7 @@ const en = {
   demoSelectNoneMostTriggers: 'Nobody has a recent trigger load now, so nobody is selected.',
   present: 'Present',
   presentKeys:
-    'Full screen with large type. Space or PageDown: play or pause; PageUp: one week on; 1-5: fire a trigger; Escape: leave.',
+    'Full screen with large type. Space or PageDown: play or pause; during a guided demo, PageDown, N or the right arrow: the next stop; PageUp: one week on; 1-5: fire a trigger; Escape: leave.',
   sweepRestored: 'Results of the last sweep ({at}), kept in this browser.',
   aboutSources:
     'The model follows five public Dutch government documents; copies are in docs/sources/ of the repository, whose README gives each one\u2019s publisher, year and link.',
@@ -474,6 +475,7 @@ const nl: Record<Key, string> = {
   viewsNav: 'Weergaven',
   demoStart: 'Rondleiding',
   demoNext: 'Verder',
+  demoNextKeys: 'Door naar de volgende stop (bij presenteren: PageDown, N of de pijl naar rechts)',
   demoEnd: 'Rondleiding beëindigen',
   peopleNetwork: 'Netwerk van de mensen in een fase',
   peopleGrid: 'Iedereen (raster)',
@@ -485,7 +487,7 @@ const nl: Record<Key, string> = {
   demoSelectNoneMostTriggers: 'Niemand heeft nu een recente triggerlast, dus niemand is geselecteerd.',
   present: 'Presenteren',
   presentKeys:
-    'Volledig scherm met grote letters. Spatie of PageDown: afspelen of pauzeren; PageUp: één week verder; 1-5: een trigger afvuren; Escape: stoppen.',
+    'Volledig scherm met grote letters. Spatie of PageDown: afspelen of pauzeren; tijdens een rondleiding PageDown, N of de pijl naar rechts: de volgende stop; PageUp: één week verder; 1-5: een trigger afvuren; Escape: stoppen.',
   sweepRestored: 'Resultaten van de laatste sweep ({at}), bewaard in deze browser.',
   aboutSources:
     'Het model volgt vijf openbare Nederlandse overheidsdocumenten; kopieën staan in docs/sources/ van de repository, waarvan de README per document de uitgever, het jaar en de link geeft.',

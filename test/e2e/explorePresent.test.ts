@@ -257,6 +257,42 @@ describe('Explore as a teaching instrument', () => {
     expect(await page.locator('#demo-caption').isVisible()).toBe(false);
   });
 
+  it('presenter mode: N, the right arrow and PageDown (a clicker) go to the next demo stop, as its help says', async () => {
+    await page.goto(`${base}#explore`);
+    await page.waitForSelector('#status[data-week]');
+    await page.selectOption('#scenario', 'attack-abroad');
+    await page.waitForSelector('#demo:not([hidden])');
+    expect(await page.locator('#present').getAttribute('title')).toMatch(
+      /PageDown, N or the right arrow: the next stop/,
+    );
+    await page.fill('#agents', '2000');
+    await setSpeed(page, 50);
+    await page.click('#demo');
+    await page.waitForSelector('#demo-caption[data-step="1"]:not([hidden])');
+    await page.click('#present');
+    await page.waitForSelector('body.presenting');
+    const stops = attackAbroad.demo as { week: number }[];
+    for (const [i, key] of (['n', 'PageDown', 'ArrowRight', 'N'] as const).entries()) {
+      await page.locator('body').press(key);
+      await page.waitForSelector(`#demo-caption[data-step="${i + 2}"]:not([hidden])`, { timeout: 60_000 });
+      await page.waitForSelector(`#status[data-week="${stops[i + 1].week}"][data-running="false"]`);
+    }
+    // At the last stop "next" ends the demo; then PageDown plays and pauses again.
+    await page.locator('body').press('PageDown');
+    await page.waitForSelector('#demo-caption', { state: 'hidden' });
+    await page.locator('body').press('PageDown');
+    await page.waitForSelector('#status[data-running="true"]');
+    await page.locator('body').press('PageDown');
+    await page.waitForSelector('#status[data-running="false"]');
+    // Without a demo under way N does nothing.
+    const week = await weekOf(page);
+    await page.locator('body').press('n');
+    await page.waitForTimeout(300);
+    expect(await weekOf(page)).toBe(week);
+    await page.locator('body').press('Escape');
+    await page.waitForSelector('body:not(.presenting)');
+  });
+
   interface Stop {
     week: number;
     caption: { en: string; nl: string };

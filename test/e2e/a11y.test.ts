@@ -1,7 +1,8 @@
 /**
  * Accessibility of every view in English and Dutch, checked with axe-core (injected into the
  * page): no serious or critical violation. Explore is checked with a person selected (the route
- * panel and the network legend shown) and Compare with results.
+ * panel and the network legend shown), then in the people view's network of the people in a phase
+ * and in presenter mode; Compare with results.
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -49,6 +50,23 @@ describe.each(['en', 'nl'])('accessibility (%s)', (lang) => {
     await playExploreToEndAndSelect(page, 60);
     await page.waitForSelector('#route-timeline');
     expect(await violations(page)).toEqual([]);
+  });
+
+  it('Explore, the network of the people in a phase and presenter mode', async () => {
+    // The run and the selected person of the test before are kept (the view keeps its run).
+    await page.click('#people-mode');
+    await page.waitForSelector('#people[data-mode="network"][data-in-phase]');
+    expect(await page.locator('#people-mode').getAttribute('aria-pressed')).toBe('true');
+    await page.waitForSelector('#net-info:not([hidden])');
+    expect(await violations(page)).toEqual([]);
+    await page.click('#present');
+    await page.waitForSelector('body.presenting #caption:not([hidden])');
+    expect(await violations(page)).toEqual([]);
+    await page.locator('body').press('Escape'); // deselects the person
+    await page.locator('body').press('Escape'); // leaves presenter mode
+    await page.waitForSelector('body:not(.presenting)');
+    await page.click('#people-mode');
+    await page.waitForSelector('#people[data-mode="grid"]');
   });
 
   it('Compare, with results', async () => {

@@ -98,6 +98,24 @@ describe('the Dutch page', () => {
       for (const english of ['item(s)', 'scenario text', 'share of men', 'whole number', 'assumption', 'variables:'])
         expect(research).not.toContain(english);
 
+      // A bad field and bad JSON are told in Dutch (the scenario's problems, sim/scenario/messages.ts).
+      const row = '.field[data-path="population.maleShare"]';
+      await page.fill('#field-search', 'population.maleShare');
+      await page.fill('#field-population_maleShare', '2');
+      await page.waitForSelector(`${row}.invalid`);
+      expect(await page.locator(`${row} .field-error`).textContent()).toMatch(/^population\.maleShare: moet <= 1 zijn/);
+      const listed = await page.locator('#editor-error').textContent();
+      expect(listed).toContain('population.maleShare: moet <= 1 zijn (gevonden: 2)');
+      expect(listed).not.toMatch(/must|found/);
+      await page.fill('#editor', '{"extends": "baseline.json",');
+      await page.waitForFunction(() =>
+        document.querySelector('#editor-error')?.textContent?.startsWith('geen geldige JSON'),
+      );
+      expect(await page.locator('#editor-error').textContent()).toMatch(/^geen geldige JSON: de tekst houdt op waar/);
+      await page.fill('#editor', '{"extends": "baseline.json"}');
+      await page.waitForSelector('#editor-ok');
+      await page.fill('#field-search', '');
+
       await page.goto(`${base}#about`);
       const about = await visibleText(page);
       for (const english of ["Minister's letter", 'Phase colours', 'Ministry memo'])

@@ -326,6 +326,7 @@ export function fieldText(f: Field): { description: string; unit: string; source
 }
 
 /** rangeText in the page's language. */
-function localRange(text: string): string {
+/** A range text of `rangeText` in the page's language. */
+export function localRange(text: string): string {
   return getLang() === 'en' ? text : text.replace('whole number', t('wholeNumber'));
 }

@@ -32,6 +32,7 @@ import {
   sweepWarningTexts,
 } from '../sim/index.ts';
 import { download } from './export.ts';
+import { localRange } from './fieldEditor.ts';
 import { getLang, t, tf } from './i18n.ts';
 import { runPlan } from './jobPool.ts';
 import { defaultRange, levels, prccInterval, SWEEP_DEFAULTS } from './sweepDesign.ts';
@@ -177,7 +178,7 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
       if (hi < lo) problems.push(`${p}: ${t('to')} < ${t('from')}`);
       for (const x of [lo, hi]) {
         const bad = Number.isFinite(x) ? checkValue(f, x, getLang()) : null;
-        if (bad) problems.push(`${p} = ${x}: ${bad} (${rangeText(f)})`);
+        if (bad) problems.push(`${p} = ${x}: ${bad} (${localRange(rangeText(f))})`);
       }
       if (!problems.length) specs.push(`${p}=${levels(f, lo, hi, n).join(',')}`);
     });

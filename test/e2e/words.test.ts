@@ -114,6 +114,23 @@ describe('the Dutch page', () => {
       expect(await page.locator('#editor-error').textContent()).toMatch(/^geen geldige JSON: de tekst houdt op waar/);
       await page.fill('#editor', '{"extends": "baseline.json"}');
       await page.waitForSelector('#editor-ok');
+
+      // A sweep's plain-language summary is Dutch too, with decimal commas.
+      await page.fill('#sweep-p1', 'influence.mu');
+      await page.dispatchEvent('#sweep-p1', 'change');
+      await page.fill('#sweep-lo1', '0.05');
+      await page.fill('#sweep-hi1', '0.15');
+      await page.fill('#sweep-n1', '2');
+      await page.fill('#sweep-replicates', '2');
+      await page.fill('#sweep-agents', '1000');
+      await page.fill('#sweep-weeks', '26');
+      await page.click('#sweep-run');
+      await page.waitForSelector('#sweep-progress-text[data-state="done"]', { timeout: 120_000 });
+      const summary = (await page.locator('#view-research .summary').textContent()) ?? '';
+      expect(summary).toContain('Wat is doorgerekend');
+      expect(summary).toContain('Zo leest u dit');
+      expect(summary).toMatch(/influence\.mu\s*0,05; 0,15/);
+      expect(summary).not.toMatch(/What was run|How to read|Main findings|goes with|No clear/);
       await page.fill('#field-search', '');
 
       await page.goto(`${base}#about`);

@@ -6,12 +6,19 @@
  * at 15 and fades at 30, the extra online exposure of the young fades at 25 (each the amount the
  * scenario adds at those ages).
  *
- * Generational turnover: a person past the oldest age of the scenario leaves, and so do people
- * of the oldest age band at the weekly rate that keeps the youngest band as large as the
- * scenario says; a newcomer of the youngest age takes each leaver's place in the household and
- * network, with all traits drawn afresh. The youngest band (the front end of prevention) stays
- * stable; the bands between drift slowly with the scenario's age profile. People in a phase, in
- * a group, detained, in triage, in a case or in a programme stay until they are not.
+ * Generational turnover keeps the scenario's age profile at rest. The profile is a step function:
+ * band k holds d_k = share_k / width_k of the population per year of age. With everyone ageing
+ * one year a year, a density that is flat within each band is the steady state of a process with
+ * no exits or entries inside the bands, and at each boundary between bands the jump the profile
+ * makes: where the density falls (d_k > d_k+1), a share 1 - d_k+1 / d_k of the people reaching
+ * the boundary leave (death, emigration); where it rises, newcomers of that age arrive, d_k+1 - d_k
+ * of the population a year (immigration); newcomers of the youngest age arrive at d_first a year,
+ * and everyone leaves at the oldest age. The jumps telescope, so exits and entries balance: a
+ * leaver's place goes to a newcomer (same household and network, all traits drawn afresh) whose
+ * age is drawn from the entry ages in proportion to their rates. An empty band sets no rate
+ * (people pass into it and stay until the oldest age). Leaving is decided on the birthday that
+ * crosses a boundary, so the stage still touches only one person in 52 a week. People in a
+ * phase, in a group, detained, in triage, in a case or in a programme stay until they are not.
  */
 import { demographicCell } from '../domain.ts';
 import { NEED_BASELINE, IDENTITY, NEED_STRIDE, NOT_LEAVING, SENSATION, WEEKS_PER_YEAR } from '../population/agents.ts';
@@ -21,7 +28,36 @@ import { renewalHearers, type TickModule } from './module.ts';
 import { recordRoute } from './route.ts';
 import type { World } from './world.ts';
 
-const due = (week: number, weeks: number) => Math.min(NOT_LEAVING, week + weeks);
+/** Ages are looked up in tables of this many years (the schema allows `to` up to 121). */
+const AGE_SPAN = 122;
+
+type AgeBands = World['regions'][number]['population']['ageBands'];
+
+/**
+ * The turnover that keeps a step age profile at rest (see the top of this file): the chance of
+ * leaving on reaching each age (the oldest age aside), and the entry ages with their yearly
+ * rates as shares of the population.
+ */
+export function turnoverOf(bands: AgeBands): { leaveAt: Float64Array; entryAges: number[]; entryRates: number[] } {
+  const density = new Float64Array(AGE_SPAN).fill(Number.NaN); // NaN: in no band
+  for (const b of bands)
+    for (let x = b.from; x < b.to; x++) if (Number.isNaN(density[x])) density[x] = b.share / (b.to - b.from);
+  const youngest = Math.min(...bands.map((b) => b.from));
+  const leaveAt = new Float64Array(AGE_SPAN);
+  const entryAges = [youngest],
+    entryRates = [density[youngest]];
+  for (let x = youngest + 1; x < AGE_SPAN; x++) {
+    const before = density[x - 1],
+      after = density[x];
+    if (!(before > 0 && after > 0) || before === after) continue; // an empty band sets no rate
+    if (after < before) leaveAt[x] = 1 - after / before;
+    else {
+      entryAges.push(x);
+      entryRates.push(after - before);
+    }
+  }
+  return { leaveAt, entryAges, entryRates };
+}
 
 export class LifecourseStage implements TickModule {
   readonly name = 'lifecourse';
@@ -29,12 +65,13 @@ export class LifecourseStage implements TickModule {
   private readonly sensExtra: number;
   private readonly onlineExtra: number;
   private readonly needsOn: boolean;
-  /** By region: the first age past the oldest band, the youngest age, the start of the oldest band. */
+  /** By region: the first age past the oldest band. */
   private readonly oldest: Float32Array;
-  private readonly youngest: Float32Array;
-  private readonly oldestBandFrom: Float32Array;
-  /** By region: the weekly chance of leaving for people in the oldest band. */
-  private readonly leaveChance: Float32Array;
+  /** By region and age (region * AGE_SPAN + age): the chance of leaving on reaching that age. */
+  private readonly leaveAt: Float64Array;
+  /** By region: the entry ages and the cumulative shares of newcomers of each. */
+  private readonly entryAges: number[][];
+  private readonly entryCumulative: number[][];
   private readonly drawTraits: TraitDrawer;
   /** The modules of the plan that hear renewals. */
   private renewHearers: TickModule[] = [];
@@ -47,49 +84,43 @@ export class LifecourseStage implements TickModule {
     this.onlineExtra = p.online.youthExtra;
     this.needsOn = s.ablation.needs;
     const bandsOf = (r: number) => w.regions[r].population.ageBands;
-    const oldest = (this.oldest = Float32Array.from(s.regions, (_, r) => Math.max(...bandsOf(r).map((b) => b.to))));
-    const youngest = (this.youngest = Float32Array.from(s.regions, (_, r) =>
-      Math.min(...bandsOf(r).map((b) => b.from)),
-    ));
-    // Weekly chance of leaving for people in the oldest band: entries into the youngest band
-    // (share / width per year) minus those who leave by passing the oldest age, over the oldest band.
-    this.oldestBandFrom = Float32Array.from(s.regions, (_, r) => {
-      const bands = bandsOf(r);
-      return bands.reduce((x, b) => (b.to === oldest[r] ? b.from : x), 0);
-    });
-    this.leaveChance = Float32Array.from(s.regions, (_, r) => {
-      const bands = bandsOf(r);
-      const first = bands.find((b) => b.from === youngest[r])!,
-        last = bands.find((b) => b.to === oldest[r])!;
-      const entries = first.share / (first.to - first.from),
-        agedOut = last.share / (last.to - last.from);
-      return last.share > 0 ? Math.max(0, entries - agedOut) / last.share / 52 : 0;
+    this.oldest = Float32Array.from(s.regions, (_, r) => Math.max(...bandsOf(r).map((b) => b.to)));
+    this.leaveAt = new Float64Array(s.regions.length * AGE_SPAN);
+    this.entryAges = [];
+    this.entryCumulative = [];
+    s.regions.forEach((_, r) => {
+      const t = turnoverOf(bandsOf(r));
+      this.leaveAt.set(t.leaveAt, r * AGE_SPAN);
+      const total = t.entryRates.reduce((x, y) => x + y, 0);
+      let c = 0;
+      this.entryAges.push(t.entryAges);
+      this.entryCumulative.push(t.entryRates.map((e) => (c += e / total)));
     });
     this.drawTraits = createTraitDrawer(s);
   }
 
-  /**
-   * Hears who declares `onRenew`, and draws the leave week of everyone in the oldest band, as of
-   * week 1 (the first week this stage runs).
-   */
+  /** Hears who declares `onRenew`; anyone already past the oldest age leaves in week 1. */
   init(w: World, plan: readonly TickModule[]): void {
     this.renewHearers = renewalHearers(plan);
     const a = w.agents,
-      week = w.week + 1,
-      tk = tickKey(w.keys.lifecourse, week);
-    for (let i = 0; i < a.n; i++) {
-      const r = a.region[i],
-        x = a.age[i];
-      if (x >= this.oldest[r]) a.leaveWeek[i] = week;
-      else if (x >= this.oldestBandFrom[r]) a.leaveWeek[i] = due(week, this.weeksToLeave(tickUniform(tk, i, 2), r));
-    }
+      week = w.week + 1;
+    for (let i = 0; i < a.n; i++) if (a.age[i] >= this.oldest[a.region[i]]) a.leaveWeek[i] = week;
   }
 
-  private renew(w: World, i: number): void {
+  /** The age of a newcomer of region r, from a uniform draw u. */
+  private entryAge(r: number, u: number): number {
+    const cum = this.entryCumulative[r],
+      ages = this.entryAges[r];
+    let k = 0;
+    while (k < cum.length - 1 && u >= cum[k]) k++;
+    return ages[k];
+  }
+
+  private renew(w: World, i: number, u: number): void {
     const a = w.agents;
     const r = a.region[i];
-    a.age[i] = this.youngest[r];
-    a.birthday[i] = w.week % WEEKS_PER_YEAR; // born this week: one year older in 52 weeks
+    a.age[i] = this.entryAge(r, u);
+    a.birthday[i] = w.week % WEEKS_PER_YEAR; // turned their entry age this week: one year older in 52 weeks
     a.leaveWeek[i] = NOT_LEAVING;
     const rs = agentStream(tickKey(w.keys.renewal, w.week), i);
     this.drawTraits(
@@ -122,25 +153,12 @@ export class LifecourseStage implements TickModule {
     for (const m of this.renewHearers) m.onRenew!(w, i);
   }
 
-  /**
-   * Leaving the oldest band is a weekly chance; instead of a draw for each of them every week
-   * (a fifth of the population), the week it happens is drawn once, on entering the band, as the
-   * number of weeks to the first success (geometric, this week counting as 0). Someone who cannot
-   * leave that week (in a phase, a group, a case...) gets a fresh draw from the next week, which is
-   * the same process since the chance has no memory.
-   */
-  private weeksToLeave(u: number, r: number): number {
-    const p = this.leaveChance[r];
-    if (!(p > 0)) return NOT_LEAVING;
-    return p >= 1 ? 0 : Math.floor(Math.log(1 - u) / Math.log(1 - p));
-  }
-
   step(w: World): void {
     const idExtra = this.idExtra,
       sensExtra = this.sensExtra,
       onlineExtra = this.onlineExtra,
       oldest = this.oldest,
-      oldestBandFrom = this.oldestBandFrom;
+      leaveAt = this.leaveAt;
     const a = w.agents;
     const age = a.age,
       birthday = a.birthday,
@@ -172,8 +190,10 @@ export class LifecourseStage implements TickModule {
           if (before < 25 && x >= 25) online[i] = Math.max(0, online[i] - onlineExtra);
         }
         if (x >= oldest[r]) leaveWeek[i] = week;
-        else if (before < oldestBandFrom[r] && x >= oldestBandFrom[r])
-          leaveWeek[i] = due(week, this.weeksToLeave(tickUniform(tk, i, 0), r));
+        else {
+          const p = leaveAt[r * AGE_SPAN + x]; // x < oldest <= 121
+          if (p > 0 && tickUniform(tk, i, 0) < p) leaveWeek[i] = week;
+        }
       }
       let renewed = false;
       if (leaveWeek[i] <= week) {
@@ -185,10 +205,10 @@ export class LifecourseStage implements TickModule {
           !a.inCase[i] &&
           a.enrolled[i] < 0
         ) {
-          this.renew(w, i);
+          this.renew(w, i, tickUniform(tk, i, 1));
           x = age[i];
           renewed = true;
-        } else leaveWeek[i] = x >= oldest[r] ? week + 1 : due(week + 1, this.weeksToLeave(tickUniform(tk, i, 1), r));
+        } else leaveWeek[i] = week + 1; // leaves as soon as they can
       }
       // Age bands start at whole years, so the cell changes only on a birthday (or renewal).
       if (isBirthday || renewed) {

@@ -100,7 +100,7 @@ export interface World {
   everAction: number;
   /** Stocks of the practice pipeline and interventions, kept current by their stages. */
   readonly practiceStocks: { triageQueue: number; waitingList: number; cases: number; participants: number };
-  /** People who left at the oldest age and were replaced by a newcomer. */
+  /** People who left (at a band boundary or the oldest age) and were replaced by a newcomer. */
   renewed: number;
   /**
    * The model's clock, in weeks since the start of the run, burn-in included: week-keyed draws

@@ -45,7 +45,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   // 8.3 Population
   population: 'assumption (rough Dutch-like values, not from a seed)',
   'population.ageBands':
-    'assumption: a rough Dutch-like age structure of people aged 12+, not from a seed; the bands also set the turnover ages (docs/model.md 7.8): people are replaced on reaching the largest `to` by newcomers of the smallest `from`',
+    'assumption: a rough Dutch-like age structure of people aged 12+, not from a seed; the bands also set the turnover that keeps them at rest (docs/model.md 7.8): people leave where the density per year of age falls and at the largest `to`, newcomers arrive at the smallest `from` and where it rises; deaths, emigration and immigration (CBS population dynamics) are assumed to happen only there',
   'population.maleShare': 'assumption: near-even sex ratio',
   'population.householdSize': 'assumption: rough Dutch-like household sizes; realised sizes differ (docs/model.md 5)',
   'population.education': `shares: assumption; that education moderates vulnerability: ${S002}`,

@@ -45,7 +45,7 @@ const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.
  * - phases: every rate constant 0 and no one sensitive at the start (no phase change, hence no
  *   group, action, detention, case or programme); practice signals at rate 0; no interventions;
  * - life course: the ages of one 25-60 band, with an empty band up to 121 as the oldest, so no
- *   one ages out and the oldest band has no leave rate: no renewal (the test checks it);
+ *   one ages out and an empty band sets no leave chance: no renewal (the test checks it);
  * - network: one region whose single neighbourhood holds every agent, `meanDegree` random ties
  *   each, the only layer with a weight; no online exposure, no online sources;
  * - restoring forces off (no relaxation toward set points), no burn-in;

@@ -8,8 +8,8 @@ export const DESCRIPTION_NL: Readonly<Record<string, string>> = {
     'duur van de run na de inloopperiode: reeksen, uitkomsten en geplande weken tellen vanaf het einde ervan',
   'weeks run before week 0 so the population reaches its steady state (spin-up); nothing is recorded or scheduled in them':
     'weken die vóór week 0 lopen zodat de populatie haar evenwicht bereikt (inloopperiode); daarin wordt niets vastgelegd of gepland',
-  'half-life of the gap between a person’s attitude and their own set point (the attitude drawn for them); 0 switches the pull off':
-    'halveringstijd van het verschil tussen iemands houding en het eigen instelpunt (de voor hen getrokken houding); 0 zet de trek uit',
+  'half-life of the gap between a person’s attitude (and its uncertainty) and their own set point (the values drawn for them); 0 switches the pull off':
+    'halveringstijd van het verschil tussen iemands houding (en de onzekerheid daarvan) en het eigen instelpunt (de voor hen getrokken waarden); 0 zet de trek uit',
   'half-life of the gap between each protective factor and the person’s own set point; 0 switches the pull off':
     'halveringstijd van het verschil tussen elke beschermende factor en het eigen instelpunt van de persoon; 0 zet de trek uit',
   'chance that a person released from detention has disengaged from violence: they leave the action phase for the sensitivity phase':

@@ -3,9 +3,17 @@
  * relax toward their own set points (the values drawn for them at birth into the model), each
  * gap halving in the scenario's half-life. Triggers, influence and interventions move a person
  * away from the set point for a while; without this pull their net effect accumulated for ever
- * and the population drifted toward the radical end (the baseline never settled).
+ * and the population drifted toward the radical end (the baseline never settled). The opinion
+ * uncertainty relaxes with the attitude it belongs to (the attitude half-life): relative
+ * agreement only ever moves it toward the uncertainty of those who sway a person, and the
+ * confident online sources and extremists pulled everyone's down for decades.
  */
-import { SET_POINT_SCALE, SET_POINT_STRIDE } from '../population/agents.ts';
+import {
+  SET_POINT_SCALE,
+  SET_POINT_STRIDE,
+  UNCERTAINTY_SET_POINT,
+  UNCERTAINTY_SET_POINT_SCALE,
+} from '../population/agents.ts';
 import type { TickModule } from './module.ts';
 import type { World } from './world.ts';
 
@@ -41,13 +49,15 @@ export class RestoringStage implements TickModule {
     const kA = this.kA,
       kP = this.kP;
     if (kA === 0 && kP === 0) return;
-    const unit = 1 / SET_POINT_SCALE;
+    const unit = 1 / SET_POINT_SCALE,
+      uUnit = 1 / UNCERTAINTY_SET_POINT_SCALE;
     const a = w.agents,
       n = a.n;
     const slice = w.week % SLICES;
     const lo = Math.floor((n * slice) / SLICES),
       hi = Math.floor((n * (slice + 1)) / SLICES);
     const x = a.attitude,
+      u = a.uncertainty,
       sp = a.setPoints,
       protection = a.protection;
     const pr = a.protective;
@@ -59,6 +69,7 @@ export class RestoringStage implements TickModule {
       p5 = pr.civicCompetence;
     for (let i = lo, o = SET_POINT_STRIDE * lo; i < hi; i++, o += SET_POINT_STRIDE) {
       x[i] += kA * (sp[o] * unit - x[i]);
+      u[i] += kA * (sp[o + UNCERTAINTY_SET_POINT] * uUnit - u[i]);
       p0[i] += kP * (sp[o + 1] * unit - p0[i]);
       p1[i] += kP * (sp[o + 2] * unit - p1[i]);
       p2[i] += kP * (sp[o + 3] * unit - p2[i]);

@@ -45,7 +45,7 @@ export interface Agents {
   // protective factors
   readonly protective: Columns<(typeof PROTECTIVE)[number]>;
   readonly protection: Float32Array; // derived: mean of resilience, critical thinking, emotion regulation, bonds
-  /** Set points of attitude and the protective factors (SET_POINT_STRIDE per agent): what they relax toward. */
+  /** Set points of attitude, the protective factors and uncertainty (SET_POINT_STRIDE per agent): what they relax toward. */
   readonly setPoints: Uint8Array;
   // radical state
   readonly leaning: Uint8Array; // ideology (1..4) this person would radicalise toward
@@ -105,10 +105,13 @@ export const WEEKS_PER_YEAR = 52;
 /**
  * Personal set points, interleaved per agent: attitude at 0, the protective factors at 1 + k in
  * PROTECTIVE order, each in 1/255 steps (a byte each: the set point is a trait, read by the
- * restoring stage only, and a step of 0.004 is far below the spread of any of them).
+ * restoring stage only, and a step of 0.004 is far below the spread of any of them); the opinion
+ * uncertainty at UNCERTAINTY_SET_POINT, in steps of 1/UNCERTAINTY_SET_POINT_SCALE (it ranges up to 2).
  */
-export const SET_POINT_STRIDE = 7;
+export const SET_POINT_STRIDE = 8;
 export const SET_POINT_SCALE = 255;
+export const UNCERTAINTY_SET_POINT = 7;
+export const UNCERTAINTY_SET_POINT_SCALE = 127.5;
 
 export function allocateAgents(n: number): Agents {
   const filled = (a: Int32Array, v: number) => (a.fill(v), a);

@@ -17,6 +17,8 @@ import {
   refreshDerived,
   SET_POINT_SCALE,
   SET_POINT_STRIDE,
+  UNCERTAINTY_SET_POINT,
+  UNCERTAINTY_SET_POINT_SCALE,
   setAge,
   type Agents,
 } from './agents.ts';
@@ -258,6 +260,7 @@ export function createTraitDrawer(s: Scenario): TraitDrawer {
     a.setPoints[sp] = Math.round(a.attitude[i] * SET_POINT_SCALE);
     for (let k = 0; k < protective.length; k++)
       a.setPoints[sp + 1 + k] = Math.round(protectiveColumns[k][i] * SET_POINT_SCALE);
+    a.setPoints[sp + UNCERTAINTY_SET_POINT] = Math.round(a.uncertainty[i] * UNCERTAINTY_SET_POINT_SCALE);
 
     refreshDerived(a, i);
     if (a.phase[i] === 1) a.entryMotive[i] = currentMotive(a, i, s.ablation.needs); // the needs equal their baselines here

@@ -292,7 +292,7 @@ export const needsSchema = z.strictObject({
 
 export const restoringSchema = z.strictObject({
   attitudeHalfLifeWeeks: nonNeg(
-    'half-life of the gap between a person\u2019s attitude and their own set point (the attitude drawn for them); 0 switches the pull off',
+    'half-life of the gap between a person\u2019s attitude (and its uncertainty) and their own set point (the values drawn for them); 0 switches the pull off',
     'weeks',
   ),
   protectiveHalfLifeWeeks: nonNeg(

@@ -1,15 +1,20 @@
 /**
  * The burn-in and the restoring forces: weeks a user reads or schedules count from the end of
- * the burn-in; every library scenario runs its interventions after it; attitude and protective
- * factors relax toward the set points with the scenario's half-lives; a release can end the
- * action phase.
+ * the burn-in; every library scenario runs its interventions after it; attitude (with its
+ * uncertainty) and protective factors relax toward the set points with the scenario's half-lives;
+ * a release can end the action phase.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PROTECTIVE } from '../../sim/domain.ts';
 import { RestoringStage } from '../../sim/model/restoring.ts';
-import { SET_POINT_SCALE, SET_POINT_STRIDE } from '../../sim/population/agents.ts';
+import {
+  SET_POINT_SCALE,
+  SET_POINT_STRIDE,
+  UNCERTAINTY_SET_POINT,
+  UNCERTAINTY_SET_POINT_SCALE,
+} from '../../sim/population/agents.ts';
 import { Simulation } from '../../sim/run/simulation.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
 import { validateScenario } from '../../sim/scenario/resolve.ts';
@@ -84,7 +89,7 @@ describe('the burn-in', () => {
 });
 
 describe('the restoring forces', () => {
-  it('halve the gap to the set points in the half-life', () => {
+  it('halve the gap to the set points in the half-life (uncertainty with attitude)', () => {
     const s = small({
       restoring: { attitudeHalfLifeWeeks: 10, protectiveHalfLifeWeeks: 20, releaseDisengagement: 0.9 },
     });
@@ -95,8 +100,11 @@ describe('the restoring forces', () => {
       o = SET_POINT_STRIDE * i;
     const spA = a.setPoints[o] / SET_POINT_SCALE,
       spR = a.setPoints[o + 1] / SET_POINT_SCALE;
+    const spU = a.setPoints[o + UNCERTAINTY_SET_POINT] / UNCERTAINTY_SET_POINT_SCALE;
     expect(Math.abs(spA - a.attitude[i])).toBeLessThanOrEqual(0.5 / SET_POINT_SCALE + 1e-6);
+    expect(Math.abs(spU - a.uncertainty[i])).toBeLessThanOrEqual(0.5 / UNCERTAINTY_SET_POINT_SCALE + 1e-6);
     a.attitude[i] = spA + 0.4;
+    a.uncertainty[i] = spU - 0.2; // relative agreement with confident people lowers it
     a.protective.resilience[i] = spR - 0.3;
     // One slice a week (SLICES weeks' worth each time): the agent's slice comes once in SLICES weeks.
     const stage = new RestoringStage(w);
@@ -105,6 +113,7 @@ describe('the restoring forces', () => {
       stage.step(w);
     }
     expect(a.attitude[i] - spA).toBeCloseTo(0.1, 5); // two half-lives
+    expect(spU - a.uncertainty[i]).toBeCloseTo(0.05, 5); // the attitude's half-life
     for (let k = 0; k < 20; k++) {
       w.week++;
       stage.step(w);

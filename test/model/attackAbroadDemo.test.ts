@@ -9,7 +9,9 @@
  * 4 (mean ratio about 1); from week 104 to 130 it grew by a factor 1.5-2.8; the group and action
  * phases changed by at most 1; at week 200 it was above its week-104 level in 9 of 12 runs; in
  * weeks 201-226 the runs with the attack had 0-2 more entries into it per run than the same runs
- * without (summed over seeds 1-6: 128 against 124).
+ * without (summed over seeds 1-6: 128 against 124). Since the life course keeps the age profile at
+ * rest and uncertainty relaxes to its set point, one of seeds 1-6 starts with 8 people in the
+ * sensitivity phase, so the caption says 5 to 50.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import data from '../../scenarios/attack-abroad.json';
@@ -68,9 +70,9 @@ describe('the attack-abroad demo captions', () => {
     expect(data.macro.schedule).toEqual([{ week: ATTACK_WEEK, type: 'attackAbroad', strength: 3 }]);
   });
 
-  it('week 0: "some 10 to 50 of 20,000" are receptive', () => {
+  it('week 0: "some 5 to 50 of 20,000" are receptive', () => {
     for (const r of attack) {
-      expect(r.p1[0]).toBeGreaterThanOrEqual(10);
+      expect(r.p1[0]).toBeGreaterThanOrEqual(5);
       expect(r.p1[0]).toBeLessThanOrEqual(50);
     }
   });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   loadState,
+  localText,
   resolveScenarioFile,
   readStateHeader,
   type Scenario,
@@ -156,7 +157,7 @@ export async function runCommand(args: string[]): Promise<number> {
     );
   files['summary.json'] = jsonText({
     scenario: scenario.name,
-    question: scenario.question,
+    question: localText(scenario.question, 'en'),
     seed: scenario.seed,
     radsimVersion: VERSION,
     ...(resumed ? { resumedFromWeek: fromWeek } : {}),

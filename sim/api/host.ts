@@ -25,6 +25,7 @@ import { Simulation } from '../run/simulation.ts';
 import { loadState, saveState } from '../run/snapshot.ts';
 import { validateScenario } from '../scenario/resolve.ts';
 import { DEMO_SELECTIONS, type DemoSelection } from '../scenario/schema.ts';
+import { localText } from '../scenario/texts.ts';
 import type {
   AgentSample,
   EgoNetwork,
@@ -410,7 +411,7 @@ function hostInfo(sim: Simulation): HostInfo {
   const s = sim.scenario;
   return {
     name: s.name,
-    question: s.question,
+    question: localText(s.question, 'en'),
     agents: s.agents,
     weeks: s.weeks,
     seed: s.seed,

@@ -2,6 +2,7 @@
  * summary.md of a comparison, and the sentence for one difference, in any language of
  * reportWords.ts: the structure is written here once, the words come from the phrase table.
  */
+import { localText } from '../scenario/texts.ts';
 import { canonicalJSON } from './hash.ts';
 import { outcomeLabel, type ReportLang } from './outcomes.ts';
 import { listText, md, numberText } from './reportFormat.ts';
@@ -27,7 +28,7 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
   );
   plan.scenarios.forEach((s, v) =>
     L.push(
-      `| ${v === 0 ? W.reference : W.variant(v)} | ${md(s.label)} | ${s.scenario.agents} | ${s.scenario.weeks} | ${md(s.scenario.question)} |`,
+      `| ${v === 0 ? W.reference : W.variant(v)} | ${md(s.label)} | ${s.scenario.agents} | ${s.scenario.weeks} | ${md(localText(s.scenario.question, lang))} |`,
     ),
   );
   L.push('');

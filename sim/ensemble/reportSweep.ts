@@ -2,6 +2,7 @@
  * summary.md of a sweep, in any language of sweepWords.ts: the structure is written here once,
  * the words come from the phrase table (the CLI writes English, the web app the page's language).
  */
+import { hasDutch, localText } from '../scenario/texts.ts';
 import { outcomeLabel, type ReportLang } from './outcomes.ts';
 import { pointId } from './plan.ts';
 import { fixed, listText, md, numberText, pValue } from './reportFormat.ts';
@@ -23,8 +24,9 @@ export function sweepSummary(stats: SweepStats, lang: ReportLang = 'en'): string
   const L: string[] = [];
   L.push(`# ${W.title(md(base.label))}`, '', W.ethics, '');
   L.push(`## ${W.headRun}`, '');
-  // The question is English scenario text; a Dutch summary says what the scenario is in Dutch where it can.
-  const what = lang === 'nl' && base.scenario.description ? base.scenario.description.nl : base.scenario.question;
+  // A question given only in English (a plain string): the Dutch summary says what the scenario is in Dutch where it can.
+  const { question, description } = base.scenario;
+  const what = lang === 'nl' && !hasDutch(question) && description ? description.nl : localText(question, lang);
   L.push(W.baseScenario(md(base.label), md(what)), '');
   L.push(
     W.design(plan.design === 'grid', P, plan.replicates, N, base.scenario.agents, base.scenario.weeks, plan.baseSeed),

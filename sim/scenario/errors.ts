@@ -158,9 +158,23 @@ export function customIssue<K extends IssueKind>(kind: K, params: IssueParams[K]
   };
 }
 
+/**
+ * A text that may be a plain string or { en, nl } fails as a union. When the value has the
+ * shape of one of the two (an object), that one's own problems are the clear ones
+ * ("question.nl: is missing"); when it has neither, the problem is the kind of value.
+ */
+function unionIssues(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] {
+  const wrongType = (branch: z.core.$ZodIssue[]) =>
+    branch.some((x) => x.code === 'invalid_type' && x.path.length === 0);
+  const fitting = issue.errors.filter((b) => !wrongType(b));
+  if (fitting.length === 1) return fitting[0].map((x) => ({ ...x, path: [...issue.path, ...x.path] }));
+  return [customIssue('localText', {}, issue.path as (string | number)[]) as unknown as z.core.$ZodIssue];
+}
+
 /** Turns zod issues into messages a researcher can act on. */
 export function fromZod(error: z.ZodError, input: unknown): ScenarioIssue[] {
-  return error.issues.map((issue) => {
+  const issues = error.issues.flatMap((i) => (i.code === 'invalid_union' ? unionIssues(i) : [i]));
+  return issues.map((issue) => {
     const value = valueAt(input, issue.path);
     const { kind, params } = kindOf(issue, value);
     return scenarioIssue(

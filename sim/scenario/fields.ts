@@ -12,6 +12,7 @@ import { type IssueLang, issueText } from './messages.ts';
 import { isPlainObject } from './resolve.ts';
 import { scenarioSchema } from './schema.ts';
 import { sourceOf, sourcePattern } from './sources.ts';
+import { LOCAL_TEXT_SCHEMAS } from './texts.ts';
 
 export type FieldKind = 'number' | 'integer' | 'boolean' | 'enum' | 'string';
 export type Segment = string | number;
@@ -36,7 +37,14 @@ export interface Field {
   options: string[] | null;
   optional: boolean;
   source: string | null;
+  /**
+   * For a leaf of a scenario text: the language it holds ('en', 'nl'), or 'plain' for a text
+   * given as one string (English, shown in every language).
+   */
+  text?: TextLeaf;
 }
+
+export type TextLeaf = 'en' | 'nl' | 'plain';
 
 interface Def {
   type: string;
@@ -44,6 +52,7 @@ interface Def {
   element?: z.ZodType;
   valueType?: z.ZodType;
   innerType?: z.ZodType;
+  options?: z.ZodType[];
   in?: z.ZodType;
   entries?: Record<string, string>;
   checks?: { _zod: { def: { check: string; value?: number; inclusive?: boolean; format?: string } } }[];
@@ -95,6 +104,7 @@ function leaf(
   optional: boolean,
   meta: { description?: string; unit?: string },
   parentDescription: string,
+  text: TextLeaf | undefined,
 ): Field | null {
   const path = formatPath(segs);
   const pattern = sourcePattern(path);
@@ -106,11 +116,24 @@ function leaf(
   if (st === null) return null;
   // The scenario's texts in two languages (title.en, description.nl, ...) belong with its name.
   const section = segs.length > 1 && !RUN_TEXTS.has(String(segs[0])) ? String(segs[0]) : 'run';
-  return { ...st, path, segs: [...segs], section, optional };
+  const f: Field = { ...st, path, segs: [...segs], section, optional };
+  if (text) f.text = text;
+  return f;
 }
 
 /** Top-level texts in English and Dutch, listed with the run's own fields. */
-const RUN_TEXTS = new Set(['title', 'description', 'demo']);
+const RUN_TEXTS = new Set(['title', 'question', 'description', 'demo']);
+
+/** An object of exactly the texts in English and Dutch ({ en, nl }). */
+function isBilingual(d: Def): boolean {
+  return d.type === 'object' && Object.keys(d.shape ?? {}).join() === 'en,nl';
+}
+
+/** The option of a union that fits the value: an object's for an object, else the first that is not one. */
+function optionFor(options: readonly z.ZodType[], value: unknown): z.ZodType {
+  const wantObject = isPlainObject(value);
+  return options.find((o) => (defOf(unwrap(o).schema).type === 'object') === wantObject) ?? options[0];
+}
 
 function staticPart(
   schema: z.ZodType,
@@ -214,19 +237,20 @@ export function newListItem(template: unknown, items: readonly unknown[]): unkno
  */
 export function schemaFields(data: unknown, schema: z.ZodType = scenarioSchema): Field[] {
   const out: Field[] = [];
-  const walk = (s: z.ZodType, value: unknown, segs: Segment[], parentDescription: string) => {
+  const walk = (s: z.ZodType, value: unknown, segs: Segment[], parentDescription: string, text?: TextLeaf) => {
     const { schema: inner, optional, meta } = unwrap(s);
     const d = defOf(inner);
     const description = meta.description ?? parentDescription;
     if (d.type === 'object' && d.shape) {
       if (!isPlainObject(value)) return;
+      const bilingual = isBilingual(d);
       for (const [k, child] of Object.entries(d.shape)) {
         const v = value[k];
         const u = unwrap(child);
         const cd = defOf(u.schema);
         const isLeaf = cd.type !== 'object' && cd.type !== 'array' && cd.type !== 'record';
         if (v === undefined && !(isLeaf && u.optional)) continue;
-        walk(child, v, [...segs, k], description);
+        walk(child, v, [...segs, k], description, bilingual ? (k as TextLeaf) : undefined);
       }
     } else if (d.type === 'array' && d.element) {
       if (!Array.isArray(value)) return;
@@ -234,8 +258,13 @@ export function schemaFields(data: unknown, schema: z.ZodType = scenarioSchema):
     } else if (d.type === 'record' && d.valueType) {
       if (!isPlainObject(value)) return;
       for (const [k, v] of Object.entries(value)) walk(d.valueType, v, [...segs, k], description);
+    } else if (d.type === 'union' && d.options) {
+      // A scenario text: one string (its field is the text itself) or { en, nl } (a field per language).
+      const option = optionFor(d.options, value);
+      const plain = LOCAL_TEXT_SCHEMAS.has(inner) && defOf(unwrap(option).schema).type === 'string';
+      walk(option, value, segs, description, plain ? 'plain' : undefined);
     } else {
-      const f = leaf(inner, segs, optional, meta, parentDescription);
+      const f = leaf(inner, segs, optional, meta, parentDescription, text);
       if (f) out.push(f);
     }
   };

@@ -31,6 +31,8 @@ export interface IssueParams {
   /** A key of a record that breaks the rule of its keys (`rule`: the kind of the key's own problem). */
   badKey: { rule: 'identifier' | 'hazardKey' | 'other' };
   unknownFields: { keys: string[] };
+  /** A text that is neither a string nor { en, nl } (the question, a label). */
+  localText: Record<string, never>;
   // --- rules across fields (schema.ts superRefine) ---
   sharesSum: { of: 'ideologyLeaning' | 'education' | 'ageBands' | 'regions'; total?: number };
   bandOrder: { from: number };
@@ -210,6 +212,10 @@ export const ISSUE_MESSAGES: Catalogue = {
       `unknown field(s) ${quoted(p.keys)}; check the spelling (allowed fields are listed in docs/scenario-format.md)`,
     nl: (p) =>
       `${p.keys.length === 1 ? 'onbekend veld' : 'onbekende velden'} ${quoted(p.keys)}; controleer de spelling (de toegestane velden staan in docs/scenario-format.md)`,
+  },
+  localText: {
+    en: () => 'must be a text, or the English and the Dutch text as { "en": "...", "nl": "..." }',
+    nl: () => 'moet een tekst zijn, of de Engelse en de Nederlandse tekst als { "en": "...", "nl": "..." }',
   },
   sharesSum: {
     en: (p) => `${SHARES[p.of].en} must add up to 1${p.total === undefined ? '' : ` (they add up to ${p.total})`}`,

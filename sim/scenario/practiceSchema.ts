@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EXTREMIST_IDEOLOGIES, PRACTICE_DOMAINS, WORKING_ELEMENTS } from '../domain.ts';
+import { localTextSchema } from './texts.ts';
 
 const unit01 = (description: string) => z.number().min(0).max(1).meta({ description, unit: '0..1' });
 const nonNeg = (description: string, unit = '') => z.number().min(0).meta({ description, unit });
@@ -87,7 +88,7 @@ export const interventionSchema = z.strictObject({
     .string()
     .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
     .meta({ description: 'identifier' }),
-  label: z.string().meta({ description: 'what it is' }),
+  label: localTextSchema('what it is'),
   reach: z.enum(['universal', 'targeted', 'indicated']).meta({
     description:
       'universal: everyone eligible by age and region; targeted: PGA cases (their case plan); indicated: people in the given phases',

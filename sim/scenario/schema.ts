@@ -21,6 +21,7 @@ import { compileFormula, FormulaError } from '../formula/compile.ts';
 import { FORMULA_VARIABLE_NAMES } from '../formula/variables.ts';
 import { customIssue } from './errors.ts';
 import { issueText, type IssueParams } from './messages.ts';
+import { bilingualTextSchema, localTextSchema } from './texts.ts';
 import {
   interventionMechanicsSchema,
   interventionSchema,
@@ -221,7 +222,7 @@ const triggerSpec = z.strictObject({
     .string()
     .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/)
     .meta({ description: 'identifier' }),
-  label: z.string().meta({ description: 'what happens' }),
+  label: localTextSchema('what happens'),
   level: z.enum(['micro', 'meso']).meta({ description: 'micro (personal life) or meso (the social surroundings)' }),
   direction: z
     .enum(['radicalising', 'deradicalising'])
@@ -382,11 +383,7 @@ export const outputsSchema = z.strictObject({
 });
 
 // -- Title and description in English and Dutch (what the web app's pickers show) --
-/** A text in English (en) and Dutch (nl). */
-export const bilingualTextSchema = z.strictObject({
-  en: z.string().min(1),
-  nl: z.string().min(1),
-});
+export { bilingualTextSchema } from './texts.ts';
 const scenarioTitleSchema = bilingualTextSchema.optional().meta({ description: 'title, a few words' });
 const scenarioDescriptionSchema = bilingualTextSchema
   .optional()
@@ -416,7 +413,7 @@ export const scenarioSchema = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'short name' }),
     title: scenarioTitleSchema,
-    question: z.string().min(1).meta({ description: 'the one-sentence question this scenario asks' }),
+    question: localTextSchema('the one-sentence question this scenario asks', true),
     description: scenarioDescriptionSchema,
     seed: z
       .number()

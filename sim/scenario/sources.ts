@@ -85,6 +85,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   // 8.6 Triggers
   triggers: `mechanism: micro and meso triggers set radicalisation in motion (${S002}) or lead to deradicalisation (${S003}); rates vary with sex, age and education (${S002}); events: MODEL.md 4.2; every rate, multiplier and effect: assumption`,
   'triggers.recentHalfLifeWeeks': 'assumption: a trigger\u2019s push fades over about two months',
+  'triggers.catalogue[].label': 'scenario text (not a model parameter)',
   // 8.7 Susceptibility
   susceptibility: `mechanism: vulnerability differs by motive, sex, age and education (${S002}); age and psychopathology moderate (${S003}); pattern MODEL.md 4.3; values: assumption`,
   'susceptibility.pathology': `mechanism MODEL.md 2 and 4.3 (pathology as a moderator, ${S003}); values: assumption`,
@@ -194,6 +195,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   // 8.15 Interventions
   interventions: `kinds and working elements: ${S003} and MODEL.md 5; every number: assumption`,
   'interventions[].delivery.communityMessengers': `${S003}, ${S001}; value: assumption`,
+  'interventions[].label': 'scenario text (not a model parameter)',
   // 8.16 Ablation and outputs
   ablation: 'model switch (docs/model.md section 9), not an empirical parameter',
   outputs: 'recording option, not a model parameter',

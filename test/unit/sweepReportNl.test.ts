@@ -7,6 +7,7 @@ import { RUN_FORMAT, type RunRecord } from '../../sim/ensemble/records.ts';
 import { sweepSummary } from '../../sim/ensemble/report.ts';
 import { SWEEP_WORDS } from '../../sim/ensemble/sweepWords.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
+import { localText } from '../../sim/scenario/texts.ts';
 
 const base = loadScenarioFile(fileURLToPath(new URL('../../scenarios/baseline.json', import.meta.url)), {
   agents: 500,
@@ -53,7 +54,7 @@ describe('Dutch sweep summary', () => {
     for (const head of ['Wat is doorgerekend', 'Globale gevoeligheid', 'Belangrijkste bevindingen', 'Zo leest u dit'])
       expect(md).toContain(`## ${head}`);
     expect(md).toContain('**Synthetische populatie.**');
-    expect(md).toContain(`Basisscenario **baseline**: ${base.description!.nl}`);
+    expect(md).toContain(`Basisscenario **baseline**: ${localText(base.question, 'nl')}`);
     expect(md).toContain('| `influence.mu` | 0,1; 0,25; 0,4 | 0,1 |');
     expect(md).toMatch(
       /- Een hogere `influence\.mu` gaat samen met meer mensen die de gevoeligheidsfase bereiken \(PRCC 0,\d\d, sterk\)\./,
@@ -81,5 +82,14 @@ describe('Dutch sweep summary', () => {
       /- Higher `influence\.mu` goes with more people reaching the sensitivity phase \(PRCC 0\.\d\d, strong\)\./,
     );
     expect(md).toContain('| `influence.mu` | 0.1, 0.25, 0.4 | 0.1 |');
+    expect(md).toContain(`Base scenario **baseline**: ${localText(base.question, 'en')}`);
+  });
+
+  it('says what a scenario with an English-only question is by its Dutch description', () => {
+    const english = 'How does it unfold?';
+    const only = { ...stats, plan: { ...stats.plan, base: { ...stats.plan.base } } };
+    only.plan.base.scenario = { ...base, question: english };
+    expect(sweepSummary(only, 'nl')).toContain(`Basisscenario **baseline**: ${base.description!.nl}`);
+    expect(sweepSummary(only, 'en')).toContain(`Base scenario **baseline**: ${english}`);
   });
 });

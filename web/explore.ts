@@ -33,8 +33,16 @@ import { PeopleCanvas } from './explorePeople.ts';
 import { drawPhaseNet, phaseNetAt, phaseNetLayout } from './explorePhaseNet.ts';
 import { createPhaseChart, phaseLegend, type FiredTrigger } from './explorePhaseChart.ts';
 import { createRoutePanel } from './exploreRoute.ts';
+import { type RouteNames, routeNames } from './routeText.ts';
 import { getLang, t, tf, type Key } from './i18n.ts';
-import { availableScenarios, resolvedByName, scenarioDescription, scenarioOption, scenarioTitle } from './scenarios.ts';
+import {
+  availableScenarios,
+  resolvedByName,
+  scenarioDescription,
+  scenarioOption,
+  scenarioText,
+  scenarioTitle,
+} from './scenarios.ts';
 import { h } from './util.ts';
 import { crashOf, newWorker, type WorkerClient } from './workerClient.ts';
 
@@ -222,7 +230,24 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     egoLegend,
   );
   const routeBox = h('div', { id: 'route', class: 'route panel explore-route', 'aria-live': 'polite' });
-  const routePanel = createRoutePanel(routeBox, { replay: (id) => void replay(id), deselect: () => deselect() });
+  /** The labels of the scenario's triggers and programmes in the page's language, for the route panel. */
+  let namesFor: { key: string; names: RouteNames } | null = null;
+  function currentRouteNames(): RouteNames | undefined {
+    const key = `${scenarioSel.value}\u0000${getLang()}`;
+    if (namesFor?.key !== key) {
+      try {
+        namesFor = { key, names: routeNames(resolvedByName(scenarioSel.value), getLang()) };
+      } catch {
+        return undefined;
+      }
+    }
+    return namesFor.names;
+  }
+  const routePanel = createRoutePanel(routeBox, {
+    replay: (id) => void replay(id),
+    deselect: () => deselect(),
+    names: currentRouteNames,
+  });
   const errorBox = h('div', { id: 'explore-error', role: 'alert' });
   const ablation: Record<string, boolean> = prev
     ? { ...prev.ablation }
@@ -372,18 +397,17 @@ export function exploreView(root: HTMLElement, requested: string | null = null):
     const lang = getLang();
     const title = scenarioTitle(name, lang);
     const desc = scenarioDescription(name, lang);
-    let q: string | null = null;
+    let q: ReturnType<typeof scenarioText> = null;
     try {
-      const d = resolvedByName(name);
-      q = typeof d.question === 'string' ? d.question : null;
+      q = scenarioText(resolvedByName(name).question, lang);
     } catch {
       q = null;
     }
     question.replaceChildren(
       h('strong', { id: 'scenario-title' }, title),
       desc ? h('span', { id: 'scenario-description' }, ` — ${desc}`) : '',
-      // The question is scenario text in English; the Dutch page shows the description only.
-      lang === 'en' && q ? h('p', { class: 'question' }, q) : '',
+      // A question given in English only is shown as it is, marked as English.
+      q ? h('p', { class: 'question', id: 'scenario-question', lang: q.lang }, q.text) : '',
     );
   }
 

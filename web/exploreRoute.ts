@@ -6,10 +6,12 @@ import * as d3 from 'd3';
 import type { MacroLogEntry, Route, RouteEvent } from '../sim/index.ts';
 import { macroLabel } from './exploreMacros.ts';
 import { getLang, regionLabel, t, tf, type Key } from './i18n.ts';
-import { describeRouteEvent } from './routeText.ts';
+import { describeRouteEvent, type RouteNames } from './routeText.ts';
 import { h, PHASE_COLORS } from './util.ts';
 
-const describe = (e: RouteEvent): string => describeRouteEvent(e, getLang());
+/** The labels of the running scenario's triggers and programmes, in the page's language (set by each draw). */
+let names: RouteNames | undefined;
+const describe = (e: RouteEvent): string => describeRouteEvent(e, getLang(), names);
 
 export interface RoutePanel {
   /** Nobody selected. */
@@ -25,7 +27,7 @@ export interface RoutePanel {
 
 export function createRoutePanel(
   box: HTMLElement,
-  actions: { replay(id: number): void; deselect(): void },
+  actions: { replay(id: number): void; deselect(): void; names(): RouteNames | undefined },
 ): RoutePanel {
   /** The panel of the person shown. */
   let view: {
@@ -51,6 +53,7 @@ export function createRoutePanel(
   }
 
   function draw(r: Route | null, selected: number, week: number, playing: boolean, macroLog: MacroLogEntry[]): boolean {
+    names = actions.names();
     if (!r) {
       view = null;
       if (!box.querySelector('#tracing')) box.replaceChildren(h('p', {}, `${t('route')}: #${selected} …`));

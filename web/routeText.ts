@@ -1,9 +1,33 @@
 /**
  * Route events in words, in English or Dutch (practice terms as in the seeds: signaal, weegploeg,
- * casusoverleg, PGA). Trigger and programme ids stay as the scenario names them.
+ * casusoverleg, PGA). Triggers and programmes are named by their labels in the scenario (in the
+ * page's language where the scenario has it), else by their ids.
  */
 import type { RouteEvent } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
+
+/** The labels of a scenario's triggers and programmes, by id, in one language. */
+export interface RouteNames {
+  trigger: Map<string, string>;
+  intervention: Map<string, string>;
+}
+
+/** The labels of the triggers (`triggers.catalogue`) and programmes (`interventions`) of resolved scenario data. */
+export function routeNames(data: Record<string, unknown>, lang: Lang): RouteNames {
+  const labels = (list: unknown) => {
+    const out = new Map<string, string>();
+    if (!Array.isArray(list)) return out;
+    for (const x of list as { id?: unknown; label?: unknown }[]) {
+      // A plain string is English, shown in every language.
+      const label = x?.label;
+      const text = typeof label === 'string' ? label : (label as Record<string, unknown> | undefined)?.[lang];
+      if (typeof x?.id === 'string' && typeof text === 'string' && text.trim()) out.set(x.id, text);
+    }
+    return out;
+  };
+  const triggers = data.triggers as { catalogue?: unknown } | undefined;
+  return { trigger: labels(triggers?.catalogue), intervention: labels(data.interventions) };
+}
 
 const words = {
   en: {
@@ -88,7 +112,7 @@ const words = {
   },
 };
 
-export function describeRouteEvent(e: RouteEvent, lang: Lang): string {
+export function describeRouteEvent(e: RouteEvent, lang: Lang, names?: RouteNames): string {
   const d = words[lang];
   const w = `${d.week} ${e.week}: `;
   const tr = (table: Record<string, string>, k: string) => table[k] ?? k;
@@ -102,7 +126,9 @@ export function describeRouteEvent(e: RouteEvent, lang: Lang): string {
       );
     }
     case 'trigger':
-      return w + d.trigger(tr(d.levels, e.level), e.id, tr(d.directions, e.direction), e.impact);
+      return (
+        w + d.trigger(tr(d.levels, e.level), names?.trigger.get(e.id) ?? e.id, tr(d.directions, e.direction), e.impact)
+      );
     case 'group':
       return w + d.group(tr(d.groupEvents, e.event), e.group);
     case 'signal':
@@ -112,7 +138,7 @@ export function describeRouteEvent(e: RouteEvent, lang: Lang): string {
     case 'case':
       return w + d.caseEnded;
     case 'intervention':
-      return w + d.intervention(e.id, tr(d.interventionEvents, e.event));
+      return w + d.intervention(names?.intervention.get(e.id) ?? e.id, tr(d.interventionEvents, e.event));
     case 'incident':
     case 'arrest':
     case 'release':

@@ -95,14 +95,23 @@ export function validatedByName(name: string, o: { agents?: number; weeks?: numb
   return validateScenario(d, `${name}.json`);
 }
 
-/** Text in both languages (a scenario's `title` and `description`). */
+/** Text in both languages (a scenario's `title`, `question`, `description`, labels). */
 interface Localized {
   en: string;
   nl: string;
 }
 function localized(x: unknown, lang: 'en' | 'nl'): string | null {
-  if (typeof x === 'string') return x;
-  if (x && typeof x === 'object' && typeof (x as Localized)[lang] === 'string') return (x as Localized)[lang];
+  return scenarioText(x, lang)?.text ?? null;
+}
+
+/**
+ * A scenario text (unvalidated data) in `lang`, with the language it is in: a plain string is
+ * English, shown in every language. Null when it is not a text.
+ */
+export function scenarioText(x: unknown, lang: 'en' | 'nl'): { text: string; lang: 'en' | 'nl' } | null {
+  if (typeof x === 'string') return { text: x, lang: 'en' };
+  if (x && typeof x === 'object' && typeof (x as Localized)[lang] === 'string')
+    return { text: (x as Localized)[lang], lang };
   return null;
 }
 

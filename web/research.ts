@@ -495,18 +495,19 @@ export function researchView(root: HTMLElement): () => void {
 /** Scenario text that does not change a run. */
 const TEXT_KEYS = new Set(['name', 'title', 'question', 'description', 'extends', 'outputs']);
 
-/** Whether two resolved scenarios run the same model (their texts aside). */
+/** Whether two resolved scenarios run the same model (their texts, trigger and programme labels included, aside). */
 export function sameModel(a: ScenarioData, b: ScenarioData): boolean {
   const strip = (d: ScenarioData) => Object.fromEntries(Object.entries(d).filter(([k]) => !TEXT_KEYS.has(k)));
   return deepEqual(strip(a), strip(b));
 }
 
+/** Deep equality of JSON data, `label` fields aside (the labels of triggers and programmes are texts). */
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
+  const ka = Object.keys(a).filter((k) => k !== 'label');
+  const kb = Object.keys(b).filter((k) => k !== 'label');
   if (ka.length !== kb.length) return false;
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -56,6 +56,9 @@ const NOT_MODEL = ['name', 'title', 'question', 'description', 'weeks', 'outputs
 export function modelParameters(s: Scenario): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...s };
   for (const k of NOT_MODEL) delete copy[k];
+  // The labels of triggers and programmes are texts too.
+  copy.triggers = { ...s.triggers, catalogue: s.triggers.catalogue.map(({ label: _, ...t }) => t) };
+  copy.interventions = s.interventions.map(({ label: _, ...v }) => v);
   return copy;
 }
 

@@ -159,6 +159,11 @@ describe('snapshot and resume', () => {
       ...s,
       name: 'other name',
       description: { en: 'another text', nl: 'een andere tekst' },
+      question: 'Another question?',
+      triggers: {
+        ...s.triggers,
+        catalogue: s.triggers.catalogue.map((t, i) => (i === 0 ? { ...t, label: 'another label' } : t)),
+      },
       weeks: 10,
       outputs: { ...s.outputs, routes: { ids: [], sample: 0 } },
     };

@@ -2,11 +2,21 @@
  * End-to-end tests of the app in words (see harness.ts): Compare's scenario list shows titles
  * and descriptions, asks for two scenarios in words and copies the share link; the Dutch page
  * has no English left in the places that had it (switches, regions, profile, parameter texts,
- * sources, About).
+ * sources, the scenario's question and its trigger and programme labels, summaries, About).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playExploreToEndAndSelect, useApp } from './harness.ts';
+
+type Text = { en: string; nl: string };
+const scenario = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')) as {
+    question: Text;
+    triggers: { catalogue: { id: string; label: Text }[] };
+  };
+const baseline = scenario('baseline');
+const capacityCut = scenario('capacity-cut');
 
 const app = useApp();
 let page: Page;
@@ -69,8 +79,22 @@ describe('the Dutch page', () => {
     try {
       await page.goto(`${base}#explore`);
       await page.reload();
+      expect(await page.locator('#scenario-question').textContent()).toBe(baseline.question.nl);
+      expect(await page.locator('#scenario-question').getAttribute('lang')).toBe('nl');
       await playExploreToEndAndSelect(page, 40);
       await page.waitForSelector('#route .profile');
+      // The route from the start names triggers by their Dutch labels, not by their ids or English labels.
+      await page.click('#replay');
+      await page.waitForSelector('#route[data-since="0"]', { timeout: 60_000 });
+      await page.waitForSelector('#route-events li');
+      const triggers = await page.locator('#route-events li[data-kind="trigger"]').allTextContents();
+      expect(triggers.length).toBeGreaterThan(0);
+      const dutchLabels = baseline.triggers.catalogue.map((x) => x.label.nl);
+      for (const line of triggers)
+        expect(
+          dutchLabels.some((l) => line.includes(`trigger ${l} (`)),
+          line,
+        ).toBe(true);
       expect(await page.locator('#people').getAttribute('data-regions')).toBe('grote stad|landelijke regio');
       expect(await page.locator('#chart svg .y-label').textContent()).toBe('personen');
       const explore = await visibleText(page);
@@ -84,6 +108,7 @@ describe('the Dutch page', () => {
         'phase counts',
         'Baseline',
         'How does radicalisation',
+        ...baseline.triggers.catalogue.flatMap((x) => [`trigger ${x.id} (`, x.label.en]),
       ])
         expect(explore).not.toContain(english);
       expect(await page.locator('#run-end').textContent()).toMatch(/^Einde van de run/);
@@ -94,6 +119,12 @@ describe('the Dutch page', () => {
       expect(await page.locator('.field[data-path="name"] .source').textContent()).toContain(
         'scenariotekst (geen modelparameter)',
       );
+      // The scenario's texts have a Dutch field each, whose default is the Dutch text.
+      const labelNl = '.field[data-path="triggers.catalogue[0].label.nl"]';
+      expect(await page.locator(`${labelNl} .default`).textContent()).toContain(
+        baseline.triggers.catalogue[0].label.nl,
+      );
+      expect(await page.locator('.field[data-path="question.nl"] input').inputValue()).not.toBe('');
       const research = await visibleText(page);
       for (const english of ['item(s)', 'scenario text', 'share of men', 'whole number', 'assumption', 'variables:'])
         expect(research).not.toContain(english);
@@ -131,7 +162,18 @@ describe('the Dutch page', () => {
       expect(summary).toContain('Zo leest u dit');
       expect(summary).toMatch(/influence\.mu\s*0,05; 0,15/);
       expect(summary).not.toMatch(/What was run|How to read|Main findings|goes with|No clear/);
+      expect(summary).toMatch(/Basisscenario \S+: \S/);
+      expect(summary).not.toMatch(/Base scenario|How does radicalisation|What does/);
       await page.fill('#field-search', '');
+
+      // A comparison's summary asks each scenario's question in Dutch.
+      await page.goto(`${base}#compare?s=baseline,capacity-cut&r=2&a=1000&w=26`);
+      await page.click('#run-compare');
+      await page.waitForSelector('#compare-progress-text[data-state="done"]', { timeout: 120_000 });
+      const compared = (await page.locator('#compare-summary').textContent()) ?? '';
+      expect(compared).toContain(baseline.question.nl);
+      expect(compared).toContain(capacityCut.question.nl);
+      expect(compared).not.toContain(capacityCut.question.en);
 
       await page.goto(`${base}#about`);
       const about = await visibleText(page);

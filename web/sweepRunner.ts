@@ -32,12 +32,13 @@ import {
   sweepWarningTexts,
 } from '../sim/index.ts';
 import { download } from './export.ts';
-import { localRange } from './fieldEditor.ts';
+import { fieldText, localRange } from './fieldEditor.ts';
 import { getLang, t, tf } from './i18n.ts';
 import { runPlan } from './jobPool.ts';
 import { defaultRange, levels, prccInterval, SWEEP_DEFAULTS } from './sweepDesign.ts';
 import { runControls } from './runControls.ts';
 import { heatmap, linePlot } from './sweepCharts.ts';
+import { scenarioText } from './scenarios.ts';
 import { fmt, h, markdown } from './util.ts';
 
 const LAST_SWEEP_KEY = 'radsim.sweep.last';
@@ -146,8 +147,21 @@ export function createSweepRunner(getScenario: () => { scenario: Scenario; label
     fields = schemaFields(data).filter((f) => f.kind === 'number' || f.kind === 'integer');
     if (datalist.childElementCount !== fields.length)
       datalist.replaceChildren(
-        ...fields.map((f) => h('option', { value: f.path }, `${f.description}${f.unit ? ` (${f.unit})` : ''}`)),
+        ...fields.map((f) => {
+          const { description, unit } = fieldText(f);
+          const item = itemLabel(data, f);
+          return h('option', { value: f.path }, `${item ? `${item}: ` : ''}${description}${unit ? ` (${unit})` : ''}`);
+        }),
       );
+  }
+
+  /** The label of the trigger or programme a field belongs to, in the page's language (the rate of which trigger?). */
+  function itemLabel(data: unknown, f: Field): string | null {
+    const at = f.segs.findIndex((s) => typeof s === 'number');
+    if (at < 0) return null;
+    const item = valueAt(data, f.segs.slice(0, at + 1));
+    const label = item && typeof item === 'object' ? (item as { label?: unknown }).label : undefined;
+    return scenarioText(label, getLang())?.text ?? null;
   }
 
   function refresh(): void {

@@ -149,6 +149,11 @@ describe('the Dutch page', () => {
       // A sweep's plain-language summary is Dutch too, with decimal commas.
       await page.fill('#sweep-p1', 'influence.mu');
       await page.dispatchEvent('#sweep-p1', 'change');
+      // The parameter list says in Dutch what a parameter is, and of which trigger.
+      const rate = page.locator('#sweep-paths option[value="triggers.catalogue[0].perYear"]');
+      expect(await rate.textContent()).toMatch(
+        new RegExp(`^${baseline.triggers.catalogue[0].label.nl}: basisfrequentie per persoon per jaar`),
+      );
       await page.fill('#sweep-lo1', '0.05');
       await page.fill('#sweep-hi1', '0.15');
       await page.fill('#sweep-n1', '2');

@@ -19,7 +19,7 @@ export {
 export { formatIssue, issueMessage, ScenarioError, type ScenarioIssue, scenarioIssue } from './scenario/errors.ts';
 export { type IssueKind, type IssueLang, ISSUE_MESSAGES, issueText } from './scenario/messages.ts';
 export { parseScenarioText, SCENARIO_LIMITS } from './scenario/input.ts';
-export { hasDutch, type LocalText, localText } from './scenario/texts.ts';
+export { hasDutch, type LocalText, localText, textIn } from './scenario/texts.ts';
 export {
   checkValue,
   type Field,

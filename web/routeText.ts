@@ -3,7 +3,7 @@
  * casusoverleg, PGA). Triggers and programmes are named by their labels in the scenario (in the
  * page's language where the scenario has it), else by their ids.
  */
-import type { RouteEvent } from '../sim/index.ts';
+import { type RouteEvent, textIn } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
 
 /** The labels of a scenario's triggers and programmes, by id, in one language. */
@@ -18,10 +18,8 @@ export function routeNames(data: Record<string, unknown>, lang: Lang): RouteName
     const out = new Map<string, string>();
     if (!Array.isArray(list)) return out;
     for (const x of list as { id?: unknown; label?: unknown }[]) {
-      // A plain string is English, shown in every language.
-      const label = x?.label;
-      const text = typeof label === 'string' ? label : (label as Record<string, unknown> | undefined)?.[lang];
-      if (typeof x?.id === 'string' && typeof text === 'string' && text.trim()) out.set(x.id, text);
+      const text = textIn(x?.label, lang)?.text;
+      if (typeof x?.id === 'string' && text?.trim()) out.set(x.id, text);
     }
     return out;
   };

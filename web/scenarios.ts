@@ -6,6 +6,7 @@ import {
   type ScenarioData,
   ScenarioError,
   scenarioIssue,
+  textIn,
   validateScenario,
 } from '../sim/index.ts';
 
@@ -95,24 +96,10 @@ export function validatedByName(name: string, o: { agents?: number; weeks?: numb
   return validateScenario(d, `${name}.json`);
 }
 
-/** Text in both languages (a scenario's `title`, `question`, `description`, labels). */
-interface Localized {
-  en: string;
-  nl: string;
-}
+/** A scenario text (`title`, `question`, `description`, labels) in `lang`; a plain string is English, shown in every language. */
+export const scenarioText = textIn;
 function localized(x: unknown, lang: 'en' | 'nl'): string | null {
-  return scenarioText(x, lang)?.text ?? null;
-}
-
-/**
- * A scenario text (unvalidated data) in `lang`, with the language it is in: a plain string is
- * English, shown in every language. Null when it is not a text.
- */
-export function scenarioText(x: unknown, lang: 'en' | 'nl'): { text: string; lang: 'en' | 'nl' } | null {
-  if (typeof x === 'string') return { text: x, lang: 'en' };
-  if (x && typeof x === 'object' && typeof (x as Localized)[lang] === 'string')
-    return { text: (x as Localized)[lang], lang };
-  return null;
+  return textIn(x, lang)?.text ?? null;
 }
 
 /** A scenario's own data, before `extends` (a title is not inherited from the base). */

@@ -33,6 +33,16 @@ export function localText(text: LocalText, lang: 'en' | 'nl' = 'en'): string {
   return typeof text === 'string' ? text : text[lang];
 }
 
+/**
+ * A text of scenario data that may not be valid (the web app reads the library and edits before
+ * validation) in `lang`, with the language it is in; null when it is not a text.
+ */
+export function textIn(x: unknown, lang: 'en' | 'nl'): { text: string; lang: 'en' | 'nl' } | null {
+  if (typeof x === 'string') return { text: x, lang: 'en' };
+  const t = x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[lang] : undefined;
+  return typeof t === 'string' ? { text: t, lang } : null;
+}
+
 /** Whether the text has a Dutch form of its own. */
 export function hasDutch(text: LocalText): boolean {
   return typeof text !== 'string';

@@ -27,6 +27,9 @@ export function routeNames(data: Record<string, unknown>, lang: Lang): RouteName
   return { trigger: labels(triggers?.catalogue), intervention: labels(data.interventions) };
 }
 
+/** A Dutch reader expects a decimal comma. */
+const decimalComma = (x: number): string => String(x).replace('.', ',');
+
 const words = {
   en: {
     week: 'Week',
@@ -37,6 +40,7 @@ const words = {
     >,
     phase: (from: string, to: string, att: number, trig: number, needs: string) =>
       `${from} → ${to} (attitude ${att}, trigger load ${trig}; needs ${needs})`,
+    num: (x: number) => String(x),
     trigger: (level: string, id: string, dir: string, impact: number) =>
       `${level} trigger ${id} (${dir}, impact ${impact})`,
     levels: { micro: 'micro', meso: 'meso', macro: 'macro' } as Record<string, string>,
@@ -71,10 +75,11 @@ const words = {
       meaning: 'zingeving',
       sensation: 'sensatie',
     } as Record<string, string>,
+    num: decimalComma,
     phase: (from: string, to: string, att: number, trig: number, needs: string) =>
-      `${from} → ${to} (houding ${att}, triggerlast ${trig}; behoeften ${needs})`,
+      `${from} → ${to} (houding ${decimalComma(att)}, triggerlast ${decimalComma(trig)}; behoeften ${needs})`,
     trigger: (level: string, id: string, dir: string, impact: number) =>
-      `${level}trigger ${id} (${dir}, impact ${impact})`,
+      `${level}trigger ${id} (${dir}, impact ${decimalComma(impact)})`,
     levels: { micro: 'micro', meso: 'meso', macro: 'macro' } as Record<string, string>,
     directions: { radicalising: 'radicaliserend', deradicalising: 'deradicaliserend' } as Record<string, string>,
     group: (event: string, g: number) => `groep: ${event} (#${g})`,
@@ -117,7 +122,7 @@ export function describeRouteEvent(e: RouteEvent, lang: Lang, names?: RouteNames
   switch (e.kind) {
     case 'phase': {
       const needs = Object.entries(e.needs)
-        .map(([k, v]) => `${tr(d.needs, k)} ${v}`)
+        .map(([k, v]) => `${tr(d.needs, k)} ${d.num(v)}`)
         .join(', ');
       return (
         w + d.phase(d.phases[e.from] ?? String(e.from), d.phases[e.to] ?? String(e.to), e.attitude, e.trigger, needs)

@@ -20,7 +20,7 @@ describe('route events in words', () => {
   it('name triggers and programmes by their Dutch labels on the Dutch page', () => {
     const nl = routeNames(school, 'nl');
     expect(describeRouteEvent(trigger, 'nl', nl)).toBe(
-      'Week 12: microtrigger ervaren discriminatie (radicaliserend, impact 0.3)',
+      'Week 12: microtrigger ervaren discriminatie (radicaliserend, impact 0,3)',
     );
     expect(describeRouteEvent(programme, 'nl', nl)).toBe(
       'Week 30: interventie schoolprogramma voor weerbaarheid en kritisch denken (leerlingen van 12-17 jaar): gestart',

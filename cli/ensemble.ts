@@ -15,6 +15,8 @@ import {
   type Plan,
   PlanError,
   planJobs,
+  precisionStep,
+  replicateValues,
   resolveScenarioFile,
   runRecord,
   runRecordText,
@@ -182,54 +184,69 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
     );
     return 1;
   }
-  const todo = mine.filter((j) => !stored.records.has(j.index));
-  const skipped = mine.length - todo.length;
+  const skipped = stored.records.size;
   const where = o.shard ? `shard ${o.shard.k}/${o.shard.n}: ` : '';
-  const specs = new Map<string, { job: Job; spec: JobSpec; agents: number; weeks: number }>();
-  for (const job of todo) {
-    const scenario = jobScenario(plan, job);
-    specs.set(job.id, {
-      job,
-      spec: { id: job.id, scenario, outcomes: plan.outcomes, series: plan.series },
-      agents: scenario.agents,
-      weeks: scenario.weeks,
-    });
-  }
-
-  const workers = o.workers === 0 ? 0 : Math.max(1, Math.min(o.workers, todo.length));
-  const progress = createEnsembleProgress(
-    o.shard ? `${o.command} shard ${o.shard.k}/${o.shard.n}` : o.command,
-    [...specs.values()].map((s) => ({ id: s.job.id, agents: s.agents, weeks: s.weeks })),
-    process.stderr,
-    o.quiet,
-  );
-  if (!o.quiet) {
-    const total = o.shard ? `${mine.length} of the ${jobCount(plan)} runs` : `${jobCount(plan)} runs`;
-    progress.note(
-      `${where}${total}${skipped ? `, ${skipped} already finished` : ''}; running ${todo.length} on ${workers === 0 ? 'the main thread' : `${workers} worker thread(s)`}. Output: ${o.dir}`,
-    );
-  }
-
+  // A precision-driven comparison runs in batches of whole replicates up to the next check of its
+  // rule (sim/ensemble/precision.ts); any other plan runs all its jobs at once.
+  const nextLimit = (): number | null => {
+    if (plan.kind !== 'compare' || !plan.precision) return Number.POSITIVE_INFINITY;
+    const step = precisionStep(plan, replicateValues(plan, [...stored.records.values()]));
+    return step.kind === 'run' ? step.upTo : null;
+  };
+  const workers = o.workers === 0 ? 0 : Math.max(1, Math.min(o.workers, mine.length - skipped || 1));
   let ran = 0;
   let runSeconds = 0;
   let signal: NodeJS.Signals | null = null;
   let outcome: { stopped: boolean; error?: { job: string; error: Error } } = { stopped: false };
-  if (todo.length > 0) {
-    const runner = createRunner(workers);
-    const onSignal = (sig: NodeJS.Signals) => {
-      if (signal) {
-        process.stderr.write(`\nradsim: stopped at once; ${skipped + ran} finished runs are in ${o.dir}/runs\n`);
-        process.exit(sig === 'SIGTERM' ? 143 : 130);
+  let runner: ReturnType<typeof createRunner> | null = null;
+  let progress = createEnsembleProgress(o.command, [], process.stderr, true);
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (signal) {
+      process.stderr.write(`\nradsim: stopped at once; ${skipped + ran} finished runs are in ${o.dir}/runs\n`);
+      process.exit(sig === 'SIGTERM' ? 143 : 130);
+    }
+    signal = sig;
+    progress.note(
+      `${sig === 'SIGINT' ? 'Ctrl-C' : sig}: stopping; finished runs are kept (Ctrl-C again quits at once)`,
+    );
+    runner?.stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    for (let limit = nextLimit(); limit !== null && !signal; limit = nextLimit()) {
+      const upTo = limit;
+      const todo = mine.filter((j) => !stored.records.has(j.index) && j.replicate < upTo);
+      const specs = new Map<string, { job: Job; spec: JobSpec; agents: number; weeks: number }>();
+      for (const job of todo) {
+        const scenario = jobScenario(plan, job);
+        specs.set(job.id, {
+          job,
+          spec: { id: job.id, scenario, outcomes: plan.outcomes, series: plan.series },
+          agents: scenario.agents,
+          weeks: scenario.weeks,
+        });
       }
-      signal = sig;
-      progress.note(
-        `${sig === 'SIGINT' ? 'Ctrl-C' : sig}: stopping; finished runs are kept (Ctrl-C again quits at once)`,
+      progress = createEnsembleProgress(
+        o.shard ? `${o.command} shard ${o.shard.k}/${o.shard.n}` : o.command,
+        [...specs.values()].map((s) => ({ id: s.job.id, agents: s.agents, weeks: s.weeks })),
+        process.stderr,
+        o.quiet,
       );
-      runner.stop();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
+      if (!o.quiet) {
+        const total = o.shard ? `${mine.length} of the ${jobCount(plan)} runs` : `${jobCount(plan)} runs`;
+        const batch = Number.isFinite(upTo)
+          ? `replicates up to ${upTo} of at most ${plan.replicates} (${jobCount(plan)} runs)`
+          : total;
+        progress.note(
+          `${where}${batch}${skipped ? `, ${skipped} already finished` : ''}; running ${todo.length} on ${workers === 0 ? 'the main thread' : `${workers} worker thread(s)`}. Output: ${o.dir}`,
+        );
+      }
+      if (todo.length === 0) {
+        if (Number.isFinite(upTo)) continue; // every run up to the next check is finished already
+        break;
+      }
+      runner ??= createRunner(workers);
       outcome = await runner.run(
         [...specs.values()].map((s) => s.spec),
         {
@@ -237,22 +254,24 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
           onWeek: (job, week) => progress.week(job.id, week),
           onDone: (spec, result, seconds) => {
             const { job } = specs.get(spec.id)!;
-            writeFileAtomic(
-              runFile(o.dir, job.id),
-              runRecordText(withChecksum(runRecord(plan, job, result, Math.round(seconds * 1000) / 1000))),
-            );
+            const record = withChecksum(runRecord(plan, job, result, Math.round(seconds * 1000) / 1000));
+            writeFileAtomic(runFile(o.dir, job.id), runRecordText(record));
+            stored.records.set(job.index, record);
             ran++;
             runSeconds += seconds;
             progress.done(job.id);
           },
         },
       );
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      await runner.close();
+      if (outcome.error || outcome.stopped) break;
+      if (!Number.isFinite(upTo)) break;
     }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await runner?.close();
   }
+  const planned = plan.kind === 'compare' && plan.precision ? skipped + ran : mine.length;
 
   const wallSeconds = (performance.now() - t0) / 1000;
   appendTiming(o.dir, timingFileName(o.shard), {
@@ -260,7 +279,7 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
     startedAt,
     shard: o.shard ? `${o.shard.k}/${o.shard.n}` : null,
     workers,
-    planned: mine.length,
+    planned,
     skipped,
     ran,
     interrupted: signal !== null,
@@ -279,7 +298,7 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
   if (signal || outcome.stopped) {
     progress.finish('');
     process.stderr.write(
-      `Interrupted: ${skipped + ran} of ${mine.length} runs${o.shard ? ' of this shard' : ''} are finished and kept in ${o.dir}/runs.\nContinue with: ${resumeCommand(o)}\n`,
+      `Interrupted: ${skipped + ran} of ${plan.kind === 'compare' && plan.precision ? `at most ${mine.length}` : mine.length} runs${o.shard ? ' of this shard' : ''} are finished and kept in ${o.dir}/runs.\nContinue with: ${resumeCommand(o)}\n`,
     );
     return signal === 'SIGTERM' ? 143 : 130;
   }

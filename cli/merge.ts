@@ -79,6 +79,12 @@ export async function mergeCommand(args: string[]): Promise<number> {
     );
     return 1;
   }
+  if (plan.kind === 'compare' && plan.precision) {
+    process.stderr.write(
+      `radsim merge: ${plans[0].dir} holds a precision-driven comparison (--precision), which runs in one folder and is never split into shards; nothing to merge\n`,
+    );
+    return 1;
+  }
   const outPlan = existsSync(join(out, 'plan.json')) ? readPlan(out) : null;
   if (outPlan && outPlan.hash !== plan.hash) {
     process.stderr.write(`radsim merge: ${out} already holds another plan (${outPlan.hash}); choose another --out\n`);

@@ -92,7 +92,25 @@ export {
   OUTCOMES,
   outcomeLabel,
 } from './ensemble/outcomes.ts';
-export { aggregateCompare, aggregatePlan, aggregateSweep, compareStats, sweepStats } from './ensemble/aggregate.ts';
+export {
+  aggregateCompare,
+  aggregatePlan,
+  aggregateSweep,
+  compareStats,
+  replicateValues,
+  settledComparison,
+  sweepStats,
+} from './ensemble/aggregate.ts';
+export {
+  checkpoints,
+  parsePrecisionTarget,
+  PRECISION_DEFAULTS,
+  type PrecisionRule,
+  type PrecisionStop,
+  type PrecisionTarget,
+  precisionStep,
+  precisionTargetText,
+} from './ensemble/precision.ts';
 export type { CompareStats, SweepStats } from './ensemble/resultStats.ts';
 export { compareSummary, ETHICS_LINE, ETHICS_LINE_NL, sweepSummary } from './ensemble/report.ts';
 export {

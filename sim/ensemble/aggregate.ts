@@ -10,6 +10,7 @@
  */
 import { isCount } from './outcomes.ts';
 import { populationFactors, scaled, type PopulationFactors } from './perPopulation.ts';
+import { precisionStep, type PrecisionStop, type ReplicateValues } from './precision.ts';
 import { jobCount, planJobs, pointData, pointId, type ComparePlan, type Plan, type SweepPlan } from './plan.ts';
 import type { RunRecord } from './records.ts';
 import { compareSummary, sweepSummary } from './report.ts';
@@ -30,10 +31,59 @@ import {
 export type AggregateFiles = Record<string, string>;
 export type { CompareStats, DifferenceStats, OutcomeStats, SensitivityStats, SweepStats } from './resultStats.ts';
 
-/** The aggregate files of a plan from all its run records (any order; all must be present). */
+/**
+ * The aggregate files of a plan from all its run records (any order; all must be present, or,
+ * for a precision-driven comparison, all up to where it stopped).
+ */
 export function aggregatePlan(plan: Plan, records: readonly RunRecord[]): AggregateFiles {
-  const runs = inJobOrder(plan, records);
-  return plan.kind === 'compare' ? aggregateCompare(plan, runs) : aggregateSweep(plan, runs);
+  if (plan.kind === 'compare') {
+    const settled = settledComparison(plan, records);
+    return aggregateCompare(settled.plan, settled.runs, settled.stop);
+  }
+  return aggregateSweep(plan, inJobOrder(plan, records));
+}
+
+/**
+ * A comparison as it ended: for a precision-driven plan, the plan cut to the replicates where
+ * the rule stopped (its hash kept) with those runs, and how it stopped; otherwise the plan and
+ * its runs in job order. Throws when the runs do not reach a stop (the comparison is unfinished).
+ */
+export function settledComparison(
+  plan: ComparePlan,
+  records: readonly RunRecord[],
+): { plan: ComparePlan; runs: RunRecord[]; stop: PrecisionStop | null } {
+  if (!plan.precision) return { plan, runs: inJobOrder(plan, records), stop: null };
+  const step = precisionStep(plan, replicateValues(plan, records));
+  if (step.kind === 'run')
+    throw new Error(
+      `the precision-driven comparison is not finished: its next check needs replicates 0 to ${step.upTo - 1} of every scenario`,
+    );
+  const { kind: _, ...stop } = step;
+  const cut: ComparePlan = { ...plan, replicates: stop.n };
+  return {
+    plan: cut,
+    runs: inJobOrder(
+      cut,
+      records.filter((r) => r.replicate < stop.n),
+    ),
+    stop,
+  };
+}
+
+/** The outcome values of a comparison's records by scenario and replicate, for the precision rule. */
+export function replicateValues(plan: ComparePlan, records: readonly RunRecord[]): ReplicateValues {
+  const V = plan.scenarios.length;
+  const byIndex = new Map<number, RunRecord>();
+  for (const r of records) if (r.plan === plan.hash) byIndex.set(r.index, r);
+  return (v, o, n) => {
+    const out: number[] = [];
+    for (let r = 0; r < n; r++) {
+      const rec = byIndex.get(r * V + v);
+      if (!rec) return null;
+      out.push(rec.outcomes[o]);
+    }
+    return out;
+  };
 }
 
 /** Records sorted by job index; throws if any job is missing or repeated. */
@@ -57,7 +107,12 @@ export function inJobOrder(plan: Plan, records: readonly RunRecord[]): RunRecord
 
 // --- comparison ----------------------------------------------------------------------------
 
-export function compareStats(plan: ComparePlan, runs: readonly RunRecord[]): CompareStats {
+/** `stop` tells how a precision-driven comparison ended (`plan` is then cut to its replicates). */
+export function compareStats(
+  plan: ComparePlan,
+  runs: readonly RunRecord[],
+  stop: PrecisionStop | null = null,
+): CompareStats {
   const V = plan.scenarios.length;
   const R = plan.replicates;
   const value = (v: number, o: string) => Array.from({ length: R }, (_, r) => runs[r * V + v].outcomes[o]);
@@ -83,11 +138,15 @@ export function compareStats(plan: ComparePlan, runs: readonly RunRecord[]): Com
       });
     }
   }
-  return { plan, outcomes, differences };
+  return { plan, outcomes, differences, stop };
 }
 
-export function aggregateCompare(plan: ComparePlan, runs: readonly RunRecord[]): AggregateFiles {
-  const stats = compareStats(plan, runs);
+export function aggregateCompare(
+  plan: ComparePlan,
+  runs: readonly RunRecord[],
+  stop: PrecisionStop | null = null,
+): AggregateFiles {
+  const stats = compareStats(plan, runs, stop);
   const V = plan.scenarios.length;
   const R = plan.replicates;
   const label = (v: number) => plan.scenarios[v].label;

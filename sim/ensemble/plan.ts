@@ -20,6 +20,7 @@ import { hashValue } from './hash.ts';
 import { availableOutcomes, DEFAULT_BAND_SERIES, outcomeProblems } from './outcomes.ts';
 import { parsePath, PathError } from './paths.ts';
 import { PlanError } from './planError.ts';
+import { type PrecisionRule, PRECISION_DEFAULTS, type PrecisionTarget, precisionRuleProblems } from './precision.ts';
 import { replicateSeed } from './seeds.ts';
 import {
   DESIGN_LIMITS,
@@ -71,6 +72,16 @@ export interface ComparePlan extends PlanBase {
   kind: 'compare';
   /** scenarios[0] is the reference. */
   scenarios: ScenarioEntry[];
+  /**
+   * Outcomes the comparison is about: the summary says what their differences rule out, and a
+   * precision-driven comparison runs until they are precise. Absent when not named.
+   */
+  primary?: string[];
+  /**
+   * Present when replicates are added in batches until the primary differences are precise
+   * (precision.ts); `replicates` is then the budget, and the comparison ends with fewer or as many.
+   */
+  precision?: PrecisionRule;
 }
 
 export interface SweepPlan extends PlanBase {
@@ -109,6 +120,13 @@ interface CommonOptions {
 export interface CompareOptions extends CommonOptions {
   /** Columns to record and band; "all" for every column. */
   series?: readonly string[] | 'all';
+  /** Primary outcomes (among `outcomes`). */
+  primary?: readonly string[];
+  /**
+   * Add replicates until the primary differences reach this target; `replicates` is then the
+   * budget (--max-replicates).
+   */
+  precision?: { target: PrecisionTarget; minReplicates?: number; batch?: number };
 }
 
 export interface SweepOptions extends CommonOptions {
@@ -144,6 +162,31 @@ export function createComparePlan(
         problems.push(`${s.file}: no series column(s) ${missing.join(', ')}; columns are ${columnsOf[i].join(', ')}`);
     });
   }
+  const primary = o.primary === undefined ? undefined : [...o.primary];
+  let precision: PrecisionRule | undefined;
+  if (primary !== undefined) {
+    if (primary.length === 0) problems.push('--primary names no outcome');
+    for (const p of primary)
+      if (!outcomes.includes(p))
+        problems.push(`--primary "${p}" is not one of the comparison's outcomes: ${outcomes.join(', ')}`);
+    if (new Set(primary).size < primary.length) problems.push('--primary names an outcome twice');
+  }
+  if (o.precision) {
+    if (!primary?.length)
+      problems.push('--precision needs --primary OUTCOME: the outcome whose difference must be precise');
+    precision = {
+      target: o.precision.target,
+      minReplicates: o.precision.minReplicates ?? PRECISION_DEFAULTS.minReplicates,
+      batch: o.precision.batch ?? PRECISION_DEFAULTS.batch,
+      maxReplicates: o.replicates,
+    };
+    problems.push(...precisionRuleProblems(precision));
+    const agents = new Set(scenarios.map((s) => s.scenario.agents));
+    if (o.precision.target.kind === 'absolute' && agents.size > 1)
+      problems.push(
+        '--precision abs:X is per 100,000 population, which needs the same number of agents in every scenario; set it with --agents',
+      );
+  }
   const weeks = new Set(scenarios.map((s) => s.scenario.weeks));
   if (weeks.size > 1)
     problems.push(
@@ -168,6 +211,8 @@ export function createComparePlan(
       file: s.file,
       scenario: { ...s.scenario, seed: baseSeed },
     })),
+    ...(primary ? { primary } : {}),
+    ...(precision ? { precision } : {}),
   };
   plan.hash = planHash(plan);
   return plan;
@@ -282,7 +327,9 @@ export function planJobs(plan: Plan): Job[] {
   const V = variantCount(plan);
   const R = plan.replicates;
   const wv = Math.max(2, String(V - 1).length);
-  const wr = Math.max(3, String(R - 1).length);
+  // A precision-driven comparison names its runs by its budget, so a run's id does not depend on where it stopped.
+  const budget = plan.kind === 'compare' && plan.precision ? plan.precision.maxReplicates : R;
+  const wr = Math.max(3, String(budget - 1).length);
   const prefix = plan.kind === 'compare' ? 's' : 'p';
   const jobs: Job[] = [];
   for (let r = 0; r < R; r++) {

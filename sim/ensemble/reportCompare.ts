@@ -4,7 +4,9 @@
  */
 import { localText } from '../scenario/texts.ts';
 import { canonicalJSON } from './hash.ts';
-import { outcomeLabel, type ReportLang } from './outcomes.ts';
+import { largestChangeNotRuledOut, MDE_POWER, minimumDetectableEffect } from '../stats/index.ts';
+import { isCount, outcomeLabel, type ReportLang } from './outcomes.ts';
+import { targetUnitFactor } from './precision.ts';
 import { listText, md, numberText } from './reportFormat.ts';
 import { REPORT_WORDS } from './reportWords.ts';
 import type { CompareStats, DifferenceStats } from './resultStats.ts';
@@ -33,6 +35,7 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
   );
   L.push('');
   L.push(W.design(plan.replicates, plan.baseSeed, interval));
+  if (stats.stop) L.push('', ...precisionLines(stats, lang));
   for (const s of others) {
     const changed = buildDifferences(
       ref.scenario as unknown as Record<string, unknown>,
@@ -48,13 +51,16 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
     const clear = diffs.filter(isClear);
     const unclear = diffs.filter((d) => !isClear(d));
     for (const d of clear) L.push(`- ${differenceSentence(plan.scenarios[v].label, d, plan.level, lang)}`);
-    if (unclear.length) {
+    const isPrimary = (x: DifferenceStats) => plan.primary?.includes(x.outcome) === true;
+    for (const d of unclear.filter(isPrimary)) L.push(`- ${ruledOutSentence(plan.scenarios[v].label, d, lang)}`);
+    const unclearOthers = unclear.filter((x) => !isPrimary(x));
+    if (unclearOthers.length) {
       L.push(
         `- **${md(plan.scenarios[v].label)}**: ${W.noClearFinding(
           interval,
           W.amount(
             listText(
-              unclear.map((d) => label(d.outcome)),
+              unclearOthers.map((d) => label(d.outcome)),
               W.and,
             ),
           ),
@@ -142,6 +148,72 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
   ];
   L.push(...read.filter((x): x is string => x !== undefined).map((x) => `- ${x}`), '');
   return L.join('\n');
+}
+
+/**
+ * A primary outcome without a clear difference: the largest change the interval leaves possible
+ * and the minimum detectable effect at this size, per 100,000 for counts.
+ */
+export function ruledOutSentence(label: string, d: DifferenceStats, lang: ReportLang = 'en'): string {
+  const W = REPORT_WORDS[lang];
+  const f = numberText(W.decimalMark);
+  const factor = d.factors.per100k ?? 1;
+  const unit = W.unitPer100k(d.factors.per100k !== null);
+  const largest = largestChangeNotRuledOut(d.d.lo, d.d.hi) * factor;
+  const mde = minimumDetectableEffect(d.d.pairedSE, d.d.df, d.d.level) * factor;
+  return W.ruledOut(
+    `**${md(label)}**`,
+    W.amount(outcomeLabel(d.outcome, lang)),
+    W.interval(f.level(d.d.level)),
+    `${f.num(largest)}${unit}`,
+    `${f.num(mde)}${unit}`,
+    d.d.n,
+    f.pct(MDE_POWER),
+  );
+}
+
+/** The rule of a precision-driven comparison, how it stopped, and the half-width of each primary difference. */
+function precisionLines(stats: CompareStats, lang: ReportLang): string[] {
+  const W = REPORT_WORDS[lang];
+  const f = numberText(W.decimalMark);
+  const stop = stats.stop!;
+  const { plan } = stats;
+  const agents = plan.scenarios[0].scenario.agents;
+  const { target } = stop.rule;
+  const anyCount = stop.primary.some(isCount);
+  const targetText =
+    target.kind === 'relative'
+      ? W.targetRelative(f.pct(target.value))
+      : W.targetAbsolute(`${f.num(target.value)}${W.unitPer100k(anyCount)}`);
+  const out = [
+    W.precisionRule(
+      W.amount(
+        listText(
+          stop.primary.map((o) => outcomeLabel(o, lang)),
+          W.and,
+        ),
+      ),
+      W.interval(f.level(plan.level)),
+      targetText,
+      stop.rule.minReplicates,
+      stop.rule.batch,
+      stop.rule.maxReplicates,
+    ),
+    '',
+    stop.reason === 'precision' ? W.stoppedPrecision(stop.n) : W.stoppedBudget(stop.n),
+    '',
+  ];
+  for (const c of stop.checks) {
+    const k = targetUnitFactor(c.outcome, agents);
+    const unit = W.unitPer100k(isCount(c.outcome));
+    out.push(
+      `- ${md(plan.scenarios[c.variant].label)}, ${outcomeLabel(c.outcome, lang)}: ${W.achieved(
+        `${f.num(c.halfWidth * k)}${unit}`,
+        Number.isFinite(c.allowed) ? `${f.num(c.allowed * k)}${unit}` : null,
+      )}`,
+    );
+  }
+  return out;
 }
 
 /** The interval excludes zero. */

@@ -69,6 +69,25 @@ export interface ReportWords {
   /** A scenario's outcomes without a clear difference, in Main findings. */
   noClearFinding(interval: string, what: string): string;
 
+  // --- primary outcomes and precision-driven comparisons ---
+  /** "per 100,000" after a number, or '' for an outcome that is not a count. */
+  unitPer100k(count: boolean): string;
+  /**
+   * A primary outcome without a clear difference: `who` (bold label), what, the largest change
+   * not ruled out and the minimum detectable effect (numbers with their unit), `n` replicates.
+   */
+  ruledOut(who: string, what: string, interval: string, largest: string, mde: string, n: number, power: string): string;
+  /** The rule of a precision-driven comparison. */
+  precisionRule(what: string, interval: string, target: string, min: number, batch: number, max: number): string;
+  /** "at most 10% of the reference mean". */
+  targetRelative(pct: string): string;
+  /** "at most 0.5" (with its unit). */
+  targetAbsolute(value: string): string;
+  stoppedPrecision(n: number): string;
+  stoppedBudget(n: number): string;
+  /** "+-12 per 100,000 (allowed +-15)". */
+  achieved(halfWidth: string, allowed: string | null): string;
+
   outcome: string;
   mean: string;
   difference: string;
@@ -142,6 +161,20 @@ const EN: ReportWords = {
   populationNote: (who, changed) =>
     `Note: ${who} changes ${changed}, so its replicates do not meet the same synthetic population as the reference; the pairing aligns fewer random draws and its intervals are wider than they would otherwise be.`,
   noClearFinding: (interval, what) => `no clear difference (the ${interval} includes zero) in ${what}`,
+
+  unitPer100k: (count) => (count ? ' per 100,000' : ''),
+  ruledOut: (who, what, interval, largest, mde, n, power) =>
+    `${who}: no clear difference in ${what}, and changes larger than ${largest} are ruled out (the far bound of the ${interval}). With ${n} replicates the smallest change this comparison detects with ${power} power is ${mde}.`,
+  precisionRule: (what, interval, target, min, batch, max) =>
+    `Replicates were added in batches of ${batch}, starting from ${min}, until the ${interval} of the difference in ${what} had a half-width of ${target} for every scenario, or until the budget of ${max} replicates was spent.`,
+  targetRelative: (pct) => `at most ${pct} of the reference mean`,
+  targetAbsolute: (value) => `at most ${value}`,
+  stoppedPrecision: (n) =>
+    `**Stopped because the precision was reached, at ${n} replicates.** Half-widths at the stop:`,
+  stoppedBudget: (n) =>
+    `**Stopped because the budget of ${n} replicates was spent, before the precision was reached.** Half-widths achieved:`,
+  achieved: (hw, allowed) =>
+    `±${hw} (${allowed === null ? 'no relative target: the reference mean is 0' : `allowed ±${allowed}`})`,
 
   outcome: 'outcome',
   mean: 'mean',
@@ -217,6 +250,20 @@ const NL: ReportWords = {
   populationNote: (who, changed) =>
     `Let op: ${who} wijzigt ${changed}, waardoor de herhalingen niet dezelfde synthetische populatie ontmoeten als de referentie; de koppeling stemt minder toevalstrekkingen af en de intervallen zijn breder dan ze anders zouden zijn.`,
   noClearFinding: (interval, what) => `geen duidelijk verschil (het ${interval} bevat nul) in ${what}`,
+
+  unitPer100k: (count) => (count ? ' per 100.000' : ''),
+  ruledOut: (who, what, interval, largest, mde, n, power) =>
+    `${who}: geen duidelijk verschil in ${what}, en veranderingen groter dan ${largest} zijn uitgesloten (de verste grens van het ${interval}). Met ${n} herhalingen is de kleinste verandering die deze vergelijking met ${power} onderscheidingsvermogen vindt ${mde}.`,
+  precisionRule: (what, interval, target, min, batch, max) =>
+    `Herhalingen zijn toegevoegd in porties van ${batch}, te beginnen met ${min}, tot het ${interval} van het verschil in ${what} voor elk scenario een halve breedte had van ${target}, of tot het budget van ${max} herhalingen op was.`,
+  targetRelative: (pct) => `hoogstens ${pct} van het gemiddelde van de referentie`,
+  targetAbsolute: (value) => `hoogstens ${value}`,
+  stoppedPrecision: (n) =>
+    `**Gestopt omdat de precisie bereikt was, bij ${n} herhalingen.** Halve breedtes bij het stoppen:`,
+  stoppedBudget: (n) =>
+    `**Gestopt omdat het budget van ${n} herhalingen op was, voordat de precisie bereikt was.** Bereikte halve breedtes:`,
+  achieved: (hw, allowed) =>
+    `±${hw} (${allowed === null ? 'geen relatief doel: het gemiddelde van de referentie is 0' : `toegestaan ±${allowed}`})`,
 
   outcome: 'uitkomst',
   mean: 'gemiddelde',

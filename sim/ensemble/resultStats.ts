@@ -5,6 +5,7 @@
 import type { MeanCI, PairedDifference } from '../stats/index.ts';
 import type { PopulationFactors } from './perPopulation.ts';
 import type { ComparePlan, SweepPlan } from './plan.ts';
+import type { PrecisionStop } from './precision.ts';
 
 /** Per scenario (or point) and outcome. */
 export interface OutcomeStats {
@@ -34,6 +35,8 @@ export interface CompareStats {
   outcomes: OutcomeStats[];
   /** Every non-reference scenario against the reference. */
   differences: DifferenceStats[];
+  /** How a precision-driven comparison stopped; null for a fixed number of replicates. */
+  stop: PrecisionStop | null;
 }
 
 export interface SensitivityStats {

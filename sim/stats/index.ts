@@ -28,5 +28,6 @@ export {
   pairedRatioInterval,
   welchInterval,
 } from './compare.ts';
+export { largestChangeNotRuledOut, MDE_POWER, minimumDetectableEffect } from './power.ts';
 export { pearson, prcc, rank, spearman } from './prcc.ts';
 export { type Range, gridValues, latinHypercube } from './sampling.ts';

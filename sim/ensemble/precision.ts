@@ -91,6 +91,8 @@ export interface PrecisionCheck {
   halfWidth: number;
   /** The half-width allowed, in the outcome's unit; NaN when there is none (a relative target on a reference mean of 0). */
   allowed: number;
+  /** The outcome was 0 in every run of both scenarios (then the check is never met). */
+  neverOccurred: boolean;
   met: boolean;
 }
 
@@ -127,7 +129,8 @@ export function precisionChecks(
   for (let v = 1; v < plan.scenarios.length; v++) {
     for (const o of plan.primary ?? []) {
       const ref = values(0, o, n)!;
-      const d = pairedDifference(ref, values(v, o, n)!, plan.level);
+      const other = values(v, o, n)!;
+      const d = pairedDifference(ref, other, plan.level);
       const halfWidth = (d.hi - d.lo) / 2;
       const refMean = Math.abs(mean(ref));
       const allowed =
@@ -136,7 +139,17 @@ export function precisionChecks(
             ? rule.target.value * refMean
             : Number.NaN
           : rule.target.value / targetUnitFactor(o, plan.scenarios[0].scenario.agents);
-      checks.push({ variant: v, outcome: o, halfWidth, allowed, met: halfWidth <= allowed });
+      // An outcome that occurred in no run of either scenario has an interval of width 0 that
+      // says nothing about its rate: it never counts as precise.
+      const neverOccurred = ref.every((x) => x === 0) && other.every((x) => x === 0);
+      checks.push({
+        variant: v,
+        outcome: o,
+        halfWidth,
+        allowed,
+        neverOccurred,
+        met: !neverOccurred && halfWidth <= allowed,
+      });
     }
   }
   return checks;

@@ -159,6 +159,13 @@ export function ruledOutSentence(label: string, d: DifferenceStats, lang: Report
   const f = numberText(W.decimalMark);
   const factor = d.factors.per100k ?? 1;
   const unit = W.unitPer100k(d.factors.per100k !== null);
+  if (!(d.d.pairedSE > 0))
+    return W.noVariation(
+      `**${md(label)}**`,
+      W.amount(outcomeLabel(d.outcome, lang)),
+      d.d.n,
+      `${f.num(d.d.meanDiff * factor)}${d.d.meanDiff === 0 ? '' : unit}`,
+    );
   const largest = largestChangeNotRuledOut(d.d.lo, d.d.hi) * factor;
   const mde = minimumDetectableEffect(d.d.pairedSE, d.d.df, d.d.level) * factor;
   return W.ruledOut(
@@ -207,10 +214,14 @@ function precisionLines(stats: CompareStats, lang: ReportLang): string[] {
     const k = targetUnitFactor(c.outcome, agents);
     const unit = W.unitPer100k(isCount(c.outcome));
     out.push(
-      `- ${md(plan.scenarios[c.variant].label)}, ${outcomeLabel(c.outcome, lang)}: ${W.achieved(
-        `${f.num(c.halfWidth * k)}${unit}`,
-        Number.isFinite(c.allowed) ? `${f.num(c.allowed * k)}${unit}` : null,
-      )}`,
+      `- ${md(plan.scenarios[c.variant].label)}, ${outcomeLabel(c.outcome, lang)}: ${
+        c.neverOccurred
+          ? W.neverOccurred
+          : W.achieved(
+              `${f.num(c.halfWidth * k)}${unit}`,
+              Number.isFinite(c.allowed) ? `${f.num(c.allowed * k)}${unit}` : null,
+            )
+      }`,
     );
   }
   return out;

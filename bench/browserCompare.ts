@@ -8,8 +8,8 @@
  * Builds the app and opens it in Debian's headless Chromium (the e2e harness). Each round loads
  * the page anew (so the pool has no workers) and times the comparison the page starts by itself,
  * from the navigation to the "done" state (page load included, a fraction of a second); then
- * clicks Run twice more and times each (the pool's workers kept). Prints the medians and writes
- * bench/browser-compare-results.json.
+ * clicks Run twice more and times each (the pool's workers kept). Prints the medians, and for a
+ * precision-driven comparison where it stopped, and writes bench/browser-compare-results.json.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,8 +18,9 @@ import { BENCH_DIR, machineInfo, median, parseArgs, round, table } from './lib/u
 
 const args = parseArgs(process.argv.slice(2));
 const ROUNDS = Number(args.rounds ?? 3);
-// web/compareData.ts DEFAULTS: baseline against school-resilience, 4 replicates of 5,000 agents x 260 weeks.
-const QUERY = typeof args.query === 'string' ? args.query : 's=baseline,school-resilience&r=4&a=5000&w=260';
+// web/compareData.ts DEFAULTS: baseline against school-resilience, 10,000 agents x 260 weeks,
+// replicates until every change at a glance is within +-10% of the reference mean, at most 30.
+const QUERY = typeof args.query === 'string' ? args.query : 's=baseline,school-resilience&p=0.1&m=30&a=10000&w=260';
 const OUT = resolve(BENCH_DIR, typeof args.out === 'string' ? args.out : 'browser-compare-results.json');
 
 async function main(): Promise<void> {
@@ -29,11 +30,18 @@ async function main(): Promise<void> {
     const done = () => page.waitForSelector('#compare-progress-text[data-state="done"]', { timeout: 300_000 });
     const cold: number[] = [],
       warm: number[] = [];
+    const stops: string[] = [];
+    const stopOf = async () => {
+      const stop = page.locator('#compare-stop');
+      if ((await stop.count()) === 0) return 'fixed size';
+      return `${await stop.getAttribute('data-reason')} at ${await stop.getAttribute('data-n')} replicates`;
+    };
     for (let r = 0; r < ROUNDS; r++) {
       let t0 = performance.now();
       await loadFresh(page, `${base}#compare?${QUERY}`);
       await done();
       cold.push((performance.now() - t0) / 1000);
+      stops.push(await stopOf());
       for (let k = 0; k < 2; k++) {
         t0 = performance.now();
         await page.click('#run-compare');
@@ -42,7 +50,7 @@ async function main(): Promise<void> {
         warm.push((performance.now() - t0) / 1000);
       }
       process.stderr.write(
-        `round ${r + 1}: fresh workers ${cold[r].toFixed(2)} s, kept workers ${warm
+        `round ${r + 1} (${stops[r]}): fresh workers ${cold[r].toFixed(2)} s, kept workers ${warm
           .slice(-2)
           .map((x) => x.toFixed(2))
           .join(', ')} s\n`,
@@ -55,10 +63,12 @@ async function main(): Promise<void> {
     console.log(`\nCompare in the browser (#compare?${QUERY})\n`);
     console.log(table(['', 'runs', 'median s', 'best s'], rows));
     console.log(`\nkept workers: ${(median(cold) / median(warm)).toFixed(2)}x faster (medians)`);
+    console.log(`stopped: ${stops.join('; ')}`);
     const results = {
       machine: machineInfo(),
       query: QUERY,
       rounds: ROUNDS,
+      stops,
       coldSeconds: cold.map((x) => round(x, 3)),
       warmSeconds: warm.map((x) => round(x, 3)),
       speedup: median(cold) / median(warm),

@@ -152,4 +152,11 @@ export { calibrationReport, REPORT_FILES } from './calibrate/report.ts';
 export { CalibrationInputError, parseTargets, type TargetsFile } from './calibrate/targets.ts';
 
 // Statistics the web app draws with
-export { meanCI, normalQuantile, pairedDifference, quantile } from './stats/index.ts';
+export {
+  largestChangeNotRuledOut,
+  meanCI,
+  minimumDetectableEffect,
+  normalQuantile,
+  pairedDifference,
+  quantile,
+} from './stats/index.ts';

@@ -1,17 +1,26 @@
 /** Compare: ensembles of several scenarios on common random numbers, on parallel workers. */
 import pkg from '../package.json' with { type: 'json' };
 import {
+  availableOutcomes,
   type ComparePlan,
   createComparePlan,
   DEFAULT_BAND_SERIES,
+  headlineOutcomes,
+  parsePrecisionTarget,
+  planJobs,
+  precisionStep,
+  precisionTargetText,
+  replicateValues,
   type RunRecord,
   type Scenario,
+  seriesColumns,
   validateScenario,
 } from '../sim/index.ts';
 import './compare.css';
 import {
   CHART_SERIES,
   DEFAULTS,
+  MAX_REPLICATES_LIMITS,
   SHARED,
   decodeScenario,
   encodeScenario,
@@ -141,19 +150,54 @@ export function compareView(root: HTMLElement, share: string | null): () => void
   const errorBox = h('div', { id: 'compare-error', role: 'alert' });
   const results = h('div', { id: 'compare-results' });
 
+  // How many replicates: a fixed number, or until the effects at a glance are precise.
+  const modeSel = h(
+    'select',
+    { id: 'cmp-mode' },
+    h('option', { value: 'precision' }, t('cmpModePrecision')),
+    h('option', { value: 'fixed' }, t('cmpModeFixed')),
+  );
+  const precisionIn = h('input', { id: 'cmp-precision', type: 'text', size: 7, spellcheck: false });
+  const maxRepIn = h('input', {
+    id: 'cmp-max-replicates',
+    type: 'number',
+    min: MAX_REPLICATES_LIMITS.min,
+    max: MAX_REPLICATES_LIMITS.max,
+    style: 'width:4em',
+  });
+  const syncMode = () => {
+    const precise = modeSel.value === 'precision';
+    repIn.disabled = precise;
+    precisionIn.disabled = !precise;
+    maxRepIn.disabled = !precise;
+  };
+  modeSel.addEventListener('change', syncMode);
+  const precisionRow = h(
+    'div',
+    { class: 'controls', id: 'compare-precision' },
+    h('label', {}, `${t('cmpMode')} `, modeSel),
+    h('label', {}, `${t('cmpPrecision')} `, precisionIn),
+    h('label', {}, `${t('cmpMaxReplicates')} `, maxRepIn),
+    h('span', { class: 'note' }, t('cmpPrecisionHint')),
+  );
+
   root.replaceChildren(
     errorBox,
-    h('div', { class: 'panel no-print', id: 'compare-settings' }, list, sharedBox, controls.row),
+    h('div', { class: 'panel no-print', id: 'compare-settings' }, list, sharedBox, precisionRow, controls.row),
     results,
   );
   fillList();
 
+  /** The form's settings; throws an Error naming a bad precision. */
   function settings(): CompareSettings {
+    const precise = modeSel.value === 'precision';
     return {
       scenarios: [...order],
       replicates: Number(repIn.value),
       agents: Number(agentsIn.value),
       weeks: Number(weeksIn.value),
+      precision: precise ? parsePrecisionTarget(precisionIn.value.replace(',', '.')) : null,
+      maxReplicates: Number(maxRepIn.value),
     };
   }
   function apply(c: CompareSettings): void {
@@ -162,6 +206,10 @@ export function compareView(root: HTMLElement, share: string | null): () => void
     repIn.value = String(c.replicates);
     agentsIn.value = String(c.agents);
     weeksIn.value = String(c.weeks);
+    modeSel.value = c.precision ? 'precision' : 'fixed';
+    precisionIn.value = precisionTargetText(c.precision ?? DEFAULTS.precision!);
+    maxRepIn.value = String(c.maxReplicates);
+    syncMode();
   }
 
   /** Resolved scenario data of a name in the list. */
@@ -201,10 +249,15 @@ export function compareView(root: HTMLElement, share: string | null): () => void
         file: `${n}.json`,
         scenario: validateScenario({ ...dataOf(n), agents: c.agents, weeks: c.weeks }, `${n}.json`),
       }));
+      // The effects at a glance are the primary outcomes: the summary says what each rules out,
+      // and a precision-driven comparison runs until they are precise.
+      const primary = headlineOutcomes(availableOutcomes(...entries.map((e) => seriesColumns(e.scenario))), 'effect');
       plan = createComparePlan(entries, {
         radsimVersion: pkg.version,
-        replicates: c.replicates,
+        replicates: c.precision ? c.maxReplicates : c.replicates,
         series: RECORDED_SERIES,
+        primary,
+        ...(c.precision ? { precision: { target: c.precision } } : {}),
       });
     } catch (err) {
       errorBox.replaceChildren(h('div', { class: 'error' }, (err as Error).message));
@@ -212,40 +265,66 @@ export function compareView(root: HTMLElement, share: string | null): () => void
       return;
     }
     history.replaceState(null, '', `#compare?${link}`);
-    const pool = runPlan(plan, {
-      progressEvery: 5,
-      onProgress: (p) =>
-        controls.advanced(
-          p.fraction,
-          tf('cmpProgress', { done: p.done, total: p.total, pct: Math.round(p.fraction * 100), workers: p.workers }),
-        ),
-    });
-    running = pool;
     controls.started();
-    const outcome = await pool.result;
-    running = null;
-    if (outcome.status === 'cancelled') {
-      controls.finished('cancelled', tf('cmpCancelled', { done: outcome.done, total: outcome.total }));
-      return;
-    }
-    if (outcome.status === 'failed') {
-      const { job } = outcome;
-      const msg = tf('cmpWorkerFailed', {
-        scenario: plan.scenarios[job.variant].label,
-        replicate: job.replicate + 1,
-        replicates: plan.replicates,
-        id: job.id,
-        message: outcome.message,
-        done: outcome.done,
-        total: outcome.total,
+    // A precision-driven comparison runs in batches of whole replicates up to each check of its
+    // rule (as the command line), so it ends with the same replicates whatever the workers.
+    const all = planJobs(plan);
+    const records: RunRecord[] = [];
+    let seconds = 0;
+    let workers = 0;
+    for (;;) {
+      let upTo = plan.replicates;
+      if (plan.precision) {
+        const step = precisionStep(plan, replicateValues(plan, records));
+        if (step.kind === 'stop') break;
+        upTo = step.upTo;
+      }
+      const have = new Set(records.map((r) => r.index));
+      const jobs = all.filter((j) => j.replicate < upTo && !have.has(j.index));
+      const batch = plan.precision ? tf('cmpBatch', { n: upTo, max: plan.replicates }) : '';
+      const pool = runPlan(plan, {
+        jobs,
+        progressEvery: 5,
+        onProgress: (p) =>
+          controls.advanced(
+            p.fraction,
+            `${batch}${tf('cmpProgress', { done: p.done, total: p.total, pct: Math.round(p.fraction * 100), workers: p.workers })}`,
+          ),
       });
-      errorBox.replaceChildren(h('div', { class: 'error', id: 'compare-worker-error', 'data-job': job.id }, msg));
-      controls.finished('failed', tf('cmpFailedShort', { done: outcome.done, total: outcome.total }));
-      return;
+      running = pool;
+      workers = pool.workers;
+      const outcome = await pool.result;
+      running = null;
+      if (outcome.status === 'cancelled') {
+        const done = records.length + outcome.done;
+        controls.finished('cancelled', tf('cmpCancelled', { done, total: records.length + outcome.total }));
+        return;
+      }
+      if (outcome.status === 'failed') {
+        const { job } = outcome;
+        const msg = tf('cmpWorkerFailed', {
+          scenario: plan.scenarios[job.variant].label,
+          replicate: job.replicate + 1,
+          replicates: upTo,
+          id: job.id,
+          message: outcome.message,
+          done: records.length + outcome.done,
+          total: records.length + outcome.total,
+        });
+        errorBox.replaceChildren(h('div', { class: 'error', id: 'compare-worker-error', 'data-job': job.id }, msg));
+        controls.finished(
+          'failed',
+          tf('cmpFailedShort', { done: records.length + outcome.done, total: records.length + outcome.total }),
+        );
+        return;
+      }
+      records.push(...outcome.records);
+      seconds += outcome.seconds;
+      if (!plan.precision) break;
     }
-    const { records, seconds } = outcome;
-    lastResult = { query: link, plan, records, settings: c, seconds, workers: pool.workers };
-    showDone(records.length, seconds, pool.workers);
+    records.sort((a, b) => a.index - b.index);
+    lastResult = { query: link, plan, records, settings: c, seconds, workers };
+    showDone(records.length, seconds, workers);
     showResults(plan, records, c);
   }
 

@@ -3,6 +3,9 @@ import pkg from '../package.json' with { type: 'json' };
 import {
   aggregateCompare,
   type ComparePlan,
+  largestChangeNotRuledOut,
+  type PrecisionStop,
+  settledComparison,
   compareStats,
   type CompareStats,
   compareSummary,
@@ -28,9 +31,11 @@ function dec(text: string, lang: Lang): string {
  * export buttons, the at-a-glance table, the outcome table and chart, the weekly series with
  * bands and differences, and the summary. `c` holds the settings the runs were made with.
  */
-export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSettings, lang: Lang): Node[] {
-  const stats = compareStats(plan, runs);
-  const files = aggregateCompare(plan, runs);
+export function compareReport(fullPlan: ComparePlan, records: RunRecord[], c: CompareSettings, lang: Lang): Node[] {
+  // A precision-driven comparison is read at the replicates where its rule stopped.
+  const { plan, runs, stop } = settledComparison(fullPlan, records);
+  const stats = compareStats(plan, runs, stop);
+  const files = aggregateCompare(plan, runs, stop);
   const labels = plan.scenarios.map((s) => s.label);
   const oLabel = (o: string) => outcomeLabel(o, lang);
 
@@ -161,12 +166,13 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
         tf('cmpSettingsLine', {
           scenarios: labels.join(', '),
           ref: labels[0],
-          r: c.replicates,
+          r: plan.replicates,
           a: c.agents,
           w: c.weeks,
           seed: plan.baseSeed,
         }),
       ),
+      ...(stop ? [h('p', {}, stopText(stop, lang))] : []),
       h('p', { class: 'share-text' }, `${t('share')}: `, h('code', { id: 'print-share' }, shareUrl)),
       h(
         'p',
@@ -225,6 +231,9 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
     h(
       'div',
       { class: 'panel' },
+      ...(stop
+        ? [h('p', { id: 'compare-stop', 'data-reason': stop.reason, 'data-n': stop.n }, stopText(stop, lang))]
+        : []),
       glanceTable(stats, lang),
       h('p', { class: 'note' }, t('cmpGlanceNote')),
       h('p', { class: 'note', id: 'compare-glance-per100k' }, PER_100K[lang].note),
@@ -259,6 +268,16 @@ export function compareReport(plan: ComparePlan, runs: RunRecord[], c: CompareSe
     h('h2', {}, t('summary')),
     summary,
   ];
+}
+
+/** How a precision-driven comparison stopped, in one sentence. */
+function stopText(stop: PrecisionStop, lang: Lang): string {
+  const { target } = stop.rule;
+  const targetText =
+    target.kind === 'relative'
+      ? tf('cmpTargetRelative', { pct: dec(`${Math.round(target.value * 1000) / 10}%`, lang) })
+      : tf('cmpTargetAbsolute', { x: dec(fmt(target.value), lang) });
+  return tf(stop.reason === 'precision' ? 'cmpStopPrecision' : 'cmpStopBudget', { n: stop.n, target: targetText });
 }
 
 /** A plain-language table per scenario: effect on the main outcomes with intervals, and the cost in professional hours. */
@@ -300,6 +319,12 @@ function glanceTable(stats: CompareStats, lang: Lang): HTMLTableElement {
       ? `${pct(relativeLo)} ${t('cmpTo')} ${pct(relativeHi)}`
       : `${fmt(d.d.lo)} ${t('cmpTo')} ${fmt(d.d.hi)}`;
     const verdict = clear ? (d.d.meanDiff < 0 ? t('cmpLower') : t('cmpHigher')) : t('cmpNoClear');
+    // An unclear change of a count still says something: how large a change the interval rules out.
+    const f100k = d.factors.per100k;
+    const ruledOut =
+      !clear && f100k !== null && d.d.pairedSE > 0
+        ? tf('cmpRuledOut', { x: dec(fmt(largestChangeNotRuledOut(d.d.lo, d.d.hi) * f100k), lang) })
+        : '';
     return h(
       'td',
       { class: clear ? 'clear' : 'unclear' },
@@ -309,6 +334,7 @@ function glanceTable(stats: CompareStats, lang: Lang): HTMLTableElement {
       h('small', { class: 'per100k' }, per100kText(stats, v, o, lang)),
       h('br'),
       h('small', {}, verdict),
+      ...(ruledOut ? [h('br'), h('small', { class: 'ruled-out' }, ruledOut)] : []),
     );
   };
   const table = h('table', { id: 'compare-glance' });

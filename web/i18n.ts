@@ -102,6 +102,21 @@ const en = {
   cmpSharedSaved: 'Saved: the shared scenario is now your edited scenario (Research).',
   cmpEditedAndShared:
     'A share link carries one edited scenario: pick "edited" or "shared", not both (save the shared one first to compare it with another edit).',
+  cmpMode: 'Replicates:',
+  cmpModePrecision: 'until precise',
+  cmpModeFixed: 'a fixed number',
+  cmpPrecision: 'precision ±',
+  cmpMaxReplicates: 'at most',
+  cmpPrecisionHint:
+    'Until precise: replicates are added in batches of 5 (from 10) until the 95% interval of every change at a glance reaches at most this share of the reference mean on either side (0.1 = ±10%; abs:X = ±X per 100,000), or the maximum is spent.',
+  cmpRuledOut: 'changes larger than ±{x} per 100,000 ruled out',
+  cmpBatch: 'replicates up to {n} of at most {max} · ',
+  cmpTargetRelative: '±{pct} of the reference mean',
+  cmpTargetAbsolute: '±{x} per 100,000',
+  cmpStopPrecision:
+    'Stopped because the precision was reached: every change at a glance is known to {target} after {n} replicates.',
+  cmpStopBudget:
+    'Stopped because the maximum of {n} replicates was spent before every change at a glance was known to {target}. The summary gives the precision reached and, for each unclear change, the changes it rules out.',
   cmpProgress: '{done} / {total} runs · {pct}% · {workers} workers',
   cmpCancelled: 'cancelled after {done} / {total} runs',
   cmpDone: '{runs} runs in {seconds} s on {workers} workers',
@@ -367,6 +382,21 @@ const nl: Record<Key, string> = {
   cmpSharedSaved: 'Bewaard: het gedeelde scenario is nu uw bewerkte scenario (Onderzoek).',
   cmpEditedAndShared:
     'Een deellink bevat één bewerkt scenario: kies "edited" of "shared", niet beide (bewaar eerst het gedeelde scenario om het met een andere bewerking te vergelijken).',
+  cmpMode: 'Herhalingen:',
+  cmpModePrecision: 'tot het precies is',
+  cmpModeFixed: 'een vast aantal',
+  cmpPrecision: 'precisie ±',
+  cmpMaxReplicates: 'hoogstens',
+  cmpPrecisionHint:
+    'Tot het precies is: herhalingen worden toegevoegd in porties van 5 (te beginnen met 10) tot het 95%-interval van elke verandering in één oogopslag aan beide kanten hoogstens dit deel van het gemiddelde van de referentie beslaat (0,1 = ±10%; abs:X = ±X per 100.000), of tot het maximum op is.',
+  cmpRuledOut: 'veranderingen groter dan ±{x} per 100.000 uitgesloten',
+  cmpBatch: 'herhalingen tot {n} van hoogstens {max} · ',
+  cmpTargetRelative: '±{pct} van het gemiddelde van de referentie',
+  cmpTargetAbsolute: '±{x} per 100.000',
+  cmpStopPrecision:
+    'Gestopt omdat de precisie bereikt was: elke verandering in één oogopslag is na {n} herhalingen bekend tot op {target}.',
+  cmpStopBudget:
+    'Gestopt omdat het maximum van {n} herhalingen op was voordat elke verandering in één oogopslag bekend was tot op {target}. De samenvatting geeft de bereikte precisie en, voor elke onduidelijke verandering, welke veranderingen uitgesloten zijn.',
   cmpProgress: '{done} / {total} runs · {pct}% · {workers} workers',
   cmpCancelled: 'geannuleerd na {done} / {total} runs',
   cmpDone: '{runs} runs in {seconds} s op {workers} workers',

@@ -44,6 +44,8 @@ export interface PoolOptions {
   /** Weeks between progress messages of a job. */
   progressEvery: number;
   maxWorkers?: number;
+  /** The jobs to run (a batch of a precision-driven comparison); all the plan's jobs when absent. */
+  jobs?: readonly Job[];
 }
 
 /** How long a worker of a finished run is kept for the next run before it is let go. */
@@ -89,11 +91,13 @@ function keepWarm(workers: PoolWorker[]): void {
 
 export function runPlan(
   plan: Plan,
-  { onProgress, progressEvery, maxWorkers = navigator.hardwareConcurrency || 2 }: PoolOptions,
+  { onProgress, progressEvery, maxWorkers = navigator.hardwareConcurrency || 2, jobs: only }: PoolOptions,
 ): PoolRun {
-  const jobs = planJobs(plan);
+  const jobs = only ? [...only] : planJobs(plan);
   const nWorkers = Math.max(1, Math.min(jobs.length, maxWorkers, 8));
   const workers = takeWorkers(nWorkers);
+  // Progress per job by its position in `jobs` (a batch's job indices need not start at 0).
+  const slot = new Map(jobs.map((j, k) => [j.index, k]));
   const done = new Array<number>(jobs.length).fill(0);
   const records: RunRecord[] = [];
   let halted: 'cancelled' | 'failed' | null = null;
@@ -130,14 +134,14 @@ export function runPlan(
               progressEvery,
             },
             proxy((week: number, weeks: number) => {
-              done[job.index] = week / weeks;
+              done[slot.get(job.index)!] = week / weeks;
               if (!halted) update();
             }),
           ),
           w.crashed,
         ]);
         if (halted) return;
-        done[job.index] = 1;
+        done[slot.get(job.index)!] = 1;
         records.push(runRecord(plan, job, result, (performance.now() - t0) / 1000));
         update();
       } catch (err) {

@@ -41,6 +41,11 @@ describe('Compare view', () => {
     expect(await page.locator('#bands-chart figcaption').textContent()).toContain('95% t interval of the mean');
     expect(await page.locator('#diff-chart figcaption').textContent()).toContain('common random numbers');
     await page.locator('#compare-results').screenshot({ path: join(shots, 'compare-bands.png') });
+    // A link without p= (as links made before precision-driven comparisons) has a fixed size.
+    expect(await page.inputValue('#cmp-mode')).toBe('fixed');
+    expect(await page.inputValue('#replicates')).toBe('2');
+    expect(await page.isDisabled('#cmp-precision')).toBe(true);
+    expect(await page.locator('#compare-stop').count()).toBe(0);
 
     const before = await page.locator('#bands-chart svg path.band-0').getAttribute('d');
     await page.selectOption('#band-kind', 'runs');
@@ -205,6 +210,48 @@ describe('Compare view', () => {
     } finally {
       await other.close();
       await page.evaluate(() => localStorage.removeItem('radsim.editor.text'));
+    }
+  });
+
+  it('runs until precise: the form, the link, where it stopped, and the same result on 1 worker', async () => {
+    // The defaults of a fresh Compare view: precision-driven.
+    await page.goto(`${base}#compare`);
+    await page.waitForSelector('#cmp-mode');
+    expect(await page.inputValue('#cmp-mode')).toBe('precision');
+    expect(await page.inputValue('#cmp-precision')).toBe('0.1');
+    expect(await page.inputValue('#cmp-max-replicates')).toBe('30');
+    expect(await page.isDisabled('#replicates')).toBe(true);
+
+    const link = '#compare?s=baseline,capacity-cut&p=0.5&m=12&a=2000&w=52';
+    await loadFresh(page, `${base}${link}`);
+    await page.waitForSelector('#compare-summary', { timeout: 90_000 });
+    expect(await page.inputValue('#cmp-precision')).toBe('0.5');
+    expect(await page.inputValue('#cmp-max-replicates')).toBe('12');
+    expect(await page.inputValue('#share-link')).toContain(link);
+    const stop = page.locator('#compare-stop');
+    const reason = await stop.getAttribute('data-reason');
+    const n = Number(await stop.getAttribute('data-n'));
+    // Checked at 10 replicates, then at the budget of 12.
+    expect([10, 12]).toContain(n);
+    expect(await stop.textContent()).toContain(
+      reason === 'precision' ? `known to ±50% of the reference mean after ${n} replicates` : 'maximum of 12 replicates',
+    );
+    expect(await page.locator('#compare-summary').textContent()).toContain(`Each scenario ran ${n} times`);
+    expect(await page.locator('#compare-progress-text').textContent()).toContain(`${2 * n} runs`);
+    const table = await page.locator('#compare-table').textContent();
+
+    // The same link on one worker ends with the same replicates and the same numbers.
+    const other = await app.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const p1 = await other.newPage();
+      await p1.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 1 }));
+      await p1.goto(`${base}${link}`);
+      await p1.waitForSelector('#compare-summary', { timeout: 120_000 });
+      expect(await p1.locator('#compare-progress-text').textContent()).toContain('on 1 workers');
+      expect(await p1.locator('#compare-stop').getAttribute('data-n')).toBe(String(n));
+      expect(await p1.locator('#compare-table').textContent()).toBe(table);
+    } finally {
+      await other.close();
     }
   });
 

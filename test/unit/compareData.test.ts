@@ -1,6 +1,7 @@
 /** Pure helpers of the Compare view: share-link parsing and encoding, weekly bands. */
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULTS,
   decodeScenario,
   differenceBand,
   EDITED,
@@ -15,11 +16,32 @@ import { meanCI, pairedDifference, quantile } from '../../sim/stats/index.ts';
 const known = ['baseline', 'school-resilience', 'capacity-cut'];
 
 describe('share link', () => {
-  it('round-trips settings', () => {
-    const c = { scenarios: ['baseline', 'capacity-cut'], replicates: 3, agents: 2000, weeks: 104 };
+  const fixed = { precision: null, maxReplicates: DEFAULTS.maxReplicates };
+
+  it('round-trips settings of a fixed size, written as links were before precision-driven comparisons', () => {
+    const c = { scenarios: ['baseline', 'capacity-cut'], replicates: 3, agents: 2000, weeks: 104, ...fixed };
     const q = shareQueryText(c);
     expect(q).toBe('s=baseline,capacity-cut&r=3&a=2000&w=104');
     expect(parseShareQuery(q, known)).toEqual({ settings: c, data: null });
+  });
+
+  it('carries a precision-driven comparison in p= (target) and m= (budget)', () => {
+    const c = {
+      scenarios: ['baseline', 'capacity-cut'],
+      replicates: DEFAULTS.replicates,
+      agents: 2000,
+      weeks: 104,
+      precision: { kind: 'relative' as const, value: 0.2 },
+      maxReplicates: 40,
+    };
+    expect(shareQueryText(c)).toBe('s=baseline,capacity-cut&p=0.2&m=40&a=2000&w=104');
+    expect(parseShareQuery(shareQueryText(c), known).settings).toEqual(c);
+    const abs = { ...c, precision: { kind: 'absolute' as const, value: 25 } };
+    expect(shareQueryText(abs)).toBe('s=baseline,capacity-cut&p=abs:25&m=40&a=2000&w=104');
+    expect(parseShareQuery(shareQueryText(abs), known).settings).toEqual(abs);
+    expect(() => parseShareQuery('s=baseline,capacity-cut&p=0&m=5', known)).toThrow(
+      /p= \(precision\) must be a relative half-width[\s\S]*maximum replicates must be a whole number from 10 to 100/,
+    );
   });
 
   it('lists every problem of a bad link', () => {
@@ -49,7 +71,7 @@ describe('share link', () => {
     };
     const d = await encodeScenario(data);
     expect(d).toMatch(/^[A-Za-z0-9_-]+$/);
-    const c = { scenarios: ['baseline', EDITED], replicates: 2, agents: 2000, weeks: 52 };
+    const c = { scenarios: ['baseline', EDITED], replicates: 2, agents: 2000, weeks: 52, ...fixed };
     const q = shareQueryText(c, d);
     expect(q).toBe(`s=baseline,edited&r=2&a=2000&w=52&d=${d}`);
     expect(shareQueryText({ ...c, scenarios: ['baseline', 'capacity-cut'] }, d)).not.toContain('d=');

@@ -4,11 +4,12 @@
  *
  *   node --import tsx bench/browserCompare.ts               # the default comparison, 3 rounds
  *   node --import tsx bench/browserCompare.ts --rounds 5 --query "s=baseline,capacity-cut&r=10&a=5000&w=260"
+ *   node --import tsx bench/browserCompare.ts --rounds 1 --warm 1   # one fresh and one kept-workers run
  *
  * Builds the app and opens it in Debian's headless Chromium (the e2e harness). Each round loads
  * the page anew (so the pool has no workers) and times the comparison the page starts by itself,
  * from the navigation to the "done" state (page load included, a fraction of a second); then
- * clicks Run twice more and times each (the pool's workers kept). Prints the medians, and for a
+ * clicks Run again (--warm times, default 2) and times each (the pool's workers kept). Prints the medians, and for a
  * precision-driven comparison where it stopped, and writes bench/browser-compare-results.json.
  */
 import { writeFileSync } from 'node:fs';
@@ -18,9 +19,11 @@ import { BENCH_DIR, machineInfo, median, parseArgs, round, table } from './lib/u
 
 const args = parseArgs(process.argv.slice(2));
 const ROUNDS = Number(args.rounds ?? 3);
+/** Runs on the kept workers after each fresh one. */
+const WARM = Number(args.warm ?? 2);
 // web/compareData.ts DEFAULTS: baseline against school-resilience, 10,000 agents x 260 weeks,
-// replicates until every change at a glance is within +-10% of the reference mean, at most 30.
-const QUERY = typeof args.query === 'string' ? args.query : 's=baseline,school-resilience&p=0.1&m=30&a=10000&w=260';
+// replicates until every change at a glance is within +-10% of the reference mean, at most 20.
+const QUERY = typeof args.query === 'string' ? args.query : 's=baseline,school-resilience&p=0.1&m=20&a=10000&w=260';
 const OUT = resolve(BENCH_DIR, typeof args.out === 'string' ? args.out : 'browser-compare-results.json');
 
 async function main(): Promise<void> {
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
       await done();
       cold.push((performance.now() - t0) / 1000);
       stops.push(await stopOf());
-      for (let k = 0; k < 2; k++) {
+      for (let k = 0; k < WARM; k++) {
         t0 = performance.now();
         await page.click('#run-compare');
         await page.waitForSelector('#compare-progress-text[data-state="running"]');
@@ -58,11 +61,11 @@ async function main(): Promise<void> {
     }
     const rows = [
       ['fresh workers (page loaded anew)', cold.length, median(cold), Math.min(...cold)],
-      ['workers kept from the run before', warm.length, median(warm), Math.min(...warm)],
+      ...(warm.length ? [['workers kept from the run before', warm.length, median(warm), Math.min(...warm)]] : []),
     ];
     console.log(`\nCompare in the browser (#compare?${QUERY})\n`);
     console.log(table(['', 'runs', 'median s', 'best s'], rows));
-    console.log(`\nkept workers: ${(median(cold) / median(warm)).toFixed(2)}x faster (medians)`);
+    if (warm.length) console.log(`\nkept workers: ${(median(cold) / median(warm)).toFixed(2)}x faster (medians)`);
     console.log(`stopped: ${stops.join('; ')}`);
     const results = {
       machine: machineInfo(),
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
       stops,
       coldSeconds: cold.map((x) => round(x, 3)),
       warmSeconds: warm.map((x) => round(x, 3)),
-      speedup: median(cold) / median(warm),
+      speedup: warm.length ? median(cold) / median(warm) : null,
     };
     writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`wrote ${OUT}`);

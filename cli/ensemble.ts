@@ -236,7 +236,7 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
       if (!o.quiet) {
         const total = o.shard ? `${mine.length} of the ${jobCount(plan)} runs` : `${jobCount(plan)} runs`;
         const batch = Number.isFinite(upTo)
-          ? `replicates up to ${upTo} of at most ${plan.replicates} (${jobCount(plan)} runs)`
+          ? `precision check at ${upTo} replicates (budget ${plan.replicates})`
           : total;
         progress.note(
           `${where}${batch}${skipped ? `, ${skipped} already finished` : ''}; running ${todo.length} on ${workers === 0 ? 'the main thread' : `${workers} worker thread(s)`}. Output: ${o.dir}`,

@@ -31,8 +31,8 @@ export interface CompareSettings {
 }
 
 /**
- * The defaults: precision-driven, +-10% of the reference mean, at most 30 replicates, 10,000
- * agents over five years after the burn-in. docs/statistics.md (section 9) has the measurements
+ * The defaults: precision-driven, +-10% of the reference mean, at most 20 replicates, 10,000
+ * agents over five years after the burn-in. docs/statistics.md (section 8) has the measurements
  * behind them: on 2 cores the effects at a glance reach the target or the budget in about a minute.
  */
 export const DEFAULTS: CompareSettings = {
@@ -41,7 +41,7 @@ export const DEFAULTS: CompareSettings = {
   agents: 10000,
   weeks: 260,
   precision: { kind: 'relative', value: 0.1 },
-  maxReplicates: 30,
+  maxReplicates: 20,
 };
 
 /** Limits of the budget in the form and in links. */

@@ -3,6 +3,7 @@
  * difference of every primary outcome (each scenario against the reference) has a 95% interval
  * whose half-width is within the target, or the budget of replicates is spent.
  *
+ * A difference that was the same in every replicate (an interval of width 0) is never precise.
  * The rule is checked only at fixed checkpoints, n = min, min + batch, min + 2 batch, ...,
  * ending at the budget, and only on replicates 0..n-1. Replicate r always has the same seed
  * (seeds.ts), so the replicates a comparison ends with depend on the plan and the runs' results
@@ -91,7 +92,7 @@ export interface PrecisionCheck {
   halfWidth: number;
   /** The half-width allowed, in the outcome's unit; NaN when there is none (a relative target on a reference mean of 0). */
   allowed: number;
-  /** The outcome was 0 in every run of both scenarios (then the check is never met). */
+  /** The outcome was 0 in every run of both scenarios (its half-width is then 0: not met). */
   neverOccurred: boolean;
   met: boolean;
 }
@@ -139,8 +140,9 @@ export function precisionChecks(
             ? rule.target.value * refMean
             : Number.NaN
           : rule.target.value / targetUnitFactor(o, plan.scenarios[0].scenario.agents);
-      // An outcome that occurred in no run of either scenario has an interval of width 0 that
-      // says nothing about its rate: it never counts as precise.
+      // A difference that was the same in every replicate so far (width 0: a standard deviation
+      // estimated as 0, the extreme of the too-small estimates that stop sequential rules early;
+      // also what a rare outcome that has not yet occurred gives) never counts as precise.
       const neverOccurred = ref.every((x) => x === 0) && other.every((x) => x === 0);
       checks.push({
         variant: v,
@@ -148,7 +150,7 @@ export function precisionChecks(
         halfWidth,
         allowed,
         neverOccurred,
-        met: !neverOccurred && halfWidth <= allowed,
+        met: halfWidth > 0 && halfWidth <= allowed,
       });
     }
   }

@@ -181,7 +181,7 @@ const EN: ReportWords = {
   stoppedBudget: (n) =>
     `**Stopped because the budget of ${n} replicates was spent, before the precision was reached.** Half-widths achieved:`,
   achieved: (hw, allowed) =>
-    `±${hw} (${allowed === null ? 'no relative target: the reference mean is 0' : `allowed ±${allowed}`})`,
+    `±${hw} (${allowed === null ? 'no relative target: the reference mean is 0' : `allowed ±${allowed}`}${/^0( |$)/.test(hw) ? '; the same difference in every replicate is not taken as precise' : ''})`,
 
   outcome: 'outcome',
   mean: 'mean',
@@ -273,7 +273,7 @@ const NL: ReportWords = {
   stoppedBudget: (n) =>
     `**Gestopt omdat het budget van ${n} herhalingen op was, voordat de precisie bereikt was.** Bereikte halve breedtes:`,
   achieved: (hw, allowed) =>
-    `±${hw} (${allowed === null ? 'geen relatief doel: het gemiddelde van de referentie is 0' : `toegestaan ±${allowed}`})`,
+    `±${hw} (${allowed === null ? 'geen relatief doel: het gemiddelde van de referentie is 0' : `toegestaan ±${allowed}`}${/^0( |$)/.test(hw) ? '; hetzelfde verschil in elke herhaling geldt niet als precies' : ''})`,
 
   outcome: 'uitkomst',
   mean: 'gemiddelde',

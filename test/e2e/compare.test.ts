@@ -219,7 +219,7 @@ describe('Compare view', () => {
     await page.waitForSelector('#cmp-mode');
     expect(await page.inputValue('#cmp-mode')).toBe('precision');
     expect(await page.inputValue('#cmp-precision')).toBe('0.1');
-    expect(await page.inputValue('#cmp-max-replicates')).toBe('30');
+    expect(await page.inputValue('#cmp-max-replicates')).toBe('20');
     expect(await page.isDisabled('#replicates')).toBe(true);
 
     const link = '#compare?s=baseline,capacity-cut&p=0.5&m=12&a=2000&w=52';

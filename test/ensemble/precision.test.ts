@@ -133,6 +133,21 @@ describe('the sequential rule', () => {
     );
   });
 
+  it('never counts a difference that was the same in every replicate as precise (a standard deviation of 0)', () => {
+    const p = plan({ kind: 'relative', value: 0.5 }, 14);
+    // The scenario is always 5 above the reference: width 0, any target, still not precise.
+    const same = records(p, 14, 0).map((r) =>
+      r.variant === 1 ? { ...r, outcomes: { ...r.outcomes, ever_sensitive: 105 } } : r,
+    );
+    const step = precisionStep(p, replicateValues(p, same));
+    expect(step).toMatchObject({ n: 14, reason: 'budget' });
+    if (step.kind === 'stop') expect(step.checks[0]).toMatchObject({ halfWidth: 0, neverOccurred: false, met: false });
+    const md = aggregatePlan(p, same)['summary.md'];
+    expect(md).toContain(
+      '±0 per 100,000 (allowed ±10000 per 100,000; the same difference in every replicate is not taken as precise)',
+    );
+  });
+
   it('never meets a relative target when the reference mean is 0', () => {
     const p = plan({ kind: 'relative', value: 0.5 }, 14);
     const step = precisionStep(p, replicateValues(p, records(p, 14, 0, 0)));

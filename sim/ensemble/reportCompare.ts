@@ -165,6 +165,7 @@ export function ruledOutSentence(label: string, d: DifferenceStats, lang: Report
       W.amount(outcomeLabel(d.outcome, lang)),
       d.d.n,
       `${f.num(d.d.meanDiff * factor)}${d.d.meanDiff === 0 ? '' : unit}`,
+      d.refMean === 0 && d.mean === 0,
     );
   const largest = largestChangeNotRuledOut(d.d.lo, d.d.hi) * factor;
   const mde = minimumDetectableEffect(d.d.pairedSE, d.d.df, d.d.level) * factor;

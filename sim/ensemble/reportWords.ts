@@ -84,7 +84,7 @@ export interface ReportWords {
   /** "at most 0.5" (with its unit). */
   targetAbsolute(value: string): string;
   /** A primary outcome whose paired difference was the same in every replicate (interval of width 0). */
-  noVariation(who: string, what: string, n: number, diff: string): string;
+  noVariation(who: string, what: string, n: number, diff: string, neverOccurred: boolean): string;
   /** Half-width line of a primary outcome that occurred in no run. */
   neverOccurred: string;
   stoppedPrecision(n: number): string;
@@ -173,8 +173,10 @@ const EN: ReportWords = {
     `Replicates were added in batches of ${batch}, starting from ${min}, until the ${interval} of the difference in ${what} had a half-width of ${target} for every scenario, or until the budget of ${max} replicates was spent.`,
   targetRelative: (pct) => `at most ${pct} of the reference mean`,
   targetAbsolute: (value) => `at most ${value}`,
-  noVariation: (who, what, n, diff) =>
-    `${who}: the difference in ${what} was ${diff} in each of the ${n} replicates, so its interval has no width and rules nothing out beyond these runs${diff === '0' ? ' (where it never occurs, more agents or replicates are needed to say anything about it)' : ''}.`,
+  noVariation: (who, what, n, diff, never) =>
+    never
+      ? `${who}: ${what} did not occur in any of the ${n} replicates of either scenario, so this comparison says nothing about how the scenario changes it; it needs more agents or replicates.`
+      : `${who}: the difference in ${what} was ${diff} in each of the ${n} replicates, so its interval has no width and rules nothing out beyond these runs.`,
   neverOccurred: 'did not occur in any run of either scenario: not precise at any width',
   stoppedPrecision: (n) =>
     `**Stopped because the precision was reached, at ${n} replicates.** Half-widths at the stop:`,
@@ -265,8 +267,10 @@ const NL: ReportWords = {
     `Herhalingen zijn toegevoegd in porties van ${batch}, te beginnen met ${min}, tot het ${interval} van het verschil in ${what} voor elk scenario een halve breedte had van ${target}, of tot het budget van ${max} herhalingen op was.`,
   targetRelative: (pct) => `hoogstens ${pct} van het gemiddelde van de referentie`,
   targetAbsolute: (value) => `hoogstens ${value}`,
-  noVariation: (who, what, n, diff) =>
-    `${who}: het verschil in ${what} was ${diff} in elk van de ${n} herhalingen, dus het interval heeft geen breedte en sluit buiten deze runs niets uit${diff === '0' ? ' (waar het nooit voorkomt, zijn meer personen of herhalingen nodig om er iets over te zeggen)' : ''}.`,
+  noVariation: (who, what, n, diff, never) =>
+    never
+      ? `${who}: ${what} kwam in geen van de ${n} herhalingen van beide scenario's voor, dus deze vergelijking zegt niets over hoe het scenario dat verandert; daarvoor zijn meer personen of herhalingen nodig.`
+      : `${who}: het verschil in ${what} was ${diff} in elk van de ${n} herhalingen, dus het interval heeft geen breedte en sluit buiten deze runs niets uit.`,
   neverOccurred: "kwam in geen enkele run van beide scenario's voor: bij geen enkele breedte precies",
   stoppedPrecision: (n) =>
     `**Gestopt omdat de precisie bereikt was, bij ${n} herhalingen.** Halve breedtes bij het stoppen:`,

@@ -2,7 +2,9 @@
  * Prevalence by age band over the years, burn-in included: per year since the build, for each
  * age band, its share of the population, the weekly mean number in phase 1 and in phases 2-3 per
  * 100,000 of the band, mean attitude, protection and identity-need baseline, and the share of
- * the band that entered as a newcomer. Pooled over seeds.
+ * the band that entered as a newcomer; and the network around the youngest band (12-17): their
+ * mean number of ties and the share of those ties to people of the same band, at the build and at
+ * each year's end. Pooled over seeds.
  *
  *   node --import tsx bench/agePrevalence.ts --agents 50000 --years 25 --seeds 1,2 [--burnin 260] [--set path=value ...]
  */
@@ -37,6 +39,20 @@ const Q = ['n', 'p1', 'p23', 'att', 'prot', 'idBase', 'newcomer', 'labelled', 'u
 const acc = Array.from({ length: Math.ceil(total / 52) }, () =>
   Array.from({ length: B }, () => new Float64Array(Q.length)),
 );
+// [year since the build, 0 = the build][people 12-17, their ties, ties within 12-17]
+const young = Array.from({ length: Math.ceil(total / 52) + 1 }, () => new Float64Array(3));
+function youngTies(w: Simulation['world'], into: Float64Array): void {
+  const a = w.agents,
+    net = w.network;
+  for (let i = 0; i < a.n; i++) {
+    if (ageBandOf(a.age[i]) !== 0) continue;
+    into[0]++;
+    for (let e = net.offsets[i]; e < net.offsets[i + 1]; e++) {
+      into[1]++;
+      if (ageBandOf(a.age[net.targets[e]]) === 0) into[2]++;
+    }
+  }
+}
 for (const seed of seeds) {
   const base = loadScenarioFile('scenarios/baseline.json', {
     seed,
@@ -51,8 +67,10 @@ for (const seed of seeds) {
   const newcomer = new Uint8Array(a.n);
   const lastAge = Float32Array.from(a.age);
   const t0 = performance.now();
+  youngTies(w, young[0]);
   sim.run(() => {
     const week = w.week; // weeks since the build
+    if (week % 52 === 0) youngTies(w, young[week / 52]);
     const y = Math.floor((week - 1) / 52);
     const band = new Int32Array(a.n);
     for (let i = 0; i < a.n; i++) band[i] = ageBandOf(a.age[i]);
@@ -93,3 +111,7 @@ for (let y = 0; y < acc.length; y++) {
   const lab = (acc[y].reduce((t, q) => t + q[7], 0) / N) * 1e5;
   console.log(`${y + 1 - burnIn / 52}\t${f(all1, 0)}\t${f(all23, 1)}\t${f(lab, 0)}\t| ${cells.join(' | ')}`);
 }
+console.log('\nyears since the build\tties per person 12-17\tshare of them within 12-17');
+young.forEach((q, y) => {
+  if (q[0] > 0) console.log(`${y}\t${f(q[1] / q[0])}\t${f((q[2] / q[1]) * 100, 0)}%`);
+});

@@ -14,7 +14,8 @@
  * the boundary leave (death, emigration); where it rises, newcomers of that age arrive, d_k+1 - d_k
  * of the population a year (immigration); newcomers of the youngest age arrive at d_first a year,
  * and everyone leaves at the oldest age. The jumps telescope, so exits and entries balance: a
- * leaver's place goes to a newcomer (same household and network, all traits drawn afresh) whose
+ * leaver's place goes to a newcomer (same household, all traits drawn afresh, peer ties rewired
+ * to people of the newcomer's own age: sim/network/rewire.ts) whose
  * age is drawn from the entry ages in proportion to their rates. An empty band sets no rate
  * (people pass into it and stay until the oldest age). Leaving is decided on the birthday that
  * crosses a boundary, so the stage still touches only one person in 52 a week. People in a
@@ -23,6 +24,7 @@
 import { demographicCell } from '../domain.ts';
 import { NEED_BASELINE, IDENTITY, NEED_STRIDE, NOT_LEAVING, SENSATION, WEEKS_PER_YEAR } from '../population/agents.ts';
 import { createTraitDrawer, type TraitDrawer } from '../population/build.ts';
+import { NewcomerTies } from '../network/rewire.ts';
 import { agentStream, tickKey, tickUniform } from '../random/streams.ts';
 import { renewalHearers, type TickModule } from './module.ts';
 import { recordRoute } from './route.ts';
@@ -73,6 +75,8 @@ export class LifecourseStage implements TickModule {
   private readonly entryAges: number[][];
   private readonly entryCumulative: number[][];
   private readonly drawTraits: TraitDrawer;
+  /** Gives newcomers ties to people of their own age, as the build does. */
+  readonly ties: NewcomerTies;
   /** The modules of the plan that hear renewals. */
   private renewHearers: TickModule[] = [];
 
@@ -97,6 +101,7 @@ export class LifecourseStage implements TickModule {
       this.entryCumulative.push(t.entryRates.map((e) => (c += e / total)));
     });
     this.drawTraits = createTraitDrawer(s);
+    this.ties = new NewcomerTies(s, w.network, w.agents, w.layout);
   }
 
   /** Hears who declares `onRenew`; anyone already past the oldest age leaves in week 1. */
@@ -146,6 +151,7 @@ export class LifecourseStage implements TickModule {
     a.labelWeek[i] = a.signalWeek[i] = a.caseUntil[i] = a.followUntil[i] = a.detectedWeek[i] = -1;
     a.enrolledWeeks[i] = 0;
     a.dose.release(i);
+    this.ties.renew(i, w.week, tickKey(w.keys.rewiring, w.week));
     recordRoute(w, i, { week: w.week, kind: 'renewed' });
     w.flags.eduLow[i] = a.education[i] === 0 ? 1 : 0;
     w.flags.eduHigh[i] = a.education[i] === 2 ? 1 : 0;

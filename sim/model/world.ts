@@ -76,6 +76,7 @@ export const PURPOSES = [
   'interventionDropout',
   'lifecourse',
   'renewal',
+  'rewiring',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

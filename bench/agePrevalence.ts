@@ -9,6 +9,7 @@
  *   node --import tsx bench/agePrevalence.ts --agents 50000 --years 25 --seeds 1,2 [--burnin 260] [--set path=value ...]
  */
 import { AGE_BANDS, ageBandOf } from '../sim/domain.ts';
+import type { LifecourseStage } from '../sim/model/lifecourse.ts';
 import { NEED_BASELINE, NEED_STRIDE } from '../sim/population/agents.ts';
 import { Simulation } from '../sim/run/simulation.ts';
 import { loadScenarioFile } from '../sim/scenario/file.ts';
@@ -92,7 +93,10 @@ for (const seed of seeds) {
       }
     }
   });
-  console.error(`seed ${seed}: ${((performance.now() - t0) / 1000).toFixed(0)} s, renewed ${w.renewed}`);
+  const ties = (sim.stages.find((st) => st.name === 'lifecourse')!.module as LifecourseStage).ties;
+  console.error(
+    `seed ${seed}: ${((performance.now() - t0) / 1000).toFixed(0)} s, renewed ${w.renewed}, newcomers' tie swaps ${ties.swaps} made, ${ties.missed} given up`,
+  );
 }
 const f = (x: number, d = 1) => x.toFixed(d);
 console.log(`agents ${agents} x seeds ${seeds.join(',')}, burn-in ${burnIn} weeks, ${JSON.stringify(over)}`);

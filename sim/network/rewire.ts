@@ -82,7 +82,8 @@ export class NewcomerTies {
     // The contacts to free: all peer ties, then online and neighbourhood ties up to the target.
     if (target === 0) return; // no peers at this age: the leaver's ties stay
     let m = 0;
-    for (const layer of FREED_LAYERS) {
+    for (let f = 0; f < FREED_LAYERS.length; f++) {
+      const layer = FREED_LAYERS[f]; // an indexed loop: no iterator object per renewal
       for (let e = from; e < to && m < MAX_FREED; e++) {
         if (net.layer[e] !== layer) continue;
         if (layer !== PEER && m >= target) break;

@@ -50,7 +50,7 @@ export class StateError extends Error {
  * Top-level scenario fields that do not change the model: texts, run length, what is written,
  * and the guided demo's stops (a macro trigger a demo fires is in the saved state's queue).
  */
-const NOT_MODEL = ['name', 'title', 'question', 'description', 'weeks', 'outputs', 'demo'] as const;
+export const NOT_MODEL = ['name', 'title', 'question', 'description', 'weeks', 'outputs', 'demo'] as const;
 
 /** The scenario without the fields that do not change the model. */
 export function modelParameters(s: Scenario): Record<string, unknown> {
@@ -108,7 +108,7 @@ export interface StateHeader {
   scenario: Scenario;
 }
 
-interface StateDocument extends Omit<StateHeader, 'format'> {
+export interface StateDocument extends Omit<StateHeader, 'format'> {
   tree: Encoded;
   series: { columns: string[]; weeks: number; values: Encoded[] };
   blocks: { type: string; offset: number; length: number }[];
@@ -116,7 +116,7 @@ interface StateDocument extends Omit<StateHeader, 'format'> {
 
 // ---- encoding: the walk ----
 
-type Encoded = unknown;
+export type Encoded = unknown;
 
 const TYPED = {
   Int8Array,
@@ -130,7 +130,7 @@ const TYPED = {
   Float64Array,
 } as const;
 type TypedName = keyof typeof TYPED;
-type Typed = InstanceType<(typeof TYPED)[TypedName]>;
+export type Typed = InstanceType<(typeof TYPED)[TypedName]>;
 
 function typedName(v: unknown): TypedName | null {
   if (!ArrayBuffer.isView(v) || v instanceof DataView) return null;
@@ -140,14 +140,14 @@ function typedName(v: unknown): TypedName | null {
 }
 
 /** Every object reachable from `root` (the scenario and what is made from it: not saved). */
-function reachable(root: unknown, into: Set<object>): void {
+export function reachable(root: unknown, into: Set<object>): void {
   if (root === null || typeof root !== 'object' || into.has(root)) return;
   into.add(root);
   if (ArrayBuffer.isView(root)) return;
   for (const v of Object.values(root)) reachable(v, into);
 }
 
-class Encoder {
+export class Encoder {
   readonly blocks: Typed[] = [];
   private readonly ids = new Map<object, number>();
 
@@ -212,7 +212,7 @@ function holdsBuilt(e: Encoded): boolean {
 
 // ---- decoding: the same walk over a freshly built simulation ----
 
-class Decoder {
+export class Decoder {
   private readonly byId: unknown[] = [];
 
   constructor(private readonly blocks: Typed[]) {}
@@ -330,11 +330,11 @@ class Decoder {
 }
 
 /** The roots of the saved state: the world and the plan's modules, in plan order. */
-function stateRoots(sim: Simulation): Record<string, unknown> {
+export function stateRoots(sim: Simulation): Record<string, unknown> {
   return { world: sim.world, modules: sim.stages.map((st) => st.module) };
 }
 
-function notSaved(sim: Simulation): Set<object> {
+export function notSaved(sim: Simulation): Set<object> {
   const built = new Set<object>();
   reachable(sim.scenario, built);
   reachable(sim.world.regions, built);
@@ -389,7 +389,7 @@ function saveSeries(series: Series, enc: Encoder): StateDocument['series'] {
   };
 }
 
-function readDocument(bytes: Uint8Array): { doc: StateDocument; start: number } {
+export function readDocument(bytes: Uint8Array): { doc: StateDocument; start: number } {
   const text = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
   if (bytes.length < 16 || text(0, 8) !== MAGIC)
     throw new StateError('not a radsim state file (its first bytes are not "RADSIMSS")');
@@ -449,9 +449,22 @@ export function loadState(bytes: Uint8Array, options: LoadOptions = {}): Simulat
     throw new StateError(`the run length (${weeks} weeks) is shorter than the saved run (week ${doc.week})`);
   const scenario: Scenario = { ...base, weeks };
 
-  // The blocks, viewed in place where the bytes are aligned, copied otherwise.
+  const blocks = readBlocks(bytes, doc, start);
+  const dec = new Decoder(blocks);
+  const prebuilt = prebuiltFrom(doc, dec, scenario.agents);
+  const sim = new Simulation(scenario, { prebuilt });
+  sim.start();
+  const roots = stateRoots(sim);
+  const tree = doc.tree as { $object: Record<string, Encoded> };
+  for (const k of Object.keys(roots)) dec.restoreInto(roots, k, tree.$object[k], k);
+  restoreSeries(sim.series, doc.series, blocks);
+  return sim;
+}
+
+/** The typed arrays of a snapshot, viewed in place where the bytes are aligned, copied otherwise. */
+export function readBlocks(bytes: Uint8Array, doc: StateDocument, start: number): Typed[] {
   const aligned = (bytes.byteOffset + start) % ALIGN === 0 ? bytes : bytes.slice();
-  const blocks = doc.blocks.map((b) => {
+  return doc.blocks.map((b) => {
     const Type = TYPED[b.type as TypedName];
     if (!Type) throw new StateError(`the state file holds an unknown array type ${b.type}`);
     const at = aligned.byteOffset + start + b.offset;
@@ -459,28 +472,29 @@ export function loadState(bytes: Uint8Array, options: LoadOptions = {}): Simulat
       throw new StateError('the state file is cut short (an array runs past its end)');
     return new Type(aligned.buffer as ArrayBuffer, at, b.length) as Typed;
   });
+}
 
-  // The population and network are not built anew (the slow part of a build): the agents are
-  // allocated empty and filled by the walk, the layout and the network (fixed-shape records of
-  // typed arrays) are made from the snapshot; the rest is built from the scenario and then
-  // overwritten by the walk.
-  const dec = new Decoder(blocks);
+/**
+ * The population and network of a snapshot, for a simulation built on them: they are not built
+ * anew (the slow part of a build): the agents are allocated empty and filled by the walk, the
+ * layout and the network (fixed-shape records of typed arrays) are made from the snapshot; the
+ * rest is built from the scenario and then overwritten by the walk.
+ */
+export function prebuiltFrom(
+  doc: StateDocument,
+  dec: Decoder,
+  agents: number,
+): NonNullable<SimulationOptions['prebuilt']> {
   const tree = doc.tree as { $object: Record<string, Encoded> };
   const world = (tree.$object.world as { $object: Record<string, Encoded> }).$object;
-  const prebuilt = {
-    agents: allocateAgents(scenario.agents),
+  return {
+    agents: allocateAgents(agents),
     layout: dec.materialize(world.layout, 'world.layout'),
     network: dec.materialize(world.network, 'world.network'),
   } as NonNullable<SimulationOptions['prebuilt']>;
-  const sim = new Simulation(scenario, { prebuilt });
-  sim.start();
-  const roots = stateRoots(sim);
-  for (const k of Object.keys(roots)) dec.restoreInto(roots, k, tree.$object[k], k);
-  restoreSeries(sim.series, doc.series, blocks);
-  return sim;
 }
 
-function restoreSeries(series: Series, saved: StateDocument['series'], blocks: Typed[]): void {
+export function restoreSeries(series: Series, saved: StateDocument['series'], blocks: Typed[]): void {
   if (saved.columns.join(',') !== series.columns.join(','))
     throw new StateError(
       `the series columns differ from the saved run's: ${differingPaths(saved.columns, series.columns).join(', ')}`,

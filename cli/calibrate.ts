@@ -461,8 +461,8 @@ async function execute(c: Calibration, o: ExecOptions): Promise<number> {
             onStart: (job) => progress.start(job.id),
             onWeek: (job, week) => progress.week(job.id, week),
             onDone: (spec, result, seconds) => {
-              const { job } = specs.get(spec.id)!;
-              const stats = runStatistics(c, result.series, (spec.scenario as { agents: number }).agents);
+              const { job, spec: run } = specs.get(spec.id)!;
+              const stats = runStatistics(c, result.series, (run.scenario as { agents: number }).agents);
               const rec = calibrationRun(c, job, stats, Math.round(seconds * 1000) / 1000);
               writeFileAtomic(runPath(o.dir, job), `${JSON.stringify(rec)}\n`);
               found.set(job.index, stats);

@@ -16,6 +16,7 @@ import {
 } from './ensemble.ts';
 import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
 import {
+  branchOption,
   ENSEMBLE_OPTIONS,
   listOption,
   PLAN_SHAPING_OPTIONS,
@@ -138,6 +139,7 @@ export async function compareCommand(args: string[]): Promise<number> {
         replicates: precision?.maxReplicates ?? intOption('replicates', values.replicates, 1) ?? 10,
         baseSeed: intOption('seed', values.seed, 0, MAX_SEED),
         outcomes: listOption(values.outcomes),
+        branchAt: branchOption(values['branch-at']),
         series,
         primary: listOption(values.primary),
         ...(precision

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import {
   aggregatePlan,
   DEFAULT_OUTCOMES,
+  type EnsembleTask,
+  historyScenario,
   type Job,
   jobCount,
   jobScenario,
@@ -15,6 +17,7 @@ import {
   type Plan,
   PlanError,
   planJobs,
+  planTasks,
   precisionStep,
   replicateValues,
   resolveScenarioFile,
@@ -63,6 +66,13 @@ ${wrap(DEFAULT_OUTCOMES.join(', '), 19, 95)}
   --overwrite      discard what DIR holds and start again
   --scale-to N     also give every count for a population of N people (such as 17900000, or a
                    municipality's size), with its interval; counts per 100,000 are always given
+  --branch-at W    run each replicate's shared history once (with the reference scenario, or
+                   the sweep's base scenario) to week W, counted from the end of the burn-in,
+                   and continue every scenario from that same state; W = "burn-in" (the
+                   default: week 0 where the reference has a burn-in) or "none" (every run
+                   starts on its own from the build, common random numbers only). Fields fixed
+                   at the build (population, network, regions' sizes, seed, burn-in, outputs)
+                   must then be equal across the scenarios
   --quiet          no progress output
 `;
 
@@ -174,7 +184,8 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
   if (prepared !== null) return prepared;
 
   const all = planJobs(plan);
-  const mine = shardJobs(all, o.shard);
+  // A branched plan shards by replicate: a replicate's runs share one history.
+  const mine = plan.branchAt === undefined ? shardJobs(all, o.shard) : shardByReplicate(all, o.shard);
   const stored = readRuns(o.dir, plan, mine);
   if (stored.invalid.length) {
     process.stderr.write(
@@ -247,22 +258,19 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
         break;
       }
       runner ??= createRunner(workers);
-      outcome = await runner.run(
-        [...specs.values()].map((s) => s.spec),
-        {
-          onStart: (job) => progress.start(job.id),
-          onWeek: (job, week) => progress.week(job.id, week),
-          onDone: (spec, result, seconds) => {
-            const { job } = specs.get(spec.id)!;
-            const record = withChecksum(runRecord(plan, job, result, Math.round(seconds * 1000) / 1000));
-            writeFileAtomic(runFile(o.dir, job.id), runRecordText(record));
-            stored.records.set(job.index, record);
-            ran++;
-            runSeconds += seconds;
-            progress.done(job.id);
-          },
+      outcome = await runner.run(ensembleTasks(plan, todo, specs), {
+        onStart: (job) => progress.start(job.id),
+        onWeek: (job, week) => progress.week(job.id, week),
+        onDone: (spec, result, seconds) => {
+          const { job } = specs.get(spec.id)!;
+          const record = withChecksum(runRecord(plan, job, result, Math.round(seconds * 1000) / 1000));
+          writeFileAtomic(runFile(o.dir, job.id), runRecordText(record));
+          stored.records.set(job.index, record);
+          ran++;
+          runSeconds += seconds;
+          progress.done(job.id);
         },
-      );
+      });
       if (outcome.error || outcome.stopped) break;
       if (!Number.isFinite(upTo)) break;
     }
@@ -313,6 +321,27 @@ export async function executePlan(plan: Plan, o: ExecOptions, VERSION: string): 
   progress.finish(`${o.command}: ${timeText}. Wrote ${files.map((f) => join(o.dir, f)).join(', ')}`);
   if (!o.quiet) printFindings(join(o.dir, 'summary.md'));
   return 0;
+}
+
+/** The jobs of shard k of n for a branched plan: whole replicates, replicate r going to shard r mod n. */
+function shardByReplicate(jobs: readonly Job[], shard: Shard | null): Job[] {
+  if (!shard) return [...jobs];
+  return jobs.filter((j) => j.replicate % shard.n === shard.k);
+}
+
+/** What the worker pool runs: one task per job, or per replicate of a branched plan. */
+function ensembleTasks(plan: Plan, todo: readonly Job[], specs: Map<string, { spec: JobSpec }>): EnsembleTask[] {
+  return planTasks(plan, todo).map((t): EnsembleTask => {
+    if (plan.branchAt === undefined) return specs.get(t.id)!.spec;
+    return {
+      id: t.id,
+      reference: historyScenario(plan, t.jobs[0].replicate),
+      branchWeek: plan.branchAt,
+      runs: t.jobs.map((j) => ({ id: j.id, scenario: specs.get(j.id)!.spec.scenario })),
+      outcomes: plan.outcomes,
+      series: plan.series,
+    };
+  });
 }
 
 /**

@@ -24,10 +24,27 @@ export const ENSEMBLE_OPTIONS = {
   resume: { type: 'boolean' },
   overwrite: { type: 'boolean' },
   'scale-to': { type: 'string' },
+  'branch-at': { type: 'string' },
 } as const;
 
 /** Options of an ensemble that shape its plan: --resume without scenario files cannot change them. */
-export const PLAN_SHAPING_OPTIONS = ['replicates', 'seed', 'agents', 'weeks', 'outcomes'] as const;
+export const PLAN_SHAPING_OPTIONS = ['replicates', 'seed', 'agents', 'weeks', 'outcomes', 'branch-at'] as const;
+
+/**
+ * --branch-at WEEK | none | burn-in: a week from the end of the burn-in, null for no branch, or
+ * undefined for the default (the end of the burn-in where the reference has one).
+ */
+export function branchOption(value: string | undefined): number | null | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === 'none') return null;
+  if (v === 'burn-in') return undefined;
+  if (!/^\d+$/.test(v))
+    throw new UsageError(
+      `--branch-at must be a week (0 = the end of the burn-in), "burn-in" (the default) or "none" (got "${value}")`,
+    );
+  return Number(v);
+}
 
 /** The parsed values of a set of declarations: strings, or booleans for flags. */
 export type OptionValues<T extends Record<string, { type: 'string' | 'boolean' }>> = {

@@ -2,21 +2,59 @@
  * Running ensemble jobs: a pool of `worker_threads`, each exposing the SimulationHost API
  * (sim/api/host.ts) through comlink, or the calling thread itself (`--workers 0`).
  *
- * Jobs are handed out in the order given, to whichever worker is free; results come back in
- * completion order. Callers must not let that order matter (the ensemble commands write each
- * result to its own file and aggregate in job order).
+ * A task is one run (a JobSpec) or one branched replicate (a ReplicateSpec: the shared history,
+ * then several runs, in one worker). Tasks are handed out in the order given, to whichever
+ * worker is free; results come back in completion order, one `onDone` per run. Callers must not
+ * let that order matter (the ensemble commands write each result to its own file and aggregate
+ * in job order).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { proxy, wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { CancelledError, type JobResult, type JobSpec, SimulationHost } from '../sim/node.ts';
+import { CancelledError, type EnsembleTask, type JobResult, type ReplicateSpec, SimulationHost } from '../sim/node.ts';
+
+/** A run of a task, as the events name it (its id). */
+export interface RunRef {
+  id: string;
+}
 
 export interface RunEvents {
-  onStart?(job: JobSpec): void;
-  onWeek?(job: JobSpec, week: number, weeks: number): void;
-  /** Called as each job finishes; the next job on that worker starts after it returns. */
-  onDone(job: JobSpec, result: JobResult, seconds: number): void | Promise<void>;
+  /** A run starts (in a branched replicate: each run as it continues the shared history). */
+  onStart?(run: RunRef): void;
+  onWeek?(run: RunRef, week: number, weeks: number): void;
+  /** Called as each run finishes; the next task on that worker starts after it returns. */
+  onDone(run: RunRef, result: JobResult, seconds: number): void | Promise<void>;
+}
+
+function isReplicate(task: EnsembleTask): task is ReplicateSpec {
+  return 'runs' in task;
+}
+
+/** A task on a host: its results, each with its run's seconds. */
+async function runTask(
+  api: SimulationHost | Remote<SimulationHost>,
+  task: EnsembleTask,
+  events: RunEvents,
+  remote: boolean,
+): Promise<JobResult[]> {
+  const t0 = performance.now();
+  const cb = <F extends (...a: never[]) => unknown>(f: F) => (remote ? proxy(f) : f);
+  if (!isReplicate(task)) {
+    events.onStart?.(task);
+    const onWeek = events.onWeek ? cb((week: number, weeks: number) => events.onWeek!(task, week, weeks)) : undefined;
+    const result = await api.runJob(task, onWeek);
+    return [{ ...result, seconds: (performance.now() - t0) / 1000 }];
+  }
+  let current = '';
+  const onWeek = cb((week: number, weeks: number, run: string) => {
+    if (run !== current) {
+      current = run;
+      events.onStart?.({ id: run });
+    }
+    events.onWeek?.({ id: run }, week, weeks);
+  });
+  return api.runReplicate(task, onWeek);
 }
 
 export interface RunOutcome {
@@ -29,7 +67,7 @@ export interface RunOutcome {
 export interface JobRunner {
   /** Number of jobs run at the same time. */
   readonly size: number;
-  run(jobs: readonly JobSpec[], events: RunEvents): Promise<RunOutcome>;
+  run(jobs: readonly EnsembleTask[], events: RunEvents): Promise<RunOutcome>;
   /** Starts no new job and abandons the running ones (their workers are terminated). */
   stop(): void;
   close(): Promise<void>;
@@ -64,7 +102,7 @@ export class WorkerPool implements JobRunner {
     for (let i = 0; i < size; i++) this.slots.push(spawn());
   }
 
-  async run(jobs: readonly JobSpec[], events: RunEvents): Promise<RunOutcome> {
+  async run(jobs: readonly EnsembleTask[], events: RunEvents): Promise<RunOutcome> {
     let next = 0;
     let completed = 0;
     let failure: RunOutcome['error'];
@@ -78,21 +116,16 @@ export class WorkerPool implements JobRunner {
       }
       while (!this.stopping && !failure && next < jobs.length) {
         const job = jobs[next++];
-        events.onStart?.(job);
-        const t0 = performance.now();
-        const onWeek = events.onWeek
-          ? proxy((week: number, weeks: number) => events.onWeek!(job, week, weeks))
-          : undefined;
-        let result: JobResult;
+        let results: JobResult[];
         try {
-          result = await Promise.race([slot.api.runJob(job, onWeek), slot.dead]);
+          results = await Promise.race([runTask(slot.api, job, events, true), slot.dead]);
         } catch (err) {
           if (!this.stopping && !failure) failure = { job: job.id, error: asError(err) };
           return;
         }
         // A result that arrives while stopping is finished work: keep it.
         try {
-          await events.onDone(job, result, (performance.now() - t0) / 1000);
+          for (const result of results) await events.onDone({ id: result.id }, result, result.seconds ?? 0);
         } catch (err) {
           if (!failure) failure = { job: job.id, error: asError(err) };
           return;
@@ -149,24 +182,19 @@ export class InThreadRunner implements JobRunner {
   private readonly host = new SimulationHost();
   private stopping = false;
 
-  async run(jobs: readonly JobSpec[], events: RunEvents): Promise<RunOutcome> {
+  async run(jobs: readonly EnsembleTask[], events: RunEvents): Promise<RunOutcome> {
     let completed = 0;
     for (const job of jobs) {
       if (this.stopping) break;
-      events.onStart?.(job);
-      const t0 = performance.now();
-      let result: JobResult;
+      let results: JobResult[];
       try {
-        result = await this.host.runJob(
-          job,
-          events.onWeek ? (week, weeks) => events.onWeek!(job, week, weeks) : undefined,
-        );
+        results = await runTask(this.host, job, events, false);
       } catch (err) {
         if (err instanceof CancelledError || this.stopping) break;
         return { stopped: false, error: { job: job.id, error: asError(err) } };
       }
       try {
-        await events.onDone(job, result, (performance.now() - t0) / 1000);
+        for (const result of results) await events.onDone({ id: result.id }, result, result.seconds ?? 0);
       } catch (err) {
         return { stopped: false, error: { job: job.id, error: asError(err) } };
       }

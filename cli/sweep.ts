@@ -9,6 +9,7 @@ import {
 } from './ensemble.ts';
 import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
 import {
+  branchOption,
   ENSEMBLE_OPTIONS,
   listOption,
   PLAN_SHAPING_OPTIONS,
@@ -76,6 +77,7 @@ export async function sweepCommand(args: string[]): Promise<number> {
         replicates: intOption('replicates', values.replicates, 1) ?? 10,
         baseSeed: intOption('seed', values.seed, 0, MAX_SEED),
         outcomes: listOption(values.outcomes),
+        branchAt: branchOption(values['branch-at']),
         vary: values.vary,
         samples: intOption('samples', values.samples, 1),
       });

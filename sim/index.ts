@@ -51,6 +51,15 @@ export {
   StateError,
   type StateHeader,
 } from './run/snapshot.ts';
+export {
+  BranchError,
+  BUILD_ONLY,
+  type BuildDifference,
+  branchFrom,
+  buildDifferences,
+  formatBuildDifferences,
+  sharedHistory,
+} from './run/branch.ts';
 
 // The simulation API a worker exposes
 export { CancelledError, SimulationHost } from './api/host.ts';
@@ -58,9 +67,11 @@ export type {
   AgentSample,
   EgoNetwork,
   HostInfo,
+  EnsembleTask,
   JobResult,
   JobSpec,
   MacroLogEntry,
+  ReplicateSpec,
   PhaseNetwork,
 } from './api/types.ts';
 
@@ -78,7 +89,11 @@ export {
   PlanError,
   planHash,
   planJobs,
+  planTasks,
+  type PlanTask,
+  historyScenario,
   pointId,
+  branchNote,
   type SweepPlan,
 } from './ensemble/plan.ts';
 export { canonicalJSON } from './ensemble/hash.ts';

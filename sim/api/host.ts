@@ -10,7 +10,9 @@
  *   (record routes from now on, without a replay), and `saveState()` / `loadState(bytes)` to keep
  *   a run and continue it later;
  * - for ensembles: `runJob(job)` runs one complete scenario on its own and returns only the
- *   outcomes and the requested series (as transferable Float64Arrays).
+ *   outcomes and the requested series (as transferable Float64Arrays); `runReplicate(spec)`
+ *   runs one replicate of a branched comparison (the shared history once, then every scenario
+ *   from it) and returns one such result per scenario.
  *
  * Long calls (`runToEnd`, `runJob`) give the host's event loop a turn after every week, so a
  * `cancel()` sent while they run is seen at the next week boundary.
@@ -22,6 +24,7 @@ import { computeOutcomes, outcomeProblems } from '../ensemble/outcomes.ts';
 import { IDEOLOGIES, LAYERS } from '../domain.ts';
 import type { Route } from '../run/routes.ts';
 import { Simulation } from '../run/simulation.ts';
+import { branchFrom } from '../run/branch.ts';
 import { loadState, saveState } from '../run/snapshot.ts';
 import { validateScenario } from '../scenario/resolve.ts';
 import { DEMO_SELECTIONS, type DemoSelection } from '../scenario/schema.ts';
@@ -35,6 +38,7 @@ import type {
   JobResult,
   JobSpec,
   MacroLogEntry,
+  ReplicateSpec,
   PhaseNetwork,
   RunState,
   SeriesData,
@@ -377,34 +381,89 @@ export class SimulationHost {
     const sim = new Simulation(scenario);
     const problems = outcomeProblems(job.outcomes, sim.series.columns);
     if (problems.length) throw new Error(`job ${job.id}: ${problems.join('; ')}`);
-    const every = job.progressEvery ?? Math.max(1, Math.round(scenario.weeks / 50));
-    while (!sim.done) {
-      sim.step();
-      if (onWeek && sim.week >= 0 && (sim.week % every === 0 || sim.done))
-        await notify(onWeek, sim.week, scenario.weeks, sim.done);
-      await yieldToHost();
-      if (this.stopRequested) {
-        this.stopRequested = false;
-        throw new CancelledError(job.id);
-      }
-    }
-    const result: JobResult = {
-      id: job.id,
-      weeks: sim.series.weeks,
-      outcomes: computeOutcomes(job.outcomes, sim.series),
-      series: seriesData(sim, job.series),
-      summary: withoutTiming(sim.summary()),
-    };
+    await this.runOn(sim, job.id, job.progressEvery, onWeek);
+    const result = jobResult(job.id, sim, job.outcomes, job.series);
     return transfer(
       result,
       result.series.values.map((v) => v.buffer),
     );
   }
 
+  /**
+   * Runs one replicate of a branched comparison: the reference to the branch week, saved in
+   * memory, then every run from that state with its own scenario (sim/run/branch.ts). The
+   * progress callback hears the weeks of each run after the branch, with the run's id.
+   * Throws CancelledError if `cancel()` stops it, BranchError if a scenario cannot branch.
+   */
+  async runReplicate(
+    spec: ReplicateSpec,
+    onWeek?: (week: number, weeks: number, run: string) => unknown,
+  ): Promise<JobResult[]> {
+    this.stopRequested = false;
+    const t0 = performance.now();
+    const reference = validateScenario(spec.reference, `replicate ${spec.id} (shared history)`);
+    const scenarios = spec.runs.map((r) => validateScenario(r.scenario, `job ${r.id}`));
+    // The shared history yields to the host like a run, so cancel() is seen within a week.
+    const ref = new Simulation(reference);
+    while (ref.week < spec.branchWeek) {
+      ref.step();
+      await yieldToHost();
+      if (this.stopRequested) {
+        this.stopRequested = false;
+        throw new CancelledError(spec.id);
+      }
+    }
+    const history = saveState(ref);
+    const historySeconds = (performance.now() - t0) / 1000;
+    const results: JobResult[] = [];
+    for (let k = 0; k < spec.runs.length; k++) {
+      const { id } = spec.runs[k];
+      const t1 = performance.now();
+      const sim = branchFrom(history, scenarios[k]);
+      const problems = outcomeProblems(spec.outcomes, sim.series.columns);
+      if (problems.length) throw new Error(`job ${id}: ${problems.join('; ')}`);
+      await this.runOn(sim, id, spec.progressEvery, onWeek && ((w, n) => onWeek(w, n, id)));
+      const result = jobResult(id, sim, spec.outcomes, spec.series);
+      result.seconds = (performance.now() - t1) / 1000 + historySeconds / spec.runs.length;
+      results.push(result);
+    }
+    return transfer(
+      results,
+      results.flatMap((r) => r.series.values.map((v) => v.buffer)),
+    );
+  }
+
+  /** Runs `sim` to its end, with progress and a turn for the host after every week. */
+  private async runOn(sim: Simulation, id: string, progressEvery?: number, onWeek?: WeekCallback): Promise<void> {
+    const weeks = sim.scenario.weeks;
+    const every = progressEvery ?? Math.max(1, Math.round(weeks / 50));
+    while (!sim.done) {
+      sim.step();
+      if (onWeek && sim.week >= 0 && (sim.week % every === 0 || sim.done))
+        await notify(onWeek, sim.week, weeks, sim.done);
+      await yieldToHost();
+      if (this.stopRequested) {
+        this.stopRequested = false;
+        throw new CancelledError(id);
+      }
+    }
+  }
+
   private current(): Simulation {
     if (!this.sim) throw new Error('no simulation: call start(scenario) first');
     return this.sim;
   }
+}
+
+/** What the aggregator needs of a finished run. */
+function jobResult(id: string, sim: Simulation, outcomes: string[], series: string[]): JobResult {
+  return {
+    id,
+    weeks: sim.series.weeks,
+    outcomes: computeOutcomes(outcomes, sim.series),
+    series: seriesData(sim, series),
+    summary: withoutTiming(sim.summary()),
+  };
 }
 
 function hostInfo(sim: Simulation): HostInfo {

@@ -150,6 +150,28 @@ export interface JobSpec {
   progressEvery?: number;
 }
 
+/**
+ * One replicate of a branched comparison: the reference scenario runs to `branchWeek` (the
+ * shared history), and each run continues that same state with its own scenario
+ * (sim/run/branch.ts). Every run's scenario has the reference's seed and build-only fields.
+ */
+export interface ReplicateSpec {
+  /** Name of the replicate (for messages), such as "r003". */
+  id: string;
+  /** Scenario data of the shared history (the comparison's reference, with the replicate's seed). */
+  reference: unknown;
+  /** The branch week, counted from the end of the burn-in (0 = its end). */
+  branchWeek: number;
+  /** The runs that continue the history, in order; each result carries its run's id. */
+  runs: { id: string; scenario: unknown }[];
+  outcomes: string[];
+  series: string[];
+  progressEvery?: number;
+}
+
+/** A job of an ensemble's worker pool: one run, or one branched replicate of several runs. */
+export type EnsembleTask = JobSpec | ReplicateSpec;
+
 /** What a finished job sends back: compact, only what the aggregator needs. */
 export interface JobResult {
   id: string;
@@ -158,4 +180,9 @@ export interface JobResult {
   series: SeriesData;
   /** The run summary without timing fields. */
   summary: Record<string, unknown>;
+  /**
+   * Seconds of the run (in a branched replicate: its continuation plus its share of the shared
+   * history); absent where the caller times the run itself.
+   */
+  seconds?: number;
 }

@@ -11,6 +11,7 @@
  * scenario first), id `s<v>-r<r>` (comparison) or `p<v>-r<r>` (sweep point) and seed
  * replicateSeed(baseSeed, r). A shard k/n takes the jobs with i mod n = k.
  */
+import { buildDifferences, formatBuildDifferences } from '../run/branch.ts';
 import { seriesColumns } from '../run/series.ts';
 import { formatIssue, ScenarioError } from '../scenario/errors.ts';
 import { validateScenario } from '../scenario/resolve.ts';
@@ -66,6 +67,14 @@ interface PlanBase {
    * when not asked for. Not part of the hash: it changes the report, not the runs.
    */
   scaleTo?: number;
+  /**
+   * The branch week (from the end of the burn-in) where every replicate's shared history, run
+   * once with the reference (comparison) or the base scenario (sweep), is continued by every
+   * scenario or point (sim/run/branch.ts); absent: every run starts on its own from the build
+   * (common random numbers only). Absent rather than null so the hashes of unbranched plans
+   * stay what they were.
+   */
+  branchAt?: number;
 }
 
 export interface ComparePlan extends PlanBase {
@@ -115,6 +124,11 @@ interface CommonOptions {
   baseSeed?: number;
   outcomes?: readonly string[];
   level?: number;
+  /**
+   * Where to branch: a week from the end of the burn-in, `null` for no branch, or absent for
+   * the default: the end of the burn-in where the reference has one, no branch otherwise.
+   */
+  branchAt?: number | null;
 }
 
 export interface CompareOptions extends CommonOptions {
@@ -192,6 +206,15 @@ export function createComparePlan(
     problems.push(
       `the scenarios run different numbers of weeks (${scenarios.map((s) => `${s.file}: ${s.scenario.weeks}`).join(', ')}); set the same for all with --weeks`,
     );
+  const branchAt = scenarios.length > 0 ? resolveBranch(o.branchAt, scenarios[0].scenario, problems) : undefined;
+  if (branchAt !== undefined)
+    for (const s of scenarios.slice(1)) {
+      const diffs = buildDifferences({ ...scenarios[0].scenario, seed: 0 }, { ...s.scenario, seed: 0 });
+      if (diffs.length)
+        problems.push(
+          `${s.file} cannot continue the shared history of ${scenarios[0].file}: ${formatBuildDifferences(diffs, scenarios[0].file, s.file)}. These fields are fixed once the history has run (--branch-at ${branchAt}); make them equal, or compare without a branch (--branch-at none)`,
+        );
+    }
   if (problems.length) throw new PlanError([...new Set(problems)]);
   const baseSeed = o.baseSeed ?? scenarios[0].scenario.seed;
   const labels = uniqueLabels(scenarios.map((s) => ({ name: s.scenario.name, file: s.file })));
@@ -214,6 +237,7 @@ export function createComparePlan(
     ...(primary ? { primary } : {}),
     ...(precision ? { precision } : {}),
   };
+  if (branchAt !== undefined) plan.branchAt = branchAt;
   plan.hash = planHash(plan);
   return plan;
 }
@@ -254,6 +278,8 @@ export function createSweepPlan(base: { file: string; scenario: Scenario }, o: S
     );
   else if (pointCount * o.replicates > DESIGN_LIMITS.jobs)
     problems.push(jobsProblem(pointCount, 'points', o.replicates));
+  if (problems.length) throw new PlanError(problems);
+  const branchAt = resolveBranch(o.branchAt, base.scenario, problems);
   if (problems.length) throw new PlanError(problems);
   const baseSeed = o.baseSeed ?? base.scenario.seed;
   const points = samples === undefined ? gridPoints(vary) : hypercubePoints(vary, samples, baseSeed);
@@ -296,8 +322,34 @@ export function createSweepPlan(base: { file: string; scenario: Scenario }, o: S
       `${bad.length} of ${points.length} sweep point(s) are invalid scenarios; nothing was run`,
     );
   }
+  if (branchAt !== undefined) {
+    // A branched sweep varies only what can change after the branch: asked for, a build-only
+    // field is refused; by default the sweep runs unbranched and its summary says why.
+    const fixed = buildOnlyVaried(plan);
+    if (fixed.length && o.branchAt !== undefined)
+      throw new PlanError([
+        `--vary ${fixed.join(', ')}: fixed when the shared history is built, so a sweep branched at week ${branchAt} (--branch-at) cannot vary it; sweep it with --branch-at none`,
+      ]);
+    if (!fixed.length) plan.branchAt = branchAt;
+  }
   plan.hash = planHash(plan);
   return plan;
+}
+
+/** The varied paths of a sweep that change a build-only field (sim/run/branch.ts) at some point. */
+export function buildOnlyVaried(plan: SweepPlan): string[] {
+  const paths = new Set<string>();
+  for (let p = 0; p < plan.points.length; p++)
+    for (const d of buildDifferences(plan.base.scenario, pointData(plan, p)))
+      for (const v of plan.vary)
+        if (
+          d.path === v.path ||
+          d.path.startsWith(`${v.path}.`) ||
+          d.path.startsWith(`${v.path}[`) ||
+          v.path.startsWith(d.path)
+        )
+          paths.add(v.path);
+  return [...paths];
 }
 
 /**
@@ -376,6 +428,55 @@ export function pointData(plan: SweepPlan, p: number): Scenario {
     cur[segs[segs.length - 1]] = plan.points[p][j];
   });
   return out;
+}
+
+/**
+ * The branch week of a plan, or undefined for none: the default is the end of the burn-in
+ * where the reference has one; week 0 without a burn-in is the start, the same as no branch.
+ */
+function resolveBranch(asked: number | null | undefined, reference: Scenario, problems: string[]): number | undefined {
+  if (asked === null) return undefined;
+  if (asked === undefined) return reference.burnInWeeks > 0 ? 0 : undefined;
+  if (!Number.isInteger(asked) || asked < 0 || asked >= reference.weeks) {
+    problems.push(
+      `--branch-at must be a whole week from 0 (the end of the burn-in) to ${reference.weeks - 1} (one before the end of the run), or "none" (got ${asked})`,
+    );
+    return undefined;
+  }
+  return asked === 0 && reference.burnInWeeks === 0 ? undefined : asked;
+}
+
+/** A unit of work of a plan: one job, or (branched) the jobs of one replicate after their shared history. */
+export interface PlanTask {
+  /** The job's id, or "r<replicate>" for a branched replicate. */
+  id: string;
+  jobs: Job[];
+}
+
+/** The tasks that run `jobs` (jobs of `plan`, in index order): a branched plan runs them by replicate. */
+export function planTasks(plan: Plan, jobs: readonly Job[]): PlanTask[] {
+  if (plan.branchAt === undefined) return jobs.map((j) => ({ id: j.id, jobs: [j] }));
+  const byReplicate = new Map<number, Job[]>();
+  for (const j of jobs) {
+    const list = byReplicate.get(j.replicate);
+    if (list) list.push(j);
+    else byReplicate.set(j.replicate, [j]);
+  }
+  const wr = Math.max(3, String(plan.replicates - 1).length);
+  return [...byReplicate].map(([r, list]) => ({ id: `r${String(r).padStart(wr, '0')}`, jobs: list }));
+}
+
+/** The scenario of a replicate's shared history: the reference (comparison) or base (sweep), with its seed. */
+export function historyScenario(plan: Plan, replicate: number): Scenario {
+  const data = plan.kind === 'compare' ? plan.scenarios[0].scenario : plan.base.scenario;
+  return { ...data, seed: replicateSeed(plan.baseSeed, replicate) };
+}
+
+/** Which way a plan ran: its branch week, the reference's burn-in, or null (no branch). */
+export function branchNote(plan: Plan): { week: number; burnInWeeks: number } | null {
+  if (plan.branchAt === undefined) return null;
+  const ref = plan.kind === 'compare' ? plan.scenarios[0].scenario : plan.base.scenario;
+  return { week: plan.branchAt, burnInWeeks: ref.burnInWeeks };
 }
 
 function replicatesProblem(replicates: number): string | null {

@@ -2,11 +2,13 @@
  * summary.md of a comparison, and the sentence for one difference, in any language of
  * reportWords.ts: the structure is written here once, the words come from the phrase table.
  */
+import { buildDifferences } from '../run/branch.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { localText } from '../scenario/texts.ts';
-import { canonicalJSON } from './hash.ts';
 import { largestChangeNotRuledOut, MDE_POWER, minimumDetectableEffect } from '../stats/index.ts';
 import { isCount, outcomeLabel, type ReportLang } from './outcomes.ts';
 import { targetUnitFactor } from './precision.ts';
+import { branchNote } from './plan.ts';
 import { listText, md, numberText } from './reportFormat.ts';
 import { REPORT_WORDS } from './reportWords.ts';
 import type { CompareStats, DifferenceStats } from './resultStats.ts';
@@ -34,13 +36,10 @@ export function compareSummary(stats: CompareStats, lang: ReportLang = 'en'): st
     ),
   );
   L.push('');
-  L.push(W.design(plan.replicates, plan.baseSeed, interval));
+  L.push(W.design(plan.replicates, plan.baseSeed, interval), '', W.branch(branchNote(plan)));
   if (stats.stop) L.push('', ...precisionLines(stats, lang));
   for (const s of others) {
-    const changed = buildDifferences(
-      ref.scenario as unknown as Record<string, unknown>,
-      s.scenario as unknown as Record<string, unknown>,
-    );
+    const changed = buildParts(ref.scenario, s.scenario);
     if (changed.length) L.push('', W.populationNote(`**${md(s.label)}**`, changed.join(', ')));
   }
   L.push('');
@@ -261,9 +260,8 @@ export function differenceSentence(label: string, d: DifferenceStats, level = 0.
   return `${who} ${verb} ${what} ${W.byOnAverage(f.num(Math.abs(meanDiff)))} (${interval} ${W.range(f.num(a), f.num(b))}), ${W.fromTo(f.num(d.refMean), f.num(d.mean))}.`;
 }
 
-/** Which parts that shape the synthetic population differ between two scenarios. */
-function buildDifferences(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
-  return ['agents', 'regions', 'population', 'network']
-    .filter((k) => canonicalJSON(a[k]) !== canonicalJSON(b[k]))
-    .map((k) => `\`${k}\``);
+/** Which fields fixed at the build (sim/run/branch.ts) differ between two scenarios, by top-level part. */
+function buildParts(a: Scenario, b: Scenario): string[] {
+  const parts = buildDifferences({ ...a, seed: 0 }, { ...b, seed: 0 }).map((d) => d.path.split(/[.[ ]/)[0]);
+  return [...new Set(parts)].map((k) => `\`${k}\``);
 }

@@ -4,8 +4,9 @@
  */
 import { hasDutch, localText } from '../scenario/texts.ts';
 import { outcomeLabel, type ReportLang } from './outcomes.ts';
-import { pointId } from './plan.ts';
+import { branchNote, buildOnlyVaried, pointId } from './plan.ts';
 import { fixed, listText, md, numberText, pValue } from './reportFormat.ts';
+import { REPORT_WORDS } from './reportWords.ts';
 import type { SweepStats } from './resultStats.ts';
 import { type Strength, SWEEP_WORDS } from './sweepWords.ts';
 import { prccDashLegend, sweepWarnings, sweepWarningTexts } from './sweepWarnings.ts';
@@ -31,7 +32,11 @@ export function sweepSummary(stats: SweepStats, lang: ReportLang = 'en'): string
   L.push(
     W.design(plan.design === 'grid', P, plan.replicates, N, base.scenario.agents, base.scenario.weeks, plan.baseSeed),
     '',
+    REPORT_WORDS[lang].branch(branchNote(plan), true),
+    '',
   );
+  const buildFixed = plan.branchAt === undefined && plan.base.scenario.burnInWeeks > 0 ? buildOnlyVaried(plan) : [];
+  if (buildFixed.length) L.push(W.notBranched(buildFixed.map((p) => `\`${p}\``)), '');
   L.push(`| ${W.parameter} | ${W.values} | ${W.inBase} |`, '| --- | --- | ---: |');
   for (const v of plan.vary) {
     const vals = v.range

@@ -64,6 +64,11 @@ export interface ReportWords {
   variant(v: number): string;
   /** The paragraph on replicates, seeds and paired intervals. */
   design(replicates: number, baseSeed: number, interval: string): string;
+  /**
+   * How the replicates started: from one shared history per replicate branched at `week` (with
+   * the reference's burn-in of `burnIn` weeks), or (null) each run on its own from the build.
+   */
+  branch(b: { week: number; burnInWeeks: number } | null, sweep?: boolean): string;
   /** `changed` lists the population-shaping parts a scenario changes. */
   populationNote(who: string, changed: string): string;
   /** A scenario's outcomes without a clear difference, in Main findings. */
@@ -162,6 +167,12 @@ const EN: ReportWords = {
     `(derived from base seed ${baseSeed}), so it met the same synthetic people and the same random draws as replicate r ` +
     `of the reference: the scenarios are compared on *common random numbers*. A difference below is the mean, over the ` +
     `replicates, of (scenario - reference) within the same replicate, with a ${interval} (paired t interval).`,
+  branch: (b, sweep = false) =>
+    b === null
+      ? 'Not branched: every run started on its own from the build and ran its whole history (burn-in included) with its own parameters; only the seeds are shared.'
+      : `**Branched at week ${b.week}** (${b.week === 0 && b.burnInWeeks > 0 ? `the end of the ${b.burnInWeeks}-week burn-in` : b.burnInWeeks > 0 ? `${b.week} weeks after the end of the ${b.burnInWeeks}-week burn-in` : 'from the start of the run'}): ` +
+        `in each replicate ${sweep ? 'the base scenario' : 'the reference'} ran once to that week (the shared history), and every ${sweep ? 'point' : 'scenario'} continued from that same state with its own parameters, ` +
+        `so the ${sweep ? 'points' : 'scenarios'} differ only in what happens after the branch, and meet the same random draws after it too.`,
   populationNote: (who, changed) =>
     `Note: ${who} changes ${changed}, so its replicates do not meet the same synthetic population as the reference; the pairing aligns fewer random draws and its intervals are wider than they would otherwise be.`,
   noClearFinding: (interval, what) => `no clear difference (the ${interval} includes zero) in ${what}`,
@@ -256,6 +267,12 @@ const NL: ReportWords = {
     `(afgeleid van basisseed ${baseSeed}) en ontmoette dus dezelfde synthetische mensen en dezelfde toevalstrekkingen als herhaling r ` +
     `van de referentie: de scenario's worden vergeleken met *gemeenschappelijke toevalsgetallen* (common random numbers). Een verschil hieronder is ` +
     `het gemiddelde over de herhalingen van (scenario - referentie) binnen dezelfde herhaling, met een ${interval} (gepaard t-interval).`,
+  branch: (b, sweep = false) =>
+    b === null
+      ? 'Niet vertakt: elke run begon los vanaf de opbouw en doorliep zijn hele geschiedenis (de inloop inbegrepen) met zijn eigen parameters; alleen de seeds zijn gedeeld.'
+      : `**Vertakt in week ${b.week}** (${b.week === 0 && b.burnInWeeks > 0 ? `het einde van de inloop van ${b.burnInWeeks} weken` : b.burnInWeeks > 0 ? `${b.week} weken na het einde van de inloop van ${b.burnInWeeks} weken` : 'vanaf het begin van de run'}): ` +
+        `in elke herhaling liep ${sweep ? 'het basisscenario' : 'de referentie'} één keer tot die week (de gedeelde geschiedenis) en ging ${sweep ? 'elk punt' : 'elk scenario'} vanuit precies die toestand verder met zijn eigen parameters, ` +
+        `zodat ${sweep ? 'de punten' : "de scenario's"} alleen verschillen in wat er na de vertakking gebeurt, en ook daarna dezelfde toevalstrekkingen ontmoeten.`,
   populationNote: (who, changed) =>
     `Let op: ${who} wijzigt ${changed}, waardoor de herhalingen niet dezelfde synthetische populatie ontmoeten als de referentie; de koppeling stemt minder toevalstrekkingen af en de intervallen zijn breder dan ze anders zouden zijn.`,
   noClearFinding: (interval, what) => `geen duidelijk verschil (het ${interval} bevat nul) in ${what}`,

@@ -21,6 +21,8 @@ export interface SweepWords {
   baseScenario(label: string, question: string): string;
   /** The design sentence: `P` points, `R` replicates, `N` runs. */
   design(grid: boolean, P: number, R: number, N: number, agents: number, weeks: number, baseSeed: number): string;
+  /** Why a sweep that would branch by default ran unbranched: `paths` are build-only varied fields. */
+  notBranched(paths: string[]): string;
   parameter: string;
   values: string;
   inBase: string;
@@ -54,6 +56,8 @@ const EN: SweepWords = {
   design: (grid, P, R, N, agents, weeks, baseSeed) =>
     `${grid ? `A full grid of ${P} point(s)` : `A Latin hypercube of ${P} point(s)`} x ${R} replicate(s) = ${N} runs of ${agents} agents x ${weeks} weeks ` +
     `(unless a varied parameter changes these). Replicate r of every point used the same seed (derived from base seed ${baseSeed}).`,
+  notBranched: (paths) =>
+    `Not branched at the end of the burn-in, as a sweep is by default, because ${paths.join(', ')} ${paths.length > 1 ? 'are' : 'is'} fixed when the population and network are built: each point ran its own burn-in.`,
   parameter: 'parameter',
   values: 'values',
   inBase: 'in the base scenario',
@@ -94,6 +98,8 @@ const NL: SweepWords = {
   design: (grid, P, R, N, agents, weeks, baseSeed) =>
     `${grid ? `Een volledig rooster van ${P} punt(en)` : `Een Latijnse hyperkubus van ${P} punt(en)`} x ${R} herhaling(en) = ${N} runs van ${agents} personen x ${weeks} weken ` +
     `(tenzij een gevarieerde parameter die verandert). Herhaling r van elk punt gebruikte dezelfde seed (afgeleid van basisseed ${baseSeed}).`,
+  notBranched: (paths) =>
+    `Niet vertakt aan het einde van de inloop, zoals een sweep standaard is, omdat ${paths.join(', ')} ${paths.length > 1 ? 'liggen' : 'ligt'} vast bij de opbouw van de populatie en het netwerk: elk punt doorliep zijn eigen inloop.`,
   parameter: 'parameter',
   values: 'waarden',
   inBase: 'in het basisscenario',

@@ -112,12 +112,17 @@ function diff(a: unknown, b: unknown, path: string, out: BuildDifference[]): voi
   out.push({ path, reference: a, scenario: b });
 }
 
-/** One line per difference: "network.peer.meanDegree is 8 in the reference and 10 here". */
-export function formatBuildDifferences(diffs: readonly BuildDifference[], max = 5): string {
+/** The differences in words: "network.peer.meanDegree is 8 in baseline.json and 10 in x.json". */
+export function formatBuildDifferences(
+  diffs: readonly BuildDifference[],
+  referenceName = 'the reference',
+  scenarioName = 'the scenario',
+  max = 5,
+): string {
   const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
   const lines = diffs
     .slice(0, max)
-    .map((d) => `${d.path} is ${show(d.reference)} in the reference and ${show(d.scenario)} here`);
+    .map((d) => `${d.path} is ${show(d.reference)} in ${referenceName} and ${show(d.scenario)} in ${scenarioName}`);
   if (diffs.length > max) lines.push(`... and ${diffs.length - max} more`);
   return lines.join('; ');
 }
@@ -155,7 +160,7 @@ export function branchFrom(bytes: Uint8Array, scenario: Scenario): Simulation {
   const diffs = buildDifferences(reference, scenario);
   if (diffs.length)
     throw new BranchError(
-      `scenario "${scenario.name}" cannot continue the history of "${reference.name}": ${formatBuildDifferences(diffs)} (these fields are fixed once the history has run; make them equal, or compare without a branch)`,
+      `scenario "${scenario.name}" cannot continue the history of "${reference.name}": ${formatBuildDifferences(diffs, `"${reference.name}"`, `"${scenario.name}"`)} (these fields are fixed once the history has run; make them equal, or compare without a branch)`,
     );
   if (scenario.weeks < doc.week)
     throw new BranchError(`the run length (${scenario.weeks} weeks) is shorter than the branch week (${doc.week})`);

@@ -4,7 +4,7 @@
  * - the aggregate files are byte-identical with 0 (main thread), 1 and 2 worker threads;
  * - summary.md says the ablation clearly lowers entries into the sensitivity phase;
  * - three shards run in separate processes merge into exactly the unsharded output, and so
- *   do shards that share one folder;
+ *   do shards that share one folder (a branched comparison shards by replicate);
  * - merge refuses missing shards and foreign plans; compare refuses to overwrite a plan.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -76,8 +76,9 @@ describe('radsim compare', () => {
     );
     const results = await Promise.all(shards.map((s) => s.done));
     for (const r of results) expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
-    // Each shard ran only its part: jobs 0..7 split by index modulo 3.
-    expect(readdirSync(out('shard1/runs')).sort()).toEqual(['s00-r002.json', 's01-r000.json', 's01-r003.json']);
+    // Each shard ran only its part: the comparison is branched (the baseline has a burn-in), so
+    // whole replicates go to a shard, replicate r to shard r modulo 3.
+    expect(readdirSync(out('shard1/runs')).sort()).toEqual(['s00-r001.json', 's01-r001.json']);
     const merged = await radsim(['merge', out('shard0'), out('shard1'), out('shard2'), '--out', out('merged')]);
     expect(merged.code).toBe(0);
     expect(differingFiles(out('w2'), out('merged'), COMPARE_FILES)).toEqual([]);
@@ -96,7 +97,7 @@ describe('radsim compare', () => {
   it('merge names missing runs and refuses folders of different plans', async () => {
     const partial = await radsim(['merge', out('shard0'), out('shard2'), '--out', out('partial')]);
     expect(partial.code).toBe(1);
-    expect(partial.err).toContain('3 of 8 runs are missing (s01-r000, s00-r002, s01-r003)');
+    expect(partial.err).toContain('2 of 8 runs are missing (s00-r001, s01-r001)');
     const other = await radsim([
       'compare',
       BASELINE,

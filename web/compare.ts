@@ -147,6 +147,17 @@ export function compareView(root: HTMLElement, share: string | null): () => void
     t('run'),
   );
   const { replicates: repIn, agents: agentsIn, weeks: weeksIn, run: runBtn, cancel: cancelBtn } = controls;
+  // Where the replicates branch from their shared history (sim/run/branch.ts); a week from a link is listed too.
+  const branchIn = h('select', { id: 'cmp-branch', title: t('cmpBranchTitle') });
+  function branchOptions(week: number | null): void {
+    branchIn.replaceChildren(
+      h('option', { value: 'burn-in' }, t('cmpBranchBurnIn')),
+      h('option', { value: 'none' }, t('cmpBranchNoneOption')),
+      ...(week === null ? [] : [h('option', { value: String(week) }, tf('cmpBranchWeekOption', { week }))]),
+    );
+  }
+  branchOptions(null);
+  controls.row.insertBefore(h('label', {}, `${t('cmpBranch')} `, branchIn), runBtn);
   const errorBox = h('div', { id: 'compare-error', role: 'alert' });
   const results = h('div', { id: 'compare-results' });
 
@@ -191,7 +202,7 @@ export function compareView(root: HTMLElement, share: string | null): () => void
   /** The form's settings; throws an Error naming a bad precision. */
   function settings(): CompareSettings {
     const precise = modeSel.value === 'precision';
-    return {
+    const c: CompareSettings = {
       scenarios: [...order],
       replicates: Number(repIn.value),
       agents: Number(agentsIn.value),
@@ -199,6 +210,9 @@ export function compareView(root: HTMLElement, share: string | null): () => void
       precision: precise ? parsePrecisionTarget(precisionIn.value.replace(',', '.')) : null,
       maxReplicates: Number(maxRepIn.value),
     };
+    if (branchIn.value === 'none') c.branch = 'none';
+    else if (branchIn.value !== 'burn-in') c.branch = Number(branchIn.value);
+    return c;
   }
   function apply(c: CompareSettings): void {
     order.splice(0, order.length, ...c.scenarios);
@@ -210,6 +224,8 @@ export function compareView(root: HTMLElement, share: string | null): () => void
     precisionIn.value = precisionTargetText(c.precision ?? DEFAULTS.precision!);
     maxRepIn.value = String(c.maxReplicates);
     syncMode();
+    branchOptions(typeof c.branch === 'number' ? c.branch : null);
+    branchIn.value = c.branch === undefined ? 'burn-in' : String(c.branch);
   }
 
   /** Resolved scenario data of a name in the list. */
@@ -258,6 +274,7 @@ export function compareView(root: HTMLElement, share: string | null): () => void
         series: RECORDED_SERIES,
         primary,
         ...(c.precision ? { precision: { target: c.precision } } : {}),
+        branchAt: c.branch === 'none' ? null : c.branch,
       });
     } catch (err) {
       errorBox.replaceChildren(h('div', { class: 'error' }, (err as Error).message));

@@ -28,6 +28,11 @@ export interface CompareSettings {
   precision: PrecisionTarget | null;
   /** The budget of a precision-driven comparison. */
   maxReplicates: number;
+  /**
+   * Where the replicates branch from their shared history (sim/run/branch.ts): a week from the
+   * end of the burn-in, or 'none'; absent: the default, the end of the burn-in. In links `b=`.
+   */
+  branch?: number | 'none';
 }
 
 /**
@@ -64,7 +69,7 @@ export interface ShareQuery {
 }
 
 /**
- * "s=a,b&r=4&a=5000&w=260[&d=...]" -> settings; throws one Error listing every problem.
+ * "s=a,b&r=4&a=5000&w=260[&b=none|week][&d=...]" -> settings; throws one Error listing every problem.
  * `known` are the scenario names this page can run (the library, plus EDITED when saved).
  * With `d=`, EDITED (or SHARED) names the scenario carried in the link; without it, EDITED is
  * the edit saved in this browser.
@@ -122,17 +127,20 @@ export function parseShareQuery(query: string, known: readonly string[]): ShareQ
   );
   const a = int('a', 'agents', 100, 100000, DEFAULTS.agents);
   const w = int('w', 'weeks', 1, 2000, DEFAULTS.weeks);
+  const b = q.get('b');
+  let branch: CompareSettings['branch'];
+  if (b === 'none') branch = 'none';
+  else if (b !== null) branch = int('b', 'branch week (b=)', 0, 1999, 0);
   if (problems.length) throw new Error(problems.join('\n'));
-  return {
-    settings: { scenarios: s, replicates: r, agents: a, weeks: w, precision, maxReplicates: m },
-    data: carries ? data : null,
-  };
+  const settings: CompareSettings = { scenarios: s, replicates: r, agents: a, weeks: w, precision, maxReplicates: m };
+  if (branch !== undefined) settings.branch = branch;
+  return { settings, data: carries ? data : null };
 }
 
 /** The query part of a share link; `data` is the encoded edited scenario (see encodeScenario). */
 export function shareQueryText(c: CompareSettings, data: string | null = null): string {
   const size = c.precision ? `p=${precisionTargetText(c.precision)}&m=${c.maxReplicates}` : `r=${c.replicates}`;
-  const base = `s=${c.scenarios.join(',')}&${size}&a=${c.agents}&w=${c.weeks}`;
+  const base = `s=${c.scenarios.join(',')}&${size}&a=${c.agents}&w=${c.weeks}${c.branch === undefined ? '' : `&b=${c.branch}`}`;
   return data !== null && (c.scenarios.includes(EDITED) || c.scenarios.includes(SHARED)) ? `${base}&d=${data}` : base;
 }
 

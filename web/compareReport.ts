@@ -2,6 +2,7 @@
 import pkg from '../package.json' with { type: 'json' };
 import {
   aggregateCompare,
+  branchNote,
   type ComparePlan,
   largestChangeNotRuledOut,
   type PrecisionStop,
@@ -20,6 +21,16 @@ import { CHART_SERIES, differenceBand, scenarioBand, type BandKind, type Compare
 import { download, downloadPng, svgText } from './export.ts';
 import { t, tf, type Lang } from './i18n.ts';
 import { fmt, h, markdown } from './util.ts';
+
+/** Which way the replicates started: the branch week, or each run on its own (data-week: the week, or "none"). */
+function branchLine(plan: ComparePlan, id: string, cls = ''): HTMLElement {
+  const b = branchNote(plan);
+  const text =
+    b === null
+      ? t('cmpBranchNone')
+      : tf(b.burnInWeeks > 0 ? 'cmpBranchAt' : 'cmpBranchAtNoBurnIn', { week: b.week, burnIn: b.burnInWeeks });
+  return h('p', { id, class: `branch-note ${cls}`.trim(), 'data-week': b === null ? 'none' : String(b.week) }, text);
+}
 
 /** Number text in the page's language: Dutch swaps the decimal point and the thousands comma. */
 function dec(text: string, lang: Lang): string {
@@ -174,6 +185,7 @@ export function compareReport(fullPlan: ComparePlan, records: RunRecord[], c: Co
       ),
       ...(stop ? [h('p', {}, stopText(stop, lang))] : []),
       h('p', { class: 'share-text' }, `${t('share')}: `, h('code', { id: 'print-share' }, shareUrl)),
+      branchLine(plan, 'print-branch'),
       h(
         'p',
         { class: 'ethics' },
@@ -182,6 +194,7 @@ export function compareReport(fullPlan: ComparePlan, records: RunRecord[], c: Co
           : ETHICS_LINE.replace(/^> /, '').replace(/\*\*/g, ''),
       ),
     ),
+    branchLine(plan, 'cmp-branch-note', 'no-print'),
     h(
       'div',
       { class: 'panel controls no-print' },

@@ -117,6 +117,17 @@ const en = {
     'Stopped because the precision was reached: every change at a glance is known to {target} after {n} replicates.',
   cmpStopBudget:
     'Stopped because the maximum of {n} replicates was spent before every change at a glance was known to {target}. The summary gives the precision reached and, for each unclear change, the changes it rules out.',
+  cmpBranch: 'Branch',
+  cmpBranchBurnIn: 'at the end of the burn-in',
+  cmpBranchNoneOption: 'none: each run on its own',
+  cmpBranchWeekOption: 'at week {week}',
+  cmpBranchTitle:
+    'Where the scenarios part: each replicate runs the shared history once with the reference and continues every scenario from that same state',
+  cmpBranchAt:
+    'Branched at week {week} (weeks counted from the end of the {burnIn}-week burn-in): in each replicate the reference ran once to that week, and every scenario continued from that same state, so they differ only in what happens after it.',
+  cmpBranchAtNoBurnIn:
+    'Branched at week {week}: in each replicate the reference ran once to that week, and every scenario continued from that same state, so they differ only in what happens after it.',
+  cmpBranchNone: 'Not branched: every run started on its own from the build (common random numbers only).',
   cmpProgress: '{done} / {total} runs · {pct}% · {workers} workers',
   cmpCancelled: 'cancelled after {done} / {total} runs',
   cmpDone: '{runs} runs in {seconds} s on {workers} workers',
@@ -397,6 +408,17 @@ const nl: Record<Key, string> = {
     'Gestopt omdat de precisie bereikt was: elke verandering in één oogopslag is na {n} herhalingen bekend tot op {target}.',
   cmpStopBudget:
     'Gestopt omdat het maximum van {n} herhalingen op was voordat elke verandering in één oogopslag bekend was tot op {target}. De samenvatting geeft de bereikte precisie en, voor elke onduidelijke verandering, welke veranderingen uitgesloten zijn.',
+  cmpBranch: 'Vertakking',
+  cmpBranchBurnIn: 'aan het einde van de inloop',
+  cmpBranchNoneOption: 'geen: elke run los',
+  cmpBranchWeekOption: 'in week {week}',
+  cmpBranchTitle:
+    "Waar de scenario's uiteengaan: elke herhaling doorloopt de gedeelde geschiedenis één keer met de referentie en zet elk scenario vanuit die toestand voort",
+  cmpBranchAt:
+    'Vertakt in week {week} (weken geteld vanaf het einde van de inloop van {burnIn} weken): in elke herhaling liep de referentie één keer tot die week en ging elk scenario vanuit precies die toestand verder, zodat ze alleen verschillen in wat daarna gebeurt.',
+  cmpBranchAtNoBurnIn:
+    'Vertakt in week {week}: in elke herhaling liep de referentie één keer tot die week en ging elk scenario vanuit precies die toestand verder, zodat ze alleen verschillen in wat daarna gebeurt.',
+  cmpBranchNone: 'Niet vertakt: elke run begon los vanaf de opbouw (alleen gemeenschappelijke toevalsgetallen).',
   cmpProgress: '{done} / {total} runs · {pct}% · {workers} workers',
   cmpCancelled: 'geannuleerd na {done} / {total} runs',
   cmpDone: '{runs} runs in {seconds} s op {workers} workers',

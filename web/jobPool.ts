@@ -1,6 +1,8 @@
 /**
  * Runs the jobs of an ensemble plan (a comparison or a sweep) on several simulation workers,
- * one job at a time per worker, with progress and cancel.
+ * one task at a time per worker, with progress and cancel. A task is one job, or in a branched
+ * plan one replicate: its shared history once, then each of its jobs from it (the host's
+ * `runReplicate`), in one worker.
  *
  * A worker that crashes (its script fails to load, it throws outside a call, or a job is
  * rejected) stops the whole run: the other workers are terminated and the result names the
@@ -12,7 +14,17 @@
  * failed run terminates its workers, so the next run starts on fresh ones.
  */
 import { proxy } from 'comlink';
-import { type Job, jobScenario, type Plan, planJobs, runRecord, type RunRecord } from '../sim/index.ts';
+import {
+  historyScenario,
+  type Job,
+  type JobResult,
+  jobScenario,
+  type Plan,
+  planJobs,
+  planTasks,
+  runRecord,
+  type RunRecord,
+} from '../sim/index.ts';
 import { crashOf, newWorker, type WorkerClient } from './workerClient.ts';
 
 export interface PoolProgress {
@@ -94,7 +106,9 @@ export function runPlan(
   { onProgress, progressEvery, maxWorkers = navigator.hardwareConcurrency || 2, jobs: only }: PoolOptions,
 ): PoolRun {
   const jobs = only ? [...only] : planJobs(plan);
-  const nWorkers = Math.max(1, Math.min(jobs.length, maxWorkers, 8));
+  const tasks = planTasks(plan, jobs);
+  const byId = new Map(jobs.map((j) => [j.id, j]));
+  const nWorkers = Math.max(1, Math.min(tasks.length, maxWorkers, 8));
   const workers = takeWorkers(nWorkers);
   // Progress per job by its position in `jobs` (a batch's job indices need not start at 0).
   const slot = new Map(jobs.map((j, k) => [j.index, k]));
@@ -120,12 +134,18 @@ export function runPlan(
     });
 
   const workerLoop = async (w: (typeof workers)[number]) => {
-    while (!halted && next < jobs.length) {
-      const job = jobs[next++];
+    while (!halted && next < tasks.length) {
+      const task = tasks[next++];
       const t0 = performance.now();
+      const progress = (id: string, week: number, weeks: number) => {
+        done[slot.get(byId.get(id)!.index)!] = week / weeks;
+        if (!halted) update();
+      };
       try {
-        const result = await Promise.race([
-          w.api.runJob(
+        let results: JobResult[];
+        if (plan.branchAt === undefined) {
+          const job = task.jobs[0];
+          const run = w.api.runJob(
             {
               id: job.id,
               scenario: jobScenario(plan, job),
@@ -133,20 +153,35 @@ export function runPlan(
               series: plan.series,
               progressEvery,
             },
-            proxy((week: number, weeks: number) => {
-              done[slot.get(job.index)!] = week / weeks;
-              if (!halted) update();
-            }),
-          ),
-          w.crashed,
-        ]);
+            proxy((week: number, weeks: number) => progress(job.id, week, weeks)),
+          );
+          results = [{ ...(await Promise.race([run, w.crashed])), seconds: (performance.now() - t0) / 1000 }];
+        } else {
+          // A branched replicate: its shared history once, then each of its jobs from it, in this worker.
+          const run = w.api.runReplicate(
+            {
+              id: task.id,
+              reference: historyScenario(plan, task.jobs[0].replicate),
+              branchWeek: plan.branchAt,
+              runs: task.jobs.map((j) => ({ id: j.id, scenario: jobScenario(plan, j) })),
+              outcomes: plan.outcomes,
+              series: plan.series,
+              progressEvery,
+            },
+            proxy((week: number, weeks: number, id: string) => progress(id, week, weeks)),
+          );
+          results = await Promise.race([run, w.crashed]);
+        }
         if (halted) return;
-        done[slot.get(job.index)!] = 1;
-        records.push(runRecord(plan, job, result, (performance.now() - t0) / 1000));
+        for (const result of results) {
+          const job = byId.get(result.id)!;
+          done[slot.get(job.index)!] = 1;
+          records.push(runRecord(plan, job, result, result.seconds ?? 0));
+        }
         update();
       } catch (err) {
         if (halted) return;
-        failure = { job, message: (err as Error)?.message ?? String(err) };
+        failure = { job: task.jobs[0], message: (err as Error)?.message ?? String(err) };
         halt('failed');
         return;
       }

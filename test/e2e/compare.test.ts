@@ -1,7 +1,7 @@
 /**
  * End-to-end tests of the Compare view (see harness.ts): series bands and paired differences,
  * PNG export, the print report, Dutch, an edited scenario carried by a share link to another
- * browser, and a crashed worker. Small runs (2,000 agents, 104 weeks, 2 replicates).
+ * browser, the branch week shown and carried by the link, and a crashed worker. Small runs (2,000 agents, 104 weeks, 2 replicates).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -278,6 +278,24 @@ describe('Compare view', () => {
     await page.waitForSelector('#compare-progress-text[data-state="done"]', { timeout: 90_000 });
     expect(await made()).toBe(first);
     expect(await page.locator('#compare-summary').count()).toBe(1);
+  });
+
+  it('shows the branch week (the end of the burn-in by default) and carries another in the share link', async () => {
+    // The run of the test before: branched at the end of the burn-in, the default, not in the link.
+    expect(await page.locator('#cmp-branch-note').getAttribute('data-week')).toBe('0');
+    expect(await page.locator('#cmp-branch-note').textContent()).toContain('end of the 260-week burn-in');
+    expect(await page.locator('#cmp-branch').inputValue()).toBe('burn-in');
+    await loadFresh(page, `${base}#compare?s=baseline,capacity-cut&r=2&a=2000&w=52&b=10`);
+    await page.waitForSelector('#compare-summary', { timeout: 90_000 });
+    expect(await page.locator('#cmp-branch-note').getAttribute('data-week')).toBe('10');
+    expect(await page.locator('#cmp-branch').inputValue()).toBe('10');
+    expect(await page.locator('#compare-summary').textContent()).toContain('Branched at week 10');
+    await page.selectOption('#cmp-branch', 'none');
+    await page.click('#run-compare');
+    await page.waitForSelector('#compare-progress-text[data-state="running"]');
+    await page.waitForSelector('#compare-progress-text[data-state="done"]', { timeout: 90_000 });
+    expect(await page.locator('#cmp-branch-note').getAttribute('data-week')).toBe('none');
+    expect(await page.evaluate(() => location.hash)).toBe('#compare?s=baseline,capacity-cut&r=2&a=2000&w=52&b=none');
   });
 
   it('a crashed worker gives a clear message, and the next run works', async () => {

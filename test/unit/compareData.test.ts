@@ -44,6 +44,26 @@ describe('share link', () => {
     );
   });
 
+  it('carries the branch week, or none; without b= the default (the end of the burn-in)', () => {
+    const c = {
+      scenarios: ['baseline', 'capacity-cut'],
+      replicates: 3,
+      agents: 2000,
+      weeks: 104,
+      precision: null,
+      maxReplicates: DEFAULTS.maxReplicates,
+    };
+    for (const branch of [10, 0, 'none'] as const) {
+      const q = shareQueryText({ ...c, branch });
+      expect(q).toBe(`s=baseline,capacity-cut&r=3&a=2000&w=104&b=${branch}`);
+      expect(parseShareQuery(q, known).settings).toEqual({ ...c, branch });
+    }
+    expect(parseShareQuery('s=baseline,capacity-cut', known).settings.branch).toBeUndefined();
+    expect(() => parseShareQuery('s=baseline,capacity-cut&b=soon', known)).toThrow(
+      /branch week \(b=\) must be a whole number from 0 to 1999 \(found "soon"\)/,
+    );
+  });
+
   it('lists every problem of a bad link', () => {
     expect(() => parseShareQuery('s=baseline,nope&r=x&w=0', known)).toThrow(
       /unknown scenario "nope"[\s\S]*replicates must be[\s\S]*weeks must be/,

@@ -3,7 +3,7 @@
  * - A scenario continuing its own history gives, byte for byte, the run without a branch.
  * - Identical scenarios branched from one history differ by exactly 0.
  * - A scenario that differs only in a dynamic parameter that acts after the branch (a macro
- *   event scheduled later) gives exactly its own unbranched run: the merge gave it every value
+ *   event scheduled later, a programme starting later) gives exactly its own unbranched run: the merge gave it every value
  *   its parameters shape, and the history everything else. Before a branch week k > 0 the
  *   series equal the reference's row for row.
  * - A scenario with more programmes (the case plans move to other indices) continues the
@@ -50,14 +50,20 @@ describe('branching from a shared history', () => {
   });
 
   it('a dynamic parameter that acts after the branch gives exactly the unbranched run of that scenario', () => {
-    const attack = load('attack-abroad'); // a macro event scheduled at week 104
-    expect(attack.macro.schedule.some((e) => e.week > 0 && e.week < SIZE.weeks)).toBe(true);
-    for (const week of [0, 50]) {
-      const bytes = sharedHistory(baseline, week);
-      const branched = branchFrom(bytes, attack).run();
-      expect(csv(branched)).toBe(csv(new Simulation(attack).run()));
-      // ... and the event changed the run, so the test would see a merge that kept the reference's values.
-      expect(csv(branched)).not.toBe(csv(new Simulation(baseline).run()));
+    // A macro event scheduled at week 104, and a programme that starts at week 1 (one more
+    // programme: the case plans of the history move to other indices).
+    // Branch weeks before the change acts: the scenario's own history up to them is the reference's.
+    const cases = [
+      ['attack-abroad', [0, 50]],
+      ['school-resilience', [0]],
+    ] as const;
+    for (const [name, weeks] of cases) {
+      const s = load(name);
+      const plain = csv(new Simulation(s).run());
+      // The change shows in the run, so a merge that kept the reference's values would fail here.
+      expect(plain).not.toBe(csv(new Simulation(baseline).run()));
+      for (const week of weeks)
+        expect(csv(branchFrom(sharedHistory(baseline, week), s).run()), `${name} at ${week}`).toBe(plain);
     }
   });
 

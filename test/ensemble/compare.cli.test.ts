@@ -1,7 +1,8 @@
 /**
  * `radsim compare` and `radsim merge` end to end, on a small comparison (2,000 agents, three
  * years, 4 replicates) of the baseline with the trigger ablation:
- * - the aggregate files are byte-identical with 0 (main thread), 1 and 2 worker threads;
+ * - the aggregate files are byte-identical with 0 (main thread), 1 and 2 worker threads (the
+ *   comparison is branched at the end of the burn-in, the default: one task per replicate);
  * - summary.md says the ablation clearly lowers entries into the sensitivity phase;
  * - three shards run in separate processes merge into exactly the unsharded output, and so
  *   do shards that share one folder (a branched comparison shards by replicate);

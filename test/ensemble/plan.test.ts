@@ -13,6 +13,7 @@ import {
   PlanError,
   planHash,
   planJobs,
+  planTasks,
   pointData,
   type Plan,
 } from '../../sim/ensemble/plan.ts';
@@ -305,5 +306,62 @@ describe('outcomes', () => {
       expect(d.label.en.length).toBeGreaterThan(0);
       expect(d.label.nl.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('branched plans', () => {
+  const denser = { ...base, network: { ...base.network, peer: { ...base.network.peer, meanDegree: 9 } } };
+  const pair = (b: typeof base, branchAt?: number | null) =>
+    createComparePlan(
+      [
+        { file: 'a/baseline.json', scenario: base },
+        { file: 'b/other.json', scenario: b },
+      ],
+      { radsimVersion: 'test', replicates: 4, branchAt },
+    );
+  const sweepOf = (vary: string[], branchAt?: number | null) =>
+    createSweepPlan(
+      { file: 'baseline.json', scenario: base },
+      { radsimVersion: 'test', replicates: 2, vary, branchAt },
+    );
+
+  it('branch at the end of the burn-in by default, at a week asked for, or not at all; the branch is in the hash', () => {
+    expect(base.burnInWeeks).toBeGreaterThan(0);
+    expect(pair(noTriggers).branchAt).toBe(0);
+    expect(pair(noTriggers, 5).branchAt).toBe(5);
+    expect(pair(noTriggers, null).branchAt).toBeUndefined();
+    expect(new Set([pair(noTriggers), pair(noTriggers, 5), pair(noTriggers, null)].map((p) => p.hash)).size).toBe(3);
+    // Week 0 without a burn-in is the start: the same as no branch.
+    const noBurn = { ...base, burnInWeeks: 0 };
+    const p = createComparePlan(
+      [
+        { file: 'a.json', scenario: noBurn },
+        { file: 'b.json', scenario: { ...noTriggers, burnInWeeks: 0 } },
+      ],
+      { radsimVersion: 'test', replicates: 2, branchAt: 0 },
+    );
+    expect(p.branchAt).toBeUndefined();
+    expect(planError(() => pair(noTriggers, 20)).message).toContain('--branch-at must be a whole week from 0');
+  });
+
+  it('run a replicate as one task, and a comparison refuses a build-only field naming it and both values', () => {
+    const p = pair(noTriggers);
+    const tasks = planTasks(p, planJobs(p));
+    expect(tasks.map((t) => [t.id, t.jobs.map((j) => j.id)])).toEqual(
+      [0, 1, 2, 3].map((r) => [`r00${r}`, [`s00-r00${r}`, `s01-r00${r}`]]),
+    );
+    expect(planTasks(pair(noTriggers, null), planJobs(p)).length).toBe(8);
+    expect(planError(() => pair(denser)).message).toContain(
+      `b/other.json cannot continue the shared history of a/baseline.json: network.peer.meanDegree is ${base.network.peer.meanDegree} in a/baseline.json and 9 in b/other.json`,
+    );
+    expect(pair(denser, null).branchAt).toBeUndefined();
+  });
+
+  it('a sweep branches over dynamic parameters; over a build-only one it runs unbranched by default and refuses an explicit branch', () => {
+    expect(sweepOf(['influence.mu=0.05,0.2']).branchAt).toBe(0);
+    expect(sweepOf(['network.peer.meanDegree=4,8']).branchAt).toBeUndefined();
+    expect(planError(() => sweepOf(['network.peer.meanDegree=4,8'], 0)).message).toContain(
+      '--vary network.peer.meanDegree: fixed when the shared history is built',
+    );
   });
 });

@@ -29,14 +29,16 @@ export function sweepSummary(stats: SweepStats, lang: ReportLang = 'en'): string
   const { question, description } = base.scenario;
   const what = lang === 'nl' && !hasDutch(question) && description ? description.nl : localText(question, lang);
   L.push(W.baseScenario(md(base.label), md(what)), '');
+  // How the replicates started; a sweep that would branch by default says why it did not.
+  const buildFixed = plan.branchAt === undefined && plan.base.scenario.burnInWeeks > 0 ? buildOnlyVaried(plan) : [];
   L.push(
     W.design(plan.design === 'grid', P, plan.replicates, N, base.scenario.agents, base.scenario.weeks, plan.baseSeed),
     '',
-    REPORT_WORDS[lang].branch(branchNote(plan), true),
+    buildFixed.length
+      ? W.notBranched(buildFixed.map((p) => `\`${p}\``))
+      : REPORT_WORDS[lang].branch(branchNote(plan), true),
     '',
   );
-  const buildFixed = plan.branchAt === undefined && plan.base.scenario.burnInWeeks > 0 ? buildOnlyVaried(plan) : [];
-  if (buildFixed.length) L.push(W.notBranched(buildFixed.map((p) => `\`${p}\``)), '');
   L.push(`| ${W.parameter} | ${W.values} | ${W.inBase} |`, '| --- | --- | ---: |');
   for (const v of plan.vary) {
     const vals = v.range

@@ -101,4 +101,18 @@ describe('radsim sweep', () => {
     expect(usage.code).toBe(2);
     expect(usage.err).toMatch(/--vary path=values/);
   });
+  it('branches over a dynamic parameter; over a build-only one it runs unbranched and says why, or refuses an explicit branch', async () => {
+    const ref = readFileSync(join(out('ref'), 'summary.md'), 'utf8');
+    expect(ref).toContain('**Branched at week 0** (the end of the 260-week burn-in)');
+    const small = ['--agents', '500', '--weeks', '10', '--replicates', '2', '--workers', '0', '--quiet'];
+    const vary = ['--vary', 'network.peer.meanDegree=5,7'];
+    const unbranched = await radsim(['sweep', BASELINE, ...vary, ...small, '--out', out('build-only')]);
+    expect(unbranched.code).toBe(0);
+    expect(readFileSync(join(out('build-only'), 'summary.md'), 'utf8')).toContain(
+      'Not branched at the end of the burn-in, as a sweep is by default, because `network.peer.meanDegree` is fixed when the population and network are built',
+    );
+    const refused = await radsim(['sweep', BASELINE, ...vary, ...small, '--branch-at', '0', '--out', out('refused')]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('--vary network.peer.meanDegree: fixed when the shared history is built');
+  });
 });

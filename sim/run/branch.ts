@@ -182,14 +182,7 @@ export function branchFrom(bytes: Uint8Array, scenario: Scenario): Simulation {
   dec.restoreInto(roots as never, 'world', tree.world, 'world');
   const saved = resolveStages((tree.modules as { $array: Encoded[] }).$array, doc.tree);
   const conflicts: string[] = [];
-  const merge = new Merge(
-    dec,
-    { tree: null, blocks },
-    base,
-    theirs,
-    conflicts,
-    new Set(sim.stages.map((st) => st.module)),
-  );
+  const merge = new Merge(dec, blocks, base, theirs, conflicts, new Set(sim.stages.map((st) => st.module)));
   sim.stages.forEach((st, m) => {
     if (fresh.stages[m]?.name !== st.name) throw new StateError(`the stages differ at ${m}: ${st.name}`);
     const skip = st.module === sim.interventions ? PROGRAMME_STATE : [];
@@ -282,7 +275,7 @@ function indexIds(e: Encoded, into: Map<number, Encoded>): void {
 class Merge {
   constructor(
     private readonly dec: Decoder,
-    private readonly saved: { tree: null; blocks: Typed[] },
+    private readonly savedBlocks: Typed[],
     private readonly base: EncodedStages,
     private readonly theirs: EncodedStages,
     private readonly conflicts: string[],
@@ -313,7 +306,7 @@ class Merge {
   ): void {
     const B = this.base.blocks,
       T = this.theirs.blocks,
-      S = this.saved.blocks;
+      S = this.savedBlocks;
     // Another stage (the practice stage holds the interventions) is merged as a stage of its own.
     // (or a list of stages, such as the life course's list of those that hear of a renewal).
     const current0 = holder[key];

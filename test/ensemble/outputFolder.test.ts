@@ -131,7 +131,8 @@ describe('run files and plans carry a checksum', () => {
     const shards = [0, 1].map((k) => at(`shard-${k}`));
     for (const [k, out] of shards.entries())
       expect((await radsim(['compare', ...CMP, '--quiet', '--shard', `${k}/2`, '--out', out])).code).toBe(0);
-    const edited = join(shards[1], 'runs', 's01-r000.json');
+    // The comparison is branched (the default), so shard 1 of 2 holds replicate 1 of both scenarios.
+    const edited = join(shards[1], 'runs', 's01-r001.json');
     const text = readFileSync(edited, 'utf8');
     writeFileSync(edited, text.replace(/"ever_sensitive":[\d.]+/, '"ever_sensitive":99999'));
     expect(readFileSync(edited, 'utf8')).not.toBe(text);

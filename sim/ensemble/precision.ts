@@ -13,13 +13,24 @@
 import { mean, pairedDifference } from '../stats/index.ts';
 import { isCount } from './outcomes.ts';
 import { PER_POPULATION } from './perPopulation.ts';
-import type { ComparePlan } from './plan.ts';
 
 /**
  * The target of the interval's half-width:
  * - relative: half-width <= value x |reference mean| (the relative change known to +- value);
  * - absolute: half-width <= value, per 100,000 population for a count, in the outcome's unit otherwise.
  */
+/**
+ * What the rule reads of a comparison plan: its scenarios' sizes, the primary outcomes, the
+ * interval level and the rule. A structural subset of `ComparePlan`, so the plan module can use
+ * this one without the two importing each other.
+ */
+export interface PrecisionPlan {
+  readonly scenarios: readonly { readonly scenario: { readonly agents: number } }[];
+  readonly primary?: string[];
+  readonly level: number;
+  readonly precision?: PrecisionRule;
+}
+
 export type PrecisionTarget = { kind: 'relative'; value: number } | { kind: 'absolute'; value: number };
 
 export interface PrecisionRule {
@@ -121,7 +132,7 @@ export function targetUnitFactor(outcome: string, agents: number): number {
 
 /** The checks of every primary difference on replicates 0..n-1 (values must be present). */
 export function precisionChecks(
-  plan: ComparePlan,
+  plan: PrecisionPlan,
   rule: PrecisionRule,
   values: ReplicateValues,
   n: number,
@@ -163,7 +174,7 @@ export function precisionChecks(
  * checks are all met stops for precision; the budget stops in any case. Pure: the same results
  * give the same step, so a resumed or differently parallel run takes the same path.
  */
-export function precisionStep(plan: ComparePlan, values: ReplicateValues): PrecisionStep {
+export function precisionStep(plan: PrecisionPlan, values: ReplicateValues): PrecisionStep {
   const rule = plan.precision;
   if (!rule || !plan.primary?.length) throw new Error('precisionStep: the plan is not precision-driven');
   for (const n of checkpoints(rule)) {

@@ -51,6 +51,12 @@ export const FORMULA_VARIABLES = {
   grievance: { description: 'society-level grievance climate', unit: 'field' },
   threat: { description: 'society-level perceived threat', unit: 'field' },
   salience: { description: 'salience of the own leaning ideology', unit: 'field' },
+  // One 0/1 variable per leaning, so a hazard can differ by ideology (the movements differ in
+  // size by one to two orders of magnitude: calibration/targets.json).
+  jihadist: { description: '1 if the person leans toward jihadism', unit: '0/1' },
+  rightWing: { description: '1 if the person leans toward right-wing extremism', unit: '0/1' },
+  leftWing: { description: '1 if the person leans toward left-wing extremism', unit: '0/1' },
+  antiInstitutional: { description: '1 if the person leans toward anti-institutional extremism', unit: '0/1' },
 } as const satisfies Record<string, FormulaVariableSpec>;
 
 export type FormulaVariable = keyof typeof FORMULA_VARIABLES;

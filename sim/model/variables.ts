@@ -3,6 +3,7 @@
  * running world. Ablated factor groups read zeros, so a formula needs no change when a
  * researcher switches a factor off.
  */
+import { IDEOLOGIES, type Ideology } from '../domain.ts';
 import type { VariableBinding } from '../formula/compile.ts';
 import type { FormulaVariable } from '../formula/variables.ts';
 import { IDENTITY, JUSTICE, MEANING, NEED_STRIDE, SENSATION } from '../population/agents.ts';
@@ -26,6 +27,12 @@ const pathVar = (k: 'adhd' | 'autism' | 'psychosis' | 'narcissism' | 'depression
 const protVar = (
   k: 'resilience' | 'criticalThinking' | 'emotionRegulation' | 'socialBonds' | 'institutionalTrust' | 'civicCompetence',
 ): Bind => agent((w) => w.agents.protective[k]);
+
+/** 1 for the people whose leaning is `ideology`, 0 for the others: a table by leaning index. */
+function leaningIs(ideology: Exclude<Ideology, 'none'>): Bind {
+  const table = Float32Array.from(IDEOLOGIES, (k) => (k === ideology ? 1 : 0));
+  return (w) => ({ kind: 'keyed', values: table, key: w.agents.leaning });
+}
 
 const BINDINGS: Readonly<Record<FormulaVariable, Bind>> = {
   identity: needVar(IDENTITY),
@@ -67,6 +74,10 @@ const BINDINGS: Readonly<Record<FormulaVariable, Bind>> = {
   grievance: (w) => ({ kind: 'scalar', values: w.macro.grievance }),
   threat: (w) => ({ kind: 'scalar', values: w.macro.threat }),
   salience: (w) => ({ kind: 'keyed', values: w.macro.salience, key: w.agents.leaning }),
+  jihadist: leaningIs('jihadist'),
+  rightWing: leaningIs('rightWing'),
+  leftWing: leaningIs('leftWing'),
+  antiInstitutional: leaningIs('antiInstitutional'),
 };
 
 export function bindVariable(w: World, name: string): VariableBinding {

@@ -11,7 +11,12 @@ export interface TickRecord {
   /** triggers[level * 2 + (deradicalising ? 1 : 0)]; level 0 micro, 1 meso, 2 macro (events, not agents). */
   readonly triggers: Int32Array;
   incidents: number;
+  /** All arrests; those before any incident counted apart as well. */
   arrests: number;
+  /** Arrests of people in the action phase for preparation or threats (no incident). */
+  arrestsPreparation: number;
+  /** Arrests of group members in the group phase for membership or support. */
+  arrestsMembership: number;
   releases: number;
   groupsFormed: number;
   groupsDissolved: number;
@@ -45,6 +50,8 @@ export function createTickRecord(n: number, routes: RouteLog): TickRecord {
     triggers: new Int32Array(6),
     incidents: 0,
     arrests: 0,
+    arrestsPreparation: 0,
+    arrestsMembership: 0,
     releases: 0,
     groupsFormed: 0,
     groupsDissolved: 0,
@@ -59,6 +66,8 @@ export function resetTickRecord(r: TickRecord): void {
   r.triggers.fill(0);
   r.incidents = 0;
   r.arrests = 0;
+  r.arrestsPreparation = 0;
+  r.arrestsMembership = 0;
   r.releases = 0;
   r.groupsFormed = 0;
   r.groupsDissolved = 0;

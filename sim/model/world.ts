@@ -77,6 +77,7 @@ export const PURPOSES = [
   'lifecourse',
   'renewal',
   'rewiring',
+  'preparationArrest',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

@@ -108,7 +108,19 @@ export const SERIES_COLUMNS: readonly SeriesColumnDef[] = [
     (w) => w.everAction,
   ),
   column('incidents', 'incidents per week', 'incidents this week', (w) => w.record.incidents),
-  column('arrests', 'arrests per week', 'arrests this week', (w) => w.record.arrests),
+  column('arrests', 'arrests per week', 'arrests this week, of every kind', (w) => w.record.arrests),
+  column(
+    'arrests_preparation',
+    'arrests per week',
+    'arrests this week of people in the action phase before any incident (preparation, threats)',
+    (w) => w.record.arrestsPreparation,
+  ),
+  column(
+    'arrests_membership',
+    'arrests per week',
+    'arrests this week of group members in the group phase (membership, support)',
+    (w) => w.record.arrestsMembership,
+  ),
   column('detained', 'people', 'people detained at the end of the week', (_w, t) => t.detained),
   {
     name: 'triggers_{level}_{direction}',

@@ -351,6 +351,12 @@ export const actionSchema = z.strictObject({
   ),
   incidentType: z.string().meta({ description: 'the macro type an incident fires (a key of macro.types)' }),
   arrestChance: unit01('chance that the perpetrator is arrested'),
+  preparationArrestPerWeek: unit01(
+    'weekly chance that a person in the action phase is arrested before any incident: for preparing an attack, for threats or for travelling to fight',
+  ),
+  membershipArrestPerWeek: unit01(
+    'weekly chance that a group member in the group phase is arrested for membership of, or support to, a terrorist organisation',
+  ),
   detentionWeeks: z
     .number()
     .int()

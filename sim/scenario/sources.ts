@@ -132,23 +132,27 @@ export const SOURCES: Readonly<Record<string, string>> = {
     'assumption: a newcomer takes the lead only with a clearly higher leadership score (25% above the leader\u2019s)',
   'groups.breakupAttitudeLoss': 'mechanism MODEL.md 4.2 (a group breaking up deradicalises); value: assumption',
   // 8.11 Phases
-  phases: `three phases, order not fixed, skips and returns (${S003}); interaction terms MODEL.md 4.6; functional forms and constants: assumption, set by hand to the order of magnitude of public Dutch figures (NCTV 2019: a jihadist core of some 500 and a few thousand sympathisers; a handful of attacks a decade), not fitted. Exit terms: maturing out with age (mature per year above matureFrom on every exit hazard; the age-crime curve of the desistance literature, stated assumption; age as a moderator: ${S003}), disengagement during a case plan (caseExit; ${S003} on working elements, value assumption), leaving the group or giving up violence over a few years whatever the group ties (d21, d31: mean stays of about four and two years; Bj\u00f8rgo & Horgan 2009 on disengagement, values assumption)`,
+  phases: `three phases, order not fixed, skips and returns (${S003}); interaction terms MODEL.md 4.6; functional forms: assumption; the entry constants (a01, a12, the weights by leaning jih01 to anti12, antiAge) calibrated to public Dutch figures (calibration/targets.json; docs/calibration.md), the other constants set by hand. Leaning weights: the movements differ in size by one to two orders of magnitude (AIVD 2023: more than 100,000 people believe the anti-institutional 'evil elite' narrative; NCTV 2019: a jihadist movement of some 500 and a few thousand sympathisers). antiAge: assumption that anti-institutional adherence does not mature out but grows with age (the young are over-represented in the accelerationist right, AIVD 2021, not in the anti-institutional movement). Exit terms: maturing out with age (mature per year above matureFrom on every exit hazard; the age-crime curve of the desistance literature, stated assumption; age as a moderator: ${S003}), disengagement during a case plan (caseExit; ${S003} on working elements, value assumption), leaving the group or giving up violence over a few years whatever the group ties (d21, d31: mean stays of about four and two years; Bj\u00f8rgo & Horgan 2009 on disengagement, values assumption)`,
   // 8.12 Action
   action: 'mechanism MODEL.md 4.7 (incidents, arrest, detention, group break-up); values: assumption',
   'action.incidentPerWeek': 'assumption: about one incident per ten years of full willingness',
   'action.incidentStrength':
     'assumption; scaled per 100,000 people so the climate depends on the incident rate, not on the model size',
   'action.detentionWeeks': 'assumption: two years',
+  'action.preparationArrestPerWeek':
+    "mechanism MODEL.md 4.7 and public figures: most terrorism arrests come before any attack: 'vele tientallen terreurverdachten opgepakt' in recent years against three or four foiled attacks since 2011 (BN DeStem, September 2018, quoting the head of the AIVD) and a handful of attacks a decade (AIVD annual report 2018); people arrested for preparing an attack on the prime minister and for threats (AIVD annual report 2021); value: calibrated to the arrests and detention targets (docs/calibration.md)",
+  'action.membershipArrestPerWeek':
+    "mechanism: arrests for membership of, or support to, a terrorist organisation ('vele tientallen terreurverdachten opgepakt', BN DeStem 2018; ten activists imprisoned for sedition or serious threats in 2021, AIVD annual report 2021); value: assumption, a small fraction of the preparation hazard",
   'action.leaderArrestBreakup': 'assumption (MODEL.md 3: arrest of the leader can break a group up)',
   // 8.13 Practice
   practice: `early-detection pipeline of ${S004} and ${S003}; MODEL.md 4.8; values: assumption (no seed gives a number)`,
   'practice.signals.rate': `mechanism ${S004} (signals from professionals in the field), ${S003} (care, social and security domains); values: assumption`,
   'practice.signals.rate.security': `mechanism ${S004} (signals from professionals in the field), ${S003}; value: assumption: police see more per unit of contact, but contact with them is rarer (population.contact.security)`,
   'practice.signals.visibilityByPhase':
-    'mechanism MODEL.md 4.8 (visible behaviour by phase); values: assumption: the further along, the more visible; phase 0 shows only confused behaviour',
+    'mechanism MODEL.md 4.8 (visible behaviour by phase); values: assumption: the further along, the more visible; phase 0 shows only confused behaviour; the sensitivity phase (index 1) calibrated to the PGA caseload (docs/calibration.md): sympathisers rarely show what professionals would signal',
   'practice.signals.confusion': `mechanism MODEL.md 4.8 (confused behaviour gives false signals); ${S004} ("verwarde personen"); weights: assumption`,
   'practice.signals.confusion.falseSignalShare':
-    'assumption: fully confused behaviour is much less visible as "radicalisation" than the action phase',
+    'assumption: fully confused behaviour is much less visible as "radicalisation" than the action phase; value calibrated to the PGA caseload (docs/calibration.md)',
   'practice.signals.recognition': `${S004} (recognition has mostly been aimed at Islamic radicalisation; right-wing and anti-institutional extremism are not always recognised); values: assumption; left-wing (not named there) set equal to right-wing by assumption`,
   'practice.signals.recognitionFemale': `${S004} (signals noticed differently in men than in women); the direction (women recognised less) and the value: assumption, the source says "anders", not "less"`,
   'practice.signals.training': `${S004} (training in recognising all extremist ideologies); value: assumption`,

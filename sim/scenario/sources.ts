@@ -2,8 +2,10 @@
  * Where each parameter comes from: a seed file (the Dutch
  * source documents in docs/sources/, by file name), a section of the domain brief MODEL.md,
  * a paper, or "assumption". A seed or MODEL.md section almost always supports only the
- * *mechanism*; the *value* is then an assumption, and the text says so. No parameter of the
- * default scenario has been calibrated.
+ * *mechanism*; the *value* is then an assumption, and the text says so. Of the default
+ * scenario only the entry constants of the phase hazards, the arrest hazard before incidents
+ * and the visibility of the group phase are calibrated to public Dutch figures
+ * (docs/calibration.md); their texts say so.
  *
  * Entries are path prefixes in the notation of sim/scenario/errors.ts `formatPath`, with every
  * list index written as `[]` and every record key (macro types, constants, hazards) as `[*]`.

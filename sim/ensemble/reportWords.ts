@@ -225,7 +225,7 @@ const EN: ReportWords = {
   readPerPopulation: (scaleTo) =>
     `**Per 100,000** is the count in the simulated population divided by its number of people, times 100,000; **per year** divides a total over the run by the run's length in years of 52 weeks. ${scaleTo ? `**For ${scaleTo} people** scales the count to a population of that size, assuming it behaves like the simulated one. ` : ''}Intervals of counts (gamma intervals) never go below zero.`,
   readAssumptions:
-    'The parameters are literature-informed assumptions, not a calibration: read differences as the behaviour of mechanisms, not as predictions.',
+    "The baseline's prevalences, arrests and caseload are calibrated to public Dutch figures (docs/calibration.md); the other parameters are literature-informed assumptions. Read differences as the behaviour of mechanisms, not as predictions.",
   readFiles:
     'Files: `differences.csv` (every number above, with p-values and unpaired intervals), `outcomes.csv`, `runs.csv` (one row per run and outcome), `series_bands.csv` (weekly mean and quantile bands), `series_differences.csv` (weekly paired differences), `plan.json` (the resolved scenarios and seeds). Methods: docs/statistics.md.',
 };
@@ -325,7 +325,7 @@ const NL: ReportWords = {
   readPerPopulation: (scaleTo) =>
     `**Per 100.000** is het aantal in de gesimuleerde populatie gedeeld door het aantal mensen, maal 100.000; **per jaar** deelt een totaal over de run door de lengte van de run in jaren van 52 weken. ${scaleTo ? `**Voor ${scaleTo} mensen** schaalt het aantal naar een populatie van die omvang, in de veronderstelling dat die zich gedraagt als de gesimuleerde. ` : ''}Intervallen van aantallen (gamma-intervallen) gaan nooit onder nul.`,
   readAssumptions:
-    'De parameters zijn aannames op basis van de literatuur, geen kalibratie: lees verschillen als het gedrag van mechanismen, niet als voorspellingen.',
+    'De prevalenties, aanhoudingen en caseload van de basislijn zijn gekalibreerd op openbare Nederlandse cijfers (docs/calibration.md); de overige parameters zijn aannames op basis van de literatuur. Lees verschillen als het gedrag van mechanismen, niet als voorspellingen.',
   readPractice:
     'Praktijktermen zoals in de bronnen: een signaal gaat naar de weegploeg, die beslist over opname in het casusoverleg en een persoonsgerichte aanpak (PGA). Professionele uren zijn de uren van de praktijk (weegploeg, casusoverleg) en van interventies.',
   readFiles:

@@ -77,7 +77,7 @@ const EN: SweepWords = {
   howToRead: [
     'PRCC measures a monotone association across the sampled range, controlling for the other varied parameters; it does not measure effects outside the range, or non-monotone effects (look at `sweep_points.csv` for those).',
     'Several hundred runs (points x replicates) are advisable for a stable PRCC with more than a few parameters (Marino et al. 2008).',
-    'The parameters are literature-informed assumptions, not a calibration: read relations as the behaviour of mechanisms, not as predictions.',
+    "The baseline's prevalences, arrests and caseload are calibrated to public Dutch figures (docs/calibration.md); the other parameters are literature-informed assumptions. Read relations as the behaviour of mechanisms, not as predictions.",
     'Files: `sweep.csv` (one row per run and outcome, every varied parameter a column), `sweep_points.csv` (mean per point with intervals), `sensitivity.csv`, `plan.json`. Methods: docs/statistics.md.',
   ],
 };
@@ -120,7 +120,7 @@ const NL: SweepWords = {
   howToRead: [
     'PRCC meet een monotoon verband over het bemonsterde bereik, gecorrigeerd voor de andere gevarieerde parameters; het meet geen effecten buiten het bereik en geen niet-monotone effecten (kijk daarvoor in `sweep_points.csv`).',
     'Enkele honderden runs (punten x herhalingen) zijn aan te raden voor een stabiele PRCC met meer dan een paar parameters (Marino et al. 2008).',
-    'De parameters zijn aannames op basis van de literatuur, geen kalibratie: lees verbanden als het gedrag van mechanismen, niet als voorspellingen.',
+    'De prevalenties, aanhoudingen en caseload van de basislijn zijn gekalibreerd op openbare Nederlandse cijfers (docs/calibration.md); de overige parameters zijn aannames op basis van de literatuur. Lees verbanden als het gedrag van mechanismen, niet als voorspellingen.',
     'Bestanden: `sweep.csv` (een rij per run en uitkomst, elke gevarieerde parameter een kolom), `sweep_points.csv` (gemiddelde per punt met intervallen), `sensitivity.csv`, `plan.json`. Methoden: docs/statistics.md.',
   ],
 };

@@ -4,14 +4,13 @@
  * people, the polarising event fired at the week-200 stop), so a change of the model that makes
  * a caption untrue fails here and the words get fixed with it.
  *
- * Seeds 1-6. Measured at the defaults when the captions were written (seeds 1-12): the
- * sensitivity phase at week 0 held 12-48 people; from week 0 to 100 it fell in 7 runs and rose in
- * 4 (mean ratio about 1); from week 104 to 130 it grew by a factor 1.5-2.8; the group and action
- * phases changed by at most 1; at week 200 it was above its week-104 level in 9 of 12 runs; in
- * weeks 201-226 the runs with the attack had 0-2 more entries into it per run than the same runs
- * without (summed over seeds 1-6: 128 against 124). Since the life course keeps the age profile at
- * rest and uncertainty relaxes to its set point, one of seeds 1-6 starts with 8 people in the
- * sensitivity phase, so the caption says 5 to 50.
+ * Seeds 1-6. Measured at the calibrated defaults (seeds 1-12, `node --import tsx` on a one-off
+ * script that plays the runs as below): the sensitivity phase at week 0 held 49-255 people; from
+ * week 0 to 100 its ratio ranged from 0.47 to 2.39 with no rise on average; from week 104 to 130
+ * it grew by a factor 1.20-2.44, and the group and action phases by 0-11 people, at most a fifth
+ * (0.22) of the growth of the sensitivity phase; at week 200 it was above its week-104 level in 8
+ * of 12 runs (3 of seeds 1-6); in weeks 201-226 the runs with the attack had 1,839 entries into
+ * it against 1,823 without (884 in the 26 weeks before the event without the attack).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import data from '../../scenarios/attack-abroad.json';
@@ -70,10 +69,10 @@ describe('the attack-abroad demo captions', () => {
     expect(data.macro.schedule).toEqual([{ week: ATTACK_WEEK, type: 'attackAbroad', strength: 3 }]);
   });
 
-  it('week 0: "some 5 to 50 of 20,000" are receptive', () => {
+  it('week 0: "some 50 to 250 of 20,000" are receptive', () => {
     for (const r of attack) {
-      expect(r.p1[0]).toBeGreaterThanOrEqual(5);
-      expect(r.p1[0]).toBeLessThanOrEqual(50);
+      expect(r.p1[0]).toBeGreaterThanOrEqual(40);
+      expect(r.p1[0]).toBeLessThanOrEqual(260);
     }
   });
 
@@ -84,25 +83,27 @@ describe('the attack-abroad demo captions', () => {
     expect(ratio).toBeLessThan(1.5);
   });
 
-  it('week 130: it grows "to one and a half to three times its size" before the attack; hardly anyone goes on to the group phase', () => {
+  it('week 130: it grows "to between one and a fifth and two and a half times its size" before the attack; "at most one for every four" goes on to the group phase', () => {
     for (const r of attack) {
       const growth = r.p1[130] / r.p1[ATTACK_WEEK];
-      // 1.4 rather than 1.5: the caption rounds, and one run of 12 measured grew by exactly 1.5.
-      expect(growth).toBeGreaterThanOrEqual(1.4);
-      expect(growth).toBeLessThanOrEqual(3);
-      expect(r.groupOrAction[130] - r.groupOrAction[ATTACK_WEEK]).toBeLessThanOrEqual(2);
+      // 1.15 and 2.5: the caption rounds the measured 1.20-2.44.
+      expect(growth).toBeGreaterThanOrEqual(1.15);
+      expect(growth).toBeLessThanOrEqual(2.5);
+      const intoGroup = r.groupOrAction[130] - r.groupOrAction[ATTACK_WEEK];
+      expect(intoGroup).toBeLessThanOrEqual(0.25 * (r.p1[130] - r.p1[ATTACK_WEEK]));
     }
   });
 
-  it('week 200: "in most runs" the sensitivity phase is still above its level before the attack', () => {
+  it('week 200: "in many runs" the sensitivity phase is still above its level before the attack', () => {
     const above = attack.filter((r) => r.p1[FIRED_WEEK] > r.p1[ATTACK_WEEK]).length;
-    expect(above).toBeGreaterThanOrEqual(4);
+    // "Many": at least half (measured: 3 of these 6, 8 of 12).
+    expect(above).toBeGreaterThanOrEqual(3);
   });
 
   it('week 260: the second shock brought "about as many" into the sensitivity phase as without the attack', () => {
     const withAttack = attack.reduce((a, r) => a + sum(r.entries, FIRED_WEEK + 1, FIRED_WEEK + 26), 0);
     const without = baseline.reduce((a, r) => a + sum(r.entries, FIRED_WEEK + 1, FIRED_WEEK + 26), 0);
-    // Within 20% of each other (measured: 128 against 124); and the event did bring people in:
+    // Within 20% of each other (measured over seeds 1-12: 1,839 against 1,823); and the event did bring people in:
     // more than in the 26 weeks before it in the runs without the attack.
     expect(withAttack / without).toBeGreaterThan(0.8);
     expect(withAttack / without).toBeLessThan(1.2);

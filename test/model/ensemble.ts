@@ -15,6 +15,11 @@ export function variant(over: Record<string, unknown>): Scenario {
   return validateScenario(deepMerge(BASELINE, over), 'test variant');
 }
 
+/** A library scenario (`scenarios/<file>.json`, its `extends` resolved) with a partial override, validated. */
+export function scenarioVariant(file: string, over: Record<string, unknown>): Scenario {
+  return validateScenario(deepMerge(resolveScenarioFile(`scenarios/${file}.json`), over), `${file} variant`);
+}
+
 /** Ablation override: every factor group on except the ones named. */
 export function without(
   ...off: ('pathology' | 'needs' | 'triggers' | 'socialInfluence' | 'groups')[]

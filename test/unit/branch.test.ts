@@ -15,14 +15,15 @@ import { describe, expect, it } from 'vitest';
 import { BranchError, branchFrom, buildDifferences, sharedHistory } from '../../sim/run/branch.ts';
 import { seriesToCSV } from '../../sim/run/series.ts';
 import { Simulation } from '../../sim/run/simulation.ts';
-import { loadScenarioFile } from '../../sim/scenario/file.ts';
+import { loadBusy } from './busyPractice.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 
 const file = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.json`, import.meta.url));
-// 3,000 agents: the practice stage has open cases and queues at the end of the burn-in at this
-// size (checked below), so the merge meets running state, not only empty stages.
-const SIZE = { agents: 3_000, weeks: 130, seed: 11 };
-const load = (name: string): Scenario => loadScenarioFile(file(name), SIZE);
+// 5,000 agents with a busy practice pipeline (./busyPractice.ts): the practice stage has open
+// cases and queues at the end of the burn-in (checked below), so the merge meets running state,
+// not only empty stages.
+const SIZE = { agents: 5_000, weeks: 130, seed: 11 };
+const load = (name: string): Scenario => loadBusy(file(name), SIZE);
 
 function csv(sim: Simulation): string {
   return seriesToCSV(sim.series);

@@ -10,14 +10,14 @@ import { SimulationHost } from '../../sim/api/host.ts';
 import { seriesToCSV } from '../../sim/run/series.ts';
 import { Simulation } from '../../sim/run/simulation.ts';
 import { loadState, readStateHeader, saveState, StateError } from '../../sim/run/snapshot.ts';
-import { loadScenarioFile } from '../../sim/scenario/file.ts';
+import { loadBusy } from './busyPractice.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 
 const HOLISTIC = fileURLToPath(new URL('../../scenarios/holistic-support.json', import.meta.url));
 const W = 80;
 
 function scenario(): Scenario {
-  const s = loadScenarioFile(HOLISTIC, { agents: 4_000, weeks: W, seed: 7 });
+  const s = loadBusy(HOLISTIC, { agents: 4_000, weeks: W, seed: 7 });
   return { ...s, outputs: { ...s.outputs, routes: { ids: [1, 2, 3], sample: 40 } } };
 }
 

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { aggregatePlan, prccPValue, type CompareStats } from '../../sim/ensemble/aggregate.ts';
 import { createComparePlan, createSweepPlan, planJobs, type Job, type Plan } from '../../sim/ensemble/plan.ts';
-import { RUN_FORMAT, type RunRecord } from '../../sim/ensemble/records.ts';
+import type { RunRecord } from '../../sim/ensemble/records.ts';
+import { madeUpRecord } from './madeUpRecord.ts';
 import { differenceSentence, num, pct } from '../../sim/ensemble/report.ts';
 import { pairedDifference } from '../../sim/stats/index.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
@@ -25,20 +26,7 @@ function record(
   outcomes: Record<string, number>,
   series: Record<string, number[]> = {},
 ): RunRecord {
-  return {
-    format: RUN_FORMAT,
-    plan: plan.hash,
-    job: job.id,
-    index: job.index,
-    variant: job.variant,
-    replicate: job.replicate,
-    seed: job.seed,
-    weeks: 3,
-    outcomes,
-    series,
-    summary: {},
-    seconds: 1,
-  };
+  return madeUpRecord(plan, job, outcomes, { weeks: 3, series, seconds: 1 });
 }
 
 /** Rows of a CSV text (no quoted commas in these tests) as objects. */

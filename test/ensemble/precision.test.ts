@@ -18,7 +18,8 @@ import {
   precisionStep,
   precisionTargetText,
 } from '../../sim/ensemble/precision.ts';
-import { RUN_FORMAT, type RunRecord } from '../../sim/ensemble/records.ts';
+import type { RunRecord } from '../../sim/ensemble/records.ts';
+import { madeUpRecord } from './madeUpRecord.ts';
 import { compareSummary, num } from '../../sim/ensemble/report.ts';
 import { minimumDetectableEffect, tQuantile } from '../../sim/stats/index.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
@@ -48,19 +49,12 @@ function records(p: ComparePlan, n: number, a: number, ref = 100): RunRecord[] {
     .filter((j) => j.replicate < n)
     .map((job) => {
       const x = job.variant === 0 ? ref : ref + (job.replicate % 2 === 0 ? a : -a);
-      return {
-        format: RUN_FORMAT,
-        plan: p.hash,
-        job: job.id,
-        index: job.index,
-        variant: job.variant,
-        replicate: job.replicate,
-        seed: job.seed,
-        weeks: 2,
-        outcomes: { ever_sensitive: x, incidents: 0 },
-        series: Object.fromEntries(p.series.map((c) => [c, [0, 0]])),
-        summary: {},
-      };
+      return madeUpRecord(
+        p,
+        job,
+        { ever_sensitive: x, incidents: 0 },
+        { series: Object.fromEntries(p.series.map((c) => [c, [0, 0]])) },
+      );
     });
 }
 

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { aggregatePlan, sweepStats } from '../../sim/ensemble/aggregate.ts';
 import { createSweepPlan, planJobs } from '../../sim/ensemble/plan.ts';
-import { RUN_FORMAT, type RunRecord } from '../../sim/ensemble/records.ts';
+import type { RunRecord } from '../../sim/ensemble/records.ts';
+import { madeUpRecord } from './madeUpRecord.ts';
 import {
   detectablePrcc,
   MAX_DETECTABLE_PRCC,
@@ -25,19 +26,9 @@ function sweep(vary: string[], replicates: number, value: (p: number, r: number)
     { file: 'baseline.json', scenario: base },
     { radsimVersion: 'test', replicates, outcomes: ['ever_sensitive', 'incidents'], vary },
   );
-  const records: RunRecord[] = planJobs(plan).map((j) => ({
-    format: RUN_FORMAT,
-    plan: plan.hash,
-    job: j.id,
-    index: j.index,
-    variant: j.variant,
-    replicate: j.replicate,
-    seed: j.seed,
-    weeks: 2,
-    outcomes: { ever_sensitive: value(j.variant, j.replicate), incidents: 0 },
-    series: {},
-    summary: {},
-  }));
+  const records: RunRecord[] = planJobs(plan).map((j) =>
+    madeUpRecord(plan, j, { ever_sensitive: value(j.variant, j.replicate), incidents: 0 }),
+  );
   return { plan, records };
 }
 

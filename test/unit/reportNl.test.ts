@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compareStats } from '../../sim/ensemble/aggregate.ts';
 import { DEFAULT_OUTCOMES, outcomeLabel } from '../../sim/ensemble/outcomes.ts';
 import { createComparePlan, planJobs } from '../../sim/ensemble/plan.ts';
-import { RUN_FORMAT, type RunRecord } from '../../sim/ensemble/records.ts';
+import type { RunRecord } from '../../sim/ensemble/records.ts';
+import { madeUpRecord } from '../ensemble/madeUpRecord.ts';
 import { compareSummary, differenceSentence } from '../../sim/ensemble/report.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
 
@@ -37,19 +38,12 @@ const values: Record<string, number[][]> = {
     [150, 171.25, 160],
   ],
 };
-const runs: RunRecord[] = planJobs(plan).map((j) => ({
-  format: RUN_FORMAT,
-  plan: plan.hash,
-  job: j.id,
-  index: j.index,
-  variant: j.variant,
-  replicate: j.replicate,
-  seed: j.seed,
-  weeks: 3,
-  outcomes: Object.fromEntries(Object.entries(values).map(([o, v]) => [o, v[j.variant][j.replicate]])),
-  series: { phase_1: [0, 1, 2] },
-  summary: {},
-}));
+const runs: RunRecord[] = planJobs(plan).map((j) =>
+  madeUpRecord(plan, j, Object.fromEntries(Object.entries(values).map(([o, v]) => [o, v[j.variant][j.replicate]])), {
+    weeks: 3,
+    series: { phase_1: [0, 1, 2] },
+  }),
+);
 const stats = compareStats(plan, runs);
 
 describe('Dutch summary', () => {

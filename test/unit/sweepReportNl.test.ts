@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sweepStats } from '../../sim/ensemble/aggregate.ts';
 import { createSweepPlan, planJobs } from '../../sim/ensemble/plan.ts';
-import { RUN_FORMAT, type RunRecord } from '../../sim/ensemble/records.ts';
+import type { RunRecord } from '../../sim/ensemble/records.ts';
+import { madeUpRecord } from '../ensemble/madeUpRecord.ts';
 import { sweepSummary } from '../../sim/ensemble/report.ts';
 import { SWEEP_WORDS } from '../../sim/ensemble/sweepWords.ts';
 import { loadScenarioFile } from '../../sim/scenario/file.ts';
@@ -23,23 +24,13 @@ const plan = createSweepPlan(
   },
 );
 // Made-up outcomes: ever_sensitive rises with mu, incidents are always 0, false positives do not follow mu.
-const runs: RunRecord[] = planJobs(plan).map((j) => ({
-  format: RUN_FORMAT,
-  plan: plan.hash,
-  job: j.id,
-  index: j.index,
-  variant: j.variant,
-  replicate: j.replicate,
-  seed: j.seed,
-  weeks: 2,
-  outcomes: {
+const runs: RunRecord[] = planJobs(plan).map((j) =>
+  madeUpRecord(plan, j, {
     ever_sensitive: 10 + 5 * j.variant + (j.replicate % 3),
     incidents: 0,
     false_positives: ((j.replicate * 7 + j.variant) % 5) + 0.5,
-  },
-  series: {},
-  summary: {},
-}));
+  }),
+);
 const stats = sweepStats(plan, runs);
 
 describe('Dutch sweep summary', () => {

@@ -25,7 +25,7 @@ export class FormulaError extends Error {
 export type VariableBinding =
   | { kind: 'agent'; values: ArrayLike<number> } // values[i]
   | { kind: 'scalar'; values: ArrayLike<number> } // values[0], a society-level field
-  | { kind: 'keyed'; values: ArrayLike<number>; key: ArrayLike<number> } // values[key[i]]
+  | { kind: 'keyed'; values: ArrayLike<number>; key: ArrayLike<number>; fixed?: boolean } // values[key[i]]; fixed: the values never change during a run
   | { kind: 'strided'; values: ArrayLike<number>; stride: number; offset: number }; // values[stride * i + offset], interleaved columns
 
 export interface CompiledFormula {
@@ -155,12 +155,8 @@ export function compileFormula(
   const body = generate(tree, {
     fail,
     symbol: (name) => {
-      if (Object.hasOwn(constants, name)) {
-        const v = constants[name];
-        if (!Number.isFinite(v)) fail(`constant "${name}" is not a finite number`);
-        return `(${String(v)})`;
-      }
-      if (Object.hasOwn(CONSTANTS, name)) return `(${String(CONSTANTS[name])})`;
+      const constant = constantCode(name, constants, fail);
+      if (constant !== undefined) return constant;
       if (!allowed.has(name)) {
         fail(
           `unknown name "${name}"; allowed variables: ${[...allowed].sort().join(', ')}` +
@@ -174,16 +170,38 @@ export function compileFormula(
   });
   const variables = [...used];
   const js = `return ${body};`;
-  return {
+  const compiled: CompiledFormula = {
     source,
     variables,
     js,
     bind(resolve) {
-      const { params, values, reads } = bindReads(variables, resolve);
-      const factory = generatedFactory(params, `return function formula(i) { ${reads.join(' ')} ${js} };`);
+      const binder = new FormulaBinder(resolve);
+      const expr = binder.generate(compiled);
+      const { params, values, reads } = binder.finish([expr]);
+      const factory = generatedFactory(params, `return function formula(i) { ${reads} return ${expr}; };`);
       return factory(...values) as (i: number) => number;
     },
   };
+  trees.set(compiled, { tree, constants });
+  return compiled;
+}
+
+/** The parse tree and named constants of each compiled formula, for generating its bound code. */
+const trees = new WeakMap<CompiledFormula, { tree: MathNode; constants: Readonly<Record<string, number>> }>();
+
+/** The inlined code of a named constant or of pi and e; undefined for any other name. */
+function constantCode(
+  name: string,
+  constants: Readonly<Record<string, number>>,
+  fail: (what: string) => never,
+): string | undefined {
+  if (Object.hasOwn(constants, name)) {
+    const v = constants[name];
+    if (!Number.isFinite(v)) fail(`constant "${name}" is not a finite number`);
+    return `(${String(v)})`;
+  }
+  if (Object.hasOwn(CONSTANTS, name)) return `(${String(CONSTANTS[name])})`;
+  return undefined;
 }
 
 /** The deepest nesting of brackets in `source`. */
@@ -201,6 +219,13 @@ interface Generator {
   fail: (what: string) => never;
   /** The code of a name: an inlined constant or a variable slot. */
   symbol: (name: string) => string;
+  /**
+   * When binding: null for a constant, the slot of the key a variable is looked up by if its
+   * values are fixed for the run, undefined for any other variable.
+   */
+  fixedKey?: (name: string) => number | null | undefined;
+  /** When binding: a lookup that replaces `code`, which reads only fixed variables of key slot `key` and constants. */
+  fold?: (code: string, key: number) => string;
 }
 
 /** The children of a node the generator accepts, in source order. */
@@ -234,8 +259,12 @@ function chainOf(node: MathNode): string | undefined {
 function generate(tree: MathNode, g: Generator): string {
   type Frame = { node: MathNode; depth: number; expanded: boolean };
   const stack: Frame[] = [{ node: tree, depth: 1, expanded: false }];
-  /** Finished operands, in order: code and, for a chain operator, the code without its parentheses. */
-  const done: { code: string; bare?: string; chain?: string }[] = [];
+  /**
+   * Finished operands, in order: code and, for a chain operator, the code without its
+   * parentheses; `key` says what the operand reads: null only constants, a number only fixed
+   * variables of that key slot and constants (so it can be tabulated by key), absent anything else.
+   */
+  const done: Operand[] = [];
   let nodes = 0;
   while (stack.length) {
     const frame = stack[stack.length - 1];
@@ -262,14 +291,20 @@ function generate(tree: MathNode, g: Generator): string {
     }
     stack.pop();
     const args = done.splice(done.length - childrenOf(node).length);
+    const key = commonKey(args);
+    // An operand that could be tabulated, under an operator that cannot: tabulate it here.
+    if (key === undefined && g.fold) for (const [k, a] of args.entries()) args[k] = folded(a, g);
     const code = (k: number) => args[k].code;
+    const before = done.length;
     switch (node.type) {
       case 'ConstantNode':
-        done.push({ code: `(${String(n.value)})` });
+        done.push({ code: `(${String(n.value)})`, key: null });
         break;
-      case 'SymbolNode':
-        done.push({ code: g.symbol(n.name as string) });
+      case 'SymbolNode': {
+        const name = n.name as string;
+        done.push({ code: g.symbol(name), key: g.fixedKey ? g.fixedKey(name) : null });
         break;
+      }
       case 'ParenthesisNode':
         done.push(args[0]);
         break;
@@ -300,8 +335,34 @@ function generate(tree: MathNode, g: Generator): string {
         break;
       }
     }
+    if (node.type !== 'SymbolNode' && node.type !== 'ConstantNode' && node.type !== 'ParenthesisNode')
+      done[before].key = key;
   }
-  return done[0].code;
+  return g.fold ? folded(done[0], g).code : done[0].code;
+}
+
+interface Operand {
+  code: string;
+  bare?: string;
+  chain?: string;
+  key?: number | null;
+}
+
+/** What the operands read together (see `done` in generate): null, one key slot, or absent. */
+function commonKey(args: readonly Operand[]): number | null | undefined {
+  let key: number | null = null;
+  for (const a of args) {
+    if (a.key === undefined) return undefined;
+    if (a.key === null) continue;
+    if (key !== null && a.key !== key) return undefined;
+    key = a.key;
+  }
+  return key;
+}
+
+/** The operand as a table lookup if it reads fixed keyed variables and nothing that varies. */
+function folded(a: Operand, g: Generator): Operand {
+  return typeof a.key === 'number' && g.fold ? { code: g.fold(a.code, a.key) } : a;
 }
 
 /** What can be said of a node before its children: its kind, a constant's value, a callee. */
@@ -335,28 +396,117 @@ function checkNode(node: MathNode, g: Generator): void {
   }
 }
 
-/** One parameter per variable array (and key array), so V8 sees plain local reads `v0`, `v1`, ... */
-function bindReads(variables: readonly string[], resolve: (name: string) => VariableBinding) {
-  const params: string[] = [];
-  const values: unknown[] = [];
-  const reads: string[] = [];
-  variables.forEach((name, k) => {
-    const b = resolve(name);
-    params.push(`a${k}`);
-    values.push(b.values);
-    if (b.kind === 'agent') reads.push(`const v${k} = a${k}[i];`);
-    else if (b.kind === 'scalar') reads.push(`const v${k} = a${k}[0];`);
-    else if (b.kind === 'strided') {
-      if (!Number.isInteger(b.stride) || !Number.isInteger(b.offset) || b.stride < 1 || b.offset < 0)
-        throw new Error(`variable ${name}: stride and offset must be whole numbers (got ${b.stride}, ${b.offset})`);
-      reads.push(`const v${k} = a${k}[${b.stride} * i + ${b.offset}];`);
-    } else {
-      params.push(`k${k}`);
-      values.push(b.key);
-      reads.push(`const v${k} = a${k}[k${k}[i]];`);
+/**
+ * Generates the bound code of formulas that are evaluated together, reading each variable once:
+ * one parameter per variable array (`a0`, `a1`, ...), so V8 sees plain local reads `v0`, `v1`,
+ * ...; one read per key array, however many variables are looked up by it (`k0 = key0[i]`).
+ * A sub-expression of fixed keyed variables and constants (the 0/1 leaning indicators times
+ * their weights, say) becomes one table lookup `t0[k0]`, filled at binding by evaluating the
+ * same code for every key value, so its values are exactly those of the code it replaces.
+ */
+class FormulaBinder {
+  private readonly bindings = new Map<string, VariableBinding>();
+  private readonly variables: string[] = [];
+  private readonly keys: ArrayLike<number>[] = [];
+  private readonly tables: { id: string; values: Float64Array; key: number }[] = [];
+
+  constructor(private readonly resolve: (name: string) => VariableBinding) {}
+
+  /** The expression of a compiled formula, with its variables renamed to this binder's slots. */
+  generate(formula: CompiledFormula): string {
+    const known = trees.get(formula);
+    if (!known) throw new Error('bind: not a formula made by compileFormula');
+    const fail = (what: string): never => {
+      throw new FormulaError(what, formula.source);
+    };
+    const isVariable = (name: string) => constantCode(name, known.constants, fail) === undefined;
+    return generate(known.tree, {
+      fail,
+      symbol: (name) => constantCode(name, known.constants, fail) ?? `v${this.slot(name)}`,
+      fixedKey: (name) => {
+        if (!isVariable(name)) return null;
+        const b = this.binding(name);
+        return b.kind === 'keyed' && b.fixed === true ? this.keySlot(b.key) : undefined;
+      },
+      fold: (code, key) => `t${this.table(code, key)}[k${key}]`,
+    });
+  }
+
+  /** Parameters, their values, and the reads at the top of the function, for the given expressions. */
+  finish(expressions: readonly string[]): { params: string[]; values: unknown[]; reads: string } {
+    const text = expressions.join('\n');
+    const used = (prefix: string) =>
+      new Set([...text.matchAll(new RegExp(`\\b${prefix}(\\d+)\\b`, 'g'))].map((m) => Number(m[1])));
+    const vars = used('v'),
+      tables = used('t');
+    const keys = new Set<number>([...tables].map((t) => this.tables[t].key));
+    const params: string[] = [];
+    const values: unknown[] = [];
+    const keyReads: string[] = [];
+    const reads: string[] = [];
+    for (const [slot, name] of this.variables.entries()) {
+      if (!vars.has(slot)) continue;
+      const b = this.binding(name);
+      params.push(`a${slot}`);
+      values.push(b.values);
+      if (b.kind === 'agent') reads.push(`const v${slot} = a${slot}[i];`);
+      else if (b.kind === 'scalar') reads.push(`const v${slot} = a${slot}[0];`);
+      else if (b.kind === 'strided') {
+        if (!Number.isInteger(b.stride) || !Number.isInteger(b.offset) || b.stride < 1 || b.offset < 0)
+          throw new Error(`variable ${name}: stride and offset must be whole numbers (got ${b.stride}, ${b.offset})`);
+        reads.push(`const v${slot} = a${slot}[${b.stride} * i + ${b.offset}];`);
+      } else {
+        const k = this.keySlot(b.key);
+        keys.add(k);
+        reads.push(`const v${slot} = a${slot}[k${k}];`);
+      }
     }
-  });
-  return { params, values, reads };
+    for (const k of [...keys].sort((x, y) => x - y)) {
+      params.push(`key${k}`);
+      values.push(this.keys[k]);
+      keyReads.push(`const k${k} = key${k}[i];`);
+    }
+    for (const t of [...tables].sort((x, y) => x - y)) {
+      params.push(`t${t}`);
+      values.push(this.tables[t].values);
+    }
+    return { params, values, reads: [...keyReads, ...reads].join(' ') };
+  }
+
+  private binding(name: string): VariableBinding {
+    let b = this.bindings.get(name);
+    if (!b) this.bindings.set(name, (b = this.resolve(name)));
+    return b;
+  }
+
+  private slot(name: string): number {
+    const k = this.variables.indexOf(name);
+    return k >= 0 ? k : this.variables.push(name) - 1;
+  }
+
+  private keySlot(key: ArrayLike<number>): number {
+    const k = this.keys.indexOf(key);
+    return k >= 0 ? k : this.keys.push(key) - 1;
+  }
+
+  /** The slot of the table of `code` by key slot `key`, made once per binder. */
+  private table(code: string, key: number): number {
+    const id = `${key}|${code}`;
+    const known = this.tables.findIndex((t) => t.id === id);
+    if (known >= 0) return known;
+    const slots = [...new Set([...code.matchAll(/\bv(\d+)\b/g)].map((m) => Number(m[1])))];
+    const arrays = slots.map((s) => this.binding(this.variables[s]).values);
+    const size = Math.min(...arrays.map((a) => a.length));
+    // Generated from a whitelisted tree, as every formula: the same code the agent's read would run.
+    const evaluate = new Function(
+      ...slots.map((s) => `a${s}`),
+      'k',
+      `${slots.map((s) => `const v${s} = a${s}[k];`).join(' ')} return ${code};`,
+    ) as (...args: unknown[]) => number;
+    const values = new Float64Array(size);
+    for (let k = 0; k < size; k++) values[k] = evaluate(...arrays, k);
+    return this.tables.push({ id, values, key }) - 1;
+  }
 }
 
 /**
@@ -373,24 +523,16 @@ export function bindFormulaSet(
   formulas: readonly CompiledFormula[],
   resolve: (name: string) => VariableBinding,
 ): (i: number, out: Float64Array) => void {
-  const variables: string[] = [];
-  const lines: string[] = [];
-  formulas.forEach((f, k) => {
-    // A generated body names its variables v0, v1, ... in its own first-use order; renumber them.
-    const map = f.variables.map((name) => {
-      let g = variables.indexOf(name);
-      if (g < 0) g = variables.push(name) - 1;
-      return g;
-    });
-    const expr = f.js.replace(/^return (.*);$/s, '$1').replace(/\bv(\d+)\b/g, (_, d: string) => `v${map[Number(d)]}`);
-    lines.push(
+  const binder = new FormulaBinder(resolve);
+  const expressions = formulas.map((f) => binder.generate(f));
+  const lines = expressions.map(
+    (expr, k) =>
       `const h${k} = ${expr}; out[${k}] = h${k} > 0 && h${k} < Infinity ? (h${k} < ${MAX_HAZARD} ? h${k} : ${MAX_HAZARD}) : 0; total += out[${k}];`,
-    );
-  });
-  const { params, values, reads } = bindReads(variables, resolve);
+  );
+  const { params, values, reads } = binder.finish(expressions);
   const factory = generatedFactory(
     params,
-    `return function formulaSet(i, out) { ${reads.join(' ')} let total = 0; ${lines.join(' ')} out[${formulas.length}] = total; };`,
+    `return function formulaSet(i, out) { ${reads} let total = 0; ${lines.join(' ')} out[${formulas.length}] = total; };`,
   );
   return factory(...values) as (i: number, out: Float64Array) => void;
 }

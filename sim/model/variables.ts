@@ -31,7 +31,7 @@ const protVar = (
 /** 1 for the people whose leaning is `ideology`, 0 for the others: a table by leaning index. */
 function leaningIs(ideology: Exclude<Ideology, 'none'>): Bind {
   const table = Float32Array.from(IDEOLOGIES, (k) => (k === ideology ? 1 : 0));
-  return (w) => ({ kind: 'keyed', values: table, key: w.agents.leaning });
+  return (w) => ({ kind: 'keyed', values: table, key: w.agents.leaning, fixed: true });
 }
 
 const BINDINGS: Readonly<Record<FormulaVariable, Bind>> = {

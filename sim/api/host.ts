@@ -1,6 +1,6 @@
 /**
  * The simulation API: one class, exposed through comlink by a Web Worker in the browser
- * (sim/api/worker.ts) and by a `worker_threads` worker in Node (cli/worker.ts), or used
+ * (web/worker.ts) and by a `worker_threads` worker in Node (cli/worker.ts), or used
  * directly in the calling thread. Same methods, same results, whatever the host.
  *
  * Two ways to use it:

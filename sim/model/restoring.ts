@@ -7,6 +7,10 @@
  * uncertainty relaxes with the attitude it belongs to (the attitude half-life): relative
  * agreement only ever moves it toward the uncertainty of those who sway a person, and the
  * confident online sources and extremists pulled everyone's down for decades.
+ *
+ * A programme's effect that is not kept is removed by the programme's own decay (MODEL.md 5), so
+ * the pull for a participant is toward the set point plus that part: each part of a programme's
+ * gain is removed once, by its decay or (what is kept) by this pull.
  */
 import {
   SET_POINT_SCALE,
@@ -14,6 +18,7 @@ import {
   UNCERTAINTY_SET_POINT,
   UNCERTAINTY_SET_POINT_SCALE,
 } from '../population/agents.ts';
+import { InterventionEffects } from './interventionEffects.ts';
 import type { TickModule } from './module.ts';
 import type { World } from './world.ts';
 
@@ -35,9 +40,12 @@ export class RestoringStage implements TickModule {
   /** Share of the gap that closes at a visit (SLICES weeks' worth), for attitude and protective factors. */
   private readonly kA: number;
   private readonly kP: number;
+  /** The part of a participant's state their programme holds (interventionEffects.ts). */
+  private readonly programme: InterventionEffects;
 
   constructor(w: World) {
     const r = w.scenario.restoring;
+    this.programme = new InterventionEffects(w.scenario);
     const share = (halfLife: number) => 1 - (1 - weeklyShare(halfLife)) ** SLICES;
     this.kA = share(r.attitudeHalfLifeWeeks);
     this.kP = share(r.protectiveHalfLifeWeeks);
@@ -67,6 +75,9 @@ export class RestoringStage implements TickModule {
       p3 = pr.socialBonds,
       p4 = pr.institutionalTrust,
       p5 = pr.civicCompetence;
+    const programme = this.programme,
+      doseTable = a.dose,
+      doseSlot = doseTable.slot;
     for (let i = lo, o = SET_POINT_STRIDE * lo; i < hi; i++, o += SET_POINT_STRIDE) {
       x[i] += kA * (sp[o] * unit - x[i]);
       u[i] += kA * (sp[o + UNCERTAINTY_SET_POINT] * uUnit - u[i]);
@@ -76,6 +87,7 @@ export class RestoringStage implements TickModule {
       p3[i] += kP * (sp[o + 4] * unit - p3[i]);
       p4[i] += kP * (sp[o + 5] * unit - p4[i]);
       p5[i] += kP * (sp[o + 6] * unit - p5[i]);
+      if (doseSlot[i] >= 0) programme.hold(w, i, doseTable.find(i), kA, kP);
       // As refreshProtection: the mean of the first four.
       protection[i] = (p0[i] + p1[i] + p2[i] + p3[i]) * 0.25;
     }

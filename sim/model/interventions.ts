@@ -85,6 +85,11 @@ export class Interventions implements TickModule {
     return this.firstCasePlan + r;
   }
 
+  /** People taking part in a programme, or with an effect not kept that still decays. */
+  get treatedPeople(): SparseSet {
+    return this.treated;
+  }
+
   /** 1 for every agent who ever started programme k. */
   tookPart(k: number): Uint8Array | undefined {
     return this.took[k];

@@ -19,6 +19,7 @@ import {
   UNCERTAINTY_SET_POINT_SCALE,
 } from '../population/agents.ts';
 import { InterventionEffects } from './interventionEffects.ts';
+import type { Interventions } from './interventions.ts';
 import type { TickModule } from './module.ts';
 import type { World } from './world.ts';
 
@@ -43,7 +44,11 @@ export class RestoringStage implements TickModule {
   /** The part of a participant's state their programme holds (interventionEffects.ts). */
   private readonly programme: InterventionEffects;
 
-  constructor(w: World) {
+  /** `interventions` knows who has a programme effect (taking part, or not kept and decaying). */
+  constructor(
+    w: World,
+    private readonly interventions: Interventions,
+  ) {
     const r = w.scenario.restoring;
     this.programme = new InterventionEffects(w.scenario);
     const share = (halfLife: number) => 1 - (1 - weeklyShare(halfLife)) ** SLICES;
@@ -75,9 +80,6 @@ export class RestoringStage implements TickModule {
       p3 = pr.socialBonds,
       p4 = pr.institutionalTrust,
       p5 = pr.civicCompetence;
-    const programme = this.programme,
-      doseTable = a.dose,
-      doseSlot = doseTable.slot;
     for (let i = lo, o = SET_POINT_STRIDE * lo; i < hi; i++, o += SET_POINT_STRIDE) {
       x[i] += kA * (sp[o] * unit - x[i]);
       u[i] += kA * (sp[o + UNCERTAINTY_SET_POINT] * uUnit - u[i]);
@@ -87,8 +89,20 @@ export class RestoringStage implements TickModule {
       p3[i] += kP * (sp[o + 4] * unit - p3[i]);
       p4[i] += kP * (sp[o + 5] * unit - p4[i]);
       p5[i] += kP * (sp[o + 6] * unit - p5[i]);
-      if (doseSlot[i] >= 0) programme.hold(w, i, doseTable.find(i), kA, kP);
       // As refreshProtection: the mean of the first four.
+      protection[i] = (p0[i] + p1[i] + p2[i] + p3[i]) * 0.25;
+    }
+    // People with a programme effect (taking part, or not kept and decaying): toward the set point
+    // plus what the programme holds. Only they are visited, with no dose-table lookup for everyone.
+    const treated = this.interventions.treatedPeople,
+      programme = this.programme,
+      doseTable = a.dose;
+    for (let q = 0; q < treated.size; q++) {
+      const i = treated.at(q);
+      if (i < lo || i >= hi) continue;
+      const o = doseTable.find(i);
+      if (o < 0) continue;
+      programme.hold(w, i, o, kA, kP);
       protection[i] = (p0[i] + p1[i] + p2[i] + p3[i]) * 0.25;
     }
   }

@@ -33,7 +33,7 @@ function follow(durationWeeks: number, weeksAfter: number) {
   a.attitude[i] = sp(0);
   p.criticalThinking[i] = sp(2);
   sim.start();
-  const restoring = new RestoringStage(w);
+  const restoring = new RestoringStage(w, sim.interventions);
   const week = () => {
     w.week++;
     restoring.step(w);

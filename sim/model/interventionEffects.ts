@@ -104,6 +104,39 @@ export class InterventionEffects {
   }
 
   /**
+   * The restoring forces' share of a programme's effect (7.7a, 7.13): the part of agent i's
+   * state that the effect levels above the kept floor make (`o` is the agent's offset in the dose
+   * table) is held by the programme, whose decay alone removes it, so the restoring stage pulls
+   * toward the set point plus that part. This adds the pull toward it, `kA` and `kP` being the
+   * shares of the gap that closed at this visit for attitude and protective factors.
+   */
+  hold(w: World, i: number, o: number, kA: number, kP: number): void {
+    const a = w.agents,
+      t = a.dose,
+      dose = t.dose,
+      floor = t.floor,
+      fx = this.fx;
+    const cog = dose[o + COG] - floor[o + COG],
+      psy = dose[o + PSY] - floor[o + PSY],
+      soc = dose[o + SOC] - floor[o + SOC],
+      beh = dose[o + BEH] - floor[o + BEH],
+      societal = dose[o + SOCIETAL] - floor[o + SOCIETAL];
+    if (cog === 0 && psy === 0 && soc === 0 && beh === 0 && societal === 0) return;
+    const p = a.protective;
+    p.criticalThinking[i] = clamp(p.criticalThinking[i] + kP * fx.cognitive.criticalThinking * cog);
+    p.resilience[i] = clamp(p.resilience[i] + kP * fx.psychosocial.resilience * psy);
+    p.emotionRegulation[i] = clamp(p.emotionRegulation[i] + kP * fx.psychosocial.emotionRegulation * psy);
+    p.socialBonds[i] = clamp(p.socialBonds[i] + kP * fx.socialEducational.socialBonds * soc);
+    p.civicCompetence[i] = clamp(p.civicCompetence[i] + kP * fx.societal.civicCompetence * societal);
+    p.institutionalTrust[i] = clamp(p.institutionalTrust[i] + kP * fx.societal.institutionalTrust * societal);
+    // As in apply: the ideological part is held as far as resistance lets it through now.
+    const keepIdeology = 1 - this.resistance(w, i);
+    a.attitude[i] = clamp(
+      a.attitude[i] - kA * keepIdeology * (fx.cognitive.attitude * cog + fx.behavioural.attitude * beh),
+    );
+  }
+
+  /**
    * The system approach: household members gain a share of the participant's rise in bonds and
    * resilience (`d`, this week's change of effect levels).
    */

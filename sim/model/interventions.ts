@@ -85,6 +85,11 @@ export class Interventions implements TickModule {
     return this.firstCasePlan + r;
   }
 
+  /** People taking part in a programme, or with an effect not kept that still decays. */
+  get treatedPeople(): SparseSet {
+    return this.treated;
+  }
+
   /** 1 for every agent who ever started programme k. */
   tookPart(k: number): Uint8Array | undefined {
     return this.took[k];
@@ -215,20 +220,22 @@ export class Interventions implements TickModule {
         }
         continue;
       }
-      // After the end: what was not kept decays.
+      // After the end: what was not kept decays. Below 1e-4 the rest is undone at once and the
+      // person no longer tracked (the restoring stage holds what is not kept until it is undone).
       let left = 0;
       const o = table.offset(i),
         dose = table.dose,
         floor = table.floor;
+      for (let e = 0; e < E; e++) left += (dose[o + e] - floor[o + e]) * decay;
+      const done = left < 1e-4 && k < 0;
       for (let e = 0; e < E; e++) {
         const before = dose[o + e];
-        const after = floor[o + e] + (before - floor[o + e]) * decay;
+        const after = done ? floor[o + e] : floor[o + e] + (before - floor[o + e]) * decay;
         dose[o + e] = after;
         delta[e] = after - before;
-        left += after - floor[o + e];
       }
       fx.apply(w, i, delta);
-      if (left < 1e-4 && k < 0) treated.delete(i);
+      if (done) treated.delete(i);
     }
     w.practiceStocks.participants = this.participants.reduce((x, y) => x + y, 0);
   }

@@ -7,6 +7,10 @@
  * uncertainty relaxes with the attitude it belongs to (the attitude half-life): relative
  * agreement only ever moves it toward the uncertainty of those who sway a person, and the
  * confident online sources and extremists pulled everyone's down for decades.
+ *
+ * A programme's effect that is not kept is removed by the programme's own decay (MODEL.md 5), so
+ * the pull for a participant is toward the set point plus that part: each part of a programme's
+ * gain is removed once, by its decay or (what is kept) by this pull.
  */
 import {
   SET_POINT_SCALE,
@@ -14,6 +18,8 @@ import {
   UNCERTAINTY_SET_POINT,
   UNCERTAINTY_SET_POINT_SCALE,
 } from '../population/agents.ts';
+import { InterventionEffects } from './interventionEffects.ts';
+import type { Interventions } from './interventions.ts';
 import type { TickModule } from './module.ts';
 import type { World } from './world.ts';
 
@@ -35,9 +41,16 @@ export class RestoringStage implements TickModule {
   /** Share of the gap that closes at a visit (SLICES weeks' worth), for attitude and protective factors. */
   private readonly kA: number;
   private readonly kP: number;
+  /** The part of a participant's state their programme holds (interventionEffects.ts). */
+  private readonly programme: InterventionEffects;
 
-  constructor(w: World) {
+  /** `interventions` knows who has a programme effect (taking part, or not kept and decaying). */
+  constructor(
+    w: World,
+    private readonly interventions: Interventions,
+  ) {
     const r = w.scenario.restoring;
+    this.programme = new InterventionEffects(w.scenario);
     const share = (halfLife: number) => 1 - (1 - weeklyShare(halfLife)) ** SLICES;
     this.kA = share(r.attitudeHalfLifeWeeks);
     this.kP = share(r.protectiveHalfLifeWeeks);
@@ -77,6 +90,19 @@ export class RestoringStage implements TickModule {
       p4[i] += kP * (sp[o + 5] * unit - p4[i]);
       p5[i] += kP * (sp[o + 6] * unit - p5[i]);
       // As refreshProtection: the mean of the first four.
+      protection[i] = (p0[i] + p1[i] + p2[i] + p3[i]) * 0.25;
+    }
+    // People with a programme effect (taking part, or not kept and decaying): toward the set point
+    // plus what the programme holds. Only they are visited, with no dose-table lookup for everyone.
+    const treated = this.interventions.treatedPeople,
+      programme = this.programme,
+      doseTable = a.dose;
+    for (let q = 0; q < treated.size; q++) {
+      const i = treated.at(q);
+      if (i < lo || i >= hi) continue;
+      const o = doseTable.find(i);
+      if (o < 0) continue;
+      programme.hold(w, i, o, kA, kP);
       protection[i] = (p0[i] + p1[i] + p2[i] + p3[i]) * 0.25;
     }
   }

@@ -279,7 +279,7 @@ function createPlan(w: World, options: SimulationOptions): { modules: TickModule
     new TriggerStage(w),
     new InfluenceStage(w, options.onGroupInfluence),
     new NeedsStage(w),
-    new RestoringStage(w),
+    new RestoringStage(w, interventions),
     new LifecourseStage(w),
     new PhaseStage(w, transitions),
     new ActionStage(w, transitions),

@@ -107,7 +107,7 @@ describe('the restoring forces', () => {
     a.uncertainty[i] = spU - 0.2; // relative agreement with confident people lowers it
     a.protective.resilience[i] = spR - 0.3;
     // One slice a week (SLICES weeks' worth each time): the agent's slice comes once in SLICES weeks.
-    const stage = new RestoringStage(w);
+    const stage = new RestoringStage(w, sim.interventions);
     for (let k = 0; k < 20; k++) {
       w.week++;
       stage.step(w);

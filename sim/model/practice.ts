@@ -45,6 +45,16 @@ interface RegionPractice {
   cases: number;
 }
 
+/**
+ * Concurrent PGA cases in a region of `people` people: `slotsPer100k` per 100,000, rounded, and
+ * at least one when the region has any case capacity at all. A municipality with a PGA can run a
+ * case however small it is; without the floor a few thousand agents at a realistic capacity
+ * (about 10 per 100,000) would round to no slot, and every person included would wait forever.
+ */
+export function caseSlots(slotsPer100k: number, people: number): number {
+  return slotsPer100k > 0 ? Math.max(1, Math.round((slotsPer100k * people) / 100_000)) : 0;
+}
+
 /** The practice state of a region of `people` people, running the region's effective practice `p`. */
 export function regionPractice(p: Practice, people: number): RegionPractice {
   const sig = p.signals,
@@ -70,7 +80,7 @@ export function regionPractice(p: Practice, people: number): RegionPractice {
       (1 - t.informationSharing * t.falsePositive.sharingReduction) *
       (1 - t.riskAssessment * t.falsePositive.assessmentReduction),
     triagePerWeek: (t.capacityPer100k * people) / 100_000,
-    slots: Math.round((p.cases.slotsPer100k * people) / 100_000),
+    slots: caseSlots(p.cases.slotsPer100k, people),
     stigma: 1 - p.labelling.transparency * p.labelling.transparencyProtection,
     queue: new AgentQueue(),
     waiting: new AgentQueue(),

@@ -168,7 +168,7 @@ export const SOURCES: Readonly<Record<string, string>> = {
   'practice.triage.riskAssessment': `${S004} (insufficient objective criteria), ${S003} and ${S001} (standardised risk assessment recommended); value: assumption`,
   'practice.triage.hoursPerSignal': 'assumption',
   'practice.cases': `${S004} (PGA, limited capacity), ${S003} (long-term involvement, tailoring); values: assumption`,
-  'practice.cases.slotsPer100k': `${S004} (PGA; limited and fluctuating capacity); value: assumption`,
+  'practice.cases.slotsPer100k': `${S004} (PGA; limited and fluctuating capacity that depends on key officials); value: assumption (no public figure on PGA capacity): practice sized to its caseload with a margin for peaks, about the largest weekly caseload per region of the calibrated baseline (docs/model.md 8.13)`,
   'practice.cases.caseWeeks': `${S003} (long-term involvement of professionals); value: assumption`,
   'practice.cases.tailored': `${S003} ("maatwerk staat centraal"); MODEL.md 4.8 (tailored or one size fits all); value: assumption (half way)`,
   'practice.cases.plan': `${S003} (effective interventions address several working elements, of which psychopathology can be one); values: assumption`,

@@ -69,17 +69,25 @@ describe('branching from a shared history', () => {
   });
 
   it('takes the values its parameters shape from the scenario, the running state from the history', () => {
-    const cut = load('capacity-cut');
+    // Case slots differ from the baseline's at this size only upwards: every region has at least
+    // one slot, and at 5,000 agents the baseline's 10 and the cut's 3.33 per 100,000 both round
+    // to 1. So the branch goes to a practice with ten times the baseline's slots.
+    const cases = baseline.practice.cases;
+    const more: Scenario = {
+      ...baseline,
+      name: 'more-slots',
+      practice: { ...baseline.practice, cases: { ...cases, slotsPer100k: 10 * cases.slotsPer100k } },
+    };
     const practice = (sim: Simulation) =>
       (
         sim.stages.find((st) => st.name === 'practice')!.module as unknown as {
           regions: { slots: number; waiting: { size: number } }[];
         }
       ).regions;
-    const fresh = new Simulation(cut);
+    const fresh = new Simulation(more);
     fresh.start();
     const ref = branchFrom(history, baseline);
-    const sim = branchFrom(history, cut);
+    const sim = branchFrom(history, more);
     expect(practice(sim).map((r) => r.slots)).toEqual(practice(fresh).map((r) => r.slots));
     expect(practice(sim).map((r) => r.slots)).not.toEqual(practice(ref).map((r) => r.slots));
     expect(practice(sim).map((r) => r.waiting.size)).toEqual(practice(ref).map((r) => r.waiting.size));

@@ -568,8 +568,8 @@ export const SOURCE_NL: Readonly<Record<string, string>> = {
     '004_3f123f64741c8191.txt (aanhoudende onduidelijkheid over wat gedeeld mag worden), 003_b01ffb2916f57b10.txt (beroepsgeheim tegenover risicotaxatie); waarde: aanname (gedeeltelijke uitwisseling)',
   'mechanism 004_3f123f64741c8191.txt (risk of an incorrect, one-sided or unequal weighing of signals); values: assumption':
     'mechanisme 004_3f123f64741c8191.txt (risico op een onjuiste, eenzijdige of ongelijke weging van signalen); waarden: aanname',
-  '004_3f123f64741c8191.txt (PGA; limited and fluctuating capacity); value: assumption':
-    '004_3f123f64741c8191.txt (PGA; beperkte en wisselende capaciteit); waarde: aanname',
+  '004_3f123f64741c8191.txt (PGA; limited and fluctuating capacity that depends on key officials); value: assumption (no public figure on PGA capacity): practice sized to its caseload with a margin for peaks, about the largest weekly caseload per region of the calibrated baseline (docs/model.md 8.13)':
+    '004_3f123f64741c8191.txt (PGA; beperkte en wisselende capaciteit die afhangt van sleutelfiguren); waarde: aanname (er is geen openbaar cijfer over de capaciteit van de PGA): de praktijk is afgestemd op haar caseload met ruimte voor pieken, ongeveer de grootste wekelijkse caseload per regio van de gekalibreerde basis (docs/model.md 8.13)',
   '003_b01ffb2916f57b10.txt (long-term involvement of professionals); value: assumption':
     '003_b01ffb2916f57b10.txt (langdurige betrokkenheid van professionals); waarde: aanname',
   '003_b01ffb2916f57b10.txt ("maatwerk staat centraal"); MODEL.md 4.8 (tailored or one size fits all); value: assumption (half way)':

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { jobCount, type Plan, planJobs, type RunRecord, sameResults } from '../sim/node.ts';
-import { isCalibrationDir, mergeCalibration } from './calibrate.ts';
+import { isCalibrationDir, mergeCalibration } from './calibrationFolder.ts';
 import { buildAggregates } from './ensemble.ts';
 import {
   AGGREGATE_FILES,

@@ -34,11 +34,11 @@ import {
   type TargetsFile,
 } from '../sim/node.ts';
 import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
-import { loadScenarios, MAX_WORKERS, reportPlanError } from './ensemble.ts';
+import { loadScenarios, reportPlanError } from './ensemble.ts';
 import { appendTiming, timingFileName, writeFileAtomic } from './ensembleFiles.ts';
 import { prepareOutputFolder, recoverOutput } from './output.ts';
 import { createEnsembleProgress, duration } from './ensembleProgress.ts';
-import { RUN_OPTIONS, shardOption, sizeOverrides } from './options.ts';
+import { MAX_WORKERS, RUN_OPTIONS, shardOption, sizeOverrides } from './options.ts';
 import {
   advance,
   type FolderOptions,

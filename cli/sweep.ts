@@ -1,16 +1,10 @@
 import { createSweepPlan, type Plan } from '../sim/node.ts';
-import {
-  ENSEMBLE_OPTIONS_HELP,
-  executePlan,
-  execOptions,
-  loadScenarios,
-  reportPlanError,
-  storedPlan,
-} from './ensemble.ts';
+import { executePlan, execOptions, loadScenarios, reportPlanError, storedPlan } from './ensemble.ts';
 import { intOption, MAX_SEED, parse, UsageError } from './args.ts';
 import {
   branchOption,
   ENSEMBLE_OPTIONS,
+  ENSEMBLE_OPTIONS_HELP,
   listOption,
   PLAN_SHAPING_OPTIONS,
   shardOption,

@@ -1,7 +1,8 @@
 /**
  * What `radsim compare` and `radsim sweep` share (their options and help text are in
- * options.ts): the output folder checks, running the jobs of a plan on the worker pool (writing each finished run at once),
- * Ctrl-C, and rebuilding the aggregate files from the run files.
+ * options.ts): the output folder checks, running the jobs of a plan on the worker pool
+ * (writing each finished run at once), Ctrl-C, and rebuilding the aggregate files from the
+ * run files.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
